@@ -1,0 +1,168 @@
+// kanwu's command line: parses options, loads rules, runs the engine and
+// writes the report. All checking lives in the kanwu library.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+#include "kanwu/engine/examples.h"
+#include "kanwu/engine/linter.h"
+#include "kanwu/report/reporter.h"
+#include "kanwu/rules/kind.h"
+#include "kanwu/rules/loader.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;  // usage, rule-file or input errors
+
+// The bundled rules sit beside the binary in the build tree (rules/) and
+// under share/kanwu/rules after `cmake --install`.
+std::string default_rules_path() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  const fs::path dir = ec ? fs::current_path() : exe.parent_path();
+  for (const fs::path& candidate : {dir / "rules", dir / ".." / "share" / "kanwu" / "rules"})
+    if (fs::is_directory(candidate, ec)) return candidate.lexically_normal().string();
+  return (dir / ".." / "share" / "kanwu" / "rules").lexically_normal().string();
+}
+
+kanwu::RuleSet load_or_exit(const std::vector<std::string>& paths) {
+  try {
+    return kanwu::load_rules(paths.empty() ? std::vector<std::string>{default_rules_path()} : paths);
+  } catch (const kanwu::RuleLoadError& e) {
+    for (const auto& error : e.errors()) std::cerr << error.describe() << '\n';
+    std::cerr << "kanwu: no rules loaded: fix the rule file errors above\n";
+    std::exit(kExitError);
+  }
+}
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && term && std::string(term) != "dumb";
+}
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> rules;
+  std::vector<std::string> enable, disable;
+  std::string format = "text";
+  std::string fail_on = "warning";
+  std::string color = "auto";
+  bool quiet = false;
+};
+
+int run_check(const CheckOptions& opt) {
+  kanwu::RuleSet rules = load_or_exit(opt.rules);
+  for (const auto& id : opt.enable) {
+    if (!rules.find(id)) {
+      std::cerr << fmt::format("kanwu: --enable {}: no such rule (see `kanwu rules`)\n", id);
+      return kExitError;
+    }
+  }
+  for (const auto& id : opt.disable) {
+    if (!rules.find(id)) {
+      std::cerr << fmt::format("kanwu: --disable {}: no such rule (see `kanwu rules`)\n", id);
+      return kExitError;
+    }
+  }
+  const auto listed = [](const std::vector<std::string>& ids, const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  rules.filter([&](const kanwu::Rule& r) {
+    if (listed(opt.disable, r.id())) return false;
+    return r.info().enabled || listed(opt.enable, r.id());
+  });
+  kanwu::Severity threshold;
+  kanwu::parse_severity(opt.fail_on, threshold);
+
+  const kanwu::Report report = kanwu::check_paths(rules.pointers(), opt.paths);
+  if (opt.format == "json") {
+    kanwu::write_json(std::cout, report);
+  } else if (!opt.quiet) {
+    kanwu::write_text(std::cout, report, {use_color(opt.color), true, true});
+  }
+  for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
+  for (const auto& p : report.rule_problems)
+    std::cerr << fmt::format("{}: rule '{}' skipped: {}\n", p.file, p.rule, p.message);
+  if (!report.input_errors.empty() || !report.rule_problems.empty()) return kExitError;
+  for (const auto& f : report.findings)
+    if (f.severity >= threshold) return kExitFindings;
+  return kExitClean;
+}
+
+int run_rules(const std::vector<std::string>& paths) {
+  const kanwu::RuleSet rules = load_or_exit(paths);
+  for (const auto& rule : rules.rules()) {
+    const auto& info = rule->info();
+    std::cout << fmt::format("{:<24} {:<20} {:<8} {}{}\n", info.id, info.kind,
+                             kanwu::to_string(info.severity), info.description,
+                             info.enabled ? "" : " (off by default)");
+  }
+  return kExitClean;
+}
+
+int run_test_rules(const std::vector<std::string>& paths) {
+  const kanwu::RuleSet rules = load_or_exit(paths);
+  const auto results = kanwu::check_rule_examples(rules);
+  for (const auto& failure : results.failures) {
+    const auto& info = failure.rule->info();
+    std::cout << fmt::format("{}:{}: FAIL [{}] {} example should {}: {}\n", info.file, info.line,
+                             info.id, failure.should_find ? "bad" : "good",
+                             failure.should_find ? "be reported" : "pass",
+                             failure.example);
+    for (const auto& f : failure.findings)
+      std::cout << fmt::format("    reported {}:{}: {}\n", f.where.start.line, f.where.start.column,
+                               f.message);
+  }
+  std::cout << fmt::format("{} rules, {} examples, {} failed\n", rules.rules().size(),
+                           results.checked, results.failures.size());
+  return results.failures.empty() ? kExitClean : kExitFindings;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"kanwu (勘误): a consistency checker and linter for Chinese reports and news drafts"};
+  app.set_version_flag("--version", "kanwu 0.1.0");
+  app.require_subcommand(1);
+
+  CheckOptions check;
+  auto* cmd_check = app.add_subcommand("check", "check files, folders (*.txt, *.md) or - for stdin");
+  cmd_check->add_option("paths", check.paths, "files, folders or -")->required();
+  cmd_check->add_option("--rules", check.rules, "rule file or folder (default: bundled rules)");
+  cmd_check->add_option("--format", check.format, "output format")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd_check->add_option("--enable", check.enable, "run a rule that is off by default");
+  cmd_check->add_option("--disable", check.disable, "do not run this rule");
+  cmd_check->add_option("--fail-on", check.fail_on, "lowest severity that makes the exit code 1")
+      ->check(CLI::IsMember({"info", "warning", "error"}));
+  cmd_check->add_flag("-q,--quiet", check.quiet, "print no findings; only the exit code tells");
+  cmd_check->add_option("--color", check.color, "colour the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  std::vector<std::string> rules_paths;
+  auto* cmd_rules = app.add_subcommand("rules", "list the loaded rules");
+  cmd_rules->add_option("--rules", rules_paths, "rule file or folder");
+  auto* cmd_test = app.add_subcommand("test-rules", "run every rule's own examples");
+  cmd_test->add_option("--rules", rules_paths, "rule file or folder");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitClean : kExitError;
+  }
+  if (*cmd_check) return run_check(check);
+  if (*cmd_rules) return run_rules(rules_paths);
+  if (*cmd_test) return run_test_rules(rules_paths);
+  return kExitError;
+}

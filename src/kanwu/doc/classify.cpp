@@ -1,0 +1,161 @@
+#include "kanwu/doc/classify.h"
+
+#include <vector>
+
+#include "kanwu/text/chars.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+// Longest single line still taken for a heading when it has no sentence end.
+constexpr std::size_t kMaxHeadingChars = 32;
+constexpr std::size_t kMaxBylineChars = 40;
+constexpr std::size_t kMaxCaptionChars = 80;
+
+std::u32string decode_all(std::string_view text) {
+  std::u32string out;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = 0;
+    const int len = utf8::decode(text, i, c);
+    out += c;
+    i += len > 0 ? len : 1;
+  }
+  return out;
+}
+
+std::u32string trim(std::u32string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && chars::is_space(s[b])) ++b;
+  while (e > b && chars::is_space(s[e - 1])) --e;
+  return std::u32string(s.substr(b, e - b));
+}
+
+std::vector<std::u32string> split_lines(std::u32string_view s) {
+  std::vector<std::u32string> lines;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == '\n') {
+      lines.push_back(trim(s.substr(start, i - start)));
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+bool starts_with_any(std::u32string_view s, std::initializer_list<std::u32string_view> prefixes) {
+  for (auto p : prefixes)
+    if (s.starts_with(p)) return true;
+  return false;
+}
+
+bool contains_sentence_end(std::u32string_view s) {
+  for (char32_t c : s)
+    if (chars::is_sentence_end(c)) return true;
+  return false;
+}
+
+bool has_han(std::u32string_view s) {
+  for (char32_t c : s)
+    if (chars::is_han(c)) return true;
+  return false;
+}
+
+// Headings may hold one comma ("筑牢民生根基，激活创业动能"), but a line with
+// several clauses, or whose last clause is a stub ("…医院9所，开"), is prose.
+bool reads_as_clauses(std::u32string_view s) {
+  std::size_t marks = 0, last = std::u32string_view::npos;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == U'，' || s[i] == U'、' || s[i] == U'；' || s[i] == U',') ++marks, last = i;
+  }
+  if (marks >= 2) return true;
+  return marks == 1 && s.size() - last - 1 <= 2;
+}
+
+bool is_page_marker(std::u32string_view s) {
+  // (上接第一版) (下转第三版) 接第2版 — with either bracket width.
+  std::u32string_view inner = s;
+  if (!inner.empty() && (inner.front() == U'(' || inner.front() == U'（')) inner.remove_prefix(1);
+  if (!inner.empty() && (inner.back() == U')' || inner.back() == U'）')) inner.remove_suffix(1);
+  return inner.size() <= 10 && starts_with_any(inner, {U"上接", U"下转", U"转第", U"接第"});
+}
+
+bool is_number_only(std::u32string_view s) {
+  if (s.empty()) return false;
+  for (char32_t c : s)
+    if (!chars::is_digit(c) && c != U' ' && c != U'-' && c != U'—') return false;
+  return true;
+}
+
+// 2021年7月1日 星期四 — the dateline of a page.
+bool is_dateline(std::u32string_view s) {
+  std::size_t i = 0, digits = 0;
+  while (i < s.size() && chars::is_digit(s[i])) ++i, ++digits;
+  if (digits != 4 || i >= s.size() || s[i] != U'年') return false;
+  const auto day = s.find(U'日');
+  if (day == std::u32string_view::npos) return false;
+  auto rest = trim(s.substr(day + 1));
+  return rest.empty() || starts_with_any(rest, {U"星期", U"周", U"农历"});
+}
+
+bool is_byline(std::u32string_view s) {
+  if (s.size() > kMaxBylineChars) return false;
+  if (starts_with_any(s, {U"□", U"◎", U"■", U"文/", U"图/", U"文／", U"图／", U"本报记者",
+                          U"本报通讯员", U"记者", U"通讯员", U"撰文", U"作者"}))
+    return !contains_sentence_end(s) || s.size() <= 20;
+  // （作者系自治区宏观经济研究中心副主任）
+  return starts_with_any(s, {U"（作者", U"(作者"});
+}
+
+bool is_caption(std::u32string_view s) {
+  if (s.size() > kMaxCaptionChars) return false;
+  // 张启民 摄 / 本报记者 王磊 摄 / （新华社记者 李某 摄）
+  std::u32string_view t = s;
+  if (!t.empty() && (t.back() == U'）' || t.back() == U')')) t.remove_suffix(1);
+  if (t.ends_with(U" 摄") || t.ends_with(U"　摄") || t.ends_with(U"摄影")) return true;
+  if (t.size() >= 2 && t.back() == U'摄' && s.size() <= 24 && !contains_sentence_end(t))
+    return true;
+  if (t.ends_with(U"供图") || t.ends_with(U"图片来源") || t.ends_with(U"资料图")) return true;
+  // ①通辽市第四中学… — numbered photo captions
+  return !s.empty() && s.front() >= U'①' && s.front() <= U'⑳';
+}
+
+}  // namespace
+
+BlockKind classify_block(std::string_view text) {
+  const std::u32string all = trim(decode_all(text));
+  const auto lines = split_lines(all);
+  if (all.empty()) return BlockKind::Furniture;
+
+  if (lines.size() == 1) {
+    const std::u32string& s = lines.front();
+    if (is_number_only(s) || is_page_marker(s) || is_dateline(s)) return BlockKind::Furniture;
+    if (!has_han(s) && s.size() <= kMaxHeadingChars * 2) return BlockKind::Furniture;
+    if (is_byline(s)) return BlockKind::Byline;
+    if (is_caption(s)) return BlockKind::Caption;
+    const char32_t last = s.back();
+    const bool open_clause = last == U'，' || last == U'、' || last == U'；' || last == U'：' ||
+                             last == U',' || last == U';' || last == U':';
+    if (s.size() <= kMaxHeadingChars && !contains_sentence_end(s) && !open_clause &&
+        !reads_as_clauses(s))
+      return BlockKind::Heading;
+    return BlockKind::Body;
+  }
+
+  // Several lines: a credit box or masthead when every line is short and none
+  // reads as a sentence; bylines and captions may also take two lines.
+  bool all_short = true, any_sentence = false, all_bylines = true, all_captions = true;
+  for (const auto& line : lines) {
+    all_short = all_short && line.size() <= kMaxHeadingChars * 2;
+    any_sentence = any_sentence || contains_sentence_end(line);
+    all_bylines = all_bylines && is_byline(line);
+    all_captions = all_captions && is_caption(line);
+  }
+  if (all_bylines) return BlockKind::Byline;
+  if (all_captions) return BlockKind::Caption;
+  if (all_short && !any_sentence) return BlockKind::Furniture;
+  return BlockKind::Body;
+}
+
+}  // namespace kanwu

@@ -1,0 +1,15 @@
+// Deciding what a block is. Newspaper pages mix prose with headings, bylines,
+// photo credits and page furniture; rules about prose must not fire on them.
+#pragma once
+
+#include <string_view>
+
+#include "kanwu/doc/block.h"
+
+namespace kanwu {
+
+// Classifies a block that the parser did not already mark as a heading or a
+// list item. `text` is the block's text (lines joined with '\n').
+BlockKind classify_block(std::string_view text);
+
+}  // namespace kanwu

@@ -1,0 +1,53 @@
+// A parsed document: its source text and blocks, plus analyses computed on
+// demand and cached so rules that do not need them do not pay for them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kanwu/doc/block.h"
+#include "kanwu/nlp/segment.h"
+#include "kanwu/text/source.h"
+
+namespace kanwu {
+
+enum class DocumentFormat { PlainText, Markdown };
+
+// Markdown for *.md and *.markdown, plain text for everything else.
+DocumentFormat format_for_path(std::string_view path);
+
+// A place in a file, resolved for reporting. `end` is exclusive: the column
+// just past the last character of the span.
+struct Location {
+  std::string file;
+  Position start;
+  Position end;
+  std::string line_text;  // the text of the start line, for excerpts
+};
+
+class Document {
+ public:
+  Document(SourceText source, DocumentFormat format);
+
+  const SourceText& source() const { return source_; }
+  const std::string& path() const { return source_.path(); }
+  DocumentFormat format() const { return format_; }
+  const std::vector<Block>& blocks() const { return blocks_; }
+
+  // Location of bytes [begin, end) of a block's text.
+  Location locate(const Block& block, std::size_t begin, std::size_t end) const;
+  // Location of source bytes [begin, end).
+  Location locate_source(std::size_t begin, std::size_t end) const;
+
+  // Sentences of a block, as byte spans of its text (cached).
+  const std::vector<TextSpan>& sentences(std::size_t block_index) const;
+
+ private:
+  SourceText source_;
+  DocumentFormat format_;
+  std::vector<Block> blocks_;
+  mutable std::vector<std::optional<std::vector<TextSpan>>> sentences_;
+};
+
+}  // namespace kanwu

@@ -1,0 +1,157 @@
+#include <cmark-gfm.h>
+
+#include <memory>
+#include <string_view>
+
+#include "kanwu/doc/classify.h"
+#include "kanwu/doc/parse.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+struct NodeDeleter {
+  void operator()(cmark_node* node) const { cmark_node_free(node); }
+};
+
+// cmark reports 1-based lines and 1-based byte columns.
+std::size_t offset_of(const SourceText& source, int line, int column) {
+  if (line < 1) return 0;
+  if (line > source.line_count()) return source.text().size();
+  const std::size_t start = source.line_start(line);
+  const std::size_t length = source.line_text(line).size();
+  const std::size_t col = column > 0 ? static_cast<std::size_t>(column - 1) : 0;
+  return start + std::min(col, length);
+}
+
+// Collects a block's inline text. cmark folds escapes and entities into its
+// literals, so each character is found again in the source, scanning forward
+// a few bytes; a character with no verbatim source (an entity) maps to the
+// place where the scan stands.
+class InlineCollector {
+ public:
+  InlineCollector(const SourceText& source, std::size_t begin, std::size_t end)
+      : source_(source), cursor_(begin), end_(end) {}
+
+  void collect(cmark_node* node) {
+    for (cmark_node* child = cmark_node_first_child(node); child;
+         child = cmark_node_next(child)) {
+      switch (cmark_node_get_type(child)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+          seek_node(child);
+          literal(cmark_node_get_literal(child));
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          line_break();
+          break;
+        case CMARK_NODE_HTML_INLINE:
+          break;
+        default:  // emphasis, strong, link, image: their text is in children
+          collect(child);
+      }
+    }
+  }
+
+  BlockBuilder& builder() { return builder_; }
+
+ private:
+  void seek_node(cmark_node* node) {
+    const int line = cmark_node_get_start_line(node);
+    if (line <= 0) return;
+    const std::size_t at = offset_of(source_, line, cmark_node_get_start_column(node));
+    if (at > cursor_ && at <= end_) cursor_ = at;
+  }
+
+  void literal(const char* text) {
+    if (!text) return;
+    const std::string_view s(text);
+    const std::string_view src = source_.text();
+    constexpr std::size_t kLookahead = 12;  // longest escape or entity we skip over
+    for (std::size_t i = 0; i < s.size();) {
+      char32_t c;
+      int len = utf8::decode(s, i, c);
+      if (len == 0) len = 1;
+      const std::string_view ch = s.substr(i, len);
+      const std::size_t window_end = std::min(end_, cursor_ + kLookahead + ch.size());
+      const std::size_t found = src.substr(0, window_end).find(ch, cursor_);
+      if (found != std::string_view::npos) {
+        builder_.verbatim(ch, found);
+        cursor_ = found + ch.size();
+      } else {
+        builder_.replaced(ch, cursor_, 0);
+      }
+      i += len;
+    }
+  }
+
+  void line_break() {
+    const std::string_view src = source_.text();
+    std::size_t nl = src.find_first_of("\r\n", cursor_);
+    if (nl == std::string_view::npos || nl >= end_) nl = cursor_;
+    std::size_t after = nl;
+    while (after < end_ && (src[after] == '\r' || src[after] == '\n')) ++after;
+    // A hard break written as a trailing backslash or two spaces is dropped
+    // along with the newline; both become one '\n' in the block text.
+    builder_.replaced("\n", nl, after - nl);
+    cursor_ = after;
+  }
+
+  const SourceText& source_;
+  std::size_t cursor_;
+  std::size_t end_;
+  BlockBuilder builder_;
+};
+
+void emit_block(const SourceText& source, cmark_node* node, BlockKind kind, bool classify,
+                std::vector<Block>& out) {
+  const int first = cmark_node_get_start_line(node);
+  int last = cmark_node_get_end_line(node);
+  if (last < first) last = first;
+  const std::size_t begin = offset_of(source, first, cmark_node_get_start_column(node));
+  const std::size_t end = source.line_start(last) + source.line_text(last).size();
+  InlineCollector collector(source, begin, end);
+  collector.collect(node);
+  if (collector.builder().empty()) return;
+  Block block = collector.builder().finish(begin, end, first, last);
+  block.kind = classify ? classify_block(block.text) : kind;
+  out.push_back(std::move(block));
+}
+
+void walk(const SourceText& source, cmark_node* node, bool in_list, std::vector<Block>& out) {
+  for (cmark_node* child = cmark_node_first_child(node); child;
+       child = cmark_node_next(child)) {
+    switch (cmark_node_get_type(child)) {
+      case CMARK_NODE_HEADING:
+        emit_block(source, child, BlockKind::Heading, false, out);
+        break;
+      case CMARK_NODE_PARAGRAPH:
+        emit_block(source, child, BlockKind::ListItem, !in_list, out);
+        break;
+      case CMARK_NODE_ITEM:
+      case CMARK_NODE_LIST:
+        walk(source, child, true, out);
+        break;
+      case CMARK_NODE_BLOCK_QUOTE:
+        walk(source, child, in_list, out);
+        break;
+      default:  // code blocks, HTML blocks and rules are not prose
+        break;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Block> parse_markdown(const SourceText& source) {
+  const std::string_view text = source.text();
+  std::unique_ptr<cmark_node, NodeDeleter> root(
+      cmark_parse_document(text.data(), text.size(), CMARK_OPT_SOURCEPOS));
+  std::vector<Block> blocks;
+  if (root) walk(source, root.get(), false, blocks);
+  return blocks;
+}
+
+}  // namespace kanwu

@@ -1,0 +1,73 @@
+#include "kanwu/kinds/pattern.h"
+
+#include <optional>
+
+#include "kanwu/rules/regex.h"
+
+namespace kanwu {
+
+namespace {
+
+constexpr int kDefaultTimeLimit = 1000;
+
+class PatternRule : public Rule {
+ public:
+  PatternRule(RuleInfo info, std::shared_ptr<icu::RegexPattern> pattern, int time_limit,
+              std::optional<std::string> replacement)
+      : Rule(std::move(info)),
+        pattern_(std::move(pattern)),
+        time_limit_(time_limit),
+        replacement_(std::move(replacement)) {}
+
+  void check(const Document& document, Emitter& emit) const override {
+    for (const Block& block : document.blocks()) {
+      if (!in_scope(block)) continue;
+      for_each_match(*pattern_, block.text, time_limit_, [&](const RegexMatch& m) {
+        if (m.end == m.begin) return;  // an empty match marks nothing
+        MessageVars vars{{"match", block.text.substr(m.begin, m.end - m.begin)}};
+        for (int g = 1; g <= 9; ++g) vars.emplace_back(kGroupNames[g - 1], m.group(g));
+        const std::string replacement = replacement_ ? m.expand(*replacement_) : "";
+        vars.emplace_back("replacement", replacement);
+        Finding& f = emit.report(block, m.begin, m.end, vars);
+        if (replacement_) emit.propose_fix(f, block, m.begin, m.end, replacement);
+      });
+    }
+  }
+
+ private:
+  static constexpr std::string_view kGroupNames[9] = {"1", "2", "3", "4", "5",
+                                                      "6", "7", "8", "9"};
+  std::shared_ptr<icu::RegexPattern> pattern_;
+  int time_limit_;
+  std::optional<std::string> replacement_;
+};
+
+std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
+  const std::string pattern = params.required_string("pattern");
+  const bool ignore_case = params.boolean("ignore_case", false);
+  const int time_limit =
+      static_cast<int>(params.integer("time_limit", kDefaultTimeLimit, 1, 1'000'000));
+  auto replacement = params.optional_string("fix");
+  if (pattern.empty()) {
+    if (params.has("pattern")) params.error_at("pattern", "'pattern' must not be empty");
+    return nullptr;
+  }
+  auto compiled = compile_regex(params, "pattern", pattern, ignore_case);
+  if (!compiled) return nullptr;
+  return std::make_unique<PatternRule>(std::move(info), std::move(compiled), time_limit,
+                                       std::move(replacement));
+}
+
+}  // namespace
+
+const RuleKind& pattern_kind() {
+  static const RuleKind kind{
+      "pattern",
+      "an ICU regular expression; each match is reported (optionally with a fix)",
+      {"match", "replacement", "1", "2", "3", "4", "5", "6", "7", "8", "9"},
+      {BlockKind::Body, BlockKind::Heading, BlockKind::ListItem},
+      &create};
+  return kind;
+}
+
+}  // namespace kanwu

@@ -1,0 +1,124 @@
+#include "kanwu/kinds/punctuation_width.h"
+
+#include <map>
+
+#include "kanwu/text/chars.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+bool is_chinese_context(char32_t c) {
+  return chars::is_han(c) || (chars::is_cjk_punctuation(c) && c != 0x00B7);
+}
+
+class PunctuationWidthRule : public Rule {
+ public:
+  PunctuationWidthRule(RuleInfo info, std::map<char32_t, std::string> marks)
+      : Rule(std::move(info)), marks_(std::move(marks)) {}
+
+  void check(const Document& document, Emitter& emit) const override {
+    for (const Block& block : document.blocks())
+      if (in_scope(block)) check_block(block, emit);
+  }
+
+ private:
+  void check_block(const Block& block, Emitter& emit) const {
+    const CodePointText text = code_points(block.text);
+    const std::u32string_view cps(text.chars);
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+      const auto mark = marks_.find(cps[i]);
+      if (mark == marks_.end()) continue;
+      if (!should_widen(cps, i)) continue;
+      // Swallow spaces after the mark: "北京, 上海" becomes "北京，上海".
+      std::size_t end = i + 1;
+      while (end < cps.size() && cps[end] == U' ') ++end;
+      if (end < cps.size() && !is_chinese_context(cps[end])) end = i + 1;
+      const std::size_t b = text.offsets[i], e = text.offsets[end];
+      Finding& f = emit.report(block, b, text.offsets[i + 1],
+                               {{"match", utf8::encode(cps[i])}, {"replacement", mark->second}});
+      emit.propose_fix(f, block, b, e, mark->second);
+    }
+  }
+
+  static char32_t neighbour(std::u32string_view s, std::size_t i, int step) {
+    for (std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + step;
+         k >= 0 && k < static_cast<std::ptrdiff_t>(s.size()); k += step) {
+      if (s[k] != U' ') return s[k];
+    }
+    return 0;
+  }
+
+  static bool should_widen(std::u32string_view s, std::size_t i) {
+    const char32_t c = s[i];
+    const char32_t before = neighbour(s, i, -1), after = neighbour(s, i, +1);
+    const bool digit_before = i > 0 && chars::is_digit(s[i - 1]);
+    const bool digit_after = i + 1 < s.size() && chars::is_digit(s[i + 1]);
+    if (c == U'(' || c == U')') return bracket_is_chinese(s, i);
+    // 1,000 · 12:30 · 3:2 stay as they are.
+    if ((c == U',' || c == U':' || c == U'.') && digit_before && digit_after) return false;
+    // URLs and other ASCII constructs: http://, a:b
+    if (c == U':' && i + 1 < s.size() && s[i + 1] == U'/') return false;
+    return is_chinese_context(before) || is_chinese_context(after);
+  }
+
+  // A bracket pair is Chinese when its content or its outside neighbours
+  // are: 中(蒙)药材, (上接第一版), 长石线(通辽段).
+  static bool bracket_is_chinese(std::u32string_view s, std::size_t i) {
+    std::size_t open = i, close = i;
+    if (s[i] == U'(') {
+      int depth = 0;
+      for (close = i; close < s.size(); ++close) {
+        if (s[close] == U'(') ++depth;
+        if (s[close] == U')' && --depth == 0) break;
+      }
+      if (close == s.size()) close = i;  // unmatched: judge by neighbours only
+    } else {
+      int depth = 0;
+      for (std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i); k >= 0; --k) {
+        if (s[k] == U')') ++depth;
+        if (s[k] == U'(' && --depth == 0) {
+          open = static_cast<std::size_t>(k);
+          break;
+        }
+      }
+    }
+    for (std::size_t k = open + 1; k < close; ++k)
+      if (chars::is_han(s[k])) return true;
+    return is_chinese_context(neighbour(s, open, -1)) || is_chinese_context(neighbour(s, close, +1));
+  }
+
+  std::map<char32_t, std::string> marks_;
+};
+
+std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
+  auto configured = params.string_map("marks");
+  if (!params.has("marks"))
+    configured = {{",", "，"}, {";", "；"}, {":", "："}, {"?", "？"},
+                  {"!", "！"}, {"(", "（"}, {")", "）"}};
+  std::map<char32_t, std::string> marks;
+  for (const auto& [half, full] : configured) {
+    const auto h = code_points(half).chars;
+    if (h.size() != 1 || full.empty()) {
+      params.error_at("marks", "each entry of 'marks' must map one character to its full-width form");
+      continue;
+    }
+    marks[h[0]] = full;
+  }
+  return std::make_unique<PunctuationWidthRule>(std::move(info), std::move(marks));
+}
+
+}  // namespace
+
+const RuleKind& punctuation_width_kind() {
+  static const RuleKind kind{"punctuation-width",
+                             "half-width punctuation in Chinese text, with a full-width fix",
+                             {"match", "replacement"},
+                             {BlockKind::Body, BlockKind::Heading, BlockKind::ListItem,
+                              BlockKind::Caption},
+                             &create};
+  return kind;
+}
+
+}  // namespace kanwu

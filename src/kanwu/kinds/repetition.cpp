@@ -1,0 +1,176 @@
+#include "kanwu/kinds/repetition.h"
+
+#include <set>
+
+#include "kanwu/nlp/segment.h"
+#include "kanwu/text/chars.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+// Characters of Chinese numerals: "十五五", "一一" are not typos.
+constexpr std::u32string_view kNumeralChars = U"〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟";
+// Context the segmenter sees on each side of a candidate; ICU's dictionary
+// decisions are local, so a few characters give the same answer as the
+// whole paragraph at a fraction of the cost.
+constexpr std::size_t kWindow = 6;
+
+bool is_numeral(char32_t c) { return kNumeralChars.find(c) != std::u32string_view::npos; }
+
+struct Settings {
+  std::size_t max_unit;
+  std::set<std::u32string> exceptions;
+  std::u32string function_chars;  // doubled alone, always an error (的的)
+  std::u32string surnames;        // a doubled surname may start a name (主任任培军)
+};
+
+// Segmentation of a window around a candidate, as code-point indexes.
+class LocalWords {
+ public:
+  LocalWords(const CodePointText& text, std::size_t from, std::size_t to) {
+    const std::u32string_view window = std::u32string_view(text.chars).substr(from, to - from);
+    const std::string utf8 = to_utf8(window);
+    const CodePointText local = code_points(utf8);
+    for (const Token& t : WordSegmenter::for_this_thread().tokenize(utf8))
+      tokens_.push_back({from + local.index_of(t.begin), from + local.index_of(t.end)});
+  }
+  // [begin, end) of the token containing code point i.
+  std::pair<std::size_t, std::size_t> token_at(std::size_t i) const {
+    for (const auto& t : tokens_)
+      if (t.first <= i && i < t.second) return t;
+    return {i, i + 1};
+  }
+  bool is_boundary(std::size_t i) const {
+    for (const auto& t : tokens_)
+      if (t.first == i || t.second == i) return true;
+    return false;
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::size_t>> tokens_;
+};
+
+bool all_han(std::u32string_view s) {
+  for (char32_t c : s)
+    if (!chars::is_han(c)) return false;
+  return !s.empty();
+}
+
+// x x at [i, i+2): decide with the words around it.
+bool single_char_double_is_error(const CodePointText& text, std::size_t i, const Settings& s) {
+  const char32_t x = text.chars[i];
+  if (is_numeral(x)) return false;
+  // AABB reduplication: 实实在在, 清清楚楚 — another doubled pair beside it.
+  const auto doubled_at = [&](std::size_t k) {
+    return k + 1 < text.size() && text.chars[k] == text.chars[k + 1] && text.chars[k] != x &&
+           chars::is_han(text.chars[k]);
+  };
+  if ((i >= 2 && doubled_at(i - 2)) || doubled_at(i + 2)) return false;
+  const LocalWords words(text, i >= kWindow ? i - kWindow : 0,
+                         std::min(text.size(), i + 2 + kWindow));
+  const auto a = words.token_at(i), b = words.token_at(i + 1);
+  if (a == b) return false;  // one dictionary word: 默默, 刚刚, 一步步
+  if (a.second != i + 1 || b.first != i + 1) return false;
+  const std::size_t len_a = a.second - a.first, len_b = b.second - b.first;
+  if (len_b >= 2) return false;  // x starts the next word: 区|区域, 村|村民
+  const bool after_numeral = i > 0 && is_numeral(text.chars[i - 1]);
+  if (len_a == 1) {  // x|x, both alone
+    if (s.function_chars.find(x) != std::u32string::npos) return true;  // 的的
+    return false;  // reduplicated measure words and the like: 张张, 县县
+  }
+  if (after_numeral) return false;  // 一幅|幅, 一张|张
+  if (s.surnames.find(x) != std::u32string::npos) {
+    // 主任|任|培|军: a surname followed by lone characters reads as a name.
+    const auto next = words.token_at(i + 2);
+    if (i + 2 < text.size() && chars::is_han(text.chars[i + 2]) && next.second - next.first == 1)
+      return false;
+  }
+  return true;  // 新建|建, 代办|办
+}
+
+class RepetitionRule : public Rule {
+ public:
+  RepetitionRule(RuleInfo info, Settings settings)
+      : Rule(std::move(info)), settings_(std::move(settings)) {}
+
+  void check(const Document& document, Emitter& emit) const override {
+    for (const Block& block : document.blocks())
+      if (in_scope(block)) check_block(block, emit);
+  }
+
+ private:
+  void check_block(const Block& block, Emitter& emit) const {
+    const CodePointText text = code_points(block.text);
+    const std::u32string_view cps(text.chars);
+    std::size_t i = 0;
+    while (i + 1 < text.size()) {
+      std::size_t consumed = 0;
+      for (std::size_t unit = 1; unit <= settings_.max_unit && !consumed; ++unit) {
+        for (std::size_t sep = 0; sep <= 1 && !consumed; ++sep) {
+          if (sep && unit < 2) continue;  // "好、好" is too often deliberate
+          const std::size_t total = 2 * unit + sep;
+          if (i + total > text.size()) continue;
+          const auto first = cps.substr(i, unit), second = cps.substr(i + unit + sep, unit);
+          if (first != second || !all_han(first)) continue;
+          if (sep && cps[i + unit] != U'、' && cps[i + unit] != U'，') continue;
+          if (!is_error(text, i, unit, sep)) continue;
+          report(block, text, i, unit, sep, emit);
+          consumed = total;
+        }
+      }
+      i += consumed ? consumed : 1;
+    }
+  }
+
+  bool is_error(const CodePointText& text, std::size_t i, std::size_t unit, std::size_t sep) const {
+    const std::u32string_view cps(text.chars);
+    const std::u32string unit_text(cps.substr(i, unit));
+    if (settings_.exceptions.count(unit_text) ||
+        settings_.exceptions.count(std::u32string(cps.substr(i, 2 * unit + sep))))
+      return false;
+    if (unit == 1) return single_char_double_is_error(text, i, settings_);
+    if (is_numeral(unit_text.front())) return false;  // 一个一个, 一次一次
+    // A doubled word only when both copies are whole words: 增收|增收.
+    const std::size_t end = i + 2 * unit + sep;
+    const LocalWords words(text, i >= kWindow ? i - kWindow : 0,
+                           std::min(text.size(), end + kWindow));
+    return words.is_boundary(i) && words.is_boundary(i + unit) &&
+           words.is_boundary(i + unit + sep) && words.is_boundary(end);
+  }
+
+  void report(const Block& block, const CodePointText& text, std::size_t i, std::size_t unit,
+              std::size_t sep, Emitter& emit) const {
+    const std::size_t begin = text.offsets[i], end = text.offsets[i + 2 * unit + sep];
+    const std::string match = block.text.substr(begin, end - begin);
+    const std::string word = block.text.substr(begin, text.offsets[i + unit] - begin);
+    Finding& f = emit.report(block, begin, end, {{"match", match}, {"word", word}});
+    emit.propose_fix(f, block, begin, end, word);
+  }
+
+  Settings settings_;
+};
+
+std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
+  Settings s;
+  s.max_unit = static_cast<std::size_t>(params.integer("max_unit", 4, 1, 16));
+  for (const auto& e : params.strings("exceptions")) s.exceptions.insert(code_points(e).chars);
+  s.function_chars = code_points(params.optional_string("function_chars").value_or("")).chars;
+  s.surnames = code_points(params.optional_string("surnames").value_or("")).chars;
+  return std::make_unique<RepetitionRule>(std::move(info), std::move(s));
+}
+
+}  // namespace
+
+const RuleKind& repetition_kind() {
+  static const RuleKind kind{"repetition",
+                             "accidentally doubled words, judged by word segmentation",
+                             {"match", "word"},
+                             {BlockKind::Body, BlockKind::Heading, BlockKind::ListItem,
+                              BlockKind::Caption},
+                             &create};
+  return kind;
+}
+
+}  // namespace kanwu

@@ -1,0 +1,25 @@
+// Writing a report: compiler-style text for people, JSON for programs.
+#pragma once
+
+#include <ostream>
+
+#include "kanwu/engine/linter.h"
+
+namespace kanwu {
+
+struct TextStyle {
+  bool color = false;
+  bool excerpts = true;  // the source line with the span underlined
+  bool summary = true;
+};
+
+void write_text(std::ostream& out, const Report& report, const TextStyle& style);
+void write_json(std::ostream& out, const Report& report);
+
+// Severity counts of a report's findings.
+struct Counts {
+  std::size_t info = 0, warning = 0, error = 0;
+};
+Counts count_findings(const Report& report);
+
+}  // namespace kanwu

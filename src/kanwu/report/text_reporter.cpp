@@ -1,0 +1,92 @@
+#include <fmt/format.h>
+
+#include "kanwu/report/reporter.h"
+#include "kanwu/text/chars.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+// Excerpts of long lines (a newspaper paragraph is often one line of several
+// hundred characters) show this much context around the span.
+constexpr int kContextBefore = 24;
+constexpr int kContextAfter = 32;
+
+struct Palette {
+  bool on;
+  std::string paint(std::string_view code, std::string_view text) const {
+    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
+  }
+  std::string severity(Severity s) const {
+    const std::string_view code = s == Severity::Error ? "1;31" : s == Severity::Warning ? "1;35" : "1;36";
+    return paint(code, to_string(s));
+  }
+};
+
+std::string place(const Location& where) {
+  return fmt::format("{}:{}:{}", where.file, where.start.line, where.start.column);
+}
+
+void write_excerpt(std::ostream& out, const Location& where, const Palette& p) {
+  const auto line = code_points(where.line_text).chars;
+  const int n = static_cast<int>(line.size());
+  const int start = std::min(where.start.column - 1, n);
+  const int end = where.end.line == where.start.line ? std::max(where.end.column - 1, start + 1)
+                                                      : n;  // spans to later lines: mark to line end
+  const int from = std::max(0, start - kContextBefore);
+  const int to = std::min(n, std::max(end, start + 1) + kContextAfter);
+  std::string text = from > 0 ? "…" : "";
+  std::string marks = from > 0 ? std::string(chars::display_width(U'…'), ' ') : "";
+  for (int i = from; i < to; ++i) {
+    const char32_t c = line[static_cast<std::size_t>(i)] == U'\t' ? U' ' : line[static_cast<std::size_t>(i)];
+    utf8::append(text, c);
+    const int width = chars::display_width(c);
+    const bool inside = i >= start && i < end;
+    for (int w = 0; w < width; ++w) marks += inside ? (i == start && w == 0 ? '^' : '~') : ' ';
+  }
+  if (start >= n) marks += '^';  // a span at the end of the line
+  if (to < n) text += "…";
+  while (!marks.empty() && marks.back() == ' ') marks.pop_back();
+  const std::string gutter = fmt::format("{:>5} | ", where.start.line);
+  out << gutter << text << '\n'
+      << std::string(gutter.size() - 2, ' ') << "| " << p.paint("1;32", marks) << '\n';
+}
+
+}  // namespace
+
+Counts count_findings(const Report& report) {
+  Counts c;
+  for (const auto& f : report.findings) {
+    if (f.severity == Severity::Error) ++c.error;
+    else if (f.severity == Severity::Warning) ++c.warning;
+    else ++c.info;
+  }
+  return c;
+}
+
+void write_text(std::ostream& out, const Report& report, const TextStyle& style) {
+  const Palette p{style.color};
+  for (const Finding& f : report.findings) {
+    out << p.paint("1", place(f.where) + ":") << ' ' << p.severity(f.severity) << ": "
+        << p.paint("1", f.message) << " [" << f.rule << "]\n";
+    if (style.excerpts) write_excerpt(out, f.where, p);
+    if (f.fix && style.excerpts) {
+      out << "      " << p.paint("1;32", "fix:") << " "
+          << (f.fix->replacement.empty() ? std::string("删除此处的断行")
+                                         : fmt::format("改为“{}”", f.fix->replacement))
+          << '\n';
+    }
+    for (const auto& r : f.related)
+      out << p.paint("1", place(r.where) + ":") << ' ' << p.paint("1;34", "note") << ": " << r.message
+          << '\n';
+  }
+  if (!style.summary) return;
+  const Counts c = count_findings(report);
+  out << fmt::format("{} finding{} ({} error, {} warning, {} info) in {} file{}\n",
+                     report.findings.size(), report.findings.size() == 1 ? "" : "s", c.error,
+                     c.warning, c.info, report.documents_checked,
+                     report.documents_checked == 1 ? "" : "s");
+}
+
+}  // namespace kanwu

@@ -1,0 +1,31 @@
+#include "kanwu/rules/finding.h"
+
+#include <array>
+#include <tuple>
+
+namespace kanwu {
+
+namespace {
+constexpr std::array<std::string_view, 3> kSeverityNames{"info", "warning", "error"};
+}
+
+std::string_view to_string(Severity severity) {
+  return kSeverityNames.at(static_cast<std::size_t>(severity));
+}
+
+bool parse_severity(std::string_view name, Severity& out) {
+  for (std::size_t i = 0; i < kSeverityNames.size(); ++i) {
+    if (kSeverityNames[i] == name) {
+      out = static_cast<Severity>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool finding_less(const Finding& a, const Finding& b) {
+  return std::tie(a.where.file, a.where.start, a.rule, a.where.end, a.message) <
+         std::tie(b.where.file, b.where.start, b.rule, b.where.end, b.message);
+}
+
+}  // namespace kanwu

@@ -1,0 +1,42 @@
+// What a rule reports.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kanwu/doc/document.h"
+
+namespace kanwu {
+
+enum class Severity { Info = 0, Warning = 1, Error = 2 };
+std::string_view to_string(Severity severity);
+bool parse_severity(std::string_view name, Severity& out);
+
+struct RelatedLocation {
+  Location where;
+  std::string message;
+};
+
+// A proposed edit: replace source bytes [begin, end) with `replacement`.
+struct Fix {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string replacement;
+  Location where;
+};
+
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::Warning;
+  Location where;
+  std::string message;
+  std::vector<RelatedLocation> related;
+  std::optional<Fix> fix;
+};
+
+// The deterministic report order: file, line, column, rule, then message.
+bool finding_less(const Finding& a, const Finding& b);
+
+}  // namespace kanwu

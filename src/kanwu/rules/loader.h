@@ -1,0 +1,36 @@
+// Loading rule files: a YAML file whose `rules:` key holds a list of rules,
+// or a folder of such files (*.yaml, *.yml, sorted by name).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kanwu/rules/load_error.h"
+#include "kanwu/rules/rule.h"
+
+namespace kanwu {
+
+class RuleSet {
+ public:
+  std::vector<std::unique_ptr<Rule>>& rules() { return rules_; }
+  const std::vector<std::unique_ptr<Rule>>& rules() const { return rules_; }
+  const Rule* find(std::string_view id) const;
+  std::vector<const Rule*> pointers() const;
+  // Keeps only the rules for which `keep` is true.
+  template <typename Pred>
+  void filter(Pred keep) {
+    std::erase_if(rules_, [&](const std::unique_ptr<Rule>& r) { return !keep(*r); });
+  }
+
+ private:
+  std::vector<std::unique_ptr<Rule>> rules_;
+};
+
+// Throws RuleLoadError listing every problem found in every file.
+RuleSet load_rules(const std::vector<std::string>& paths);
+// Loads rules from YAML text; `name` stands for the file in messages.
+RuleSet load_rules_from_string(const std::string& yaml, const std::string& name);
+
+}  // namespace kanwu
