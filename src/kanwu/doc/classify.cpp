@@ -74,11 +74,14 @@ bool reads_as_clauses(std::u32string_view s) {
 }
 
 bool is_page_marker(std::u32string_view s) {
-  // (上接第一版) (下转第三版) 接第2版 — with either bracket width.
+  // (上接第一版) (下转第三版) 接第2版 — the whole block, with either bracket width.
   std::u32string_view inner = s;
-  if (!inner.empty() && (inner.front() == U'(' || inner.front() == U'（')) inner.remove_prefix(1);
-  if (!inner.empty() && (inner.back() == U')' || inner.back() == U'）')) inner.remove_suffix(1);
-  return inner.size() <= 10 && starts_with_any(inner, {U"上接", U"下转", U"转第", U"接第"});
+  const bool opens = !inner.empty() && (inner.front() == U'(' || inner.front() == U'（');
+  const bool closes = !inner.empty() && (inner.back() == U')' || inner.back() == U'）');
+  if (opens != closes) return false;
+  if (opens) inner = inner.substr(1, inner.size() - 2);
+  return inner.size() <= 8 && starts_with_any(inner, {U"上接", U"下转", U"转第", U"接第"}) &&
+         (inner.ends_with(U"版") || inner.ends_with(U"页"));
 }
 
 bool is_number_only(std::u32string_view s) {

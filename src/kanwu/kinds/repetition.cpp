@@ -24,7 +24,16 @@ struct Settings {
   std::set<std::u32string> exceptions;
   std::u32string function_chars;  // doubled alone, always an error (的的)
   std::u32string surnames;        // a doubled surname may start a name (主任任培军)
+  // Words ICU's dictionary lacks (产能): a doubled character that starts one
+  // of them is the start of a word, not a slip (生产产能).
+  std::set<std::u32string> extra_words;
 };
+
+bool starts_extra_word(const CodePointText& text, std::size_t i, const Settings& s) {
+  for (std::size_t len = 2; len <= 4 && i + len <= text.size(); ++len)
+    if (s.extra_words.count(text.chars.substr(i, len))) return true;
+  return false;
+}
 
 // Segmentation of a window around a candidate, as code-point indexes.
 class LocalWords {
@@ -81,6 +90,7 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
     return false;  // reduplicated measure words and the like: 张张, 县县
   }
   if (after_numeral) return false;  // 一幅|幅, 一张|张
+  if (starts_extra_word(text, i + 1, s)) return false;
   if (s.surnames.find(x) != std::u32string::npos) {
     // 主任|任|培|军: a surname followed by lone characters reads as a name.
     const auto next = words.token_at(i + 2);
@@ -158,6 +168,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   for (const auto& e : params.strings("exceptions")) s.exceptions.insert(code_points(e).chars);
   s.function_chars = code_points(params.optional_string("function_chars").value_or("")).chars;
   s.surnames = code_points(params.optional_string("surnames").value_or("")).chars;
+  for (const auto& w : params.strings("extra_words")) s.extra_words.insert(code_points(w).chars);
   return std::make_unique<RepetitionRule>(std::move(info), std::move(s));
 }
 

@@ -24,7 +24,8 @@ void write_json(std::ostream& out, const Report& report) {
     ordered_json j;
     j["rule"] = f.rule;
     j["severity"] = to_string(f.severity);
-    for (auto& [key, value] : span(f.where).items()) j[key] = value;
+    const ordered_json where = span(f.where);
+    for (const auto& [key, value] : where.items()) j[key] = value;
     j["message"] = f.message;
     j["related"] = ordered_json::array();
     for (const auto& r : f.related) {
@@ -34,7 +35,8 @@ void write_json(std::ostream& out, const Report& report) {
     }
     if (f.fix) {
       ordered_json fix = {{"replacement", f.fix->replacement}};
-      for (auto& [key, value] : span(f.fix->where).items())
+      const ordered_json fix_where = span(f.fix->where);
+      for (const auto& [key, value] : fix_where.items())
         if (key != "file") fix[key] = value;
       j["fix"] = std::move(fix);
     }

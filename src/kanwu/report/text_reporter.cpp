@@ -12,6 +12,8 @@ namespace {
 // hundred characters) show this much context around the span.
 constexpr int kContextBefore = 24;
 constexpr int kContextAfter = 32;
+// A span longer than this (a whole duplicated paragraph) is shown truncated.
+constexpr int kMaxShownSpan = 40;
 
 struct Palette {
   bool on;
@@ -35,7 +37,9 @@ void write_excerpt(std::ostream& out, const Location& where, const Palette& p) {
   const int end = where.end.line == where.start.line ? std::max(where.end.column - 1, start + 1)
                                                       : n;  // spans to later lines: mark to line end
   const int from = std::max(0, start - kContextBefore);
-  const int to = std::min(n, std::max(end, start + 1) + kContextAfter);
+  const bool long_span = end - start > kMaxShownSpan;
+  const int to = long_span ? start + kMaxShownSpan
+                           : std::min(n, std::max(end, start + 1) + kContextAfter);
   std::string text = from > 0 ? "…" : "";
   std::string marks = from > 0 ? std::string(chars::display_width(U'…'), ' ') : "";
   for (int i = from; i < to; ++i) {
@@ -47,6 +51,7 @@ void write_excerpt(std::ostream& out, const Location& where, const Palette& p) {
   }
   if (start >= n) marks += '^';  // a span at the end of the line
   if (to < n) text += "…";
+  if (long_span) marks += "~";
   while (!marks.empty() && marks.back() == ' ') marks.pop_back();
   const std::string gutter = fmt::format("{:>5} | ", where.start.line);
   out << gutter << text << '\n'

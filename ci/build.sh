@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Configures and builds kanwu. Usage: ci/build.sh [BUILD_DIR] [extra cmake args...]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${1:-$ROOT/build}"
+shift || true
+"$ROOT/ci/deps.sh"
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" \
+  -DKANWU_WERROR=ON "$@" >/dev/null
+cmake --build "$BUILD" -j "$(nproc)"

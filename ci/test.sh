@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Quick start 2: install what is missing, build, run the whole test suite.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${BUILD_DIR:-$ROOT/build}"
+"$ROOT/ci/build.sh" "$BUILD"
+ctest --test-dir "$BUILD" --output-on-failure -j "$(nproc)"

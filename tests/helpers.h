@@ -1,0 +1,47 @@
+// Small helpers shared by the unit tests: build documents from strings, load
+// rules from inline YAML, run them.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "kanwu/engine/linter.h"
+#include "kanwu/rules/loader.h"
+#include "kanwu/text/decode.h"
+
+namespace kanwu {
+// Printable block kinds and severities in test failure messages.
+inline std::ostream& operator<<(std::ostream& out, BlockKind kind) { return out << to_string(kind); }
+inline std::ostream& operator<<(std::ostream& out, Severity s) { return out << to_string(s); }
+}  // namespace kanwu
+
+namespace kanwu::test {
+
+inline Document make_doc(const std::string& text, const std::string& path = "t.txt") {
+  return Document(decode_source(path, text), format_for_path(path));
+}
+
+// Runs the rules of `yaml` over the given documents (one corpus).
+inline std::vector<Finding> run_rules(const std::string& yaml,
+                                      const std::vector<std::pair<std::string, std::string>>& docs) {
+  const RuleSet rules = load_rules_from_string(yaml, "test.yaml");
+  std::vector<Document> documents;
+  for (const auto& [path, text] : docs) documents.push_back(make_doc(text, path));
+  return check_documents(rules.pointers(), documents).findings;
+}
+
+inline std::vector<Finding> run_rules(const std::string& yaml, const std::string& text) {
+  return run_rules(yaml, {{"t.txt", text}});
+}
+
+// A one-rule YAML file of `kind` with extra parameter lines.
+inline std::string rule_yaml(const std::string& kind, const std::string& message,
+                             const std::string& extra = "") {
+  return "rules:\n  - id: r\n    kind: " + kind + "\n    severity: warning\n    message: '" +
+         message + "'\n" + extra;
+}
+
+inline std::string source_dir() { return KANWU_SOURCE_DIR; }
+
+}  // namespace kanwu::test

@@ -1,0 +1,56 @@
+#include <boost/test/unit_test.hpp>
+
+#include "helpers.h"
+
+using namespace kanwu;
+using namespace kanwu::test;
+
+namespace {
+const std::string kRule = rule_yaml("broken-paragraph", "{before}|{after}|{line}");
+}
+
+BOOST_AUTO_TEST_SUITE(broken_paragraph)
+
+BOOST_AUTO_TEST_CASE(adjacent_halves_with_a_fix) {
+  const std::string text = "获评2024年度全国农村公共服务典型案例。同时，积\n\n极开展“敬老月”系列活动。";
+  const auto f = run_rules(kRule, text);
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message == "型案例。同时，积|极开展“敬老月”|3");
+  BOOST_REQUIRE(f[0].related.size() == 1u);
+  BOOST_TEST(f[0].related[0].where.start.line == 3);
+  BOOST_REQUIRE(f[0].fix.has_value());
+  const std::string fixed = text.substr(0, f[0].fix->begin) + text.substr(f[0].fix->end);
+  BOOST_TEST(fixed == "获评2024年度全国农村公共服务典型案例。同时，积极开展“敬老月”系列活动。");
+}
+
+BOOST_AUTO_TEST_CASE(continuation_past_headings_and_captions_has_no_fix) {
+  const std::string text =
+      "累计投入近7000万元用于养老服务设施建设，建成养老服务机构87家、新增城镇居家社区养老服务设施80个和惠民\n\n完善保障网络 安享幸福晚年\n\n"
+      "图为养老院。 张启民 摄\n\n护理床位总数达5722张。";
+  const auto f = run_rules(kRule, text);
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].related[0].where.start.line == 7);
+  BOOST_TEST(!f[0].fix.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(continuation_past_other_paragraphs_is_found_by_the_cut_word) {
+  const std::string text =
+      "积极探索“智慧医疗”建设，稳步推进卫生健康信息化。实现网上预约挂号医院9所，开\n\n"
+      "社会救助体系日益完善，4.5万名建档立卡贫困人口纳入低保。\n\n"
+      "通辽市不断满足老年人对美好生活的期待，全市养老服务业投入资金达2.3亿元。\n\n"
+      "通移动支付医院8所；推进智慧急救体系建设，急救分站增加到37个。";
+  const auto f = run_rules(kRule, text);
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].related[0].where.start.line == 7);
+}
+
+BOOST_AUTO_TEST_CASE(complete_paragraphs_and_non_prose_pass) {
+  BOOST_TEST(run_rules(kRule, "就业是民生之本。\n\n通辽市始终坚持实施就业优先战略。").empty());
+  BOOST_TEST(run_rules(kRule, "到一笔救急金的静默抵达——\n\n通辽民政人正以昂扬姿态前行。").empty());
+  BOOST_TEST(run_rules(kRule, "持续增进民生福祉 奋力写好民生答卷\n\n□李长生 斯琴\n\n正文开始了。").empty());
+  BOOST_TEST(run_rules(kRule, "庆祝中国共产党成立100周年\nThe 100th Anniversary of the Founding of\n"
+                              "The Communist Party of China\n\n永远跟党走。").empty());
+  BOOST_TEST(run_rules(kRule, "最后一段没有写完，也没有下文可接").empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

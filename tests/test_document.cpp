@@ -1,0 +1,106 @@
+#include <boost/test/unit_test.hpp>
+
+#include "helpers.h"
+#include "kanwu/doc/classify.h"
+#include "kanwu/nlp/segment.h"
+
+using namespace kanwu;
+using kanwu::test::make_doc;
+
+namespace {
+std::string source_of(const Document& d, const Block& b, std::size_t begin, std::size_t end) {
+  const std::size_t s = b.map.to_source(begin), e = b.map.to_source_end(end);
+  return std::string(d.source().text().substr(s, e - s));
+}
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(document)
+
+BOOST_AUTO_TEST_CASE(plain_text_splits_on_blank_lines_and_trims_indentation) {
+  const Document d = make_doc("　　第一段第一行\n第一段第二行。\n \n\n　　第二段。\n");
+  BOOST_REQUIRE(d.blocks().size() == 2u);
+  BOOST_TEST(d.blocks()[0].text == "第一段第一行\n第一段第二行。");
+  BOOST_TEST(d.blocks()[0].first_line == 1);
+  BOOST_TEST(d.blocks()[0].last_line == 2);
+  BOOST_TEST(d.blocks()[1].text == "第二段。");
+  const Location loc = d.locate(d.blocks()[1], 0, 3);  // "第二"… begins after "　　"
+  BOOST_TEST(loc.start.line == 5);
+  BOOST_TEST(loc.start.column == 3);
+}
+
+BOOST_AUTO_TEST_CASE(markdown_strips_markup_but_keeps_exact_positions) {
+  const Document d = make_doc("# 标题 **粗体**\n\n正文，*强调*文字\\*转义&amp;实体\n第二行\n\n- 列表项,一\n", "a.md");
+  BOOST_REQUIRE(d.blocks().size() == 3u);
+  BOOST_TEST(d.blocks()[0].kind == BlockKind::Heading);
+  BOOST_TEST(d.blocks()[0].text == "标题 粗体");
+  BOOST_TEST(d.blocks()[1].text == "正文，强调文字*转义&实体\n第二行");
+  BOOST_TEST(d.blocks()[2].kind == BlockKind::ListItem);
+  const Block& para = d.blocks()[1];
+  const auto at = para.text.find("文字");
+  BOOST_TEST(source_of(d, para, at, at + 6) == "文字");
+  const Location loc = d.locate(para, at, at + 6);
+  BOOST_TEST(loc.start.line == 3);
+  BOOST_TEST(loc.start.column == 8);  // 正文，*强调* = 7 code points before
+  const auto line2 = para.text.find("第二行");
+  BOOST_TEST(d.locate(para, line2, line2 + 3).start.line == 4);
+  const Block& item = d.blocks()[2];
+  BOOST_TEST(d.locate(item, item.text.find(','), item.text.find(',') + 1).start.column == 6);
+}
+
+BOOST_AUTO_TEST_CASE(markdown_skips_code_and_html) {
+  const Document d = make_doc("```\n新建建\n```\n\n<!-- 注释 -->\n\n正文。\n", "b.md");
+  BOOST_REQUIRE(d.blocks().size() == 1u);
+  BOOST_TEST(d.blocks()[0].text == "正文。");
+}
+
+BOOST_AUTO_TEST_CASE(classifies_newspaper_blocks) {
+  BOOST_TEST(classify_block("持续增进民生福祉 奋力写好民生答卷") == BlockKind::Heading);
+  BOOST_TEST(classify_block("【通辽·社会】") == BlockKind::Heading);
+  BOOST_TEST(classify_block("□李长生 斯琴") == BlockKind::Byline);
+  BOOST_TEST(classify_block("本报记者 康桂君") == BlockKind::Byline);
+  BOOST_TEST(classify_block("□文/通辽日报记者 王晓飞\n图/通辽日报记者 张启民") == BlockKind::Byline);
+  BOOST_TEST(classify_block("（作者系自治区宏观经济研究中心副主任）") == BlockKind::Byline);
+  BOOST_TEST(classify_block("通辽科技馆。 郭洪申 摄") == BlockKind::Caption);
+  BOOST_TEST(classify_block("航拍镜头下的呼和浩特。 本报记者 王磊 摄") == BlockKind::Caption);
+  BOOST_TEST(classify_block("在呼伦贝尔市的长者食堂，工作人员为老人发餐。（自治区民政厅供图）") ==
+             BlockKind::Caption);
+  BOOST_TEST(classify_block("66") == BlockKind::Furniture);
+  BOOST_TEST(classify_block("(下转第三版)") == BlockKind::Furniture);
+  BOOST_TEST(classify_block("2021年7月1日 星期四") == BlockKind::Furniture);
+  BOOST_TEST(classify_block("庆祝中国共产党成立100周年\nThe 100th Anniversary of the Founding of\n"
+                            "The Communist Party of China") == BlockKind::Furniture);
+  BOOST_TEST(classify_block("执行主编：卓娜\n版式策划：卓娜\n责任编辑：蔡冬梅") == BlockKind::Furniture);
+  BOOST_TEST(classify_block("天下之大，黎元为先。") == BlockKind::Body);
+  BOOST_TEST(classify_block("不断促进就业创业，改善创业环境，劳动者") == BlockKind::Body);
+  BOOST_TEST(classify_block("实现网上预约挂号医院9所，开") == BlockKind::Body);
+}
+
+BOOST_AUTO_TEST_CASE(sentences_do_not_end_at_opening_quotes) {
+  const std::string text = "就业是民生之本。“十四五”期间，通辽市坚持就业优先。下一句！";
+  const auto spans = split_sentences(text);
+  BOOST_REQUIRE(spans.size() == 3u);
+  BOOST_TEST(text.substr(spans[0].begin, spans[0].end - spans[0].begin) == "就业是民生之本。");
+  BOOST_TEST(text.substr(spans[1].begin, spans[1].end - spans[1].begin) ==
+             "“十四五”期间，通辽市坚持就业优先。");
+}
+
+BOOST_AUTO_TEST_CASE(sentences_are_cached_per_block) {
+  const Document d = make_doc("甲。乙。\n\n丙。");
+  const auto& first = d.sentences(0);
+  BOOST_TEST(first.size() == 2u);
+  BOOST_TEST(&d.sentences(0) == &first);
+  BOOST_TEST(d.sentences(1).size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(word_segmentation_and_join_test) {
+  auto& words = WordSegmenter::for_this_thread();
+  const std::string text = "新建建各类管网";
+  const auto tokens = words.tokenize(text);
+  BOOST_REQUIRE(tokens.size() >= 3u);
+  BOOST_TEST(text.substr(tokens[0].begin, tokens[0].size()) == "新建");
+  BOOST_TEST(tokens[0].is_ideographic_word());
+  BOOST_TEST(words.joins_into_word("同时，积", "极开展"));
+  BOOST_TEST(!words.joins_into_word("劳动者", "就业创业"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

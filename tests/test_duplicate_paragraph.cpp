@@ -1,0 +1,66 @@
+#include <boost/test/unit_test.hpp>
+
+#include "helpers.h"
+
+using namespace kanwu;
+using namespace kanwu::test;
+
+namespace {
+const std::string kRule = rule_yaml("duplicate-paragraph", "{kind}{similarity}@{first}");
+const std::string kPara =
+    "今年以来，全市新建社区养老服务站42个，改造农村互助幸福院118所，新增养老床位1600张，"
+    "城乡居家养老服务覆盖率稳步提高，老年人就近享受助餐、助洁、助医等服务更加便利。";
+const std::string kOther =
+    "这是一段与上文完全无关的段落，讲述的是城市交通建设的进展情况，共新建道路十二条，总里程三十六公里。";
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(duplicate_paragraph)
+
+BOOST_AUTO_TEST_CASE(exact_duplicate_in_one_document) {
+  const auto f = run_rules(kRule, kPara + "\n\n" + kOther + "\n\n" + kPara);
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message == "重复100%@t.txt:1");
+  BOOST_TEST(f[0].where.start.line == 5);
+  BOOST_REQUIRE(f[0].related.size() == 1u);
+  BOOST_TEST(f[0].related[0].where.start.line == 1);
+}
+
+BOOST_AUTO_TEST_CASE(punctuation_and_spacing_changes_are_still_exact) {
+  std::string changed = kPara;
+  changed.replace(changed.find("，"), 3, "；");
+  const auto f = run_rules(kRule, kPara + "\n\n　　" + changed);
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message.starts_with("重复100%"));
+}
+
+BOOST_AUTO_TEST_CASE(near_duplicate_reports_similarity) {
+  std::string near = kPara;
+  near.replace(near.find("118"), 3, "108");
+  near.replace(near.find("提高"), 6, "提升");
+  const auto f = run_rules(kRule, kPara + "\n\n" + near);
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message.starts_with("近似重复"));
+  BOOST_TEST(f[0].related[0].message == "相似的段落");
+}
+
+BOOST_AUTO_TEST_CASE(across_documents_in_corpus_order) {
+  const auto f = run_rules(kRule, {{"a.txt", kOther + "\n\n" + kPara}, {"b.md", "# 标题\n\n" + kPara}});
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].where.file == "b.md");
+  BOOST_TEST(f[0].related[0].where.file == "a.txt");
+  BOOST_TEST(f[0].related[0].where.start.line == 3);
+}
+
+BOOST_AUTO_TEST_CASE(different_and_short_paragraphs_pass) {
+  BOOST_TEST(run_rules(kRule, kPara + "\n\n" + kOther).empty());
+  BOOST_TEST(run_rules(kRule, "张启民 摄\n\n张启民 摄\n\n深入基层，精准施策。\n\n深入基层，精准施策。").empty());
+}
+
+BOOST_AUTO_TEST_CASE(threshold_is_a_parameter) {
+  std::string near = kPara;
+  near.replace(near.find("118"), 3, "108");
+  const std::string strict = rule_yaml("duplicate-paragraph", "m", "    threshold: 0.99\n");
+  BOOST_TEST(run_rules(strict, kPara + "\n\n" + near).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

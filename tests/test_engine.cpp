@@ -1,0 +1,121 @@
+#include <boost/test/unit_test.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "helpers.h"
+#include "kanwu/engine/examples.h"
+#include "kanwu/report/reporter.h"
+
+using namespace kanwu;
+using namespace kanwu::test;
+namespace fs = std::filesystem;
+
+namespace {
+struct TempDir {
+  fs::path path = fs::temp_directory_path() / ("kanwu-test-" + std::to_string(::getpid()));
+  TempDir() { fs::create_directories(path); }
+  ~TempDir() { fs::remove_all(path); }
+  std::string write(const std::string& name, const std::string& bytes) const {
+    const fs::path p = path / name;
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+};
+const std::string kRule = rule_yaml("repetition", "重复{match}");
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(engine)
+
+BOOST_AUTO_TEST_CASE(directories_recurse_into_txt_and_md_sorted) {
+  TempDir dir;
+  dir.write("b.txt", "新建建管网");
+  dir.write("sub/a.md", "新建建管网");
+  dir.write("skip.html", "新建建管网");
+  const RuleSet rules = load_rules_from_string(kRule, "t.yaml");
+  const Report report = check_paths(rules.pointers(), {dir.path.string()});
+  BOOST_TEST(report.documents_checked == 2u);
+  BOOST_REQUIRE(report.findings.size() == 2u);
+  BOOST_TEST(report.findings[0].where.file.ends_with("b.txt"));
+  BOOST_TEST(report.findings[1].where.file.ends_with("sub/a.md"));
+}
+
+BOOST_AUTO_TEST_CASE(bad_inputs_are_reported_and_the_rest_is_checked) {
+  TempDir dir;
+  const auto bad = dir.write("bad.txt", "好的\n坏\xFF的\n");
+  const auto bin = dir.write("bin.txt", std::string("a\0b", 3));
+  const auto empty = dir.write("empty.txt", "");
+  const auto good = dir.write("good.txt", "新建建管网");
+  const RuleSet rules = load_rules_from_string(kRule, "t.yaml");
+  const Report report = check_paths(rules.pointers(), {bad, bin, "/no/such/file.txt", empty, good});
+  BOOST_TEST(report.documents_checked == 2u);
+  BOOST_TEST(report.findings.size() == 1u);
+  BOOST_REQUIRE(report.input_errors.size() == 3u);
+  BOOST_TEST(report.input_errors[0].path() == "/no/such/file.txt");  // expansion errors come first
+  BOOST_TEST(report.input_errors[1].line() == 2);
+  BOOST_TEST(std::string(report.input_errors[2].what()).find("binary") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(findings_are_sorted_deterministically) {
+  const auto f = run_rules(rule_yaml("pattern", "m", "    pattern: '错'\n"),
+                           {{"b.txt", "错"}, {"a.txt", "对\n\n错错"}});
+  BOOST_REQUIRE(f.size() == 3u);
+  BOOST_TEST(f[0].where.file == "a.txt");
+  BOOST_TEST(f[0].where.start.column == 1);
+  BOOST_TEST(f[1].where.start.column == 2);
+  BOOST_TEST(f[2].where.file == "b.txt");
+}
+
+BOOST_AUTO_TEST_CASE(json_report_has_the_documented_shape) {
+  const RuleSet rules = load_rules({source_dir() + "/rules"});
+  std::vector<Document> docs;
+  docs.push_back(make_doc("获评典型案例。同时，积\n\n极开展活动,新建建管网。"));
+  std::ostringstream out;
+  write_json(out, check_documents(rules.pointers(), docs));
+  const auto json = nlohmann::json::parse(out.str());
+  BOOST_TEST(json["version"] == 1);
+  BOOST_REQUIRE(json["findings"].size() == 3u);
+  for (const auto& f : json["findings"]) {
+    for (const char* key : {"rule", "severity", "file", "line", "column", "end_line", "end_column",
+                            "message", "related"})
+      BOOST_TEST(f.contains(key), "finding lacks " << key);
+  }
+  const auto& broken = json["findings"][0];
+  BOOST_TEST(broken["rule"] == "broken-paragraph");
+  BOOST_TEST(broken["related"][0]["line"] == 3);
+  BOOST_TEST(broken["fix"]["replacement"] == "");
+  BOOST_TEST(json["summary"]["warning"] == 3);
+  BOOST_TEST(json["summary"]["files"] == 1);
+}
+
+BOOST_AUTO_TEST_CASE(text_report_underlines_with_cjk_widths) {
+  const RuleSet rules = load_rules_from_string(kRule, "t.yaml");
+  std::vector<Document> docs;
+  docs.push_back(make_doc("ab新建建管网"));
+  std::ostringstream out;
+  write_text(out, check_documents(rules.pointers(), docs), {false, true, true});
+  const std::string text = out.str();
+  BOOST_TEST(text.find("t.txt:1:4: warning: 重复建建 [r]") == 0u);
+  BOOST_TEST(text.find("    1 | ab新建建管网\n      |     ^~~~\n") != std::string::npos);
+  BOOST_TEST(text.find("1 finding (0 error, 1 warning, 0 info) in 1 file") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(bundled_rule_examples_pass) {
+  const auto results = check_rule_examples(load_rules({source_dir() + "/rules"}));
+  BOOST_TEST(results.checked > 20u);
+  for (const auto& failure : results.failures)
+    BOOST_ERROR(failure.rule->id() << " example failed: " << failure.example);
+}
+
+BOOST_AUTO_TEST_CASE(a_failing_example_is_caught) {
+  const RuleSet rules = load_rules_from_string(
+      rule_yaml("repetition", "m", "    examples:\n      bad: ['一幅幅画卷']\n      good: ['新建建']\n"),
+      "t.yaml");
+  BOOST_TEST(check_rule_examples(rules).failures.size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

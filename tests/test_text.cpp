@@ -1,0 +1,71 @@
+#include <boost/test/unit_test.hpp>
+
+#include "kanwu/text/decode.h"
+#include "kanwu/text/utf8.h"
+
+using namespace kanwu;
+
+BOOST_AUTO_TEST_SUITE(text)
+
+BOOST_AUTO_TEST_CASE(decodes_and_rejects_utf8) {
+  char32_t c = 0;
+  BOOST_TEST(utf8::decode("汉", 0, c) == 3);
+  BOOST_TEST(static_cast<unsigned>(c) == 0x6C49u);
+  BOOST_TEST(utf8::decode("\xC0\xAF", 0, c) == 0);          // overlong '/'
+  BOOST_TEST(utf8::decode("\xED\xA0\x80", 0, c) == 0);      // surrogate
+  BOOST_TEST(utf8::decode("\xF4\x90\x80\x80", 0, c) == 0);  // above U+10FFFF
+  BOOST_TEST(utf8::first_invalid("abc汉字") == std::string_view::npos);
+  BOOST_TEST(utf8::first_invalid("汉\xFF字") == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(positions_count_code_points_and_all_line_ends) {
+  const SourceText src("f.txt", "第一行\r\n第二行ab\r第三\n末");
+  BOOST_TEST(src.line_count() == 4);
+  BOOST_TEST(src.line_text(2) == "第二行ab");
+  const auto b = std::string_view(src.text()).find("ab");
+  BOOST_TEST(src.position(b).line == 2);
+  BOOST_TEST(src.position(b).column == 4);
+  BOOST_TEST(src.position(src.text().size()).line == 4);
+  BOOST_TEST(src.position(src.text().size()).column == 2);
+}
+
+BOOST_AUTO_TEST_CASE(bom_is_accepted_and_remembered) {
+  const SourceText src = decode_source("f.txt", "\xEF\xBB\xBF标题\n");
+  BOOST_TEST(src.text() == "标题\n");
+  BOOST_TEST(src.bom_bytes() == 3u);
+  BOOST_TEST(src.position(0).column == 1);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_names_offset_line_and_column) {
+  try {
+    decode_source("bad.txt", "第一行\n第二\xB5行\n");
+    BOOST_FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    BOOST_TEST(e.line() == 2);
+    BOOST_TEST(e.column() == 3);
+    BOOST_TEST(std::string(e.what()).find("byte offset 16") != std::string::npos);
+    BOOST_TEST(e.describe().starts_with("bad.txt:2:3: error: invalid UTF-8"));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(nul_bytes_mean_binary) {
+  try {
+    decode_source("img.png", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
+    BOOST_FAIL("expected an InputError");
+  } catch (const InputError& e) {
+    BOOST_TEST(std::string(e.what()).find("binary file") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(empty_input_is_valid) {
+  const SourceText src = decode_source("empty.txt", "");
+  BOOST_TEST(src.line_count() == 1);
+  BOOST_TEST(src.text().empty());
+}
+
+BOOST_AUTO_TEST_CASE(missing_and_directory_inputs_are_errors) {
+  BOOST_CHECK_THROW(read_input("/nonexistent/kanwu/file.txt"), InputError);
+  BOOST_CHECK_THROW(read_input("/"), InputError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
