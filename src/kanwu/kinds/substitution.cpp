@@ -79,7 +79,10 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   std::sort(keys.begin(), keys.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   std::string alternation;
-  for (const auto& k : keys) alternation += (alternation.empty() ? "" : "|") + regex_quote(k);
+  for (const auto& k : keys) {
+    if (!alternation.empty()) alternation += '|';
+    alternation += regex_quote(k);
+  }
   auto compiled = compile_regex(params, "swap", alternation, ignore_case);
   if (!compiled) return nullptr;
   return std::make_unique<SubstitutionRule>(std::move(info), std::move(compiled), std::move(swaps),

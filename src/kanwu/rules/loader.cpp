@@ -105,7 +105,10 @@ class FileLoader {
     const RuleKind* kind = info.kind.empty() ? nullptr : find_rule_kind(info.kind);
     if (!info.kind.empty() && !kind) {
       std::string known;
-      for (const RuleKind* k : rule_kinds()) known += (known.empty() ? "" : ", ") + std::string(k->name);
+      for (const RuleKind* k : rule_kinds()) {
+        if (!known.empty()) known += ", ";
+        known += k->name;
+      }
       params.error_at("kind", fmt::format("unknown rule kind '{}'; known kinds: {}", info.kind, known));
     }
     const std::string severity = params.required_string("severity");

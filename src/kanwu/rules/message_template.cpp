@@ -32,7 +32,10 @@ bool MessageTemplate::parse(std::string_view text, const std::vector<std::string
     const std::string_view name = text.substr(i + 1, close - i - 1);
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       std::string names;
-      for (auto a : allowed) names += (names.empty() ? "" : ", ") + std::string("{") + std::string(a) + "}";
+      for (auto a : allowed) {
+        if (!names.empty()) names += ", ";
+        names.append("{").append(a).append("}");
+      }
       error = "unknown placeholder {" + std::string(name) + "} in message; this rule kind offers " +
               (names.empty() ? std::string("none") : names);
       return false;

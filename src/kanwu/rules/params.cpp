@@ -15,7 +15,10 @@ std::string LoadError::describe() const {
 namespace {
 std::string summarize(const std::vector<LoadError>& errors) {
   std::string text;
-  for (const auto& e : errors) text += (text.empty() ? "" : "\n") + e.describe();
+  for (const auto& e : errors) {
+    if (!text.empty()) text += '\n';
+    text += e.describe();
+  }
   return text;
 }
 }  // namespace
