@@ -35,6 +35,13 @@ inline std::vector<Finding> run_rules(const std::string& yaml, const std::string
   return run_rules(yaml, {{"t.txt", text}});
 }
 
+// Just the messages of the findings, in report order.
+inline std::vector<std::string> messages_of(const std::string& yaml, const std::string& text) {
+  std::vector<std::string> out;
+  for (const auto& f : run_rules(yaml, text)) out.push_back(f.message);
+  return out;
+}
+
 // A one-rule YAML file of `kind` with extra parameter lines.
 inline std::string rule_yaml(const std::string& kind, const std::string& message,
                              const std::string& extra = "") {

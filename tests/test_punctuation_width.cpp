@@ -7,11 +7,7 @@ using namespace kanwu::test;
 
 namespace {
 const std::string kRule = rule_yaml("punctuation-width", "{match}→{replacement}");
-std::vector<std::string> messages(const std::string& text) {
-  std::vector<std::string> out;
-  for (const auto& f : run_rules(kRule, text)) out.push_back(f.message);
-  return out;
-}
+std::vector<std::string> messages(const std::string& text) { return messages_of(kRule, text); }
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(punctuation_width)

@@ -9,11 +9,7 @@ namespace {
 const std::string kRule = rule_yaml("repetition", "重复“{match}”→“{word}”",
                                     "    function_chars: '的了是'\n    surnames: '任王'\n"
                                     "    extra_words: ['产能']\n");
-std::vector<std::string> matches(const std::string& text) {
-  std::vector<std::string> out;
-  for (const auto& f : run_rules(kRule, text)) out.push_back(f.message);
-  return out;
-}
+std::vector<std::string> matches(const std::string& text) { return messages_of(kRule, text); }
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(repetition)
