@@ -128,6 +128,17 @@ int run_test_rules(const std::vector<std::string>& paths) {
   return results.failures.empty() ? kExitClean : kExitFindings;
 }
 
+int run_figures(const std::vector<std::string>& paths, const std::string& format) {
+  std::vector<kanwu::InputError> errors;
+  const auto documents = kanwu::load_documents(paths, errors);
+  if (format == "json")
+    kanwu::write_figures_json(std::cout, documents);
+  else
+    kanwu::write_figures_text(std::cout, documents);
+  for (const auto& e : errors) std::cerr << e.describe() << '\n';
+  return errors.empty() ? kExitClean : kExitError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -155,6 +166,13 @@ int main(int argc, char** argv) {
   auto* cmd_test = app.add_subcommand("test-rules", "run every rule's own examples");
   cmd_test->add_option("--rules", rules_paths, "rule file or folder");
 
+  std::vector<std::string> figure_paths;
+  std::string figure_format = "text";
+  auto* cmd_figures = app.add_subcommand("figures", "print the figures (claims) kanwu reads in the files");
+  cmd_figures->add_option("paths", figure_paths, "files, folders or -")->required();
+  cmd_figures->add_option("--format", figure_format, "output format")
+      ->check(CLI::IsMember({"text", "json"}));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -164,5 +182,6 @@ int main(int argc, char** argv) {
   if (*cmd_check) return run_check(check);
   if (*cmd_rules) return run_rules(rules_paths);
   if (*cmd_test) return run_test_rules(rules_paths);
+  if (*cmd_figures) return run_figures(figure_paths, figure_format);
   return kExitError;
 }

@@ -2,7 +2,10 @@
 // demand and cached so rules that do not need them do not pay for them.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
+#include <typeindex>
 #include <string>
 #include <vector>
 
@@ -43,11 +46,21 @@ class Document {
   // Sentences of a block, as byte spans of its text (cached).
   const std::vector<TextSpan>& sentences(std::size_t block_index) const;
 
+  // A whole-document analysis computed once, on first use, and shared by
+  // every rule that asks for it (e.g. the figures a document states).
+  template <typename T, typename Make>
+  const T& cached(Make make) const {
+    auto& slot = analyses_[std::type_index(typeid(T))];
+    if (!slot) slot = std::make_shared<T>(make());
+    return *static_cast<const T*>(slot.get());
+  }
+
  private:
   SourceText source_;
   DocumentFormat format_;
   std::vector<Block> blocks_;
   mutable std::vector<std::optional<std::vector<TextSpan>>> sentences_;
+  mutable std::map<std::type_index, std::shared_ptr<void>> analyses_;
 };
 
 }  // namespace kanwu

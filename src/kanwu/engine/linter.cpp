@@ -82,6 +82,26 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
   return files;
 }
 
+namespace {
+Document read_document(const std::string& file) {
+  const std::string display = file == "-" ? "<stdin>" : file;
+  return Document(decode_source(display, read_input(file)), format_for_path(file));
+}
+}  // namespace
+
+std::vector<Document> load_documents(const std::vector<std::string>& paths,
+                                     std::vector<InputError>& errors) {
+  std::vector<Document> documents;
+  for (const auto& file : expand_inputs(paths, errors)) {
+    try {
+      documents.push_back(read_document(file));
+    } catch (const InputError& e) {
+      errors.push_back(e);
+    }
+  }
+  return documents;
+}
+
 Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std::string>& paths) {
   Run run(rules);
   std::vector<InputError> errors;
@@ -89,9 +109,7 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
   for (auto& e : errors) run.input_error(std::move(e));
   for (const auto& file : files) {
     try {
-      const std::string display = file == "-" ? "<stdin>" : file;
-      Document document(decode_source(display, read_input(file)), format_for_path(file));
-      run.check(document);
+      run.check(read_document(file));
     } catch (const InputError& e) {
       run.input_error(e);
     }

@@ -31,6 +31,11 @@ struct Report {
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
                                        std::vector<InputError>& errors);
 
+// Reads and parses every input, keeping them all in memory (for commands
+// that look at whole documents, such as `kanwu figures`).
+std::vector<Document> load_documents(const std::vector<std::string>& paths,
+                                     std::vector<InputError>& errors);
+
 // Runs every rule over the files; one bad file does not stop the others.
 Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std::string>& paths);
 

@@ -16,6 +16,10 @@ struct TextStyle {
 void write_text(std::ostream& out, const Report& report, const TextStyle& style);
 void write_json(std::ostream& out, const Report& report);
 
+// `kanwu figures`: the claims kanwu extracted, for an editor to inspect.
+void write_figures_text(std::ostream& out, const std::vector<Document>& documents);
+void write_figures_json(std::ostream& out, const std::vector<Document>& documents);
+
 // Severity counts of a report's findings.
 struct Counts {
   std::size_t info = 0, warning = 0, error = 0;

@@ -1,0 +1,121 @@
+#include "kanwu/figures/numeral.h"
+
+#include <unicode/fmtable.h>
+#include <unicode/rbnf.h>
+
+#include <cmath>
+#include <memory>
+
+#include "kanwu/text/chars.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+int digit_value(char32_t c) {
+  if (chars::is_ascii_digit(c)) return static_cast<int>(c - U'0');
+  if (chars::is_fullwidth_digit(c)) return static_cast<int>(c - 0xFF10);
+  return -1;
+}
+
+bool is_point(char32_t c) { return c == U'.' || c == U'．'; }
+
+}  // namespace
+
+std::optional<ParsedNumber> parse_arabic(std::u32string_view s) {
+  std::size_t i = 0;
+  double integer = 0;
+  int digits = 0, zeros = 0;
+  const auto take_digits = [&](std::size_t max) {
+    std::size_t taken = 0;
+    while (i < s.size() && taken < max && digit_value(s[i]) >= 0) {
+      const int d = digit_value(s[i]);
+      integer = integer * 10 + d;
+      zeros = d == 0 ? zeros + 1 : 0;
+      ++i, ++taken, ++digits;
+    }
+    return taken;
+  };
+  if (take_digits(SIZE_MAX) == 0) return std::nullopt;
+  // Thousands groups: only an ASCII comma followed by exactly three digits
+  // and no fourth (1,200 but not "1，2" in a list).
+  while (i < s.size() && s[i] == U',') {
+    std::size_t j = i + 1, n = 0;
+    while (j < s.size() && digit_value(s[j]) >= 0) ++j, ++n;
+    if (n != 3) break;
+    ++i;
+    take_digits(3);
+  }
+  ParsedNumber out;
+  out.value = integer;
+  out.trailing_zeros = zeros;
+  out.last_place = 1;
+  if (i + 1 < s.size() && is_point(s[i]) && digit_value(s[i + 1]) >= 0) {
+    ++i;
+    double place = 1;
+    while (i < s.size() && digit_value(s[i]) >= 0) {
+      place /= 10;
+      out.value += digit_value(s[i]) * place;
+      ++i;
+    }
+    out.last_place = place;
+    out.trailing_zeros = 0;
+  }
+  out.length = i;
+  return out;
+}
+
+bool is_chinese_numeral_char(char32_t c) {
+  static constexpr std::u32string_view kChars = U"〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟廿";
+  return kChars.find(c) != std::u32string_view::npos;
+}
+
+std::optional<ParsedNumber> parse_chinese(std::u32string_view run) {
+  if (run.empty()) return std::nullopt;
+  thread_local std::unique_ptr<icu::RuleBasedNumberFormat> format = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("zh"), status);
+    if (U_FAILURE(status)) f.reset();
+    return f;
+  }();
+  if (!format) return std::nullopt;
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(to_utf8(run));
+  icu::Formattable result;
+  icu::ParsePosition position(0);
+  format->parse(text, result, position);
+  if (position.getIndex() != text.length()) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
+  const double value = result.getDouble(status);
+  if (U_FAILURE(status)) return std::nullopt;
+  ParsedNumber out;
+  out.value = value;
+  out.length = run.size();
+  // Precision of a Chinese numeral is its smallest written unit: 八万 → 1万.
+  out.last_place = 1;
+  const char32_t last = run.back();
+  if (last == U'十' || last == U'拾') out.last_place = 10;
+  if (last == U'百' || last == U'佰') out.last_place = 100;
+  if (last == U'千' || last == U'仟') out.last_place = 1000;
+  if (last == U'万') out.last_place = 1e4;
+  if (last == U'亿') out.last_place = 1e8;
+  double v = value;
+  while (v >= 10 && std::fmod(v, 10) == 0) v /= 10, ++out.trailing_zeros;
+  return out;
+}
+
+double parse_scale(std::u32string_view s, std::size_t& length) {
+  static constexpr std::pair<std::u32string_view, double> kScales[] = {
+      {U"万亿", 1e12}, {U"千亿", 1e11}, {U"百亿", 1e10}, {U"千万", 1e7}, {U"百万", 1e6},
+      {U"亿", 1e8},    {U"万", 1e4},    {U"千", 1e3},    {U"百", 1e2}};
+  for (const auto& [word, factor] : kScales) {
+    if (s.starts_with(word)) {
+      length = word.size();
+      return factor;
+    }
+  }
+  length = 0;
+  return 0;
+}
+
+}  // namespace kanwu

@@ -1,0 +1,33 @@
+// Reading numbers as Chinese news copy writes them: Arabic digits (with
+// thousands separators, decimals, full-width digits) and Chinese numerals
+// (十二, 二〇三五, 两万, 八万), the latter through ICU's zh spellout rules.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace kanwu {
+
+struct ParsedNumber {
+  double value = 0;
+  // Value of one unit in the last written place: 70.4 → 0.1, 8670 → 1.
+  double last_place = 1;
+  // Trailing zeros of the integer part (80 → 1, 1000 → 3), for 余/多.
+  int trailing_zeros = 0;
+  std::size_t length = 0;  // code points consumed
+};
+
+// Arabic number at the start of `s`: 1,200 · 16.98 · ２０２４. Thousands
+// separators are accepted only as exact groups of three.
+std::optional<ParsedNumber> parse_arabic(std::u32string_view s);
+
+bool is_chinese_numeral_char(char32_t c);
+// A whole run of Chinese numeral characters; nullopt unless ICU consumes
+// all of it (十四五 is not a number).
+std::optional<ParsedNumber> parse_chinese(std::u32string_view run);
+
+// 万 → 1e4, 亿 → 1e8, 万亿 → 1e12, 千万 → 1e7 … at the start of `s`; returns
+// the multiplier and sets `length`, or 0 when there is no scale word.
+double parse_scale(std::u32string_view s, std::size_t& length);
+
+}  // namespace kanwu

@@ -1,0 +1,155 @@
+#include "kanwu/kinds/figure_conflict.h"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <unordered_map>
+
+#include "kanwu/figures/claim.h"
+
+namespace kanwu {
+
+namespace {
+
+// Distinct readings kept per group; more copies of an equal reading add
+// nothing to compare against.
+constexpr std::size_t kMaxPlacesPerReading = 4;
+
+struct ClaimDigest {
+  std::string group;  // metric, subject, period and unit family
+  std::string metric;
+  std::string role;
+  std::string text;  // as written
+  std::string period_text;
+  double low = 0, high = 0;
+  Location where;
+  // Figures in one sentence are parallel, not rival, statements (在7个旗县
+  // 落地10个试点): a conflict needs two sentences.
+  std::string sentence;
+};
+
+struct ClaimsDigest : CorpusPass::Digest {
+  std::vector<ClaimDigest> claims;
+};
+
+std::string role_words(const std::string& role) {
+  if (role == "rate") return "增长率";
+  if (role == "increase") return "增加量";
+  if (role == "decrease") return "减少量";
+  if (role == "decline") return "降幅";
+  if (role == "share") return "占比";
+  if (role == "points") return "变化（百分点）";
+  return "";
+}
+
+class ConflictPass : public CorpusPass {
+ public:
+  explicit ConflictPass(const Rule& rule) : rule_(rule) {}
+
+  std::unique_ptr<CorpusPass::Digest> digest(const Document& document) const override {
+    auto digest = std::make_unique<ClaimsDigest>();
+    for (const Claim& c : document_figures(document).claims) {
+      if (!c.comparable() || !rule_.in_scope(document.blocks()[c.block])) continue;
+      ClaimDigest d;
+      d.group = c.metric_key + '\x1f' + c.subject + '\x1f' + c.period + '\x1f' +
+                unit_family(c.quantity.unit);
+      d.metric = c.metric;
+      d.role = std::string(to_string(c.role));
+      d.text = c.quantity.text;
+      d.period_text = c.period_text;
+      d.low = c.quantity.low;
+      d.high = c.quantity.high;
+      d.where = c.where;
+      d.sentence = fmt::format("{}\x1f{}\x1f{}", document.path(), c.block, c.sentence);
+      digest->claims.push_back(std::move(d));
+    }
+    return digest;
+  }
+
+  void add(std::unique_ptr<CorpusPass::Digest> d) override {
+    for (ClaimDigest& c : static_cast<ClaimsDigest&>(*d).claims) add_claim(std::move(c));
+  }
+
+  void finish(std::vector<Finding>& out) override {
+    for (Finding& f : findings_) out.push_back(std::move(f));
+    findings_.clear();
+  }
+
+ private:
+  struct Reading {
+    double low, high;
+    std::string text;
+    std::vector<Location> places;
+    std::vector<std::string> sentences;
+  };
+
+  void add_claim(ClaimDigest c) {
+    auto& readings = groups_[c.group];
+    std::vector<const Reading*> disagree;
+    Reading* same = nullptr;
+    for (Reading& r : readings) {
+      if (r.text == c.text) same = &r;
+      const bool elsewhere = r.sentences.size() > 1 || r.sentences.front() != c.sentence;
+      if ((c.high < r.low || r.high < c.low) && elsewhere) disagree.push_back(&r);
+    }
+    if (!disagree.empty()) report(c, disagree);
+    if (same) {
+      if (same->places.size() < kMaxPlacesPerReading) {
+        same->places.push_back(c.where);
+        same->sentences.push_back(c.sentence);
+      }
+    } else {
+      readings.push_back({c.low, c.high, c.text, {c.where}, {c.sentence}});
+    }
+  }
+
+  void report(const ClaimDigest& c, const std::vector<const Reading*>& disagree) {
+    std::string others, places;
+    for (const Reading* r : disagree) {
+      if (!others.empty()) others += "、";
+      others += r->text;
+      const Location& at = r->places.front();
+      if (!places.empty()) places += "、";
+      places += fmt::format("{}:{}", at.file, at.start.line);
+    }
+    Finding f = make_finding(rule_, c.where,
+                             {{"metric", c.metric + role_words(c.role)},
+                              {"value", c.text},
+                              {"other_value", others},
+                              {"other_place", places},
+                              {"period", c.period_text}});
+    for (const Reading* r : disagree)
+      for (const Location& at : r->places)
+        f.related.push_back({at, fmt::format("此处为{}", r->text)});
+    findings_.push_back(std::move(f));
+  }
+
+  const Rule& rule_;
+  std::unordered_map<std::string, std::vector<Reading>> groups_;
+  std::vector<Finding> findings_;
+};
+
+class FigureConflictRule : public Rule {
+ public:
+  using Rule::Rule;
+  std::unique_ptr<CorpusPass> corpus_pass() const override {
+    return std::make_unique<ConflictPass>(*this);
+  }
+};
+
+std::unique_ptr<Rule> create(RuleInfo info, ParamReader&) {
+  return std::make_unique<FigureConflictRule>(std::move(info));
+}
+
+}  // namespace
+
+const RuleKind& figure_conflict_kind() {
+  static const RuleKind kind{"figure-conflict",
+                             "the same metric, subject and period stated with incompatible values",
+                             {"metric", "value", "other_value", "other_place", "period"},
+                             {BlockKind::Body, BlockKind::ListItem},
+                             &create};
+  return kind;
+}
+
+}  // namespace kanwu
