@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kanwu/engine/linter.h"
+#include "kanwu/figures/claim.h"
 #include "kanwu/rules/loader.h"
 #include "kanwu/text/decode.h"
 
@@ -14,6 +15,8 @@ namespace kanwu {
 // Printable block kinds and severities in test failure messages.
 inline std::ostream& operator<<(std::ostream& out, BlockKind kind) { return out << to_string(kind); }
 inline std::ostream& operator<<(std::ostream& out, Severity s) { return out << to_string(s); }
+inline std::ostream& operator<<(std::ostream& out, ClaimRole r) { return out << to_string(r); }
+inline std::ostream& operator<<(std::ostream& out, Approx a) { return out << static_cast<int>(a); }
 }  // namespace kanwu
 
 namespace kanwu::test {

@@ -113,9 +113,43 @@ BOOST_AUTO_TEST_CASE(required_seed_findings) {
       {"seeds/004", 5, "punctuation-width"},     // 落地,新能源
       {"cases/crlf_paired", 1, "paired-marks"},
       {"cases/near_duplicate", 9, "duplicate-paragraph"},
+      // Issue 3: figures.
+      {"seeds/002", 25, "figure-conflict"},    // 增长15.4% vs 000's 16.4%
+      {"seeds/004", 9, "figure-conflict"},     // 新增城镇就业6.9万人 vs 000's 6.4万人次
+      {"seeds/000", 48, "figure-arithmetic"},  // 9.4 / 61.0 = 15.4%, not 16.4%
+      {"seeds/001", 70, "rate-range"},         // 三馆一站覆盖率达到112.2%
+      {"seeds/001", 81, "rate-range"},
+      {"seeds/000", 56, "number-style"},       // 15余万人次
+      {"cases/figures_report_a", 5, "rate-range"},
+      {"cases/figures_report_a", 7, "figure-arithmetic"},
+      {"cases/figures_report_a", 9, "date-weekday"},
+      {"cases/figures_report_b", 6, "figure-conflict"},
   };
   for (const auto& r : required)
     BOOST_TEST(has_finding(r.file, r.line, r.rule), "missing " << r.rule << " at " << r.file << ":" << r.line);
+}
+
+// The false-positive traps issue 3 lists: all of these agree or are correct.
+BOOST_AUTO_TEST_CASE(figure_traps_stay_quiet) {
+  std::size_t figure_findings = 0;
+  for (const auto& f : fixture_report().findings) {
+    if (f.where.file.find("seeds/") == std::string::npos) continue;
+    if (f.rule != "figure-conflict" && f.rule != "figure-arithmetic" && f.rule != "rate-range" &&
+        f.rule != "date-weekday" && !(f.rule == "number-style" && f.severity != Severity::Info))
+      continue;
+    ++figure_findings;
+  }
+  // Exactly the six figure findings required above, nothing on the traps:
+  // 70.4亿元 and 增加9.4亿元 (000/002), 9项, 5722张, 8132户, 8670余万元 vs
+  // 8670万元, 近5万, 近3万, 1000余场次 vs 上千场, 80余万元, 3家/5家, 003's
+  // 【数说】 box against its body, 6.69万 and 博士后科研工作站3家 twice in
+  // 000, 6.7万 twice in 002, 2021年7月1日 星期四, 100元→135元 增幅35%, and
+  // 创业担保贷款 8.81亿元 (000) vs 8.1亿元 (001, another period).
+  BOOST_TEST(figure_findings == 6u);
+  BOOST_TEST(!has_finding("seeds/002", 85, "figure-arithmetic"));
+  BOOST_TEST(!has_finding("seeds/001", 32, "date-weekday"));
+  for (int line : {103, 107, 109, 113}) BOOST_TEST(!has_finding("seeds/003", line, "figure-conflict"));
+  BOOST_TEST(!has_finding("seeds/001", 99, "figure-conflict"));  // 8.1亿元, other period
 }
 
 BOOST_AUTO_TEST_CASE(related_location_points_at_the_continuation) {

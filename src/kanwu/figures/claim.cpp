@@ -54,6 +54,12 @@ bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> w
 }
 
 ClaimRole role_of(std::string_view prefix, const Quantity& q) {
+  // 提高至95%, 增至135元: the figure is the new value, not the change.
+  for (std::string_view to : {"至", "到", "为"}) {
+    std::string_view p = prefix;
+    while (p.ends_with("*")) p.remove_suffix(1);
+    if (p.ends_with(to) && !p.ends_with("达到")) return ClaimRole::Value;
+  }
   // Trim what may stand between the verb and the number.
   for (bool again = true; again;) {
     again = false;

@@ -51,15 +51,16 @@ std::optional<ParsedNumber> parse_arabic(std::u32string_view s) {
   out.value = integer;
   out.trailing_zeros = zeros;
   out.last_place = 1;
+  out.mantissa = integer;
   if (i + 1 < s.size() && is_point(s[i]) && digit_value(s[i + 1]) >= 0) {
     ++i;
-    double place = 1;
     while (i < s.size() && digit_value(s[i]) >= 0) {
-      place /= 10;
-      out.value += digit_value(s[i]) * place;
+      out.mantissa = out.mantissa * 10 + digit_value(s[i]);
+      ++out.decimals;
       ++i;
     }
-    out.last_place = place;
+    out.value = out.mantissa / std::pow(10.0, out.decimals);
+    out.last_place = 1 / std::pow(10.0, out.decimals);
     out.trailing_zeros = 0;
   }
   out.length = i;
@@ -90,6 +91,7 @@ std::optional<ParsedNumber> parse_chinese(std::u32string_view run) {
   if (U_FAILURE(status)) return std::nullopt;
   ParsedNumber out;
   out.value = value;
+  out.mantissa = value;
   out.length = run.size();
   // Precision of a Chinese numeral is its smallest written unit: 八万 → 1万.
   out.last_place = 1;

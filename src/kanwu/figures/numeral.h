@@ -10,6 +10,10 @@ namespace kanwu {
 
 struct ParsedNumber {
   double value = 0;
+  // The digits as an integer and the count of decimals, so that 70.4亿 is
+  // computed as 704 × 10^8 / 10 — exact — rather than 70.4 × 10^8.
+  double mantissa = 0;
+  int decimals = 0;
   // Value of one unit in the last written place: 70.4 → 0.1, 8670 → 1.
   double last_place = 1;
   // Trailing zeros of the integer part (80 → 1, 1000 → 3), for 余/多.

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "kanwu/figures/numeral.h"
+#include "kanwu/nlp/segment.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
 
@@ -103,9 +104,8 @@ class Scanner {
     std::size_t end = start;
     while (end < s_.size() && is_chinese_numeral_char(s_[end])) ++end;
     const char32_t before = start > 0 ? s_[start - 1] : 0;
-    if (chars::is_han(before) && kNumeralLead.find(before) == std::u32string_view::npos &&
-        !percent_word_before(start))
-      return end;
+    if (before == U'第') return end;  // 第十五个: an ordinal
+    const bool after_lead = kNumeralLead.find(before) != std::u32string_view::npos;
     // Take the longest prefix ICU reads whole (十二座 → 十二; 八万余 → 八万).
     for (std::size_t len = end - start; len > 0; --len) {
       auto parsed = parse_chinese(s_.substr(start, len));
@@ -118,6 +118,12 @@ class Scanner {
                           after == U'多' || percent_word_before(start);
       if (!counts) return end;
       if (len == 1 && !percent_word_before(start) && parsed->value < 10 && after != U'成') return end;
+      // A numeral that forms a word with the character before it (统一, 唯一,
+      // 万一) is not a number; asked only of candidates that passed the rest.
+      if (chars::is_han(before) && !after_lead && !percent_word_before(start) &&
+          WordSegmenter::for_this_thread().joins_into_word(utf8::encode(before),
+                                                            to_utf8(s_.substr(start, end - start))))
+        return end;
       return finish(start, i, *parsed, true);
     }
     return end;
@@ -133,6 +139,7 @@ class Scanner {
     if (factor <= 0) return std::nullopt;
     ParsedNumber n;
     n.value = factor;
+    n.mantissa = factor;
     n.last_place = factor;
     n.length = 1;
     return n;
@@ -227,8 +234,10 @@ class Scanner {
       }
     }
 
-    value *= scale;
-    const double unit_place = place * scale;
+    // Exact for decimals: 704 × 10^8 / 10, not 70.4 × 10^8.
+    const double power = std::pow(10.0, number.decimals);
+    value = number.mantissa * scale / power;
+    const double unit_place = scale / power * (number.decimals > 0 ? 1 : place);
     double low = value - unit_place / 2, high = value + unit_place / 2;
     if (extra_before_scale) {  // 80余万: 80万 up to 90万
       approx = Approx::AtLeast;
