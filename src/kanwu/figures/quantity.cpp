@@ -222,10 +222,8 @@ class Scanner {
       q.unit = to_utf8(unit);
       i += unit_len;
     }
-    if (percent_words) q.unit = "%";
-    if (q.unit.empty() && !q.has_scale && !extra_before_scale && !extra_after_scale && !chinese) {
-      // A bare number: keep it (it may still be a count) but without unit.
-    }
+    // (Move-assigned strings: GCC 12 warns falsely on assigning literals here.)
+    if (percent_words) q.unit = std::string("%");
     for (const auto& [word, kind] : kSuffixes) {
       if (s_.substr(i).starts_with(word)) {
         approx = approx == Approx::Exact ? kind : approx;
@@ -273,7 +271,7 @@ class Scanner {
         break;
     }
     if (q.unit == "成") {  // 七成 = 70%
-      q.unit = "%";
+      q.unit = std::string("%");
       value *= 10, low *= 10, high *= 10;
     }
     q.value = value;
