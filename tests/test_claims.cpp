@@ -41,26 +41,29 @@ BOOST_AUTO_TEST_CASE(metric_keys_ignore_word_order) {
 }
 
 BOOST_AUTO_TEST_CASE(five_years_means_the_plan_the_document_reviews) {
-  const auto& a = document_figures(make_doc("“十四五”期间成绩显著。5年内实现城镇新增就业6.4万人次。"));
-  BOOST_TEST(claim_with(a, "6.4万人次").period == "FYP14");
-  const auto& b = document_figures(make_doc("2021年7月1日。近5年，全市城镇新增就业8.59万人。"));
-  BOOST_TEST(claim_with(b, "8.59万人").period == "FYP13");
+  const Document doc_a = make_doc("“十四五”期间成绩显著。5年内实现城镇新增就业6.4万人次。");
+  BOOST_TEST(claim_with(document_figures(doc_a), "6.4万人次").period == "FYP14");
+  const Document doc_b = make_doc("2021年7月1日。近5年，全市城镇新增就业8.59万人。");
+  BOOST_TEST(claim_with(document_figures(doc_b), "8.59万人").period == "FYP13");
 }
 
 BOOST_AUTO_TEST_CASE(plans_are_not_claims_of_fact) {
-  const auto& f = document_figures(make_doc("2026年，确保城镇新增就业1.2万人以上。主要预期目标是：地区生产总值增长5.5%左右。"));
+  const Document d = make_doc("2026年，确保城镇新增就业1.2万人以上。主要预期目标是：地区生产总值增长5.5%左右。");
+  const auto& f = document_figures(d);
   BOOST_TEST(claim_with(f, "1.2万人以上").plan);
   BOOST_TEST(claim_with(f, "5.5%左右").plan);
 }
 
 BOOST_AUTO_TEST_CASE(new_value_after_zhi_is_not_a_rate) {
-  const auto& f = document_figures(make_doc("2025年，参保覆盖率从91.5%提高至95%。"));
+  const Document d = make_doc("2025年，参保覆盖率从91.5%提高至95%。");
+  const auto& f = document_figures(d);
   BOOST_TEST(claim_with(f, "95%").role == ClaimRole::Value);
 }
 
 BOOST_AUTO_TEST_CASE(subject_is_the_place_named_or_the_documents_own) {
-  const auto& f = document_figures(make_doc(
-      "通辽市召开会议，通辽市领导出席。通辽市民政局表示，2024年全市新增床位500张。2024年，乌海市新增床位300张。乌海市表示满意。"));
+  const Document d = make_doc(
+      "通辽市召开会议，通辽市领导出席。通辽市民政局表示，2024年全市新增床位500张。2024年，乌海市新增床位300张。乌海市表示满意。");
+  const auto& f = document_figures(d);
   BOOST_TEST(f.subject == "通辽");
   BOOST_TEST(claim_with(f, "500张").subject == "通辽");
   BOOST_TEST(claim_with(f, "300张").subject == "乌海");
