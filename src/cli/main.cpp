@@ -149,11 +149,15 @@ int main(int argc, char** argv) {
   CheckOptions check;
   auto* cmd_check = app.add_subcommand("check", "check files, folders (*.txt, *.md) or - for stdin");
   cmd_check->add_option("paths", check.paths, "files, folders or -")->required();
-  cmd_check->add_option("--rules", check.rules, "rule file or folder (default: bundled rules)");
+  // Repeatable options take one value each, so they never swallow the paths
+  // that follow them (kanwu check --disable x file.txt).
+  cmd_check->add_option("--rules", check.rules, "rule file or folder (default: bundled rules)")
+      ->allow_extra_args(false);
   cmd_check->add_option("--format", check.format, "output format")
       ->check(CLI::IsMember({"text", "json"}));
-  cmd_check->add_option("--enable", check.enable, "run a rule that is off by default");
-  cmd_check->add_option("--disable", check.disable, "do not run this rule");
+  cmd_check->add_option("--enable", check.enable, "run a rule that is off by default")
+      ->allow_extra_args(false);
+  cmd_check->add_option("--disable", check.disable, "do not run this rule")->allow_extra_args(false);
   cmd_check->add_option("--fail-on", check.fail_on, "lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"info", "warning", "error"}));
   cmd_check->add_flag("-q,--quiet", check.quiet, "print no findings; only the exit code tells");
@@ -162,9 +166,9 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> rules_paths;
   auto* cmd_rules = app.add_subcommand("rules", "list the loaded rules");
-  cmd_rules->add_option("--rules", rules_paths, "rule file or folder");
+  cmd_rules->add_option("--rules", rules_paths, "rule file or folder")->allow_extra_args(false);
   auto* cmd_test = app.add_subcommand("test-rules", "run every rule's own examples");
-  cmd_test->add_option("--rules", rules_paths, "rule file or folder");
+  cmd_test->add_option("--rules", rules_paths, "rule file or folder")->allow_extra_args(false);
 
   std::vector<std::string> figure_paths;
   std::string figure_format = "text";

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "kanwu/figures/period.h"
+#include "kanwu/nlp/join.h"
 #include "kanwu/nlp/segment.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
@@ -46,6 +47,8 @@ const std::set<std::string> kStopWords{
 // sentence ("主要预期目标是：…"), or in its own clause ("确保…1.2万人以上").
 constexpr std::string_view kPlanWords[] = {"目标", "力争", "预计", "争取", "预期", "拟"};
 constexpr std::string_view kClausePlanWords[] = {"确保", "计划", "将达", "要达"};
+
+constexpr std::size_t kMetricWindow = 14;  // characters before a number searched for its metric
 
 bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> words) {
   for (auto w : words)
@@ -268,7 +271,7 @@ class Extractor {
     int retrospective_plan = 0, latest_year = 0;
     for (const Block& block : doc_.blocks()) {
       for (const auto& [at, name] : places_in(block.text)) ++place_count[name];
-      for (const Period& p : extract_periods(block.text)) {
+      for (const Period& p : block_figures(doc_).periods[&block - doc_.blocks().data()]) {
         if (p.key.starts_with("FYP") && !p.future &&
             (p.text.find("期间") != std::string::npos || p.text.find("以来") != std::string::npos ||
              p.text.find("的五年") != std::string::npos))
@@ -310,9 +313,9 @@ class Extractor {
   void extract_block(std::size_t b) {
     const Block& block = doc_.blocks()[b];
     const std::string_view text = block.text;
-    const auto quantities = extract_quantities(text);
+    const auto& quantities = block_figures(doc_).quantities[b];
     if (quantities.empty()) return;
-    const auto periods = extract_periods(text);
+    const auto& periods = block_figures(doc_).periods[b];
     const auto places = places_in(text);
     const auto& sentences = doc_.sentences(b);
     std::size_t sentence_first_claim = figures_.claims.size();
@@ -351,7 +354,10 @@ class Extractor {
       for (const auto& [at, name] : places)
         if (at >= sentence_begin && at < q.begin && places_.count(name)) c.subject = name;
 
-      const std::string scrubbed = scrub(prefix, clause, periods, places);
+      // A metric is a few words long: segment only the end of the clause
+      // (dictionary segmentation is the costliest step of the pipeline).
+      const std::size_t window = std::max(clause, q.begin - tail_chars(prefix, kMetricWindow).size());
+      const std::string scrubbed = scrub(text.substr(window, q.begin - window), window, periods, places);
       std::vector<std::string> words = metric_before(scrubbed);
       if (words.empty() && c.role == ClaimRole::Value) words = metric_after(text.substr(q.end));
       if (words.empty() && c.role != ClaimRole::Value) link(c, sentence_first_claim);
@@ -420,6 +426,17 @@ std::string metric_key_of(std::string_view metric) {
   for (const Token& t : tokens)
     if (t.is_ideographic_word()) words.emplace_back(metric.substr(t.begin, t.size()));
   return key_of(words);
+}
+
+const BlockFigures& block_figures(const Document& document) {
+  return document.cached<BlockFigures>([&] {
+    BlockFigures f;
+    for (const Block& block : document.blocks()) {
+      f.quantities.push_back(extract_quantities(block.text));
+      f.periods.push_back(extract_periods(block.text));
+    }
+    return f;
+  });
 }
 
 const DocumentFigures& document_figures(const Document& document) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kanwu/doc/document.h"
+#include "kanwu/figures/period.h"
 #include "kanwu/figures/quantity.h"
 
 namespace kanwu {
@@ -32,6 +33,14 @@ struct Claim {
   bool plan = false;  // a target or forecast (确保, 力争, 预计): never compared
   bool comparable() const { return !plan && !metric_key.empty() && !period.empty(); }
 };
+
+// Quantities and time expressions of every block, read once per document
+// and shared by all figure rules.
+struct BlockFigures {
+  std::vector<std::vector<Quantity>> quantities;  // per block
+  std::vector<std::vector<Period>> periods;       // per block
+};
+const BlockFigures& block_figures(const Document& document);
 
 struct DocumentFigures {
   std::vector<Claim> claims;

@@ -68,8 +68,16 @@ std::optional<ParsedNumber> parse_arabic(std::u32string_view s) {
 }
 
 bool is_chinese_numeral_char(char32_t c) {
-  static constexpr std::u32string_view kChars = U"〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟廿";
-  return kChars.find(c) != std::u32string_view::npos;
+  switch (c) {  // called for every character of every paragraph
+    case U'〇': case U'零': case U'一': case U'二': case U'三': case U'四': case U'五':
+    case U'六': case U'七': case U'八': case U'九': case U'十': case U'百': case U'千':
+    case U'万': case U'亿': case U'两': case U'壹': case U'贰': case U'叁': case U'肆':
+    case U'伍': case U'陆': case U'柒': case U'捌': case U'玖': case U'拾': case U'佰':
+    case U'仟': case U'廿':
+      return true;
+    default:
+      return false;
+  }
 }
 
 std::optional<ParsedNumber> parse_chinese(std::u32string_view run) {

@@ -106,27 +106,41 @@ class Scanner {
     const char32_t before = start > 0 ? s_[start - 1] : 0;
     if (before == U'第') return end;  // 第十五个: an ordinal
     const bool after_lead = kNumeralLead.find(before) != std::u32string_view::npos;
-    // Take the longest prefix ICU reads whole (十二座 → 十二; 八万余 → 八万).
-    for (std::size_t len = end - start; len > 0; --len) {
-      auto parsed = parse_chinese(s_.substr(start, len));
-      if (!parsed && len == 1) parsed = lone_scale(s_[start], before);
-      if (!parsed) continue;
-      const std::size_t i = start + len;
-      const char32_t after = at(i);
-      if (after == U'年' || after == U'月' || after == U'日') return i + 1;
-      const bool counts = match_unit(s_.substr(skip_extra(i))) > 0 || after == U'余' ||
-                          after == U'多' || percent_word_before(start);
-      if (!counts) return end;
-      if (len == 1 && !percent_word_before(start) && parsed->value < 10 && after != U'成') return end;
-      // A numeral that forms a word with the character before it (统一, 唯一,
-      // 万一) is not a number; asked only of candidates that passed the rest.
-      if (chars::is_han(before) && !after_lead && !percent_word_before(start) &&
-          WordSegmenter::for_this_thread().joins_into_word(utf8::encode(before),
-                                                            to_utf8(s_.substr(start, end - start))))
-        return end;
-      return finish(start, i, *parsed, true);
+    // Cheap tests first; ICU's parser costs microseconds a call, and numeral
+    // characters are everywhere (一个, 统一, 进一步).
+    const char32_t after = at(end);
+    if (after == U'年' || after == U'月' || after == U'日') return end + 1;
+    const bool percent = percent_word_before(start);
+    const bool counts = match_unit(s_.substr(skip_extra(end))) > 0 || after == U'余' ||
+                        after == U'多' || percent;
+    if (!counts) return end;
+    const std::size_t len = end - start;
+    // One character needs no parser: 一…九 alone are not counts worth
+    // reading (一张床) unless a percentage follows (七成, 百分之五).
+    std::optional<ParsedNumber> parsed;
+    if (len == 1) {
+      const auto d = static_cast<int>(std::u32string_view(U"〇一二三四五六七八九").find(s_[start]));
+      if (d >= 0 || s_[start] == U'两') {
+        if (!percent && after != U'成') return end;
+        ParsedNumber n;
+        n.value = n.mantissa = s_[start] == U'两' ? 2 : d;
+        n.length = 1;
+        parsed = n;
+      } else {
+        parsed = lone_scale(s_[start], before);
+        if (!parsed) parsed = parse_chinese(s_.substr(start, len));  // 十
+      }
+    } else {
+      parsed = parse_chinese(s_.substr(start, len));
     }
-    return end;
+    if (!parsed) return end;
+    // A numeral that forms a word with the character before it (统一, 唯一,
+    // 万一) is not a number; asked only of candidates that passed the rest.
+    if (chars::is_han(before) && !after_lead && !percent &&
+        WordSegmenter::for_this_thread().joins_into_word(utf8::encode(before),
+                                                          to_utf8(s_.substr(start, len))))
+      return end;
+    return finish(start, end, *parsed, true);
   }
 
   // 上千, 近千, 数万: a scale character alone after an approximating word.

@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "kanwu/figures/numeral.h"
-#include "kanwu/figures/quantity.h"
+#include "kanwu/figures/claim.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -26,7 +26,7 @@ class NumberStyleRule : public Rule {
     bool arabic_counts = false;
     for (const Block& block : document.blocks()) {
       if (!in_scope(block)) continue;
-      for (const Quantity& q : extract_quantities(block.text)) {
+      for (const Quantity& q : block_figures(document).quantities[&block - document.blocks().data()]) {
         if (q.misplaced_extra) misplaced(block, q, emit);
         const bool count = !q.unit.empty() && !q.is_percent();
         if (q.chinese && large(q)) chinese_counts.push_back({&block, q});

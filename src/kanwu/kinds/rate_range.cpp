@@ -1,6 +1,6 @@
 #include "kanwu/kinds/rate_range.h"
 
-#include "kanwu/figures/quantity.h"
+#include "kanwu/figures/claim.h"
 
 namespace kanwu {
 
@@ -14,7 +14,7 @@ class RateRangeRule : public Rule {
   void check(const Document& document, Emitter& emit) const override {
     for (const Block& block : document.blocks()) {
       if (!in_scope(block)) continue;
-      for (const Quantity& q : extract_quantities(block.text)) {
+      for (const Quantity& q : block_figures(document).quantities[&block - document.blocks().data()]) {
         // Only when no rounding of the stated value brings it to 100%.
         if (!q.is_percent() || q.low <= 100.0) continue;
         const std::string_view before = clause_before(block.text, q.begin);
