@@ -60,6 +60,24 @@ BOOST_AUTO_TEST_CASE(bad_inputs_are_reported_and_the_rest_is_checked) {
   BOOST_TEST(std::string(report.input_errors[2].what()).find("binary") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(report_is_the_same_for_any_number_of_threads) {
+  const RuleSet rules = load_rules({source_dir() + "/rules"});
+  const std::vector<std::string> paths{source_dir() + "/fixtures/seeds", source_dir() + "/fixtures/cases"};
+  std::ostringstream one, four;
+  CheckOptions options;
+  options.jobs = 1;
+  write_json(one, check_paths(rules.pointers(), paths, options));
+  options.jobs = 4;
+  std::size_t calls = 0;
+  options.progress = [&](std::size_t done, std::size_t total, std::size_t) {
+    ++calls;
+    BOOST_TEST(done <= total);
+  };
+  write_json(four, check_paths(rules.pointers(), paths, options));
+  BOOST_TEST(one.str() == four.str());
+  BOOST_TEST(calls > 5u);
+}
+
 BOOST_AUTO_TEST_CASE(findings_are_sorted_deterministically) {
   const auto f = run_rules(rule_yaml("pattern", "m", "    pattern: '错'\n"),
                            {{"b.txt", "错"}, {"a.txt", "对\n\n错错"}});

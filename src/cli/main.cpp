@@ -58,6 +58,7 @@ struct CheckOptions {
   std::string fail_on = "warning";
   std::string color = "auto";
   bool quiet = false;
+  unsigned jobs = 0;
 };
 
 int run_check(const CheckOptions& opt) {
@@ -84,7 +85,9 @@ int run_check(const CheckOptions& opt) {
   kanwu::Severity threshold;
   kanwu::parse_severity(opt.fail_on, threshold);
 
-  const kanwu::Report report = kanwu::check_paths(rules.pointers(), opt.paths);
+  kanwu::CheckOptions options;
+  options.jobs = opt.jobs;
+  const kanwu::Report report = kanwu::check_paths(rules.pointers(), opt.paths, options);
   if (opt.format == "json") {
     kanwu::write_json(std::cout, report);
   } else if (!opt.quiet) {
@@ -161,6 +164,8 @@ int main(int argc, char** argv) {
   cmd_check->add_option("--fail-on", check.fail_on, "lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"info", "warning", "error"}));
   cmd_check->add_flag("-q,--quiet", check.quiet, "print no findings; only the exit code tells");
+  cmd_check->add_option("-j,--jobs", check.jobs, "worker threads (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
   cmd_check->add_option("--color", check.color, "colour the text output")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 

@@ -1,6 +1,9 @@
 #include "kanwu/doc/document.h"
 
 #include "kanwu/doc/parse.h"
+#include "kanwu/text/utf8.h"
+
+#include <algorithm>
 
 namespace kanwu {
 
@@ -27,7 +30,19 @@ Location Document::locate_source(std::size_t begin, std::size_t end) const {
   loc.file = source_.path();
   loc.start = source_.position(begin);
   loc.end = source_.position(end);
-  loc.line_text = std::string(source_.line_text(loc.start.line));
+  // Cut the excerpt around the span's own byte offset: walking from the
+  // line start would make every finding cost as much as its line is long.
+  const std::string_view text = source_.text();
+  const std::size_t line_begin = source_.line_start(loc.start.line);
+  const std::size_t line_end = line_begin + source_.line_text(loc.start.line).size();
+  const std::size_t at = std::clamp(begin, line_begin, line_end);
+  std::size_t b = at, e = at;
+  int back = 0;
+  for (; back < kExcerptBefore && b > line_begin; ++back) b = utf8::previous(text, b);
+  for (int k = 0; k < kExcerptAfter && e < line_end; ++k) e += utf8::sequence_length(text[e]);
+  loc.excerpt = std::string(text.substr(b, std::min(e, line_end) - b));
+  loc.excerpt_column = loc.start.column - back;
+  loc.excerpt_clipped = e < line_end;
   return loc;
 }
 

@@ -20,13 +20,22 @@ enum class DocumentFormat { PlainText, Markdown };
 // Markdown for *.md and *.markdown, plain text for everything else.
 DocumentFormat format_for_path(std::string_view path);
 
+// Characters of context kept before and after a span's start for excerpts.
+inline constexpr int kExcerptBefore = 24;
+inline constexpr int kExcerptAfter = 80;
+
 // A place in a file, resolved for reporting. `end` is exclusive: the column
 // just past the last character of the span.
 struct Location {
   std::string file;
   Position start;
   Position end;
-  std::string line_text;  // the text of the start line, for excerpts
+  // The part of the start line around the span that reports show (a
+  // newspaper paragraph is often one line of a thousand characters, and a
+  // finding should not carry all of it).
+  std::string excerpt;
+  int excerpt_column = 1;      // column of the excerpt's first character
+  bool excerpt_clipped = false;  // the line goes on after the excerpt
 };
 
 class Document {

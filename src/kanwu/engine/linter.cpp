@@ -2,7 +2,12 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <condition_variable>
 #include <functional>
+#include <iterator>
+#include <mutex>
+#include <optional>
+#include <thread>
 
 #include "kanwu/rules/regex.h"
 
@@ -17,8 +22,20 @@ bool is_checked_extension(const fs::path& path) {
   return ext == ".txt" || ext == ".md" || ext == ".markdown";
 }
 
-// Runs the rules over documents produced one at a time by `next`, so that a
-// document can be freed as soon as its per-document work is done.
+// What checking one document produces: its own findings and, for each
+// cross-document pass, a digest to be added in corpus order.
+struct DocumentResult {
+  std::vector<Finding> findings;
+  std::vector<RuleProblem> problems;
+  std::vector<std::unique_ptr<CorpusPass::Digest>> digests;  // one per pass
+  std::optional<InputError> error;
+  std::size_t bytes = 0;
+  bool done = false;
+};
+
+// Runs the rules over documents. check() is safe to call from several
+// threads at once (rules are immutable; passes only digest there); merge()
+// and finish() run on one thread, merge() in corpus order.
 class Run {
  public:
   explicit Run(const std::vector<const Rule*>& rules) : rules_(rules) {
@@ -26,17 +43,28 @@ class Run {
       if (auto pass = rule->corpus_pass()) passes_.push_back({rule, std::move(pass)});
   }
 
-  void check(const Document& document) {
-    ++report_.documents_checked;
+  void check(const Document& document, DocumentResult& result) const {
     for (const Rule* rule : rules_) {
-      Emitter emit(*rule, document, report_.findings);
+      Emitter emit(*rule, document, result.findings);
       try {
         rule->check(document, emit);
       } catch (const RuleTimeout& e) {
-        report_.rule_problems.push_back({rule->id(), document.path(), e.what()});
+        result.problems.push_back({rule->id(), document.path(), e.what()});
       }
     }
-    for (auto& [rule, pass] : passes_) pass->add(pass->digest(document));
+    for (const auto& [rule, pass] : passes_) result.digests.push_back(pass->digest(document));
+    result.bytes = document.source().text().size();
+  }
+
+  void merge(DocumentResult& result) {
+    if (result.error) {
+      report_.input_errors.push_back(std::move(*result.error));
+      return;
+    }
+    ++report_.documents_checked;
+    std::move(result.findings.begin(), result.findings.end(), std::back_inserter(report_.findings));
+    std::move(result.problems.begin(), result.problems.end(), std::back_inserter(report_.rule_problems));
+    for (std::size_t p = 0; p < passes_.size(); ++p) passes_[p].second->add(std::move(result.digests[p]));
   }
 
   void input_error(InputError error) { report_.input_errors.push_back(std::move(error)); }
@@ -52,6 +80,21 @@ class Run {
   std::vector<std::pair<const Rule*, std::unique_ptr<CorpusPass>>> passes_;
   Report report_;
 };
+
+Document read_document(const std::string& file) {
+  const std::string display = file == "-" ? "<stdin>" : file;
+  return Document(decode_source(display, read_input(file)), format_for_path(file));
+}
+
+void check_file(const Run& run, const std::string& file, DocumentResult& result) {
+  try {
+    // The document (and its text) lives only while it is being checked.
+    const Document document = read_document(file);
+    run.check(document, result);
+  } catch (const InputError& e) {
+    result.error = e;
+  }
+}
 
 }  // namespace
 
@@ -82,13 +125,6 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
   return files;
 }
 
-namespace {
-Document read_document(const std::string& file) {
-  const std::string display = file == "-" ? "<stdin>" : file;
-  return Document(decode_source(display, read_input(file)), format_for_path(file));
-}
-}  // namespace
-
 std::vector<Document> load_documents(const std::vector<std::string>& paths,
                                      std::vector<InputError>& errors) {
   std::vector<Document> documents;
@@ -102,25 +138,74 @@ std::vector<Document> load_documents(const std::vector<std::string>& paths,
   return documents;
 }
 
-Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std::string>& paths) {
+Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std::string>& paths,
+                   const CheckOptions& options) {
   Run run(rules);
   std::vector<InputError> errors;
   const auto files = expand_inputs(paths, errors);
   for (auto& e : errors) run.input_error(std::move(e));
-  for (const auto& file : files) {
-    try {
-      run.check(read_document(file));
-    } catch (const InputError& e) {
-      run.input_error(e);
+
+  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
+  // At most this many documents are read but not yet merged, which bounds
+  // memory on corpora of any size.
+  const std::size_t window = 4 * static_cast<std::size_t>(jobs) + 4;
+
+  std::vector<DocumentResult> results(files.size());
+  std::mutex mutex;
+  std::condition_variable ready, room;
+  std::size_t next = 0, merged = 0;
+  const auto worker = [&] {
+    for (;;) {
+      std::size_t i;
+      {
+        std::unique_lock lock(mutex);
+        room.wait(lock, [&] { return next >= files.size() || next < merged + window; });
+        if (next >= files.size()) return;
+        i = next++;
+      }
+      check_file(run, files[i], results[i]);
+      {
+        std::lock_guard lock(mutex);
+        results[i].done = true;
+      }
+      ready.notify_all();
     }
+  };
+  std::vector<std::thread> threads;
+  if (jobs > 1)
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (jobs > 1) {
+      std::unique_lock lock(mutex);
+      ready.wait(lock, [&] { return results[i].done; });
+    } else {
+      check_file(run, files[i], results[i]);
+    }
+    run.merge(results[i]);
+    bytes += results[i].bytes;
+    results[i] = DocumentResult{};  // free the findings and digests now
+    {
+      std::lock_guard lock(mutex);
+      merged = i + 1;
+    }
+    room.notify_all();
+    if (options.progress) options.progress(i + 1, files.size(), bytes);
   }
+  for (auto& t : threads) t.join();
   return run.finish();
 }
 
 Report check_documents(const std::vector<const Rule*>& rules,
                        const std::vector<Document>& documents) {
   Run run(rules);
-  for (const auto& document : documents) run.check(document);
+  for (const auto& document : documents) {
+    DocumentResult result;
+    run.check(document, result);
+    run.merge(result);
+  }
   return run.finish();
 }
 

@@ -2,6 +2,7 @@
 // rules and feed cross-document passes → collect findings, sorted.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -36,8 +37,18 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
 std::vector<Document> load_documents(const std::vector<std::string>& paths,
                                      std::vector<InputError>& errors);
 
+struct CheckOptions {
+  // Worker threads reading and checking documents; 0 means one per core.
+  unsigned jobs = 0;
+  // Called on the main thread after each document (progress display).
+  std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> progress;
+};
+
 // Runs every rule over the files; one bad file does not stop the others.
-Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std::string>& paths);
+// Documents are read, decoded and checked in parallel with a bounded number
+// in flight; the report is the same whatever the number of threads.
+Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std::string>& paths,
+                   const CheckOptions& options = {});
 
 // Runs every rule over documents already in memory (tests, test-rules).
 Report check_documents(const std::vector<const Rule*>& rules,

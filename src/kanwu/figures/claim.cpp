@@ -288,6 +288,7 @@ class Extractor {
     // A place is then counted wherever it is named, also without the
     // suffix (平安通辽, 数字通辽).
     for (auto& [name, count] : place_count) {
+      if (!places_.count(name)) continue;
       count = 0;
       for (const Block& block : doc_.blocks())
         for (std::size_t at = block.text.find(name); at != std::string::npos;

@@ -52,6 +52,30 @@ std::u32string normalise(std::string_view text) {
   return out;
 }
 
+// One-permutation MinHash: each shingle is hashed once and lands in one of
+// kHashes bins, keeping the bin minimum; empty bins borrow from the next
+// non-empty one (rotation densification, Shrivastava 2017). 60× cheaper
+// than 60 independent hash functions, with the same LSH behaviour.
+void one_permutation_minhash(Paragraph& p) {
+  p.minhash.fill(UINT32_MAX);
+  for (std::uint32_t s : p.shingles) {
+    const std::uint64_t h = mix(s ^ 0x9E3779B97F4A7C15ULL);
+    const std::size_t bin = static_cast<std::size_t>((h >> 32) % kHashes);
+    p.minhash[bin] = std::min(p.minhash[bin], static_cast<std::uint32_t>(h));
+  }
+  for (std::size_t b = 0; b < kHashes; ++b) {
+    if (p.minhash[b] != UINT32_MAX) continue;
+    for (std::size_t k = 1; k < kHashes; ++k) {
+      const std::size_t from = (b + k) % kHashes;
+      if (p.minhash[from] != UINT32_MAX && !(p.minhash[from] & 0x80000000u)) {
+        // Mark borrowed values so they are not borrowed again in a chain.
+        p.minhash[b] = static_cast<std::uint32_t>(mix(p.minhash[from] + k)) | 0x80000000u;
+        break;
+      }
+    }
+  }
+}
+
 class DuplicatePass : public CorpusPass {
  public:
   DuplicatePass(const Rule& rule, std::size_t min_chars, double threshold, std::size_t k)
@@ -73,10 +97,7 @@ class DuplicatePass : public CorpusPass {
       }
       std::sort(p.shingles.begin(), p.shingles.end());
       p.shingles.erase(std::unique(p.shingles.begin(), p.shingles.end()), p.shingles.end());
-      p.minhash.fill(UINT32_MAX);
-      for (std::uint32_t s : p.shingles)
-        for (std::size_t h = 0; h < kHashes; ++h)
-          p.minhash[h] = std::min(p.minhash[h], static_cast<std::uint32_t>(mix(s + h * 0x9E3779B97F4A7C15ULL)));
+      one_permutation_minhash(p);
       digest->paragraphs.push_back(std::move(p));
     }
     return digest;

@@ -109,8 +109,13 @@ class FigureArithmeticRule : public Rule {
     const Claim& whole = claims[whole_index];
     const Block& block = document.blocks()[whole.block];
     if (whole.quantity.is_percent() || whole.quantity.unit.empty()) return;
-    const std::size_t qi = block.text.find("其中", whole.quantity.end);
-    if (qi == std::string::npos) return;
+    // 其中 must follow within a short distance (this clause or the next
+    // sentence's start); searching to the block's end for every figure
+    // would make long paragraphs quadratic.
+    const std::string_view rest = std::string_view(block.text).substr(whole.quantity.end, 120);
+    const std::size_t found = rest.find("其中");
+    if (found == std::string_view::npos) return;
+    const std::size_t qi = whole.quantity.end + found;
     // 其中 must follow the whole within its sentence or open the next one.
     for (std::size_t k = whole_index + 1; k < claims.size(); ++k) {
       const Claim& part = claims[k];

@@ -27,7 +27,10 @@ class PairedMarksRule : public Rule {
  public:
   PairedMarksRule(RuleInfo info, std::map<char32_t, char32_t> pairs)
       : Rule(std::move(info)), open_to_close_(std::move(pairs)) {
-    for (const auto& [open, close] : open_to_close_) close_to_open_[close] = open;
+    for (const auto& [open, close] : open_to_close_) {
+      close_to_open_[close] = open;
+      has_ascii_marks_ = has_ascii_marks_ || open < 0x80 || close < 0x80;
+    }
   }
 
   void check(const Document& document, Emitter& emit) const override {
@@ -35,8 +38,10 @@ class PairedMarksRule : public Rule {
     std::vector<CodePointText> texts;
     std::vector<BlockMarks> marks;
     for (const Block& block : blocks) {
-      texts.push_back(code_points(block.text));
-      marks.push_back(in_scope(block) ? scan(texts.back()) : BlockMarks{});
+      // All default marks are outside ASCII: a block of plain ASCII has none.
+      const bool relevant = in_scope(block) && (has_ascii_marks_ || has_non_ascii(block.text));
+      texts.push_back(relevant ? code_points(block.text) : CodePointText{});
+      marks.push_back(relevant ? scan(texts.back()) : BlockMarks{});
     }
     forgive_carried_pairs(marks);
     for (std::size_t b = 0; b < blocks.size(); ++b) {
@@ -53,6 +58,7 @@ class PairedMarksRule : public Rule {
     std::vector<Mark> stack;
     for (std::size_t i = 0; i < text.size(); ++i) {
       const char32_t c = text.chars[i];
+      if (c < 0x80 && !has_ascii_marks_) continue;
       if (is_apostrophe(text, i)) continue;
       const bool opener = open_to_close_.count(c) > 0;
       const bool closer = close_to_open_.count(c) > 0;
@@ -111,8 +117,15 @@ class PairedMarksRule : public Rule {
                 {{"match", utf8::encode(m.ch)}, {"expected", utf8::encode(expected)}});
   }
 
+  static bool has_non_ascii(std::string_view text) {
+    for (const char c : text)
+      if (static_cast<unsigned char>(c) >= 0x80) return true;
+    return false;
+  }
+
   std::map<char32_t, char32_t> open_to_close_;
   std::map<char32_t, char32_t> close_to_open_;
+  bool has_ascii_marks_ = false;
 };
 
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {

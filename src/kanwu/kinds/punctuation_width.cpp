@@ -16,7 +16,12 @@ bool is_chinese_context(char32_t c) {
 class PunctuationWidthRule : public Rule {
  public:
   PunctuationWidthRule(RuleInfo info, std::map<char32_t, std::string> marks)
-      : Rule(std::move(info)), marks_(std::move(marks)) {}
+      : Rule(std::move(info)), marks_(std::move(marks)) {
+    for (const auto& [half, full] : marks_) {
+      if (half < 0x80) ascii_marks_ += static_cast<char>(half);
+      else has_non_ascii_marks_ = true;
+    }
+  }
 
   void check(const Document& document, Emitter& emit) const override {
     for (const Block& block : document.blocks())
@@ -25,6 +30,9 @@ class PunctuationWidthRule : public Rule {
 
  private:
   void check_block(const Block& block, Emitter& emit) const {
+    // Most Chinese paragraphs hold none of the marks: skip them with a byte
+    // scan before decoding anything.
+    if (block.text.find_first_of(ascii_marks_) == std::string::npos && !has_non_ascii_marks_) return;
     const CodePointText text = code_points(block.text);
     const std::u32string_view cps(text.chars);
     for (std::size_t i = 0; i < cps.size(); ++i) {
@@ -90,6 +98,8 @@ class PunctuationWidthRule : public Rule {
   }
 
   std::map<char32_t, std::string> marks_;
+  std::string ascii_marks_;
+  bool has_non_ascii_marks_ = false;
 };
 
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {

@@ -122,6 +122,7 @@ class RepetitionRule : public Rule {
           if (sep && unit < 2) continue;  // "好、好" is too often deliberate
           const std::size_t total = 2 * unit + sep;
           if (i + total > text.size()) continue;
+          if (cps[i] != cps[i + unit + sep]) continue;  // cheap test before comparing units
           const auto first = cps.substr(i, unit), second = cps.substr(i + unit + sep, unit);
           if (first != second || !all_han(first)) continue;
           if (sep && cps[i + unit] != U'、' && cps[i + unit] != U'，') continue;

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "kanwu/report/reporter.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
@@ -31,17 +33,21 @@ std::string place(const Location& where) {
 }
 
 void write_excerpt(std::ostream& out, const Location& where, const Palette& p) {
-  const auto line = code_points(where.line_text).chars;
+  // Columns below are relative to the excerpt, which starts at excerpt_column.
+  const auto line = code_points(where.excerpt).chars;
   const int n = static_cast<int>(line.size());
-  const int start = std::min(where.start.column - 1, n);
-  const int end = where.end.line == where.start.line ? std::max(where.end.column - 1, start + 1)
-                                                      : n;  // spans to later lines: mark to line end
+  const int offset = where.excerpt_column - 1;
+  const int start = std::clamp(where.start.column - 1 - offset, 0, n);
+  const int end = where.end.line == where.start.line
+                      ? std::clamp(where.end.column - 1 - offset, start + 1, std::max(n, start + 1))
+                      : n;  // spans to later lines: mark to the end of the excerpt
   const int from = std::max(0, start - kContextBefore);
   const bool long_span = end - start > kMaxShownSpan;
-  const int to = long_span ? start + kMaxShownSpan
+  const int to = long_span ? std::min(n, start + kMaxShownSpan)
                            : std::min(n, std::max(end, start + 1) + kContextAfter);
-  std::string text = from > 0 ? "…" : "";
-  std::string marks = from > 0 ? std::string(chars::display_width(U'…'), ' ') : "";
+  const bool cut_before = from > 0 || offset > 0;
+  std::string text = cut_before ? "…" : "";
+  std::string marks = cut_before ? std::string(chars::display_width(U'…'), ' ') : "";
   for (int i = from; i < to; ++i) {
     const char32_t c = line[static_cast<std::size_t>(i)] == U'\t' ? U' ' : line[static_cast<std::size_t>(i)];
     utf8::append(text, c);
@@ -50,7 +56,7 @@ void write_excerpt(std::ostream& out, const Location& where, const Palette& p) {
     for (int w = 0; w < width; ++w) marks += inside ? (i == start && w == 0 ? '^' : '~') : ' ';
   }
   if (start >= n) marks += '^';  // a span at the end of the line
-  if (to < n) text += "…";
+  if (to < n || where.excerpt_clipped) text += "…";
   if (long_span) marks += "~";
   while (!marks.empty() && marks.back() == ' ') marks.pop_back();
   const std::string gutter = fmt::format("{:>5} | ", where.start.line);

@@ -34,9 +34,17 @@ int SourceText::line_of(std::size_t byte_offset) const {
 Position SourceText::position(std::size_t byte_offset) const {
   byte_offset = std::min(byte_offset, text_.size());
   const int line = line_of(byte_offset);
-  const std::size_t start = line_start(line);
+  std::size_t start = line_start(line);
+  int column = 1;
+  if (memo_position_.line == line && memo_offset_ <= byte_offset && memo_offset_ >= start) {
+    start = memo_offset_;
+    column = memo_position_.column;
+  }
   const auto prefix = std::string_view(text_).substr(start, byte_offset - start);
-  return {line, static_cast<int>(utf8::count_code_points(prefix)) + 1};
+  const Position result{line, column + static_cast<int>(utf8::count_code_points(prefix))};
+  memo_offset_ = byte_offset;
+  memo_position_ = result;
+  return result;
 }
 
 }  // namespace kanwu

@@ -40,6 +40,10 @@ class SourceText {
   std::string text_;
   std::size_t bom_bytes_;
   std::vector<std::size_t> line_starts_;
+  // Findings arrive left to right along a line: position() continues from the
+  // last answer instead of recounting a long line from its start.
+  mutable std::size_t memo_offset_ = 0;
+  mutable Position memo_position_{1, 1};
 };
 
 }  // namespace kanwu

@@ -22,6 +22,12 @@ std::size_t count_code_points(std::string_view s);
 void append(std::string& out, char32_t cp);
 std::string encode(char32_t cp);
 
+// Length of the sequence a lead byte starts, for text already validated.
+inline int sequence_length(char lead) {
+  const auto b = static_cast<unsigned char>(lead);
+  return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+}
+
 // Byte offset of the code point before `i` (i > 0) in valid UTF-8.
 std::size_t previous(std::string_view s, std::size_t i);
 
