@@ -8,8 +8,10 @@
 #include <filesystem>
 #include <iostream>
 
+#include "check_command.h"
 #include "kanwu/engine/examples.h"
 #include "kanwu/engine/linter.h"
+#include "kanwu/report/formats.h"
 #include "kanwu/report/reporter.h"
 #include "kanwu/rules/kind.h"
 #include "kanwu/rules/loader.h"
@@ -18,88 +20,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kExitClean = 0;
-constexpr int kExitFindings = 1;
-constexpr int kExitError = 2;  // usage, rule-file or input errors
-
-// The bundled rules sit beside the binary in the build tree (rules/) and
-// under share/kanwu/rules after `cmake --install`.
-std::string default_rules_path() {
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  const fs::path dir = ec ? fs::current_path() : exe.parent_path();
-  for (const fs::path& candidate : {dir / "rules", dir / ".." / "share" / "kanwu" / "rules"})
-    if (fs::is_directory(candidate, ec)) return candidate.lexically_normal().string();
-  return (dir / ".." / "share" / "kanwu" / "rules").lexically_normal().string();
-}
+using kanwu::cli::kExitClean;
+using kanwu::cli::kExitError;
+using kanwu::cli::kExitFindings;
 
 kanwu::RuleSet load_or_exit(const std::vector<std::string>& paths) {
   try {
-    return kanwu::load_rules(paths.empty() ? std::vector<std::string>{default_rules_path()} : paths);
+    return kanwu::load_rules(paths.empty() ? std::vector<std::string>{kanwu::cli::default_rules_path()} : paths);
   } catch (const kanwu::RuleLoadError& e) {
     for (const auto& error : e.errors()) std::cerr << error.describe() << '\n';
     std::cerr << "kanwu: no rules loaded: fix the rule file errors above\n";
     std::exit(kExitError);
   }
-}
-
-bool use_color(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* term = std::getenv("TERM");
-  return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && term && std::string(term) != "dumb";
-}
-
-struct CheckOptions {
-  std::vector<std::string> paths;
-  std::vector<std::string> rules;
-  std::vector<std::string> enable, disable;
-  std::string format = "text";
-  std::string fail_on = "warning";
-  std::string color = "auto";
-  bool quiet = false;
-  unsigned jobs = 0;
-};
-
-int run_check(const CheckOptions& opt) {
-  kanwu::RuleSet rules = load_or_exit(opt.rules);
-  for (const auto& id : opt.enable) {
-    if (!rules.find(id)) {
-      std::cerr << fmt::format("kanwu: --enable {}: no such rule (see `kanwu rules`)\n", id);
-      return kExitError;
-    }
-  }
-  for (const auto& id : opt.disable) {
-    if (!rules.find(id)) {
-      std::cerr << fmt::format("kanwu: --disable {}: no such rule (see `kanwu rules`)\n", id);
-      return kExitError;
-    }
-  }
-  const auto listed = [](const std::vector<std::string>& ids, const std::string& id) {
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
-  };
-  rules.filter([&](const kanwu::Rule& r) {
-    if (listed(opt.disable, r.id())) return false;
-    return r.info().enabled || listed(opt.enable, r.id());
-  });
-  kanwu::Severity threshold;
-  kanwu::parse_severity(opt.fail_on, threshold);
-
-  kanwu::CheckOptions options;
-  options.jobs = opt.jobs;
-  const kanwu::Report report = kanwu::check_paths(rules.pointers(), opt.paths, options);
-  if (opt.format == "json") {
-    kanwu::write_json(std::cout, report);
-  } else if (!opt.quiet) {
-    kanwu::write_text(std::cout, report, {use_color(opt.color), true, true});
-  }
-  for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
-  for (const auto& p : report.rule_problems)
-    std::cerr << fmt::format("{}: rule '{}' skipped: {}\n", p.file, p.rule, p.message);
-  if (!report.input_errors.empty() || !report.rule_problems.empty()) return kExitError;
-  for (const auto& f : report.findings)
-    if (f.severity >= threshold) return kExitFindings;
-  return kExitClean;
 }
 
 int run_rules(const std::vector<std::string>& paths) {
@@ -149,7 +81,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "kanwu 0.1.0");
   app.require_subcommand(1);
 
-  CheckOptions check;
+  kanwu::cli::CheckOptions check;
   auto* cmd_check = app.add_subcommand("check", "check files, folders (*.txt, *.md) or - for stdin");
   cmd_check->add_option("paths", check.paths, "files, folders or -")->required();
   // Repeatable options take one value each, so they never swallow the paths
@@ -157,7 +89,17 @@ int main(int argc, char** argv) {
   cmd_check->add_option("--rules", check.rules, "rule file or folder (default: bundled rules)")
       ->allow_extra_args(false);
   cmd_check->add_option("--format", check.format, "output format")
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember(kanwu::report_formats()));
+  cmd_check->add_option("-o,--output", check.output, "write the report to a file");
+  cmd_check->add_option("--config", check.config, "configuration file (default: nearest .kanwu.yaml)");
+  cmd_check->add_option("--baseline", check.baseline, "report only findings not in this baseline");
+  cmd_check->add_option("--write-baseline", check.write_baseline, "write the findings as a baseline");
+  cmd_check->add_option("--changed-since", check.changed_since,
+                        "report only findings on lines changed since a git revision");
+  cmd_check->add_flag("--fix", check.fix, "apply the proposed fixes in place (atomically)");
+  cmd_check->add_flag("--diff", check.diff, "print the proposed fixes as a unified diff");
+  cmd_check->add_flag("--report-unused-disables", check.report_unused_disables,
+                      "report kanwu-disable directives that suppress nothing");
   cmd_check->add_option("--enable", check.enable, "run a rule that is off by default")
       ->allow_extra_args(false);
   cmd_check->add_option("--disable", check.disable, "do not run this rule")->allow_extra_args(false);
@@ -175,6 +117,11 @@ int main(int argc, char** argv) {
   auto* cmd_test = app.add_subcommand("test-rules", "run every rule's own examples");
   cmd_test->add_option("--rules", rules_paths, "rule file or folder")->allow_extra_args(false);
 
+  std::string config_path = ".";
+  auto* cmd_config = app.add_subcommand("config", "print the effective configuration for a path");
+  cmd_config->add_option("path", config_path, "a file or folder (default: .)");
+  cmd_config->add_option("--config", check.config, "configuration file");
+
   std::vector<std::string> figure_paths;
   std::string figure_format = "text";
   auto* cmd_figures = app.add_subcommand("figures", "print the figures (claims) kanwu reads in the files");
@@ -188,7 +135,8 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitClean : kExitError;
   }
-  if (*cmd_check) return run_check(check);
+  if (*cmd_check) return kanwu::cli::run_check(check);
+  if (*cmd_config) return kanwu::cli::run_config(config_path, check.config);
   if (*cmd_rules) return run_rules(rules_paths);
   if (*cmd_test) return run_test_rules(rules_paths);
   if (*cmd_figures) return run_figures(figure_paths, figure_format);

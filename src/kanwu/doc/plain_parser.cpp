@@ -2,6 +2,7 @@
 
 #include "kanwu/doc/classify.h"
 #include "kanwu/doc/parse.h"
+#include "kanwu/engine/suppress.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
 
@@ -54,7 +55,9 @@ std::vector<Block> parse_plain_text(const SourceText& source) {
   for (int line = 1; line <= source.line_count(); ++line) {
     const std::string_view text = source.line_text(line);
     const auto [b, e] = trimmed(text);
-    if (b == e) {
+    // "%% kanwu-disable …" lines are directives, not text: they separate
+    // paragraphs like a blank line.
+    if (b == e || is_directive_line(text)) {
       flush();
       continue;
     }

@@ -5,10 +5,12 @@
 #include <condition_variable>
 #include <functional>
 #include <iterator>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
 
+#include "kanwu/engine/suppress.h"
 #include "kanwu/rules/regex.h"
 
 namespace kanwu {
@@ -29,6 +31,7 @@ struct DocumentResult {
   std::vector<RuleProblem> problems;
   std::vector<std::unique_ptr<CorpusPass::Digest>> digests;  // one per pass
   std::optional<InputError> error;
+  std::optional<Suppressions> suppressions;  // when the file has directives
   std::size_t bytes = 0;
   bool done = false;
 };
@@ -38,7 +41,8 @@ struct DocumentResult {
 // and finish() run on one thread, merge() in corpus order.
 class Run {
  public:
-  explicit Run(const std::vector<const Rule*>& rules) : rules_(rules) {
+  Run(const std::vector<const Rule*>& rules, const CheckOptions& options)
+      : rules_(rules), options_(options) {
     for (const Rule* rule : rules)
       if (auto pass = rule->corpus_pass()) passes_.push_back({rule, std::move(pass)});
   }
@@ -54,6 +58,11 @@ class Run {
     }
     for (const auto& [rule, pass] : passes_) result.digests.push_back(pass->digest(document));
     result.bytes = document.source().text().size();
+    if (document.source().text().find("kanwu-") != std::string_view::npos) {
+      Suppressions s = Suppressions::parse(document.source());
+      std::erase_if(result.findings, [&](const Finding& f) { return s.suppresses(f); });
+      if (!s.empty()) result.suppressions = std::move(s);
+    }
   }
 
   void merge(DocumentResult& result) {
@@ -69,22 +78,39 @@ class Run {
 
   void input_error(InputError error) { report_.input_errors.push_back(std::move(error)); }
 
+  void remember_suppressions(const std::string& file, DocumentResult& result) {
+    if (result.suppressions) suppressions_.insert_or_assign(file, std::move(*result.suppressions));
+  }
+
   Report finish() {
-    for (auto& [rule, pass] : passes_) pass->finish(report_.findings);
+    std::vector<Finding> corpus;
+    for (auto& [rule, pass] : passes_) pass->finish(corpus);
+    // Cross-document findings meet the directives of the file they are in.
+    std::erase_if(corpus, [&](const Finding& f) {
+      const auto it = suppressions_.find(f.where.file);
+      return it != suppressions_.end() && it->second.suppresses(f);
+    });
+    std::move(corpus.begin(), corpus.end(), std::back_inserter(report_.findings));
+    if (options_.report_unused_disables)
+      for (const auto& [file, s] : suppressions_)
+        for (Finding& f : s.unused(file)) report_.findings.push_back(std::move(f));
     std::stable_sort(report_.findings.begin(), report_.findings.end(), finding_less);
     return std::move(report_);
   }
 
  private:
   const std::vector<const Rule*>& rules_;
+  const CheckOptions& options_;
   std::vector<std::pair<const Rule*, std::unique_ptr<CorpusPass>>> passes_;
+  std::map<std::string, Suppressions> suppressions_;  // files with directives
   Report report_;
 };
 
 Document read_document(const std::string& file) {
-  const std::string display = file == "-" ? "<stdin>" : file;
-  return Document(decode_source(display, read_input(file)), format_for_path(file));
+  return Document(decode_source(file == "-" ? "<stdin>" : file, read_input(file)), format_for_path(file));
 }
+
+std::string display_name(const std::string& file) { return file == "-" ? "<stdin>" : file; }
 
 void check_file(const Run& run, const std::string& file, DocumentResult& result) {
   try {
@@ -140,7 +166,7 @@ std::vector<Document> load_documents(const std::vector<std::string>& paths,
 
 Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std::string>& paths,
                    const CheckOptions& options) {
-  Run run(rules);
+  Run run(rules, options);
   std::vector<InputError> errors;
   const auto files = expand_inputs(paths, errors);
   for (auto& e : errors) run.input_error(std::move(e));
@@ -184,6 +210,7 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
     } else {
       check_file(run, files[i], results[i]);
     }
+    run.remember_suppressions(display_name(files[i]), results[i]);
     run.merge(results[i]);
     bytes += results[i].bytes;
     results[i] = DocumentResult{};  // free the findings and digests now
@@ -199,11 +226,12 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
 }
 
 Report check_documents(const std::vector<const Rule*>& rules,
-                       const std::vector<Document>& documents) {
-  Run run(rules);
+                       const std::vector<Document>& documents, const CheckOptions& options) {
+  Run run(rules, options);
   for (const auto& document : documents) {
     DocumentResult result;
     run.check(document, result);
+    run.remember_suppressions(document.path(), result);
     run.merge(result);
   }
   return run.finish();

@@ -40,6 +40,8 @@ std::vector<Document> load_documents(const std::vector<std::string>& paths,
 struct CheckOptions {
   // Worker threads reading and checking documents; 0 means one per core.
   unsigned jobs = 0;
+  // Report directives that suppressed nothing (rule id "unused-disable").
+  bool report_unused_disables = false;
   // Called on the main thread after each document (progress display).
   std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> progress;
 };
@@ -52,6 +54,6 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
 
 // Runs every rule over documents already in memory (tests, test-rules).
 Report check_documents(const std::vector<const Rule*>& rules,
-                       const std::vector<Document>& documents);
+                       const std::vector<Document>& documents, const CheckOptions& options = {});
 
 }  // namespace kanwu

@@ -45,8 +45,9 @@ bool valid_rule_id(std::string_view id) {
 
 class FileLoader {
  public:
-  FileLoader(std::string file, std::string content, std::vector<LoadError>& errors)
-      : file_(std::move(file)), content_(std::move(content)), errors_(errors) {}
+  FileLoader(std::string file, std::string content, std::vector<LoadError>& errors,
+             const RuleOverrides& overrides = {})
+      : file_(std::move(file)), content_(std::move(content)), errors_(errors), overrides_(overrides) {}
 
   void load(std::vector<std::unique_ptr<Rule>>& out) {
     if (utf8::first_invalid(content_) != std::string::npos) {
@@ -87,10 +88,18 @@ class FileLoader {
     errors_.push_back(make_load_error(file_, content_, mark, std::move(message)));
   }
 
-  void load_rule(const YAML::Node& node, std::vector<std::unique_ptr<Rule>>& out) {
-    if (!node.IsMap()) {
-      error(node.Mark(), "each rule must be a mapping with id, kind, severity and message");
+  void load_rule(const YAML::Node& original, std::vector<std::unique_ptr<Rule>>& out) {
+    if (!original.IsMap()) {
+      error(original.Mark(), "each rule must be a mapping with id, kind, severity and message");
       return;
+    }
+    // Configuration may override a rule's parameters by id.
+    YAML::Node node = original;
+    if (const YAML::Node id = original["id"]; id && id.IsScalar()) {
+      if (const auto it = overrides_.find(id.Scalar()); it != overrides_.end()) {
+        node = YAML::Clone(original);
+        for (const auto& kv : it->second) node[kv.first.Scalar()] = kv.second;
+      }
     }
     const std::size_t errors_before = errors_.size();
     ParamReader params(node, file_, content_, errors_);
@@ -178,6 +187,7 @@ class FileLoader {
   std::string file_;
   std::string content_;
   std::vector<LoadError>& errors_;
+  const RuleOverrides& overrides_;
 };
 
 std::vector<std::string> rule_files(const std::string& path, std::vector<LoadError>& errors) {
@@ -221,7 +231,7 @@ RuleSet finish(std::vector<std::unique_ptr<Rule>> rules, std::vector<LoadError> 
 
 }  // namespace
 
-RuleSet load_rules(const std::vector<std::string>& paths) {
+RuleSet load_rules(const std::vector<std::string>& paths, const RuleOverrides& overrides) {
   std::vector<LoadError> errors;
   std::vector<std::unique_ptr<Rule>> rules;
   for (const auto& path : paths) {
@@ -232,7 +242,7 @@ RuleSet load_rules(const std::vector<std::string>& paths) {
         continue;
       }
       std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      FileLoader(file, std::move(content), errors).load(rules);
+      FileLoader(file, std::move(content), errors, overrides).load(rules);
     }
   }
   return finish(std::move(rules), std::move(errors));

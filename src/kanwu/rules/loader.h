@@ -2,6 +2,9 @@
 // or a folder of such files (*.yaml, *.yml, sorted by name).
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -28,8 +31,11 @@ class RuleSet {
   std::vector<std::unique_ptr<Rule>> rules_;
 };
 
+// Parameter overrides for rules, by rule id (from .kanwu.yaml `params`).
+using RuleOverrides = std::map<std::string, YAML::Node>;
+
 // Throws RuleLoadError listing every problem found in every file.
-RuleSet load_rules(const std::vector<std::string>& paths);
+RuleSet load_rules(const std::vector<std::string>& paths, const RuleOverrides& overrides = {});
 // Loads rules from YAML text; `name` stands for the file in messages.
 RuleSet load_rules_from_string(const std::string& yaml, const std::string& name);
 

@@ -1,0 +1,255 @@
+#include "check_command.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "kanwu/engine/baseline.h"
+#include "kanwu/engine/config.h"
+#include "kanwu/engine/linter.h"
+#include "kanwu/fix/apply.h"
+#include "kanwu/report/formats.h"
+#include "kanwu/report/reporter.h"
+
+namespace kanwu::cli {
+
+namespace fs = std::filesystem;
+
+std::string default_rules_path() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  const fs::path dir = ec ? fs::current_path() : exe.parent_path();
+  for (const fs::path& candidate : {dir / "rules", dir / ".." / "share" / "kanwu" / "rules"})
+    if (fs::is_directory(candidate, ec)) return candidate.lexically_normal().string();
+  return (dir / ".." / "share" / "kanwu" / "rules").lexically_normal().string();
+}
+
+namespace {
+
+void print_load_errors(const RuleLoadError& e, std::string_view what) {
+  for (const auto& error : e.errors()) std::cerr << error.describe() << '\n';
+  std::cerr << "kanwu: " << what << '\n';
+}
+
+bool use_color(const std::string& mode, bool to_terminal) {
+  if (mode == "always") return true;
+  if (mode == "never" || !to_terminal) return false;
+  const char* term = std::getenv("TERM");
+  return !std::getenv("NO_COLOR") && term && std::string(term) != "dumb";
+}
+
+std::string folder_of(const std::string& path) {
+  if (path == "-") return ".";
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return path;
+  const fs::path parent = fs::path(path).parent_path();
+  return parent.empty() ? "." : parent.string();
+}
+
+// Configuration per folder, discovered upward and cached.
+class Configs {
+ public:
+  explicit Configs(const std::string& forced) {
+    if (!forced.empty()) forced_ = load_config(forced);
+  }
+  const Config& for_path(const std::string& path) {
+    if (forced_) return *forced_;
+    const std::string dir = folder_of(path);
+    if (auto it = by_dir_.find(dir); it != by_dir_.end()) return it->second;
+    const auto found = find_config(dir);
+    return by_dir_.emplace(dir, found ? load_config(*found) : Config{}).first->second;
+  }
+
+ private:
+  std::optional<Config> forced_;
+  std::map<std::string, Config> by_dir_;
+};
+
+bool listed(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// Progress on stderr, only when it is a terminal and never mixed into output.
+struct Progress {
+  bool on = isatty(STDERR_FILENO);
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now(), last = start;
+  void operator()(std::size_t done, std::size_t total, std::size_t bytes) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!on || (now - last < std::chrono::milliseconds(200) && done != total)) return;
+    last = now;
+    const double seconds = std::chrono::duration<double>(now - start).count();
+    std::cerr << fmt::format("\r\x1b[Kkanwu: {}/{} files, {:.1f} MB/s", done, total,
+                             seconds > 0 ? bytes / 1e6 / seconds : 0.0)
+              << (done == total ? "\r\x1b[K" : "") << std::flush;
+  }
+};
+
+}  // namespace
+
+int run_check(const CheckOptions& opt) {
+  if (opt.fix && opt.diff) {
+    std::cerr << "kanwu: --fix and --diff cannot be combined\n";
+    return kExitError;
+  }
+  std::optional<Configs> configs;
+  try {
+    configs.emplace(opt.config);
+  } catch (const RuleLoadError& e) {
+    print_load_errors(e, "configuration not loaded");
+    return kExitError;
+  }
+  const std::string first = opt.paths.empty() ? "." : opt.paths.front();
+  const Config* global = nullptr;
+  try {
+    global = &configs->for_path(first);
+  } catch (const RuleLoadError& e) {
+    print_load_errors(e, "configuration not loaded");
+    return kExitError;
+  }
+
+  std::vector<std::string> rule_paths = opt.rules.empty() ? std::vector<std::string>{default_rules_path()} : opt.rules;
+  rule_paths.insert(rule_paths.end(), global->rule_paths.begin(), global->rule_paths.end());
+  RuleSet rules;
+  try {
+    rules = load_rules(rule_paths, global->params);
+  } catch (const RuleLoadError& e) {
+    print_load_errors(e, "no rules loaded: fix the rule file errors above");
+    return kExitError;
+  }
+  for (const auto* ids : {&opt.enable, &opt.disable, &global->enable, &global->disable}) {
+    for (const auto& id : *ids) {
+      if (!rules.find(id)) {
+        std::cerr << fmt::format("kanwu: {}: no such rule (see `kanwu rules`)\n", id);
+        return kExitError;
+      }
+    }
+  }
+  // Run every rule some file may want; per-file settings filter afterwards.
+  std::vector<std::string> wanted = opt.enable;
+  wanted.insert(wanted.end(), global->enable.begin(), global->enable.end());
+  for (const auto& o : global->overrides) wanted.insert(wanted.end(), o.enable.begin(), o.enable.end());
+  rules.filter([&](const Rule& r) {
+    if (listed(opt.disable, r.id())) return false;
+    return r.info().enabled || listed(wanted, r.id());
+  });
+  Severity threshold = Severity::Warning;
+  parse_severity(opt.fail_on, threshold);
+
+  // Inputs, less the ignored ones.
+  std::vector<InputError> expand_errors;
+  std::vector<std::string> files;
+  try {
+    for (const auto& f : expand_inputs(opt.paths, expand_errors))
+      if (f == "-" || !configs->for_path(f).for_file(f).ignored) files.push_back(f);
+  } catch (const RuleLoadError& e) {
+    print_load_errors(e, "configuration not loaded");
+    return kExitError;
+  }
+
+  kanwu::CheckOptions options;
+  options.jobs = opt.jobs;
+  options.report_unused_disables = opt.report_unused_disables;
+  Progress progress;
+  if (!opt.quiet) options.progress = std::ref(progress);
+  Report report = check_paths(rules.pointers(), files, options);
+  report.input_errors.insert(report.input_errors.begin(), expand_errors.begin(), expand_errors.end());
+
+  // Per-file settings: disabled rules, off-by-default rules, severities.
+  std::erase_if(report.findings, [&](Finding& f) {
+    if (f.where.file == "<stdin>") return false;
+    const FileSettings s = configs->for_path(f.where.file).for_file(f.where.file);
+    const Rule* rule = rules.find(f.rule);
+    const bool enabled = listed(opt.enable, f.rule) || listed(s.enable, f.rule) || !rule || rule->info().enabled;
+    if (!enabled || (listed(s.disable, f.rule) && !listed(opt.enable, f.rule))) return true;
+    if (const auto it = s.severity.find(f.rule); it != s.severity.end()) f.severity = it->second;
+    return false;
+  });
+  try {
+    if (!opt.changed_since.empty()) keep_changed_since(opt.changed_since, report);
+    if (!opt.write_baseline.empty()) write_baseline(opt.write_baseline, report);
+    if (!opt.baseline.empty()) apply_baseline(opt.baseline, report);
+  } catch (const std::exception& e) {
+    std::cerr << "kanwu: " << e.what() << '\n';
+    return kExitError;
+  }
+
+  int status = kExitClean;
+  if (opt.fix || opt.diff) {
+    std::size_t applied = 0, changed_files = 0;
+    std::vector<const Finding*> fixed;
+    try {
+      for (const FileFixes& plan : plan_fixes(report.findings)) {
+        if (plan.fixed == plan.original) continue;
+        ++changed_files;
+        applied += plan.applied.size();
+        if (opt.diff) write_unified_diff(std::cout, plan.file, plan.original, plan.fixed);
+        else write_atomically(plan.file, plan.fixed);
+        fixed.insert(fixed.end(), plan.applied.begin(), plan.applied.end());
+        for (const Finding* f : plan.skipped)
+          std::cerr << fmt::format("{}:{}:{}: fix not applied (overlaps another fix) [{}]\n", f->where.file,
+                                   f->where.start.line, f->where.start.column, f->rule);
+      }
+    } catch (const std::exception& e) {
+      std::cerr << "kanwu: " << e.what() << '\n';
+      return kExitError;
+    }
+    if (opt.diff) {
+      for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
+      return !report.input_errors.empty() ? kExitError : changed_files ? kExitFindings : kExitClean;
+    }
+    std::cerr << fmt::format("kanwu: applied {} fix{} in {} file{}\n", applied, applied == 1 ? "" : "es",
+                             changed_files, changed_files == 1 ? "" : "s");
+    // What is left to report is what was not fixed.
+    std::erase_if(report.findings, [&](const Finding& f) {
+      return std::find(fixed.begin(), fixed.end(), &f) != fixed.end();
+    });
+  }
+
+  std::ofstream file_out;
+  if (!opt.output.empty()) {
+    file_out.open(opt.output, std::ios::binary);
+    if (!file_out) {
+      std::cerr << "kanwu: cannot write " << opt.output << '\n';
+      return kExitError;
+    }
+  }
+  std::ostream& out = opt.output.empty() ? std::cout : file_out;
+  if (opt.format == "text") {
+    if (!opt.quiet)
+      write_text(out, report, {use_color(opt.color, opt.output.empty() && isatty(STDOUT_FILENO)), true, true});
+  } else {
+    write_report(out, report, opt.format, {rules.pointers()});
+  }
+  for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
+  for (const auto& p : report.rule_problems)
+    std::cerr << fmt::format("{}: rule '{}' skipped: {}\n", p.file, p.rule, p.message);
+  if (!report.input_errors.empty() || !report.rule_problems.empty()) return kExitError;
+  for (const auto& f : report.findings)
+    if (f.severity >= threshold) status = kExitFindings;
+  return status;
+}
+
+int run_config(const std::string& path, const std::string& config) {
+  try {
+    Configs configs(config);
+    const Config& c = configs.for_path(path);
+    std::cout << c.describe();
+    const FileSettings s = c.for_file(path);
+    std::cout << fmt::format("for {}: {}", path, s.ignored ? "ignored\n" : "checked\n");
+    for (const auto& id : s.disable) std::cout << "  disabled: " << id << '\n';
+    for (const auto& id : s.enable) std::cout << "  enabled: " << id << '\n';
+    for (const auto& [id, sev] : s.severity) std::cout << "  severity: " << id << " = " << to_string(sev) << '\n';
+    return kExitClean;
+  } catch (const RuleLoadError& e) {
+    print_load_errors(e, "configuration not loaded");
+    return kExitError;
+  }
+}
+
+}  // namespace kanwu::cli

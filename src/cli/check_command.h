@@ -1,0 +1,38 @@
+// `kanwu check` and `kanwu config`: configuration, rule loading, the run,
+// post-filters (per-file settings, changed lines, baseline), fixes, output.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kanwu::cli {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;  // usage, rule-file, configuration or input errors
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::vector<std::string> rules;
+  std::vector<std::string> enable, disable;
+  std::string format = "text";
+  std::string output;
+  std::string config;
+  std::string baseline, write_baseline;
+  std::string changed_since;
+  std::string fail_on = "warning";
+  std::string color = "auto";
+  bool quiet = false;
+  bool fix = false, diff = false;
+  bool report_unused_disables = false;
+  unsigned jobs = 0;
+};
+
+int run_check(const CheckOptions& options);
+int run_config(const std::string& path, const std::string& config);
+
+// The bundled rules: beside the binary in the build tree, under
+// share/kanwu/rules after `cmake --install`.
+std::string default_rules_path();
+
+}  // namespace kanwu::cli

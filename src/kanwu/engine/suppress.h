@@ -1,0 +1,44 @@
+// Inline suppression. In Markdown: <!-- kanwu-disable RULE... -->,
+// <!-- kanwu-enable [RULE...] -->, <!-- kanwu-disable-next-line [RULE...] -->.
+// In plain text the same words on a line of their own after "%% ":
+//   %% kanwu-disable-next-line repeated-word
+// No rule named means every rule.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "kanwu/rules/finding.h"
+#include "kanwu/text/source.h"
+
+namespace kanwu {
+
+class Suppressions {
+ public:
+  // Reads the directives of a file.
+  static Suppressions parse(const SourceText& source);
+
+  // True (and the directive marked used) when a directive covers the finding.
+  bool suppresses(const Finding& finding);
+
+  // Findings for directives that suppressed nothing (--report-unused-disables).
+  std::vector<Finding> unused(const std::string& file) const;
+
+  bool empty() const { return ranges_.empty(); }
+
+ private:
+  struct Range {
+    int directive_line;
+    int first, last;  // lines covered, inclusive
+    std::vector<std::string> rules;
+    bool used = false;
+  };
+  std::vector<Range> ranges_;
+  std::vector<std::string> lines_;  // directive lines, for excerpts
+};
+
+// Whether a line is a plain-text directive line ("%% kanwu-…"), which the
+// plain-text parser treats as a separator, not as text.
+bool is_directive_line(std::string_view line);
+
+}  // namespace kanwu

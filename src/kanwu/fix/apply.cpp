@@ -1,0 +1,155 @@
+#include "kanwu/fix/apply.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <stdexcept>
+
+#include "kanwu/text/decode.h"
+
+namespace kanwu {
+
+namespace fs = std::filesystem;
+
+std::vector<FileFixes> plan_fixes(const std::vector<Finding>& findings) {
+  std::map<std::string, std::vector<const Finding*>> per_file;
+  for (const Finding& f : findings)
+    if (f.fix) per_file[f.where.file].push_back(&f);
+  std::vector<FileFixes> plans;
+  for (auto& [file, fixes] : per_file) {
+    FileFixes plan;
+    plan.file = file;
+    plan.original = read_input(file);
+    // Fix offsets are in the decoded text, which starts after any BOM.
+    const std::size_t bom = plan.original.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    std::stable_sort(fixes.begin(), fixes.end(), [](const Finding* a, const Finding* b) {
+      return a->fix->begin < b->fix->begin;
+    });
+    std::size_t cursor = 0;  // in decoded-text offsets
+    std::string out(plan.original.substr(0, bom));
+    const std::string_view text = std::string_view(plan.original).substr(bom);
+    for (const Finding* f : fixes) {
+      const Fix& fix = *f->fix;
+      if (fix.begin < cursor || fix.end > text.size() || fix.end < fix.begin) {
+        plan.skipped.push_back(f);
+        continue;
+      }
+      out.append(text.substr(cursor, fix.begin - cursor));
+      out += fix.replacement;
+      cursor = fix.end;
+      plan.applied.push_back(f);
+    }
+    out.append(text.substr(cursor));
+    plan.fixed = std::move(out);
+    plans.push_back(std::move(plan));
+  }
+  return plans;
+}
+
+void write_atomically(const std::string& path, const std::string& content) {
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0)
+    throw std::runtime_error(fmt::format("{}: cannot stat: {}", path, std::strerror(errno)));
+  std::string tmpl = (dir / ("." + target.filename().string() + ".kanwu-XXXXXX")).string();
+  const int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) throw std::runtime_error(fmt::format("{}: cannot create a temporary file: {}", path, std::strerror(errno)));
+  const auto fail = [&](const char* what) {
+    const std::string message = fmt::format("{}: {}: {}", path, what, std::strerror(errno));
+    ::close(fd);
+    ::unlink(tmpl.c_str());
+    throw std::runtime_error(message);
+  };
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      fail("write failed");
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fchmod(fd, st.st_mode & 07777) != 0) fail("cannot keep the file mode");
+  if (::fsync(fd) != 0) fail("fsync failed");
+  if (::close(fd) != 0) {
+    ::unlink(tmpl.c_str());
+    throw std::runtime_error(fmt::format("{}: close failed: {}", path, std::strerror(errno)));
+  }
+  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+    const std::string message = fmt::format("{}: rename failed: {}", path, std::strerror(errno));
+    ::unlink(tmpl.c_str());
+    throw std::runtime_error(message);
+  }
+  // Make the rename itself durable.
+  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+}
+
+namespace {
+std::vector<std::string_view> split_lines(std::string_view s) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    const std::size_t nl = s.find('\n', start);
+    const std::size_t end = nl == std::string_view::npos ? s.size() : nl + 1;
+    lines.push_back(s.substr(start, end - start));
+    start = end;
+  }
+  return lines;
+}
+}  // namespace
+
+void write_unified_diff(std::ostream& out, const std::string& path, const std::string& before,
+                        const std::string& after) {
+  // One hunk from the first changed line to the last, with common head and
+  // tail trimmed. Fixes rarely change the number of lines; when they do
+  // not, the middle is compared line by line so unchanged lines show as
+  // context rather than as removed and re-added.
+  const auto a = split_lines(before), b = split_lines(after);
+  std::size_t head = 0;
+  while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
+  std::size_t tail = 0;
+  while (tail < a.size() - head && tail < b.size() - head &&
+         a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
+    ++tail;
+  if (head == a.size() && head == b.size()) return;
+  constexpr std::size_t kContext = 3;
+  const std::size_t from = head > kContext ? head - kContext : 0;
+  const std::size_t a_end = std::min(a.size(), a.size() - tail + kContext);
+  const std::size_t b_end = std::min(b.size(), b.size() - tail + kContext);
+  out << "--- a/" << path << "\n+++ b/" << path << "\n"
+      << fmt::format("@@ -{},{} +{},{} @@\n", from + 1, a_end - from, from + 1, b_end - from);
+  const auto line = [&](char mark, std::string_view l) {
+    out << mark << l;
+    if (!l.ends_with('\n')) out << "\n\\ No newline at end of file\n";
+  };
+  for (std::size_t i = from; i < head; ++i) line(' ', a[i]);
+  if (a.size() == b.size()) {
+    for (std::size_t i = head; i < a.size() - tail; ++i) {
+      if (a[i] == b[i]) {
+        line(' ', a[i]);
+      } else {
+        line('-', a[i]);
+        line('+', b[i]);
+      }
+    }
+  } else {
+    for (std::size_t i = head; i < a.size() - tail; ++i) line('-', a[i]);
+    for (std::size_t i = head; i < b.size() - tail; ++i) line('+', b[i]);
+  }
+  for (std::size_t i = a.size() - tail; i < a_end; ++i) line(' ', a[i]);
+}
+
+}  // namespace kanwu

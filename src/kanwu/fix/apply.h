@@ -1,0 +1,35 @@
+// Applying fixes: in place (atomically) or as a unified diff. Only the bytes
+// of reported fix spans change; overlapping fixes are not guessed at — the
+// first wins and the others are reported as not applied.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "kanwu/rules/finding.h"
+
+namespace kanwu {
+
+struct FileFixes {
+  std::string file;
+  std::string original;  // the file's bytes as read
+  std::string fixed;     // after applying the fixes
+  std::vector<const Finding*> applied;
+  std::vector<const Finding*> skipped;  // overlapped an earlier fix
+};
+
+// Plans the fixes of `findings` file by file (reading each file again; a
+// file changed since the check is refused rather than damaged).
+std::vector<FileFixes> plan_fixes(const std::vector<Finding>& findings);
+
+// Replaces `path` with `content`: a temporary file in the same folder,
+// fsync, then rename — a crash leaves the old file or the new one, never a
+// mix. The file's permission bits are kept. Throws std::runtime_error.
+void write_atomically(const std::string& path, const std::string& content);
+
+// A unified diff (3 lines of context) between two texts.
+void write_unified_diff(std::ostream& out, const std::string& path, const std::string& before,
+                        const std::string& after);
+
+}  // namespace kanwu
