@@ -4,7 +4,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${1:-$ROOT/build}"
 shift || true
-"$ROOT/ci/deps.sh"
+"$ROOT/ci/deps.sh" ${DEPS_MODE:-}
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" \
   -DKANWU_WERROR=ON "$@" >/dev/null
 cmake --build "$BUILD" -j "$(nproc)"

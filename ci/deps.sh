@@ -10,6 +10,12 @@ PACKAGES=(
   python3
 )
 
+# Tests also validate SARIF against its JSON schema and render the HTML
+# report in a real browser.
+if [ "${1:-}" = "--test" ]; then
+  PACKAGES+=(python3-jsonschema chromium git)
+fi
+
 missing=()
 for pkg in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -3,5 +3,5 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${BUILD_DIR:-$ROOT/build}"
-"$ROOT/ci/build.sh" "$BUILD"
+DEPS_MODE=--test "$ROOT/ci/build.sh" "$BUILD"
 ctest --test-dir "$BUILD" --output-on-failure -j "$(nproc)"

@@ -68,5 +68,44 @@ expect "json parses" 0 '"version": 1' -- python3 -c "import json,sys; d=json.loa
 expect "color always" 1 $'\x1b\\[' -- "$KANWU" check --color always "$TMP/doubled.txt"
 expect "no color in pipes" 0 '' -- bash -c "'$KANWU' check '$TMP/doubled.txt' > '$TMP/plain.txt'; ! grep -q $'\x1b' '$TMP/plain.txt'"
 
+# Issue 4: formats, output file, fixes, configuration, baselines, changed lines.
+for f in sarif github rdjson junit checkstyle codequality markdown html; do
+  expect "format $f" 1 '' -- "$KANWU" check --format "$f" -o "$TMP/out.$f" "$TMP/doubled.txt"
+  [ -s "$TMP/out.$f" ] || { echo "FAIL format $f: empty output"; failed=$((failed + 1)); }
+done
+expect "github format" 1 '::warning file=.*doubled.txt,line=1,col=2' -- "$KANWU" check --format github "$TMP/doubled.txt"
+printf '新建建管网,已完成。\n' > "$TMP/fixme.txt"
+chmod 640 "$TMP/fixme.txt"
+expect "diff" 1 '^\+新建管网，已完成。' -- "$KANWU" check --diff "$TMP/fixme.txt"
+expect "diff leaves the file" 0 '新建建管网,已完成' -- cat "$TMP/fixme.txt"
+expect "fix" 0 'applied 2 fixes in 1 file' -- "$KANWU" check --fix "$TMP/fixme.txt"
+expect "fixed text" 0 '^新建管网，已完成。$' -- cat "$TMP/fixme.txt"
+expect "fix keeps mode" 0 '^640$' -- stat -c %a "$TMP/fixme.txt"
+expect "second fix is a no-op" 0 'applied 0 fixes in 0 files' -- "$KANWU" check --fix "$TMP/fixme.txt"
+mkdir -p "$TMP/proj/drafts"
+printf 'disable: [punctuation-width]\noverrides:\n  - files: "drafts/**"\n    severity: {repeated-word: info}\n' > "$TMP/proj/.kanwu.yaml"
+printf '新建建管网,已完成。\n' > "$TMP/proj/a.txt"
+cp "$TMP/proj/a.txt" "$TMP/proj/drafts/b.txt"
+expect "config discovery" 1 'a.txt:1:2: warning' -- "$KANWU" check --color never "$TMP/proj"
+expect "config override" 1 'drafts/b.txt:1:2: info' -- "$KANWU" check --color never "$TMP/proj"
+expect "config disables" 1 '2 findings' -- "$KANWU" check --color never "$TMP/proj"
+expect "kanwu config" 0 'severity: repeated-word = info' -- "$KANWU" config "$TMP/proj/drafts/b.txt"
+printf 'disable: [x]\nbogus: 1\n' > "$TMP/bad.yaml"
+expect "bad config" 2 'bad.yaml:2:1: error: unknown key' -- "$KANWU" check --config "$TMP/bad.yaml" "$TMP/clean.txt"
+expect "write baseline" 1 '' -- "$KANWU" check --write-baseline "$TMP/base.json" "$TMP/proj/a.txt"
+printf '新加一段。\n\n新建建管网,已完成。\n\n又新建建道路。\n' > "$TMP/proj/a.txt"
+expect "baseline" 1 'a.txt:5:3: warning' -- "$KANWU" check --color never --baseline "$TMP/base.json" "$TMP/proj/a.txt"
+expect "baseline hides old" 1 '1 finding' -- "$KANWU" check --color never --baseline "$TMP/base.json" "$TMP/proj/a.txt"
+printf '%s\n' '%% kanwu-disable-next-line repeated-word' '新建建管网。' > "$TMP/sup.txt"
+expect "suppressed" 0 '0 findings' -- "$KANWU" check "$TMP/sup.txt"
+expect "unused disable" 1 'unused-disable' -- "$KANWU" check --report-unused-disables --disable repeated-word "$TMP/sup.txt"
+if command -v git >/dev/null; then
+  (cd "$TMP/proj" && git init -q && git add a.txt && git -c user.email=t@t -c user.name=t commit -qm base)
+  printf '新加一段。\n\n新建建管网,已完成。\n\n又新建建道路。\n第三新建建桥。\n' > "$TMP/proj/a.txt"
+  expect "changed since" 1 'a.txt:6:4: warning' -- bash -c "cd '$TMP/proj' && '$KANWU' check --color never --changed-since HEAD a.txt"
+  expect "changed since hides old" 1 '1 finding' -- bash -c "cd '$TMP/proj' && '$KANWU' check --color never --changed-since HEAD a.txt"
+  expect "changed since bad rev" 2 'git' -- bash -c "cd '$TMP/proj' && '$KANWU' check --changed-since nope a.txt"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

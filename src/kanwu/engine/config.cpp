@@ -17,6 +17,7 @@ bool glob_match(std::string_view p, std::string_view s) {
   if (p.empty()) return s.empty();
   if (p.starts_with("**")) {
     std::string_view rest = p.substr(2);
+    if (rest.empty()) return true;  // a trailing ** matches all below
     if (rest.starts_with("/")) rest.remove_prefix(1);
     for (std::size_t i = 0; i <= s.size(); ++i)
       if ((i == 0 || s[i - 1] == '/') && glob_match(rest, s.substr(i))) return true;

@@ -1,0 +1,294 @@
+#include <boost/test/unit_test.hpp>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "helpers.h"
+#include "kanwu/engine/baseline.h"
+#include "kanwu/engine/config.h"
+#include "kanwu/engine/suppress.h"
+#include "kanwu/fix/apply.h"
+#include "kanwu/report/formats.h"
+
+using namespace kanwu;
+using namespace kanwu::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path = fs::temp_directory_path() / ("kanwu-rep-" + std::to_string(::getpid()) + "-" +
+                                                 std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+  TempDir() { fs::create_directories(path); }
+  ~TempDir() { fs::remove_all(path); }
+  std::string write(const std::string& name, const std::string& bytes) const {
+    std::ofstream(path / name, std::ios::binary) << bytes;
+    return (path / name).string();
+  }
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+const std::string kRules = rule_yaml("repetition", "重复“{match}”") +
+                           "  - id: w\n    kind: punctuation-width\n    severity: error\n    message: '半角{match}'\n";
+
+Report report_for(const std::vector<std::pair<std::string, std::string>>& docs, CheckOptions options = {}) {
+  const RuleSet rules = load_rules_from_string(kRules, "t.yaml");
+  std::vector<Document> documents;
+  for (const auto& [path, text] : docs) documents.push_back(make_doc(text, path));
+  return check_documents(rules.pointers(), documents, options);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(formats)
+
+BOOST_AUTO_TEST_CASE(github_commands_escape_properties_and_data) {
+  Report r = report_for({{"a,b.txt", "新建建管网,100%完成"}});
+  std::ostringstream out;
+  write_github(out, r);
+  const std::string s = out.str();
+  BOOST_TEST(s.find("::warning file=a%2Cb.txt,line=1,col=2,endLine=1,endColumn=4,title=kanwu r::重复“建建”") == 0u);
+  BOOST_TEST(s.find("::error file=a%2Cb.txt,line=1,col=6") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(json_formats_parse_and_carry_fixes) {
+  const Report r = report_for({{"a.txt", "新建建管网,完成"}});
+  const RuleSet rules = load_rules_from_string(kRules, "t.yaml");
+  for (const char* format : {"sarif", "rdjson", "codequality", "json"}) {
+    std::ostringstream out;
+    write_report(out, r, format, {rules.pointers()});
+    BOOST_TEST(nlohmann::json::accept(out.str()), format << " is not valid JSON");
+  }
+  std::ostringstream rd;
+  write_rdjson(rd, r);
+  const auto j = nlohmann::json::parse(rd.str());
+  BOOST_TEST(j["diagnostics"][0]["suggestions"][0]["text"] == "建");
+  std::ostringstream cq;
+  write_codequality(cq, r);
+  BOOST_TEST(nlohmann::json::parse(cq.str())[1]["severity"] == "major");
+}
+
+BOOST_AUTO_TEST_CASE(xml_formats_escape) {
+  const Report r = report_for({{"a&b.txt", "新建建<管网>,完成"}});
+  std::ostringstream junit, cs;
+  write_junit(junit, r, {});
+  write_checkstyle(cs, r);
+  BOOST_TEST(junit.str().find("name=\"a&amp;b.txt\"") != std::string::npos);
+  BOOST_TEST(junit.str().find("failures=\"1\"") != std::string::npos);
+  BOOST_TEST(cs.str().find("<error line=\"1\" column=\"2\" severity=\"warning\"") != std::string::npos);
+  BOOST_TEST(cs.str().find("<管网>") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(markdown_report_has_tables_and_marked_excerpts) {
+  const Report r = report_for({{"a.txt", "全市新建建管网。"}});
+  std::ostringstream out;
+  const RuleSet rules = load_rules_from_string(kRules, "t.yaml");
+  write_markdown(out, r, {rules.pointers()});
+  const std::string s = out.str();
+  BOOST_TEST(s.find("| 规则 | 说明 | 数量 |") != std::string::npos);
+  BOOST_TEST(s.find("| `a.txt` | 0 | 1 | 0 |") != std::string::npos);
+  BOOST_TEST(s.find("> 全市新**【建建】**管网。") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(fingerprints_survive_shifted_lines) {
+  const Report before = report_for({{"a.txt", "第一段。\n\n全市新建建管网。"}});
+  const Report after = report_for({{"a.txt", "新加的一段。\n\n第一段。\n\n全市新建建管网。"}});
+  BOOST_REQUIRE(before.findings.size() == 1u);
+  BOOST_REQUIRE(after.findings.size() == 1u);
+  BOOST_TEST(before.findings[0].where.start.line != after.findings[0].where.start.line);
+  BOOST_TEST(fingerprint(before.findings[0]) == fingerprint(after.findings[0]));
+  const Report other = report_for({{"a.txt", "全市新建建道路。"}});
+  BOOST_TEST(fingerprint(other.findings[0]) != fingerprint(before.findings[0]));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(suppression)
+
+BOOST_AUTO_TEST_CASE(markdown_directives) {
+  const std::string md =
+      "<!-- kanwu-disable r -->\n\n新建建管网。\n\n<!-- kanwu-enable -->\n\n新建建道路。\n\n"
+      "<!-- kanwu-disable-next-line -->\n新建建桥梁,完成。\n";
+  const Report r = report_for({{"a.md", md}});
+  BOOST_REQUIRE(r.findings.size() == 1u);
+  BOOST_TEST(r.findings[0].where.start.line == 7);
+}
+
+BOOST_AUTO_TEST_CASE(plain_text_directives_are_not_text) {
+  const std::string txt = "%% kanwu-disable-next-line r\n新建建管网。\n\n新建建道路。\n";
+  const Report r = report_for({{"a.txt", txt}});
+  BOOST_REQUIRE(r.findings.size() == 1u);
+  BOOST_TEST(r.findings[0].where.start.line == 4);
+  const Document d = make_doc(txt);
+  BOOST_TEST(d.blocks().size() == 2u);  // the directive line is no paragraph
+}
+
+BOOST_AUTO_TEST_CASE(unused_directives_are_reported_on_request) {
+  CheckOptions options;
+  options.report_unused_disables = true;
+  const Report r = report_for({{"a.txt", "%% kanwu-disable-next-line w\n新建建管网。\n"}}, options);
+  BOOST_REQUIRE(r.findings.size() == 2u);
+  BOOST_TEST(r.findings[0].rule == "unused-disable");
+  BOOST_TEST(r.findings[0].where.start.line == 1);
+  BOOST_TEST(report_for({{"a.txt", "%% kanwu-disable-next-line w\n新建建管网。\n"}}).findings.size() == 1u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(fixes)
+
+BOOST_AUTO_TEST_CASE(overlapping_fixes_first_wins_and_bytes_outside_stay) {
+  TempDir dir;
+  const std::string path = dir.write("a.txt", "\xEF\xBB\xBF甲新建建管网,乙。\r\n");
+  std::vector<Finding> findings(3);
+  const auto fix = [&](Finding& f, std::size_t b, std::size_t e, std::string r) {
+    f.where.file = path;
+    f.fix = Fix{b, e, std::move(r), {}};
+  };
+  // Offsets in the decoded text (after the BOM): 甲 0, 新 3, 建 6, 建 9, 管 12, 网 15, ',' 18.
+  fix(findings[0], 9, 12, "");      // the second 建
+  fix(findings[1], 3, 12, "新建");  // overlaps the first
+  fix(findings[2], 18, 19, "，");
+  const auto plans = plan_fixes(findings);
+  BOOST_REQUIRE(plans.size() == 1u);
+  BOOST_TEST(plans[0].applied.size() == 2u);
+  BOOST_TEST(plans[0].skipped.size() == 1u);
+  BOOST_TEST(plans[0].fixed == "\xEF\xBB\xBF甲新建管网，乙。\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(atomic_write_keeps_mode) {
+  TempDir dir;
+  const std::string path = dir.write("a.txt", "旧内容");
+  ::chmod(path.c_str(), 0640);
+  write_atomically(path, "新内容");
+  BOOST_TEST(slurp(path) == "新内容");
+  struct stat st {};
+  ::stat(path.c_str(), &st);
+  BOOST_TEST((st.st_mode & 0777) == 0640u);
+  std::size_t leftovers = 0;
+  for (const auto& e : fs::directory_iterator(dir.path)) leftovers += e.path().filename() != "a.txt";
+  BOOST_TEST(leftovers == 0u);
+  BOOST_CHECK_THROW(write_atomically((dir.path / "missing" / "x.txt").string(), "x"), std::runtime_error);
+}
+
+// On every seed: apply all fixes, check that only fix spans changed, that a
+// second round proposes nothing, and that the fixed findings are gone.
+BOOST_AUTO_TEST_CASE(fixing_the_seeds_is_exact_and_idempotent) {
+  TempDir dir;
+  const RuleSet rules = load_rules({source_dir() + "/rules"});
+  for (const auto& entry : fs::directory_iterator(source_dir() + "/fixtures/seeds")) {
+    const std::string path = dir.write(entry.path().filename().string(), slurp(entry.path().string()));
+    const Report first = check_paths(rules.pointers(), {path});
+    const auto plans = plan_fixes(first.findings);
+    if (plans.empty()) continue;
+    const FileFixes& plan = plans[0];
+    // Rebuild the original from the fixed text and the applied spans.
+    std::size_t cursor = 0, fixed_cursor = 0;
+    for (const Finding* f : plan.applied) {
+      const std::size_t keep = f->fix->begin - cursor;
+      BOOST_TEST(plan.fixed.compare(fixed_cursor, keep, plan.original, cursor, keep) == 0);
+      fixed_cursor += keep + f->fix->replacement.size();
+      cursor = f->fix->end;
+    }
+    BOOST_TEST(plan.fixed.substr(fixed_cursor) == plan.original.substr(cursor));
+    write_atomically(path, plan.fixed);
+    const Report second = check_paths(rules.pointers(), {path});
+    std::size_t fixable = 0;
+    for (const auto& f : second.findings) fixable += f.fix.has_value() && f.rule != "broken-paragraph";
+    BOOST_TEST(fixable == 0u, path << " still has fixable findings");
+    BOOST_TEST(plan_fixes(second.findings).empty(), path << ": a second --fix would change it again");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(unified_diff) {
+  std::ostringstream out;
+  write_unified_diff(out, "a.txt", "一\n二\n三\n四,五\n六\n", "一\n二\n三\n四，五\n六\n");
+  BOOST_TEST(out.str() == "--- a/a.txt\n+++ b/a.txt\n@@ -1,5 +1,5 @@\n 一\n 二\n 三\n-四,五\n+四，五\n 六\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(config)
+
+BOOST_AUTO_TEST_CASE(globs) {
+  BOOST_TEST(glob_match("drafts/**", "drafts/2024/a.txt"));
+  BOOST_TEST(glob_match("**/*.md", "x/y/z.md"));
+  BOOST_TEST(glob_match("*.md", "z.md"));
+  BOOST_TEST(!glob_match("*.md", "x/z.md"));
+  BOOST_TEST(glob_match("a?.txt", "ab.txt"));
+  BOOST_TEST(!glob_match("drafts/**", "final/a.txt"));
+}
+
+BOOST_AUTO_TEST_CASE(settings_per_file_and_discovery) {
+  TempDir dir;
+  dir.write(".kanwu.yaml",
+            "disable: [w]\nseverity: {r: error}\nignore: ['old/**']\n"
+            "overrides:\n  - files: 'drafts/**'\n    enable: [w]\n    severity: {r: info}\n");
+  fs::create_directories(dir.path / "drafts" / "deep");
+  const auto found = find_config((dir.path / "drafts" / "deep").string());
+  BOOST_REQUIRE(found.has_value());
+  const Config c = load_config(*found);
+  const FileSettings top = c.for_file((dir.path / "a.txt").string());
+  BOOST_TEST(top.disable == std::vector<std::string>{"w"});
+  BOOST_TEST(top.severity.at("r") == Severity::Error);
+  const FileSettings draft = c.for_file((dir.path / "drafts" / "deep" / "b.txt").string());
+  BOOST_TEST(draft.severity.at("r") == Severity::Info);
+  BOOST_TEST(draft.enable == std::vector<std::string>{"w"});
+  BOOST_TEST(c.for_file((dir.path / "old" / "c.txt").string()).ignored);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_keys_are_errors_with_places) {
+  TempDir dir;
+  const std::string path = dir.write(".kanwu.yaml", "disable: [w]\nseverty: {r: error}\n");
+  try {
+    load_config(path);
+    BOOST_FAIL("expected an error");
+  } catch (const RuleLoadError& e) {
+    BOOST_REQUIRE(e.errors().size() == 1u);
+    BOOST_TEST(e.errors()[0].line == 2);
+    BOOST_TEST(e.errors()[0].column == 1);
+    BOOST_TEST(e.errors()[0].message.find("unknown key 'severty'") != std::string::npos);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(parameter_overrides_reach_the_rules) {
+  TempDir dir;
+  const std::string rules = dir.write("r.yaml", rule_yaml("duplicate-paragraph", "m", "    threshold: 0.8\n"));
+  const std::string para = "今年以来，全市新建社区养老服务站42个，改造农村互助幸福院118所，新增养老床位1600张，"
+                           "城乡居家养老服务覆盖率稳步提高。";
+  std::string near = para;
+  near.replace(near.find("118"), 3, "108");
+  std::vector<Document> docs;
+  docs.push_back(make_doc(para + "\n\n" + near));
+  BOOST_TEST(check_documents(load_rules({rules}).pointers(), docs).findings.size() == 1u);
+  RuleOverrides overrides;
+  overrides["r"] = YAML::Load("{threshold: 0.99}");
+  BOOST_TEST(check_documents(load_rules({rules}, overrides).pointers(), docs).findings.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(baseline)
+
+BOOST_AUTO_TEST_CASE(baseline_hides_known_findings_after_edits) {
+  TempDir dir;
+  const std::string base = (dir.path / "baseline.json").string();
+  write_baseline(base, report_for({{"a.txt", "全市新建建管网。"}}));
+  Report later = report_for({{"a.txt", "加了一段。\n\n全市新建建管网。\n\n又新建建一条路。"}});
+  BOOST_REQUIRE(later.findings.size() == 2u);
+  apply_baseline(base, later);
+  BOOST_REQUIRE(later.findings.size() == 1u);
+  BOOST_TEST(later.findings[0].where.start.line == 5);
+  dir.write("bad.json", "{\"version\": 7}");
+  BOOST_CHECK_THROW(apply_baseline((dir.path / "bad.json").string(), later), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
