@@ -17,7 +17,8 @@ ap.add_argument('findings')
 ap.add_argument('--min', type=float, default=0.0)
 args = ap.parse_args()
 
-norm = os.path.normpath
+def norm(p):
+    return os.path.normpath(os.path.abspath(p))
 found = set()
 report = json.load(open(args.findings, encoding='utf-8'))
 for f in report['findings']:

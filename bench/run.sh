@@ -74,7 +74,8 @@ echo; echo "recall on the 1,000-document corpus:"
 python3 "$ROOT/bench/recall.py" "$OUT/c1k/manifest.jsonl" "$OUT/c1k.json" || true
 
 echo; echo "cold start, one 30 KB draft (rules loaded each time):"
-head -c 30000 "$ROOT/fixtures/seeds/004_6ed63c3a093e4c62.txt" | iconv -c -f utf-8 -t utf-8 > "$OUT/draft30k.txt"
+python3 -c "import sys; t=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[2],'w',encoding='utf-8').write(t.encode()[:30000].decode('utf-8','ignore'))" \
+  "$ROOT/fixtures/seeds/004_6ed63c3a093e4c62.txt" "$OUT/draft30k.txt"
 RUNS=11 measure "$KANWU" check --quiet "$OUT/draft30k.txt" | awk '{ printf "%.0f ms wall\n", $1 * 1000 }'
 
 echo; echo "peers on the same 1,000 documents:"

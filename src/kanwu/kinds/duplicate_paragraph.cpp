@@ -14,12 +14,15 @@ namespace kanwu {
 
 namespace {
 
-constexpr std::size_t kBands = 12;
-constexpr std::size_t kRows = 5;  // P(candidate | Jaccard 0.8) ≈ 0.99
+constexpr std::size_t kBands = 8;
+constexpr std::size_t kRows = 4;  // P(candidate | Jaccard 0.8) ≈ 0.985
 constexpr std::size_t kHashes = kBands * kRows;
-// Near-duplicate checks per paragraph are capped so that boilerplate shared
-// by thousands of paragraphs cannot make the pass quadratic.
-constexpr std::size_t kMaxCandidates = 64;
+// Candidates read per band, and verified per paragraph, are capped so that
+// text shared by thousands of paragraphs cannot make the pass quadratic:
+// candidates are ranked by how many bands they share (a true near copy
+// shares the most), and only the best are compared shingle by shingle.
+constexpr std::size_t kMaxCandidates = 16;
+constexpr std::size_t kMaxVerified = 8;
 
 std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser
   x ^= x >> 30;
@@ -30,11 +33,70 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser
   return x;
 }
 
+// 16-bit shingle hashes: at paragraph sizes (~100 shingles) chance
+// collisions inflate a Jaccard similarity by about 0.1%, and the index of a
+// 300 MB corpus takes half the memory.
+using Shingle = std::uint16_t;
+
 struct Paragraph {
   Location where;
-  std::uint64_t exact = 0;                   // hash of the normalised text
-  std::vector<std::uint32_t> shingles;       // sorted, unique
+  std::uint64_t exact = 0;         // hash of the normalised text
+  std::vector<Shingle> shingles;   // sorted, unique
   std::array<std::uint32_t, kHashes> minhash{};
+};
+
+// What the index keeps of an earlier paragraph: enough to compare with it
+// and to point at it, not its excerpt or signature.
+struct Stored {
+  std::uint32_t file = 0;  // index into the file table
+  Position start, end;
+  std::vector<Shingle> shingles;
+};
+
+// Band keys → paragraphs, as a flat open-addressing table of chain heads
+// with one "previous entry" link per (paragraph, band): a few bytes per
+// entry instead of a hash-map node and a vector each.
+class BandIndex {
+ public:
+  void add(std::uint64_t key, std::uint32_t paragraph) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    Slot& slot = find(key);
+    if (slot.head == 0) slot.key = key, ++used_;
+    links_.push_back({paragraph, slot.head});
+    slot.head = static_cast<std::uint32_t>(links_.size());
+  }
+  // Paragraphs indexed under `key`, most recent first.
+  template <typename F>
+  void for_each(std::uint64_t key, F&& f) const {
+    if (slots_.empty()) return;
+    for (std::uint32_t e = find_const(key).head; e != 0; e = links_[e - 1].previous)
+      if (!f(links_[e - 1].paragraph)) return;
+  }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t head = 0;  // 1-based link index; 0: empty
+  };
+  struct Link {
+    std::uint32_t paragraph;
+    std::uint32_t previous;
+  };
+  Slot& find(std::uint64_t key) { return const_cast<Slot&>(find_const(key)); }
+  const Slot& find_const(std::uint64_t key) const {
+    std::size_t i = static_cast<std::size_t>(key) & (slots_.size() - 1);
+    while (slots_[i].head != 0 && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
+    return slots_[i];
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
+    for (const Slot& s : old)
+      if (s.head != 0) find(s.key) = s;
+  }
+  std::vector<Slot> slots_;
+  std::vector<Link> links_;
+  std::size_t used_ = 0;
 };
 
 struct ParagraphDigest : CorpusPass::Digest {
@@ -58,7 +120,7 @@ std::u32string normalise(std::string_view text) {
 // than 60 independent hash functions, with the same LSH behaviour.
 void one_permutation_minhash(Paragraph& p) {
   p.minhash.fill(UINT32_MAX);
-  for (std::uint32_t s : p.shingles) {
+  for (const Shingle s : p.shingles) {
     const std::uint64_t h = mix(s ^ 0x9E3779B97F4A7C15ULL);
     const std::size_t bin = static_cast<std::size_t>((h >> 32) % kHashes);
     p.minhash[bin] = std::min(p.minhash[bin], static_cast<std::uint32_t>(h));
@@ -93,7 +155,7 @@ class DuplicatePass : public CorpusPass {
       for (std::size_t i = 0; i + k_ <= norm.size(); ++i) {
         std::uint64_t h = 0;
         for (std::size_t j = 0; j < k_; ++j) h = mix(h ^ norm[i + j]);
-        p.shingles.push_back(static_cast<std::uint32_t>(h));
+        p.shingles.push_back(static_cast<Shingle>(h ^ (h >> 16) ^ (h >> 32) ^ (h >> 48)));
       }
       std::sort(p.shingles.begin(), p.shingles.end());
       p.shingles.erase(std::unique(p.shingles.begin(), p.shingles.end()), p.shingles.end());
@@ -116,29 +178,49 @@ class DuplicatePass : public CorpusPass {
  private:
   void add_paragraph(Paragraph p) {
     if (const auto it = exact_.find(p.exact); it != exact_.end()) {
-      report(p, paragraphs_[it->second], 1.0);
+      report(p, stored_[it->second], 1.0);
       return;  // the first copy already represents this text in the index
     }
-    const std::size_t id = paragraphs_.size();
-    std::vector<std::size_t> candidates;
+    const auto id = static_cast<std::uint32_t>(stored_.size());
+    std::vector<std::uint32_t> candidates;
     for (std::size_t band = 0; band < kBands; ++band) {
-      const auto& bucket = bands_[band_key(p, band)];
-      for (auto it = bucket.rbegin(); it != bucket.rend() && candidates.size() < kMaxCandidates; ++it)
-        candidates.push_back(*it);
+      std::size_t taken = 0;
+      bands_.for_each(band_key(p, band), [&](std::uint32_t c) {
+        candidates.push_back(c);
+        return ++taken < kMaxCandidates;
+      });
     }
     std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    double best = 0;
-    std::size_t best_id = 0;
-    for (std::size_t c : candidates) {
-      const double j = jaccard(p.shingles, paragraphs_[c].shingles);
-      if (j > best) best = j, best_id = c;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;  // (shared bands, id)
+    for (std::size_t i = 0; i < candidates.size();) {
+      std::size_t j = i;
+      while (j < candidates.size() && candidates[j] == candidates[i]) ++j;
+      ranked.emplace_back(static_cast<std::uint32_t>(j - i), candidates[i]);
+      i = j;
     }
-    if (best >= threshold_) report(p, paragraphs_[best_id], best);
+    const std::size_t verify = std::min(ranked.size(), kMaxVerified);
+    std::partial_sort(ranked.begin(), ranked.begin() + verify, ranked.end(),
+                      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+    double best = 0;
+    std::uint32_t best_id = 0;
+    for (std::size_t k = 0; k < verify; ++k) {
+      const double j = jaccard(p.shingles, stored_[ranked[k].second].shingles);
+      if (j > best) best = j, best_id = ranked[k].second;
+    }
+    if (best >= threshold_) report(p, stored_[best_id], best);
     exact_.emplace(p.exact, id);
-    for (std::size_t band = 0; band < kBands; ++band) bands_[band_key(p, band)].push_back(id);
-    p.minhash = {};
-    paragraphs_.push_back(std::move(p));
+    for (std::size_t band = 0; band < kBands; ++band) bands_.add(band_key(p, band), id);
+    if (files_.empty() || files_.back() != p.where.file) files_.push_back(p.where.file);
+    stored_.push_back({static_cast<std::uint32_t>(files_.size() - 1), p.where.start, p.where.end,
+                       std::move(p.shingles)});
+  }
+
+  Location location_of(const Stored& s) const {
+    Location at;
+    at.file = files_[s.file];
+    at.start = s.start;
+    at.end = s.end;
+    return at;
   }
 
   static std::uint64_t band_key(const Paragraph& p, std::size_t band) {
@@ -147,7 +229,7 @@ class DuplicatePass : public CorpusPass {
     return h;
   }
 
-  static double jaccard(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+  static double jaccard(const std::vector<Shingle>& a, const std::vector<Shingle>& b) {
     if (a.empty() || b.empty()) return 0;
     std::size_t common = 0, i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
@@ -158,15 +240,16 @@ class DuplicatePass : public CorpusPass {
     return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
   }
 
-  void report(const Paragraph& p, const Paragraph& first, double similarity) {
+  void report(const Paragraph& p, const Stored& stored, double similarity) {
+    const Location first = location_of(stored);
     const bool exact = similarity >= 1.0;
-    const std::string place = fmt::format("{}:{}", first.where.file, first.where.start.line);
+    const std::string place = fmt::format("{}:{}", first.file, first.start.line);
     const int percent = exact ? 100 : std::min(99, static_cast<int>(std::floor(similarity * 100)));
     Finding f = make_finding(rule_, p.where,
                              {{"similarity", fmt::format("{}%", percent)},
                               {"first", place},
                               {"kind", exact ? "重复" : "近似重复"}});
-    f.related.push_back({first.where, exact ? "首次出现的段落" : "相似的段落"});
+    f.related.push_back({first, exact ? "首次出现的段落" : "相似的段落"});
     findings_.push_back(std::move(f));
   }
 
@@ -174,9 +257,10 @@ class DuplicatePass : public CorpusPass {
   std::size_t min_chars_;
   double threshold_;
   std::size_t k_;
-  std::vector<Paragraph> paragraphs_;
-  std::unordered_map<std::uint64_t, std::size_t> exact_;
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> bands_;
+  std::vector<std::string> files_;  // file table: consecutive paragraphs share a file
+  std::vector<Stored> stored_;
+  std::unordered_map<std::uint64_t, std::uint32_t> exact_;
+  BandIndex bands_;
   std::vector<Finding> findings_;
 };
 

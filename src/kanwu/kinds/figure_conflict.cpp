@@ -93,6 +93,9 @@ class ConflictPass : public CorpusPass {
       if ((c.high < r.low || r.high < c.low) && elsewhere) disagree.push_back(&r);
     }
     if (!disagree.empty()) report(c, disagree);
+    // Places kept for related locations need no excerpt.
+    c.where.excerpt.clear();
+    c.where.excerpt.shrink_to_fit();
     if (same) {
       if (same->places.size() < kMaxPlacesPerReading) {
         same->places.push_back(c.where);
