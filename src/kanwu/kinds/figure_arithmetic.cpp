@@ -65,11 +65,9 @@ class FigureArithmeticRule : public Rule {
       return;
     const double base_low = total.low - inc.high, base_high = total.high - inc.low;
     if (base_low <= 0) return;
-    const Range possible{100 * inc.low / base_high, 100 * inc.high / base_low};
-    if (possible.contains_any_of(rate.quantity.low, rate.quantity.high)) return;
-    const double expected = 100 * inc.value / (total.value - inc.value);
-    report(document, rate, fmt::format("按{}、增加{}计算", total.text, inc.text),
-           "增长应为" + percent(expected, decimals_of(rate.quantity)), emit);
+    check_rate(document, rate, {100 * inc.low / base_high, 100 * inc.high / base_low},
+               100 * inc.value / (total.value - inc.value),
+               fmt::format("按{}、增加{}计算", total.text, inc.text), "增长应为", emit);
   }
 
   // 从每人每月100元稳步升至135元，增幅35%: rate = (new − old) / old.
@@ -96,11 +94,18 @@ class FigureArithmeticRule : public Rule {
     if (!old_claim || !new_claim) return;
     const Quantity &from = old_claim->quantity, &to = new_claim->quantity;
     if (from.unit != to.unit || from.is_percent() || from.low <= 0) return;
-    const Range possible{100 * (to.low - from.high) / from.high, 100 * (to.high - from.low) / from.low};
+    check_rate(document, rate, {100 * (to.low - from.high) / from.high, 100 * (to.high - from.low) / from.low},
+               100 * (to.value - from.value) / from.value,
+               fmt::format("按{}增至{}计算", from.text, to.text), "增幅应为", emit);
+  }
+
+  // Reports a stated rate unless some inputs within their stated precision
+  // (`possible`) can produce a value within the rate's own precision.
+  void check_rate(const Document& document, const Claim& rate, Range possible, double expected,
+                  std::string basis, std::string_view label, Emitter& emit) const {
     if (possible.contains_any_of(rate.quantity.low, rate.quantity.high)) return;
-    const double expected = 100 * (to.value - from.value) / from.value;
-    report(document, rate, fmt::format("按{}增至{}计算", from.text, to.text),
-           "增幅应为" + percent(expected, decimals_of(rate.quantity)), emit);
+    report(document, rate, std::move(basis),
+           std::string(label) + percent(expected, decimals_of(rate.quantity)), emit);
   }
 
   // 6.7万残疾人…其中，困难与重度残疾人各4.8万名: a part cannot exceed its whole.
