@@ -16,6 +16,7 @@
 #include "kanwu/fix/apply.h"
 #include "kanwu/report/formats.h"
 #include "kanwu/report/reporter.h"
+#include "kanwu/text/decode.h"
 
 namespace kanwu::cli {
 
@@ -93,6 +94,10 @@ struct Progress {
 }  // namespace
 
 int run_check(const CheckOptions& opt) {
+  if (!opt.encoding.empty() && !is_known_encoding(opt.encoding)) {
+    std::cerr << "kanwu: --encoding " << opt.encoding << ": unknown character set\n";
+    return kExitError;
+  }
   if (opt.fix && opt.diff) {
     std::cerr << "kanwu: --fix and --diff cannot be combined\n";
     return kExitError;
@@ -155,6 +160,7 @@ int run_check(const CheckOptions& opt) {
   kanwu::CheckOptions options;
   options.jobs = opt.jobs;
   options.report_unused_disables = opt.report_unused_disables;
+  options.encoding = opt.encoding;
   Progress progress;
   if (!opt.quiet) options.progress = std::ref(progress);
   Report report = check_paths(rules.pointers(), files, options);
@@ -185,6 +191,7 @@ int run_check(const CheckOptions& opt) {
     std::vector<const Finding*> fixed;
     try {
       for (const FileFixes& plan : plan_fixes(report.findings)) {
+        if (!plan.refused.empty()) std::cerr << fmt::format("{}: fixes not applied: {}\n", plan.file, plan.refused);
         if (plan.fixed == plan.original) continue;
         ++changed_files;
         applied += plan.applied.size();
@@ -226,6 +233,7 @@ int run_check(const CheckOptions& opt) {
   } else {
     write_report(out, report, opt.format, {rules.pointers()});
   }
+  for (const auto& n : report.notices) std::cerr << n << '\n';
   for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
   for (const auto& p : report.rule_problems)
     std::cerr << fmt::format("{}: rule '{}' skipped: {}\n", p.file, p.rule, p.message);

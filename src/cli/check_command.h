@@ -20,6 +20,7 @@ struct CheckOptions {
   std::string config;
   std::string baseline, write_baseline;
   std::string changed_since;
+  std::string encoding;
   std::string fail_on = "warning";
   std::string color = "auto";
   bool quiet = false;

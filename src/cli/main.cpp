@@ -96,6 +96,8 @@ int main(int argc, char** argv) {
   cmd_check->add_option("--write-baseline", check.write_baseline, "write the findings as a baseline");
   cmd_check->add_option("--changed-since", check.changed_since,
                         "report only findings on lines changed since a git revision");
+  cmd_check->add_option("--encoding", check.encoding,
+                        "decode inputs from this charset (e.g. GB18030) instead of UTF-8");
   cmd_check->add_flag("--fix", check.fix, "apply the proposed fixes in place (atomically)");
   cmd_check->add_flag("--diff", check.diff, "print the proposed fixes as a unified diff");
   cmd_check->add_flag("--report-unused-disables", check.report_unused_disables,

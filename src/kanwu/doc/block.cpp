@@ -1,6 +1,7 @@
 #include "kanwu/doc/block.h"
 
 #include <algorithm>
+#include <string_view>
 #include <array>
 #include <utility>
 
@@ -73,6 +74,50 @@ std::size_t SourceMap::to_source_end(std::size_t text_end) const {
   const Segment& s = segment_at(text_end - 1);
   if (!s.verbatim) return s.source_begin + s.source_length;
   return s.source_begin + std::min(text_end - s.text_begin, s.source_length);
+}
+
+SourceMap SourceMap::slice(std::size_t begin, std::size_t end) const {
+  SourceMap out;
+  for (const Segment& s : segments_) {
+    const std::size_t b = std::max(begin, s.text_begin), e = std::min(end, s.text_begin + s.text_length);
+    if (b >= e) continue;
+    if (s.verbatim)
+      out.segments_.push_back({b - begin, e - b, s.source_begin + (b - s.text_begin), e - b, true});
+    else
+      out.segments_.push_back({b - begin, e - b, s.source_begin, s.source_length, false});
+  }
+  return out;
+}
+
+void split_oversized_blocks(std::vector<Block>& blocks) {
+  std::vector<Block> out;
+  for (Block& block : blocks) {
+    if (block.text.size() <= kMaxBlockBytes) {
+      out.push_back(std::move(block));
+      continue;
+    }
+    const std::string_view text = block.text;
+    for (std::size_t begin = 0; begin < text.size();) {
+      std::size_t end = std::min(text.size(), begin + kMaxBlockBytes);
+      if (end < text.size()) {
+        // Prefer to cut after 。 in the last 4 KiB; else at a character start.
+        const std::size_t period = text.rfind("。", end - 3);
+        if (period != std::string_view::npos && period + 3 > begin && period + 3 + 4096 >= end) end = period + 3;
+        while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+      }
+      Block piece;
+      piece.kind = block.kind;
+      piece.text = std::string(text.substr(begin, end - begin));
+      piece.map = block.map.slice(begin, end);
+      piece.source_begin = piece.map.to_source(0);
+      piece.source_end = piece.map.to_source_end(piece.text.size());
+      piece.first_line = block.first_line;
+      piece.last_line = block.last_line;
+      out.push_back(std::move(piece));
+      begin = end;
+    }
+  }
+  blocks = std::move(out);
 }
 
 void BlockBuilder::verbatim(std::string_view piece, std::size_t source_offset) {

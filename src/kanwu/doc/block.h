@@ -30,6 +30,8 @@ class SourceMap {
   std::size_t to_source(std::size_t text_offset) const;
   // Source offset just past the byte before `text_end` (for span ends).
   std::size_t to_source_end(std::size_t text_end) const;
+  // The map of text bytes [begin, end), rebased to start at 0.
+  SourceMap slice(std::size_t begin, std::size_t end) const;
 
  private:
   struct Segment {
@@ -49,6 +51,12 @@ struct Block {
   int first_line = 0;  // 1-based lines the block covers
   int last_line = 0;
 };
+
+// No paragraph is a megabyte long; a block that is (a file without line
+// breaks) is cut into pieces of at most this many bytes, at a sentence end
+// where one is near, so that per-block work stays bounded.
+inline constexpr std::size_t kMaxBlockBytes = 1 << 20;
+void split_oversized_blocks(std::vector<Block>& blocks);
 
 // Builds a block's text and source map piece by piece.
 class BlockBuilder {

@@ -16,6 +16,7 @@ Document::Document(SourceText source, DocumentFormat format)
     : source_(std::move(source)), format_(format) {
   blocks_ = format_ == DocumentFormat::Markdown ? parse_markdown(source_)
                                                 : parse_plain_text(source_);
+  split_oversized_blocks(blocks_);
   sentences_.resize(blocks_.size());
 }
 

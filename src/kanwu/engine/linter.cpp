@@ -1,5 +1,7 @@
 #include "kanwu/engine/linter.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <condition_variable>
@@ -32,6 +34,7 @@ struct DocumentResult {
   std::vector<std::unique_ptr<CorpusPass::Digest>> digests;  // one per pass
   std::optional<InputError> error;
   std::optional<Suppressions> suppressions;  // when the file has directives
+  std::string notice;
   std::size_t bytes = 0;
   bool done = false;
 };
@@ -71,6 +74,7 @@ class Run {
       return;
     }
     ++report_.documents_checked;
+    if (!result.notice.empty()) report_.notices.push_back(std::move(result.notice));
     std::move(result.findings.begin(), result.findings.end(), std::back_inserter(report_.findings));
     std::move(result.problems.begin(), result.problems.end(), std::back_inserter(report_.rule_problems));
     for (std::size_t p = 0; p < passes_.size(); ++p) passes_[p].second->add(std::move(result.digests[p]));
@@ -106,16 +110,21 @@ class Run {
   Report report_;
 };
 
-Document read_document(const std::string& file) {
-  return Document(decode_source(file == "-" ? "<stdin>" : file, read_input(file)), format_for_path(file));
+Document read_document(const std::string& file, const std::string& encoding = "") {
+  return Document(decode_source(file == "-" ? "<stdin>" : file, read_input(file), encoding),
+                  format_for_path(file));
 }
 
 std::string display_name(const std::string& file) { return file == "-" ? "<stdin>" : file; }
 
-void check_file(const Run& run, const std::string& file, DocumentResult& result) {
+void check_file(const Run& run, const std::string& file, const std::string& encoding,
+                DocumentResult& result) {
   try {
     // The document (and its text) lives only while it is being checked.
-    const Document document = read_document(file);
+    const Document document = read_document(file, encoding);
+    if (!document.source().encoding().empty())
+      result.notice = fmt::format("{}: note: decoded as {}{}; fixes are not written to it", document.path(),
+                                  document.source().encoding(), encoding.empty() ? " (detected)" : "");
     run.check(document, result);
   } catch (const InputError& e) {
     result.error = e;
@@ -190,7 +199,7 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
         if (next >= files.size()) return;
         i = next++;
       }
-      check_file(run, files[i], results[i]);
+      check_file(run, files[i], options.encoding, results[i]);
       {
         std::lock_guard lock(mutex);
         results[i].done = true;
@@ -208,7 +217,7 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
       std::unique_lock lock(mutex);
       ready.wait(lock, [&] { return results[i].done; });
     } else {
-      check_file(run, files[i], results[i]);
+      check_file(run, files[i], options.encoding, results[i]);
     }
     run.remember_suppressions(display_name(files[i]), results[i]);
     run.merge(results[i]);

@@ -23,6 +23,8 @@ struct Report {
   std::vector<Finding> findings;  // sorted by finding_less
   std::vector<InputError> input_errors;
   std::vector<RuleProblem> rule_problems;
+  // Things worth telling that are not errors (a file decoded from GB18030).
+  std::vector<std::string> notices;
   std::size_t documents_checked = 0;
 };
 
@@ -40,6 +42,8 @@ std::vector<Document> load_documents(const std::vector<std::string>& paths,
 struct CheckOptions {
   // Worker threads reading and checking documents; 0 means one per core.
   unsigned jobs = 0;
+  // Decode every input from this charset instead of UTF-8 (--encoding).
+  std::string encoding;
   // Report directives that suppressed nothing (rule id "unused-disable").
   bool report_unused_disables = false;
   // Called on the main thread after each document (progress display).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "kanwu/figures/period.h"
@@ -240,10 +241,18 @@ std::string scrub(std::string_view prefix, std::size_t base, const std::vector<P
     e = std::min(e - base, out.size());
     for (std::size_t i = b; i < e; ++i) out[i] = ' ';
   };
-  for (const auto& p : periods) blank(p.begin, p.end);
-  for (const auto& [at, name] : places) {
-    const std::size_t len = name == "内蒙古" ? std::string_view("内蒙古").size() : name.size() + 3;
-    blank(at, at + len);
+  // Both lists are sorted by start; only expressions that can reach into
+  // [base, base + size) matter (none is longer than kLongestExpression).
+  constexpr std::size_t kLongestExpression = 64;
+  const std::size_t from = base > kLongestExpression ? base - kLongestExpression : 0;
+  const auto first_period = std::lower_bound(periods.begin(), periods.end(), from,
+                                             [](const Period& p, std::size_t v) { return p.begin < v; });
+  for (auto it = first_period; it != periods.end() && it->begin < base + out.size(); ++it) blank(it->begin, it->end);
+  const auto first_place = std::lower_bound(places.begin(), places.end(), from,
+                                            [](const auto& p, std::size_t v) { return p.first < v; });
+  for (auto it = first_place; it != places.end() && it->first < base + out.size(); ++it) {
+    const std::size_t len = it->second == "内蒙古" ? std::string_view("内蒙古").size() : it->second.size() + 3;
+    blank(it->first, it->first + len);
   }
   return out;
 }
@@ -321,10 +330,19 @@ class Extractor {
     const auto& sentences = doc_.sentences(b);
     std::size_t sentence_first_claim = figures_.claims.size();
     std::size_t current_sentence = SIZE_MAX;
+    // Quantities come in text order: sentences, periods and places are
+    // followed with cursors, never searched from the block's start (a block
+    // can be a megabyte long).
+    std::size_t s = 0, next_period = 0, next_place = 0;
+    const Period* period = nullptr;  // the last usable period before the figure
+    std::optional<std::pair<std::size_t, std::string>> place;  // the last accepted place before it
     for (const Quantity& q : quantities) {
       if (q.unit.empty() && !q.has_scale) continue;  // a bare number measures nothing known
-      std::size_t s = 0;
       while (s + 1 < sentences.size() && sentences[s].end <= q.begin) ++s;
+      for (; next_period < periods.size() && periods[next_period].begin < q.begin; ++next_period)
+        if (!periods[next_period].baseline && !periods[next_period].future) period = &periods[next_period];
+      for (; next_place < places.size() && places[next_place].first < q.begin; ++next_place)
+        if (places_.count(places[next_place].second)) place = places[next_place];
       const std::size_t sentence_begin = sentences.empty() ? 0 : sentences[s].begin;
       if (s != current_sentence) current_sentence = s, sentence_first_claim = figures_.claims.size();
       const std::size_t clause = clause_start(text, sentence_begin, q.begin);
@@ -344,16 +362,12 @@ class Extractor {
 
       // Period: the nearest one before the figure in its paragraph that is
       // not a comparison base or a plan.
-      for (const Period& p : periods) {
-        if (p.begin >= q.begin) break;
-        if (p.baseline || p.future) continue;
-        c.period = resolve(p);
-        c.period_text = p.text;
+      if (period) {
+        c.period = resolve(*period);
+        c.period_text = period->text;
       }
       // Subject: the nearest place named before it in the sentence.
-      c.subject = figures_.subject;
-      for (const auto& [at, name] : places)
-        if (at >= sentence_begin && at < q.begin && places_.count(name)) c.subject = name;
+      c.subject = place && place->first >= sentence_begin ? place->second : figures_.subject;
 
       // A metric is a few words long: segment only the end of the clause
       // (dictionary segmentation is the costliest step of the pipeline).

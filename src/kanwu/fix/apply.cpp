@@ -14,10 +14,37 @@
 #include <stdexcept>
 
 #include "kanwu/text/decode.h"
+#include "kanwu/text/utf8.h"
 
 namespace kanwu {
 
 namespace fs = std::filesystem;
+
+FileFixes apply_fixes(std::string original, std::vector<const Finding*> fixes) {
+  FileFixes plan;
+  plan.original = std::move(original);
+  const std::size_t bom = plan.original.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::stable_sort(fixes.begin(), fixes.end(), [](const Finding* a, const Finding* b) {
+    return a->fix->begin < b->fix->begin;
+  });
+  std::size_t cursor = 0;  // in decoded-text offsets
+  std::string out(plan.original.substr(0, bom));
+  const std::string_view text = std::string_view(plan.original).substr(bom);
+  for (const Finding* f : fixes) {
+    const Fix& fix = *f->fix;
+    if (fix.begin < cursor || fix.end > text.size() || fix.end < fix.begin) {
+      plan.skipped.push_back(f);
+      continue;
+    }
+    out.append(text.substr(cursor, fix.begin - cursor));
+    out += fix.replacement;
+    cursor = fix.end;
+    plan.applied.push_back(f);
+  }
+  out.append(text.substr(cursor));
+  plan.fixed = std::move(out);
+  return plan;
+}
 
 std::vector<FileFixes> plan_fixes(const std::vector<Finding>& findings) {
   std::map<std::string, std::vector<const Finding*>> per_file;
@@ -25,30 +52,21 @@ std::vector<FileFixes> plan_fixes(const std::vector<Finding>& findings) {
     if (f.fix) per_file[f.where.file].push_back(&f);
   std::vector<FileFixes> plans;
   for (auto& [file, fixes] : per_file) {
-    FileFixes plan;
-    plan.file = file;
-    plan.original = read_input(file);
-    // Fix offsets are in the decoded text, which starts after any BOM.
-    const std::size_t bom = plan.original.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    std::stable_sort(fixes.begin(), fixes.end(), [](const Finding* a, const Finding* b) {
-      return a->fix->begin < b->fix->begin;
-    });
-    std::size_t cursor = 0;  // in decoded-text offsets
-    std::string out(plan.original.substr(0, bom));
-    const std::string_view text = std::string_view(plan.original).substr(bom);
-    for (const Finding* f : fixes) {
-      const Fix& fix = *f->fix;
-      if (fix.begin < cursor || fix.end > text.size() || fix.end < fix.begin) {
-        plan.skipped.push_back(f);
-        continue;
-      }
-      out.append(text.substr(cursor, fix.begin - cursor));
-      out += fix.replacement;
-      cursor = fix.end;
-      plan.applied.push_back(f);
+    std::string bytes = read_input(file);
+    // Fix offsets are offsets in UTF-8 text; a file in another encoding (or
+    // changed since the check) is left alone rather than damaged.
+    const std::size_t bom = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    if (utf8::first_invalid(std::string_view(bytes).substr(bom)) != std::string_view::npos) {
+      FileFixes plan;
+      plan.file = file;
+      plan.original = plan.fixed = std::move(bytes);
+      plan.skipped = std::move(fixes);
+      plan.refused = "the file is not UTF-8; convert it to UTF-8 to apply fixes";
+      plans.push_back(std::move(plan));
+      continue;
     }
-    out.append(text.substr(cursor));
-    plan.fixed = std::move(out);
+    FileFixes plan = apply_fixes(std::move(bytes), std::move(fixes));
+    plan.file = file;
     plans.push_back(std::move(plan));
   }
   return plans;

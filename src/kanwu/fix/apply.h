@@ -17,7 +17,14 @@ struct FileFixes {
   std::string fixed;     // after applying the fixes
   std::vector<const Finding*> applied;
   std::vector<const Finding*> skipped;  // overlapped an earlier fix
+  // Why no fix was applied to the whole file ("" when fixes were planned).
+  std::string refused;
 };
+
+// Applies `fixes` (findings with a fix, any order) to a file's bytes. Fix
+// offsets count from the end of a UTF-8 byte-order mark, if any. Fixes that
+// overlap an earlier one, or fall outside the text, are skipped.
+FileFixes apply_fixes(std::string original, std::vector<const Finding*> fixes);
 
 // Plans the fixes of `findings` file by file (reading each file again; a
 // file changed since the check is refused rather than damaged).

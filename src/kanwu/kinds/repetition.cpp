@@ -116,6 +116,13 @@ class RepetitionRule : public Rule {
     const std::u32string_view cps(text.chars);
     std::size_t i = 0;
     while (i + 1 < text.size()) {
+      // A run of three or more of one character (好好好好, ——, ……) is
+      // deliberate or noise, not a doubling slip: skip it whole.
+      if (i + 2 < text.size() && cps[i] == cps[i + 1] && cps[i] == cps[i + 2]) {
+        const char32_t c = cps[i];
+        while (i < text.size() && cps[i] == c) ++i;
+        continue;
+      }
       std::size_t consumed = 0;
       for (std::size_t unit = 1; unit <= settings_.max_unit && !consumed; ++unit) {
         for (std::size_t sep = 0; sep <= 1 && !consumed; ++sep) {

@@ -35,6 +35,9 @@ void Emitter::propose_fix(Finding& finding, const Block& block, std::size_t begi
 void Emitter::propose_source_fix(Finding& finding, std::size_t begin, std::size_t end,
                                  std::string replacement) const {
   finding.fix = Fix{begin, end, std::move(replacement), document_.locate_source(begin, end)};
+  // Reports use the fix's span, not its excerpt; at a million findings the
+  // copies add up.
+  finding.fix->where.excerpt = {};
 }
 
 Finding& Emitter::add(Finding finding) {
@@ -45,6 +48,7 @@ Finding& Emitter::add(Finding finding) {
 void Emitter::add_related(Finding& finding, const Block& block, std::size_t begin,
                           std::size_t end, std::string message) const {
   finding.related.push_back({document_.locate(block, begin, end), std::move(message)});
+  finding.related.back().where.excerpt = {};  // related places are shown by position only
 }
 
 }  // namespace kanwu

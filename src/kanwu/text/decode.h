@@ -31,7 +31,17 @@ class InputError : public std::runtime_error {
 
 // Strict UTF-8: accepts a leading BOM, refuses NUL bytes (binary) and
 // ill-formed sequences, naming the byte offset, line and column.
-SourceText decode_source(std::string path, std::string bytes);
+// Other encodings: a UTF-16 byte-order mark is honoured; when strict UTF-8
+// fails on an input of at least kDetectMinBytes, ICU's charset detection
+// may identify a Chinese (or other) legacy encoding, which is then decoded
+// (SourceText::encoding() tells). `encoding` forces a charset by name.
+SourceText decode_source(std::string path, std::string bytes, const std::string& encoding = "");
+
+// Shorter inputs are too little for charset detection to be trusted.
+inline constexpr std::size_t kDetectMinBytes = 64;
+
+// Whether ICU knows a charset name (for validating --encoding).
+bool is_known_encoding(const std::string& name);
 
 // Reads a whole file, or standard input when path is "-".
 std::string read_input(const std::string& path);

@@ -6,8 +6,8 @@
 
 namespace kanwu {
 
-SourceText::SourceText(std::string path, std::string text, std::size_t bom_bytes)
-    : path_(std::move(path)), text_(std::move(text)), bom_bytes_(bom_bytes) {
+SourceText::SourceText(std::string path, std::string text, std::size_t bom_bytes, std::string encoding)
+    : path_(std::move(path)), text_(std::move(text)), bom_bytes_(bom_bytes), encoding_(std::move(encoding)) {
   line_starts_.push_back(0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') {
@@ -26,6 +26,23 @@ std::string_view SourceText::line_text(int line) const {
   return std::string_view(text_).substr(begin, end - begin);
 }
 
+const std::vector<SourceText::Checkpoint>& SourceText::checkpoints(int line) const {
+  auto [it, inserted] = checkpoints_.try_emplace(line);
+  if (!inserted) return it->second;
+  const std::size_t begin = line_start(line), end = begin + line_text(line).size();
+  int column = 1;
+  std::size_t next = begin + kCheckpointBytes;
+  for (std::size_t i = begin; i < end; ++i) {
+    const bool starts_char = (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    if (i >= next && starts_char) {
+      it->second.push_back({i, column});
+      next = i + kCheckpointBytes;
+    }
+    column += starts_char;
+  }
+  return it->second;
+}
+
 int SourceText::line_of(std::size_t byte_offset) const {
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
   return static_cast<int>(it - line_starts_.begin());
@@ -36,15 +53,18 @@ Position SourceText::position(std::size_t byte_offset) const {
   const int line = line_of(byte_offset);
   std::size_t start = line_start(line);
   int column = 1;
-  if (memo_position_.line == line && memo_offset_ <= byte_offset && memo_offset_ >= start) {
-    start = memo_offset_;
-    column = memo_position_.column;
+  if (byte_offset - start > kCheckpointBytes) {
+    const auto& marks = checkpoints(line);
+    auto it = std::upper_bound(marks.begin(), marks.end(), byte_offset,
+                               [](std::size_t off, const Checkpoint& c) { return off < c.offset; });
+    if (it != marks.begin()) {
+      --it;
+      start = it->offset;
+      column = it->column;
+    }
   }
   const auto prefix = std::string_view(text_).substr(start, byte_offset - start);
-  const Position result{line, column + static_cast<int>(utf8::count_code_points(prefix))};
-  memo_offset_ = byte_offset;
-  memo_position_ = result;
-  return result;
+  return {line, column + static_cast<int>(utf8::count_code_points(prefix))};
 }
 
 }  // namespace kanwu

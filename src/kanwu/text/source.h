@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,11 +21,15 @@ class SourceText {
  public:
   // `text` is valid UTF-8 without a byte-order mark; `bom_bytes` records how
   // many bytes the mark took in the file so fixes can be written back.
-  SourceText(std::string path, std::string text, std::size_t bom_bytes = 0);
+  SourceText(std::string path, std::string text, std::size_t bom_bytes = 0,
+             std::string encoding = "");
 
   const std::string& path() const { return path_; }
   std::string_view text() const { return text_; }
   std::size_t bom_bytes() const { return bom_bytes_; }
+  // "" for UTF-8 files; otherwise the charset the file was decoded from
+  // (GB18030, UTF-16LE…). Fixes are never written back to such files.
+  const std::string& encoding() const { return encoding_; }
 
   // Lines end at "\n", "\r\n" or a lone "\r".
   int line_count() const { return static_cast<int>(line_starts_.size()); }
@@ -39,11 +44,18 @@ class SourceText {
   std::string path_;
   std::string text_;
   std::size_t bom_bytes_;
+  std::string encoding_;
   std::vector<std::size_t> line_starts_;
-  // Findings arrive left to right along a line: position() continues from the
-  // last answer instead of recounting a long line from its start.
-  mutable std::size_t memo_offset_ = 0;
-  mutable Position memo_position_{1, 1};
+  // Columns on long lines (a file without line breaks is one line) come
+  // from checkpoints — the column every kCheckpointBytes — built on first
+  // use, so a position never costs more than counting that many bytes.
+  static constexpr std::size_t kCheckpointBytes = 4096;
+  struct Checkpoint {
+    std::size_t offset;
+    int column;
+  };
+  const std::vector<Checkpoint>& checkpoints(int line) const;
+  mutable std::map<int, std::vector<Checkpoint>> checkpoints_;
 };
 
 }  // namespace kanwu

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for
+# FUZZ_SECONDS (default 30; see tests/fuzz/README.md for long runs).
+#   ci/fuzz.sh [TARGET...]     targets: fuzz_document fuzz_rules fuzz_quantity fuzz_fix
+# Crashes are written to build-fuzz/crashes/; the script fails if any occurs.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${FUZZ_BUILD:-$ROOT/build-fuzz}"
+SECONDS_EACH="${FUZZ_SECONDS:-30}"
+TARGETS=("$@")
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_document fuzz_rules fuzz_quantity fuzz_fix)
+
+"$ROOT/ci/deps.sh"
+if ! command -v clang++ >/dev/null || ! dpkg-query -W libclang-rt-14-dev >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
+  $SUDO apt-get install -y -qq clang libclang-rt-14-dev >/dev/null
+fi
+CC=clang CXX=clang++ cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DKANWU_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
+cmake --build "$BUILD" --target "${TARGETS[@]}" -j "$(nproc)" >/dev/null
+
+# Seed corpora from the fixtures: documents, rule files, lines of text.
+seed() {
+  local dir="$BUILD/corpus/$1"
+  [ -d "$dir" ] && return
+  mkdir -p "$dir"
+  case "$1" in
+    fuzz_rules) cp "$ROOT"/rules/*.yaml "$dir/" ;;
+    fuzz_quantity) find "$ROOT/fixtures" -name '*.txt' -o -name '*.md' | while read -r f; do
+                     split -l 1 -a 4 "$f" "$dir/$(basename "$f")."; done ;;
+    *) find "$ROOT/fixtures" \( -name '*.txt' -o -name '*.md' \) -exec cp {} "$dir/" \; ;;
+  esac
+}
+mkdir -p "$BUILD/crashes"
+status=0
+for t in "${TARGETS[@]}"; do
+  seed "$t"
+  echo "== $t: ${SECONDS_EACH}s"
+  if ! (cd "$BUILD/crashes" && "$BUILD/tests/fuzz/$t" "$BUILD/corpus/$t" -max_total_time="$SECONDS_EACH" \
+        -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 2>"$BUILD/$t.log"); then
+    echo "$t: FAILED (see $BUILD/$t.log and $BUILD/crashes)"; status=1
+  fi
+  grep -E "^#[0-9]+.*DONE|stat::number_of_executed_units|stat::peak_rss_mb" "$BUILD/$t.log" | tail -3 || true
+done
+exit "$status"
