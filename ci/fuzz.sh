@@ -25,7 +25,7 @@ seed() {
   [ -d "$dir" ] && return
   mkdir -p "$dir"
   case "$1" in
-    fuzz_rules) cp "$ROOT"/rules/*.yaml "$dir/" ;;
+    fuzz_rules) cp "$ROOT"/rules/*.yaml "$ROOT"/tests/fuzz/regressions/rules-* "$dir/" ;;
     fuzz_quantity) find "$ROOT/fixtures" -name '*.txt' -o -name '*.md' | while read -r f; do
                      split -l 1 -a 4 "$f" "$dir/$(basename "$f")."; done ;;
     *) find "$ROOT/fixtures" \( -name '*.txt' -o -name '*.md' \) -exec cp {} "$dir/" \; ;;

@@ -6,25 +6,7 @@ set -u
 KANWU="$1"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-
-# expect NAME EXPECTED_EXIT GREP_PATTERN -- command...: runs the command,
-# checks its exit code and that its combined output matches the pattern.
-expect() {
-  local name="$1" want="$2" pattern="$3"
-  shift 4
-  local out rc
-  out="$("$@" 2>&1)"
-  rc=$?
-  if [ "$rc" -ne "$want" ]; then
-    echo "FAIL $name: exit $rc, expected $want"; echo "$out" | head -20; failed=$((failed + 1)); return
-  fi
-  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" <<<"$out"; then
-    echo "FAIL $name: output does not match /$pattern/"; echo "$out" | head -20; failed=$((failed + 1)); return
-  fi
-  passed=$((passed + 1))
-}
+source "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 
 printf '新建建各类管网。\n' > "$TMP/doubled.txt"
 printf '一切正常。\n' > "$TMP/clean.txt"
@@ -106,6 +88,9 @@ if command -v git >/dev/null; then
   expect "changed since hides old" 1 '1 finding' -- bash -c "cd '$TMP/proj' && '$KANWU' check --color never --changed-since HEAD a.txt"
   expect "changed since bad rev" 2 'git' -- bash -c "cd '$TMP/proj' && '$KANWU' check --changed-since nope a.txt"
 fi
+
+# Regression inputs found by fuzzing (tests/fuzz/regressions).
+expect "fuzz: NUL in a rule example" 2 'rules-nul-in-example.yaml:14:11: error: examples.good must be text' -- "$KANWU" test-rules --rules tests/fuzz/regressions/rules-nul-in-example.yaml
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -91,6 +91,16 @@ BOOST_AUTO_TEST_CASE(wrong_types_and_values) {
   BOOST_TEST(mentions(errors, "unknown scope 'sidebar'"));
 }
 
+// Found by fuzz_rules: an example with a NUL escape crashed `test-rules`.
+BOOST_AUTO_TEST_CASE(examples_must_be_text) {
+  const auto errors = load_errors(
+      "rules:\n  - id: x\n    kind: repetition\n    severity: info\n    message: m\n"
+      "    examples:\n      bad: [\"新建建\\0\"]\n");
+  BOOST_REQUIRE(errors.size() == 1u);
+  BOOST_TEST(errors[0].line == 7);
+  BOOST_TEST(errors[0].message.find("must be text") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(unknown_kind_lists_the_known_ones) {
   const auto errors = load_errors("rules:\n  - id: x\n    kind: spelling\n    severity: info\n    message: m\n");
   BOOST_REQUIRE(errors.size() == 1u);

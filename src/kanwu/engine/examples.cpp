@@ -12,7 +12,12 @@ ExampleResults check_rule_examples(const RuleSet& rules) {
     const auto run = [&](const std::string& text, bool should_find) {
       ++results.checked;
       std::vector<Document> docs;
-      docs.emplace_back(decode_source("<example>", text), DocumentFormat::PlainText);
+      try {
+        docs.emplace_back(decode_source("<example>", text), DocumentFormat::PlainText);
+      } catch (const InputError&) {
+        results.failures.push_back({rule.get(), text, should_find, {}});
+        return;
+      }
       Report report = check_documents(only, docs);
       if (report.findings.empty() == should_find)
         results.failures.push_back({rule.get(), text, should_find, std::move(report.findings)});

@@ -9,6 +9,8 @@ namespace kanwu {
 
 namespace {
 
+constexpr std::size_t kMaxFragments = 6;
+
 // Net count of unclosed quotes/brackets in a fragment (positive: opens more
 // than it closes).
 int open_balance(std::string_view text) {
@@ -37,7 +39,9 @@ class WrappedHeadingRule : public Rule {
         ++j;
         balance += open_balance(blocks[j].text);
       }
-      if (j > i) report(document, i, j, emit);
+      // A heading wraps over a few lines; a longer run of short lines is a
+      // list, a poem or noise (a million one-character lines), not one title.
+      if (j > i && j - i < kMaxFragments) report(document, i, j, emit);
       i = j + 1;
     }
   }

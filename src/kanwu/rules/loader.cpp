@@ -176,10 +176,16 @@ class FileLoader {
         continue;
       }
       for (const auto& item : kv.second) {
-        if (item.IsScalar())
-          target->push_back(item.Scalar());
-        else
+        if (!item.IsScalar()) {
           error(item.Mark(), fmt::format("examples.{} must be a list of strings", key));
+        } else if (item.Scalar().find('\0') != std::string::npos ||
+                   utf8::first_invalid(item.Scalar()) != std::string::npos) {
+          // Examples are checked as documents; a NUL ("\0") or a bad escape
+          // would make one a binary file (found by fuzzing).
+          error(item.Mark(), fmt::format("examples.{} must be text (no NUL, valid UTF-8)", key));
+        } else {
+          target->push_back(item.Scalar());
+        }
       }
     }
   }

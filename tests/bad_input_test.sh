@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# The bad-input matrix: one row per kind of bad input, each asserting the
+# message and the exit code. Usage: bad_input_test.sh path/to/kanwu
+set -u
+KANWU="$1"
+TMP="$(mktemp -d)"
+trap 'chmod -R u+rwx "$TMP" 2>/dev/null; rm -rf "$TMP"' EXIT
+source "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
+SEED="$(dirname "${BASH_SOURCE[0]}")/../fixtures/seeds/004_6ed63c3a093e4c62.txt"
+printf '一切正常。\n' > "$TMP/ok.txt"
+
+# Text encodings
+printf '第一行。\n第二行\xe4\xb8还有。\n第三行。\n' > "$TMP/mid.txt"
+expect "invalid UTF-8 mid-file" 2 'mid.txt:2:4: error: invalid UTF-8 \(byte 0xE4 at byte offset 22\)' -- "$KANWU" check "$TMP/mid.txt"
+expect "other files still checked" 2 'ok.txt|1 file' -- "$KANWU" check --color never "$TMP/mid.txt" "$TMP/ok.txt"
+python3 -c "import sys; open(sys.argv[2],'wb').write(open(sys.argv[1],encoding='utf-8').read().encode('gb18030'))" "$SEED" "$TMP/gb.txt"
+expect "GB18030 detected" 1 'gb.txt: note: decoded as GB18030 \(detected\)' -- "$KANWU" check --color never "$TMP/gb.txt"
+expect "GB18030 positions" 1 'gb.txt:7:68: warning: 疑似重复' -- "$KANWU" check --color never "$TMP/gb.txt"
+printf '%s' '新建建' | iconv -f utf-8 -t gb18030 > "$TMP/gb-short.txt"
+expect "short GB18030 needs --encoding" 2 'invalid UTF-8' -- "$KANWU" check "$TMP/gb-short.txt"
+expect "--encoding gb18030" 1 'gb-short.txt:1:2: warning' -- "$KANWU" check --color never --encoding gb18030 "$TMP/gb-short.txt"
+expect "--encoding unknown" 2 'unknown character set' -- "$KANWU" check --encoding klingon "$TMP/ok.txt"
+python3 -c "import sys; open(sys.argv[1],'wb').write(b'\xff\xfe' + '第一行。\n全市新建建管网。\n'.encode('utf-16-le'))" "$TMP/u16.txt"
+expect "UTF-16 with BOM" 1 'u16.txt:2:4: warning' -- "$KANWU" check --color never "$TMP/u16.txt"
+cp "$TMP/gb.txt" "$TMP/gb-fix.txt"
+expect "no fixes written to GB18030" 1 'fixes not applied: the file is not UTF-8' -- "$KANWU" check --fix --quiet "$TMP/gb-fix.txt"
+expect "GB18030 file untouched" 0 '' -- cmp "$TMP/gb.txt" "$TMP/gb-fix.txt"
+
+# Sizes and shapes
+: > "$TMP/empty.txt"
+expect "empty file" 0 '0 findings .* in 1 file' -- "$KANWU" check --color never "$TMP/empty.txt"
+printf ' \t\n\n\u3000\n' > "$TMP/blank.txt"
+expect "whitespace only" 0 'in 1 file' -- "$KANWU" check --color never "$TMP/blank.txt"
+printf '最后一行没有换行，新建建' > "$TMP/nonl.txt"
+expect "no final newline" 1 'nonl.txt:1:11: warning' -- "$KANWU" check --color never "$TMP/nonl.txt"
+python3 -c "
+import sys
+s = '今年全市经济运行总体平稳，民生保障持续加强，各项社会事业全面进步。'
+n = 100_000_000 // len(s.encode())
+open(sys.argv[1], 'w', encoding='utf-8').write(s * n)" "$TMP/huge.txt"
+expect "100 MB without line breaks" 1 'in 1 file' -- timeout 300 "$KANWU" check --color never "$TMP/huge.txt"
+python3 -c "import sys; open(sys.argv[1],'w').write('字\n\n' * 1_000_000)" "$TMP/million.txt"
+expect "1,000,000 one-character paragraphs" 0 'in 1 file' -- timeout 120 "$KANWU" check --color never "$TMP/million.txt"
+rm -f "$TMP/huge.txt" "$TMP/million.txt"
+
+# Files that are not text, or not there
+printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR' > "$TMP/image.txt"
+expect "binary file" 2 'image.txt:3:1: error: binary file \(NUL byte at byte offset 8\)' -- "$KANWU" check "$TMP/image.txt"
+mkdir -p "$TMP/dir.txt"
+expect "directory named like a file" 0 '0 files' -- "$KANWU" check --color never "$TMP/dir.txt"
+mkdir -p "$TMP/loop/a" && ln -s .. "$TMP/loop/a/up" && cp "$TMP/ok.txt" "$TMP/loop/a/"
+expect "symlink loop" 0 'in 1 file' -- timeout 20 "$KANWU" check --color never "$TMP/loop"
+cp "$TMP/ok.txt" "$TMP/secret.txt" && chmod 000 "$TMP/secret.txt"
+if [ "$(id -u)" -ne 0 ]; then
+  expect "unreadable file" 2 'secret.txt: error: cannot open: Permission denied' -- "$KANWU" check "$TMP/secret.txt"
+fi
+expect "missing path" 2 'nowhere.txt: error: no such file or directory' -- "$KANWU" check "$TMP/nowhere.txt"
+
+# Rule files
+printf 'rules:\n  - id: x\n    kind: [pattern\n' > "$TMP/syntax.yaml"
+expect "YAML syntax error" 2 'syntax.yaml:[0-9]+:[0-9]+: error: YAML syntax error' -- "$KANWU" check --rules "$TMP/syntax.yaml" "$TMP/ok.txt"
+printf 'rules:\n  - id: x\n    kind: pattern\n    severity: info\n    message: m\n    pattern: a\n    colour: red\n' > "$TMP/unknown.yaml"
+expect "unknown key" 2 "unknown.yaml:7:5: error: unknown key 'colour'" -- "$KANWU" check --rules "$TMP/unknown.yaml" "$TMP/ok.txt"
+printf 'rules:\n  - id: x\n    kind: duplicate-paragraph\n    severity: info\n    message: m\n    min_chars: lots\n' > "$TMP/type.yaml"
+expect "wrong type" 2 "type.yaml:6:16: error: 'min_chars' must be an integer" -- "$KANWU" check --rules "$TMP/type.yaml" "$TMP/ok.txt"
+printf 'rules:\n  - {id: x, kind: repetition, severity: info, message: m}\n  - {id: x, kind: repetition, severity: info, message: m}\n' > "$TMP/dup.yaml"
+expect "duplicate ids" 2 "duplicate rule id 'x'" -- "$KANWU" check --rules "$TMP/dup.yaml" "$TMP/ok.txt"
+printf 'rules:\n  - id: slow\n    kind: pattern\n    severity: info\n    message: m\n    pattern: %s\n    time_limit: 20\n' "'(x+x+)+y'" > "$TMP/slow.yaml"
+printf '中文%s\n' "$(printf 'x%.0s' {1..40})" > "$TMP/xs.txt"
+expect "catastrophic regex stopped" 2 "rule 'slow' skipped: regular expression exceeded its time limit" -- timeout 20 "$KANWU" check --rules "$TMP/slow.yaml" "$TMP/xs.txt" "$TMP/ok.txt"
+python3 - "$TMP/bomb.yaml" <<'PY'
+import sys
+lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+for i in range(1, 12):
+    lines.append(f'a{i}: &a{i} [' + ', '.join([f'*a{i-1}'] * 10) + ']')
+lines.append('rules:\n  - {id: b, kind: repetition, severity: info, message: m, exceptions: *a11}')
+open(sys.argv[1], 'w').write('\n'.join(lines) + '\n')
+PY
+expect "YAML alias bomb bounded" 2 'error' -- timeout 30 "$KANWU" check --rules "$TMP/bomb.yaml" "$TMP/ok.txt"
+mkdir -p "$TMP/norules"
+expect "rules folder without rules" 2 'rule folder contains no \*.yaml files' -- "$KANWU" check --rules "$TMP/norules" "$TMP/ok.txt"
+
+# Standard input with the same
+expect "stdin invalid UTF-8" 2 '<stdin>:2:4: error: invalid UTF-8' -- bash -c "'$KANWU' check - < '$TMP/mid.txt'"
+expect "stdin binary" 2 '<stdin>:3:1: error: binary file' -- bash -c "'$KANWU' check - < '$TMP/image.txt'"
+expect "stdin empty" 0 'in 1 file' -- bash -c "'$KANWU' check --color never - < /dev/null"
+expect "stdin GB18030" 1 '<stdin>: note: decoded as GB18030' -- bash -c "'$KANWU' check --color never - < '$TMP/gb.txt'"
+expect "stdin UTF-16" 1 '<stdin>:2:4: warning' -- bash -c "'$KANWU' check --color never - < '$TMP/u16.txt'"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
