@@ -50,15 +50,18 @@ class PunctuationWidthRule : public Rule {
     }
   }
 
-  static char32_t neighbour(std::u32string_view s, std::size_t i, int step) {
+  // The nearest character that decides the context, looking through spaces
+  // and through other half-width marks: in "x;,我" both marks are widened in
+  // one pass, so that fixing once leaves nothing for a second pass.
+  char32_t neighbour(std::u32string_view s, std::size_t i, int step) const {
     for (std::ptrdiff_t k = static_cast<std::ptrdiff_t>(i) + step;
          k >= 0 && k < static_cast<std::ptrdiff_t>(s.size()); k += step) {
-      if (s[k] != U' ') return s[k];
+      if (s[k] != U' ' && s[k] != U'\n' && s[k] != U'\r' && !marks_.count(s[k])) return s[k];
     }
     return 0;
   }
 
-  static bool should_widen(std::u32string_view s, std::size_t i) {
+  bool should_widen(std::u32string_view s, std::size_t i) const {
     const char32_t c = s[i];
     const char32_t before = neighbour(s, i, -1), after = neighbour(s, i, +1);
     const bool digit_before = i > 0 && chars::is_digit(s[i - 1]);
@@ -73,7 +76,7 @@ class PunctuationWidthRule : public Rule {
 
   // A bracket pair is Chinese when its content or its outside neighbours
   // are: 中(蒙)药材, (上接第一版), 长石线(通辽段).
-  static bool bracket_is_chinese(std::u32string_view s, std::size_t i) {
+  bool bracket_is_chinese(std::u32string_view s, std::size_t i) const {
     std::size_t open = i, close = i;
     if (s[i] == U'(') {
       int depth = 0;
