@@ -164,6 +164,10 @@ BOOST_AUTO_TEST_CASE(overlapping_fixes_first_wins_and_bytes_outside_stay) {
   BOOST_TEST(plans[0].applied.size() == 2u);
   BOOST_TEST(plans[0].skipped.size() == 1u);
   BOOST_TEST(plans[0].fixed == "\xEF\xBB\xBF甲新建管网，乙。\r\n");
+  BOOST_TEST(only_fix_spans_changed(plans[0]));
+  FileFixes tampered = plans[0];
+  tampered.fixed.back() = ' ';  // a change outside every fix span
+  BOOST_TEST(!only_fix_spans_changed(tampered));
 }
 
 BOOST_AUTO_TEST_CASE(atomic_write_keeps_mode) {
@@ -192,15 +196,7 @@ BOOST_AUTO_TEST_CASE(fixing_the_seeds_is_exact_and_idempotent) {
     const auto plans = plan_fixes(first.findings);
     if (plans.empty()) continue;
     const FileFixes& plan = plans[0];
-    // Rebuild the original from the fixed text and the applied spans.
-    std::size_t cursor = 0, fixed_cursor = 0;
-    for (const Finding* f : plan.applied) {
-      const std::size_t keep = f->fix->begin - cursor;
-      BOOST_TEST(plan.fixed.compare(fixed_cursor, keep, plan.original, cursor, keep) == 0);
-      fixed_cursor += keep + f->fix->replacement.size();
-      cursor = f->fix->end;
-    }
-    BOOST_TEST(plan.fixed.substr(fixed_cursor) == plan.original.substr(cursor));
+    BOOST_TEST(only_fix_spans_changed(plan), path << ": text outside the fixes changed");
     write_atomically(path, plan.fixed);
     const Report second = check_paths(rules.pointers(), {path});
     std::size_t fixable = 0;
@@ -249,16 +245,7 @@ BOOST_AUTO_TEST_CASE(fixes_never_lose_text_on_generated_documents) {
     for (const auto& f : first.findings)
       if (f.fix) fixes.push_back(&f);
     const FileFixes plan = apply_fixes(doc, fixes);
-    const std::size_t bom = doc.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    std::size_t cursor = 0, fixed_cursor = bom;
-    bool intact = plan.fixed.compare(0, bom, doc, 0, bom) == 0;
-    for (const Finding* f : plan.applied) {
-      const std::size_t keep = f->fix->begin - cursor;
-      intact = intact && plan.fixed.compare(fixed_cursor, keep, doc, bom + cursor, keep) == 0;
-      fixed_cursor += keep + f->fix->replacement.size();
-      cursor = f->fix->end;
-    }
-    intact = intact && plan.fixed.compare(fixed_cursor, std::string::npos, doc, bom + cursor, std::string::npos) == 0;
+    const bool intact = only_fix_spans_changed(plan);
     BOOST_TEST(intact, "round " << round << ": text outside the fixes changed");
     std::vector<Document> again;
     again.emplace_back(decode_source("g.txt", plan.fixed), DocumentFormat::PlainText);

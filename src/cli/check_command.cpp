@@ -193,6 +193,10 @@ int run_check(const CheckOptions& opt) {
       for (const FileFixes& plan : plan_fixes(report.findings)) {
         if (!plan.refused.empty()) std::cerr << fmt::format("{}: fixes not applied: {}\n", plan.file, plan.refused);
         if (plan.fixed == plan.original) continue;
+        if (!only_fix_spans_changed(plan)) {  // a last check before writing: only fix spans may differ
+          std::cerr << fmt::format("{}: fixes not applied: internal check failed\n", plan.file);
+          continue;
+        }
         ++changed_files;
         applied += plan.applied.size();
         if (opt.diff) write_unified_diff(std::cout, plan.file, plan.original, plan.fixed);

@@ -46,6 +46,23 @@ FileFixes apply_fixes(std::string original, std::vector<const Finding*> fixes) {
   return plan;
 }
 
+bool only_fix_spans_changed(const FileFixes& plan) {
+  const std::string& a = plan.original;
+  const std::string& b = plan.fixed;
+  const std::size_t bom = a.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  if (b.compare(0, bom, a, 0, bom) != 0) return false;
+  std::size_t cursor = 0, fixed_cursor = bom;  // cursor counts from the end of the BOM
+  for (const Finding* f : plan.applied) {
+    const std::size_t keep = f->fix->begin - cursor;
+    if (b.compare(fixed_cursor, keep, a, bom + cursor, keep) != 0) return false;
+    fixed_cursor += keep;
+    if (b.compare(fixed_cursor, f->fix->replacement.size(), f->fix->replacement) != 0) return false;
+    fixed_cursor += f->fix->replacement.size();
+    cursor = f->fix->end;
+  }
+  return b.compare(fixed_cursor, std::string::npos, a, bom + cursor, std::string::npos) == 0;
+}
+
 std::vector<FileFixes> plan_fixes(const std::vector<Finding>& findings) {
   std::map<std::string, std::vector<const Finding*>> per_file;
   for (const Finding& f : findings)

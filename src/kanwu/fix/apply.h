@@ -26,6 +26,11 @@ struct FileFixes {
 // overlap an earlier one, or fall outside the text, are skipped.
 FileFixes apply_fixes(std::string original, std::vector<const Finding*> fixes);
 
+// True when the fixed text differs from the original only inside the
+// applied fix spans — every other byte is unchanged. --fix checks it before
+// writing; the tests and the fix fuzzer check it on every input.
+bool only_fix_spans_changed(const FileFixes& plan);
+
 // Plans the fixes of `findings` file by file (reading each file again; a
 // file changed since the check is refused rather than damaged).
 std::vector<FileFixes> plan_fixes(const std::vector<Finding>& findings);
