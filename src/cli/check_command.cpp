@@ -31,12 +31,12 @@ std::string default_rules_path() {
   return (dir / ".." / "share" / "kanwu" / "rules").lexically_normal().string();
 }
 
-namespace {
-
 void print_load_errors(const RuleLoadError& e, std::string_view what) {
   for (const auto& error : e.errors()) std::cerr << error.describe() << '\n';
   std::cerr << "kanwu: " << what << '\n';
 }
+
+namespace {
 
 bool use_color(const std::string& mode, bool to_terminal) {
   if (mode == "always") return true;

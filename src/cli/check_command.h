@@ -3,7 +3,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "kanwu/rules/load_error.h"
 
 namespace kanwu::cli {
 
@@ -31,6 +34,9 @@ struct CheckOptions {
 
 int run_check(const CheckOptions& options);
 int run_config(const std::string& path, const std::string& config);
+
+// Prints rule-file or configuration errors, then what was not loaded.
+void print_load_errors(const RuleLoadError& e, std::string_view what);
 
 // The bundled rules: beside the binary in the build tree, under
 // share/kanwu/rules after `cmake --install`.

@@ -28,8 +28,7 @@ kanwu::RuleSet load_or_exit(const std::vector<std::string>& paths) {
   try {
     return kanwu::load_rules(paths.empty() ? std::vector<std::string>{kanwu::cli::default_rules_path()} : paths);
   } catch (const kanwu::RuleLoadError& e) {
-    for (const auto& error : e.errors()) std::cerr << error.describe() << '\n';
-    std::cerr << "kanwu: no rules loaded: fix the rule file errors above\n";
+    kanwu::cli::print_load_errors(e, "no rules loaded: fix the rule file errors above");
     std::exit(kExitError);
   }
 }

@@ -110,12 +110,11 @@ class Run {
   Report report_;
 };
 
-Document read_document(const std::string& file, const std::string& encoding = "") {
-  return Document(decode_source(file == "-" ? "<stdin>" : file, read_input(file), encoding),
-                  format_for_path(file));
-}
-
 std::string display_name(const std::string& file) { return file == "-" ? "<stdin>" : file; }
+
+Document read_document(const std::string& file, const std::string& encoding = "") {
+  return Document(decode_source(display_name(file), read_input(file), encoding), format_for_path(file));
+}
 
 void check_file(const Run& run, const std::string& file, const std::string& encoding,
                 DocumentResult& result) {

@@ -160,11 +160,10 @@ class FigureArithmeticRule : public Rule {
       const std::string_view values_text = text.substr(at, end - at);
       const auto values = extract_quantities(values_text);
       if (items < 2 || values.size() < 2 || items == values.size()) continue;
-      Finding& f = emit.report(block, at, end,
+      emit.report(block, at, end,
                                {{"basis", fmt::format("“分别”前列举{}项", items)},
                                 {"expected", fmt::format("应有{}个数值", items)},
                                 {"stated", fmt::format("{}个数值", values.size())}});
-      (void)f;
     }
   }
 };

@@ -57,12 +57,10 @@ class NumberStyleRule : public Rule {
     const CodePointText cp = code_points(q.text);
     std::string out;
     std::size_t i = 0;
-    double number = 0, section = 0;
     while (i < cp.size() && is_chinese_numeral_char(cp.chars[i])) ++i;
     const auto parsed = parse_chinese(std::u32string_view(cp.chars).substr(0, i));
     if (!parsed) return q.text;
-    number = parsed->value;
-    (void)section;
+    const double number = parsed->value;
     // Keep the largest scale as a word: 80000 → 8万, 2000 → 2000.
     if (number >= 1e8 && std::fmod(number, 1e8) == 0) out = fmt::format("{}亿", number / 1e8);
     else if (number >= 1e4 && std::fmod(number, 1e4) == 0) out = fmt::format("{}万", number / 1e4);
