@@ -7,13 +7,16 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libicu-dev libyaml-cpp-dev libfmt-dev libboost-test-dev
   libcli11-dev nlohmann-json3-dev libcmark-gfm-dev
+  # cmark-gfm's pkg-config file links -lcmark-gfm-extensions, which
+  # libcmark-gfm-dev does not pull in.
+  libcmark-gfm-extensions-dev
   python3
 )
 
 # Tests also validate SARIF against its JSON schema and render the HTML
-# report in a real browser.
+# report in a real browser (with a CJK font, so screenshots show Chinese).
 if [ "${1:-}" = "--test" ]; then
-  PACKAGES+=(python3-jsonschema chromium git)
+  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git)
 fi
 
 missing=()
