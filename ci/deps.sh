@@ -10,6 +10,8 @@ PACKAGES=(
   # cmark-gfm's pkg-config file links -lcmark-gfm-extensions, which
   # libcmark-gfm-dev does not pull in.
   libcmark-gfm-extensions-dev
+  # jieba's word list (rules/copyedit.yaml, repeated-word's lexicon).
+  python3-jieba
   python3
 )
 

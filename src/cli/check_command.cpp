@@ -98,6 +98,10 @@ int run_check(const CheckOptions& opt) {
     std::cerr << "kanwu: --encoding " << opt.encoding << ": unknown character set\n";
     return kExitError;
   }
+  if (opt.fix_suggestions && !opt.fix) {
+    std::cerr << "kanwu: --fix-suggestions needs --fix\n";
+    return kExitError;
+  }
   if (opt.fix && opt.diff) {
     std::cerr << "kanwu: --fix and --diff cannot be combined\n";
     return kExitError;
@@ -190,7 +194,10 @@ int run_check(const CheckOptions& opt) {
     std::size_t applied = 0, changed_files = 0;
     std::vector<const Finding*> fixed;
     try {
-      for (const FileFixes& plan : plan_fixes(report.findings)) {
+      // --fix writes only what cannot change the meaning, unless asked;
+      // --diff shows every proposed change and writes nothing.
+      const bool all = opt.diff || opt.fix_suggestions;
+      for (const FileFixes& plan : plan_fixes(report.findings, all ? FixSelection::All : FixSelection::SafeOnly)) {
         if (!plan.refused.empty()) std::cerr << fmt::format("{}: fixes not applied: {}\n", plan.file, plan.refused);
         if (plan.fixed == plan.original) continue;
         if (!only_fix_spans_changed(plan)) {  // a last check before writing: only fix spans may differ

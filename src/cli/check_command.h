@@ -28,6 +28,7 @@ struct CheckOptions {
   std::string color = "auto";
   bool quiet = false;
   bool fix = false, diff = false;
+  bool fix_suggestions = false;  // --fix also writes suggestions (joins, deletions)
   bool report_unused_disables = false;
   unsigned jobs = 0;
 };

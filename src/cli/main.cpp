@@ -98,7 +98,10 @@ int main(int argc, char** argv) {
   cmd_check->add_option("--encoding", check.encoding,
                         "decode inputs from this charset (e.g. GB18030) instead of UTF-8");
   cmd_check->add_flag("--fix", check.fix, "apply the proposed fixes in place (atomically)");
-  cmd_check->add_flag("--diff", check.diff, "print the proposed fixes as a unified diff");
+  cmd_check->add_flag("--diff", check.diff,
+                      "print every proposed change (fixes and suggestions) as a unified diff");
+  cmd_check->add_flag("--fix-suggestions", check.fix_suggestions,
+                      "with --fix, also write suggestions (joins, deletions) that may change the meaning");
   cmd_check->add_flag("--report-unused-disables", check.report_unused_disables,
                       "report kanwu-disable directives that suppress nothing");
   cmd_check->add_option("--enable", check.enable, "run a rule that is off by default")

@@ -63,10 +63,10 @@ bool only_fix_spans_changed(const FileFixes& plan) {
   return b.compare(fixed_cursor, std::string::npos, a, bom + cursor, std::string::npos) == 0;
 }
 
-std::vector<FileFixes> plan_fixes(const std::vector<Finding>& findings) {
+std::vector<FileFixes> plan_fixes(const std::vector<Finding>& findings, FixSelection selection) {
   std::map<std::string, std::vector<const Finding*>> per_file;
   for (const Finding& f : findings)
-    if (f.fix) per_file[f.where.file].push_back(&f);
+    if (f.fix && (selection == FixSelection::All || f.fix->safe())) per_file[f.where.file].push_back(&f);
   std::vector<FileFixes> plans;
   for (auto& [file, fixes] : per_file) {
     std::string bytes = read_input(file);

@@ -31,9 +31,13 @@ FileFixes apply_fixes(std::string original, std::vector<const Finding*> fixes);
 // writing; the tests and the fix fuzzer check it on every input.
 bool only_fix_spans_changed(const FileFixes& plan);
 
+enum class FixSelection { SafeOnly, All };
+
 // Plans the fixes of `findings` file by file (reading each file again; a
-// file changed since the check is refused rather than damaged).
-std::vector<FileFixes> plan_fixes(const std::vector<Finding>& findings);
+// file changed since the check is refused rather than damaged). SafeOnly
+// leaves suggestions out (see FixSafety).
+std::vector<FileFixes> plan_fixes(const std::vector<Finding>& findings,
+                                  FixSelection selection = FixSelection::SafeOnly);
 
 // Replaces `path` with `content`: a temporary file in the same folder,
 // fsync, then rename — a crash leaves the old file or the new one, never a

@@ -85,7 +85,7 @@ class NumberStyleRule : public Rule {
                              {{"match", number + extra + scale},
                               {"suggestion", replacement},
                               {"problem", "“" + extra + "”应放在数位词之后"}});
-    emit.propose_fix(f, block, q.number_begin, end, replacement);
+    emit.propose_fix(f, block, q.number_begin, end, replacement, FixSafety::Safe);
   }
 
   bool mixed_;

@@ -46,7 +46,7 @@ class PunctuationWidthRule : public Rule {
       const std::size_t b = text.offsets[i], e = text.offsets[end];
       Finding& f = emit.report(block, b, text.offsets[i + 1],
                                {{"match", utf8::encode(cps[i])}, {"replacement", mark->second}});
-      emit.propose_fix(f, block, b, e, mark->second);
+      emit.propose_fix(f, block, b, e, mark->second, FixSafety::Safe);
     }
   }
 

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "kanwu/nlp/lexicon.h"
 #include "kanwu/nlp/segment.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
@@ -19,19 +20,44 @@ constexpr std::size_t kWindow = 6;
 
 bool is_numeral(char32_t c) { return kNumeralChars.find(c) != std::u32string_view::npos; }
 
+// Which doublings a rule looks at. A doubled word (增收增收) or a doubled
+// function word alone (的的) is nearly always a slip; one character doubled
+// after a word (新建|建) is, on published text, far more often two words
+// meeting that a word list does not know (周年|年会, 立法|法), so it is a
+// rule of its own that ships off by default.
+enum class Doubling { Words, CharactersAfterWords };
+
 struct Settings {
+  Doubling doubling = Doubling::Words;
   std::size_t max_unit;
   std::set<std::u32string> exceptions;
   std::u32string function_chars;  // doubled alone, always an error (的的)
   std::u32string surnames;        // a doubled surname may start a name (主任任培军)
-  // Words ICU's dictionary lacks (产能): a doubled character that starts one
-  // of them is the start of a word, not a slip (生产产能).
-  std::set<std::u32string> extra_words;
+  // Words beyond ICU's dictionary (a large word list plus extra_words): a
+  // doubled character that starts one of them is the start of a word, not a
+  // slip (学习|习近平, 山东|东营, 归侨|侨眷).
+  std::shared_ptr<const Lexicon> lexicon;
+  // Characters that attach to a following word as a prefix (全|链条,
+  // 副|主任): 安全|全链条 is 安全 + 全链条.
+  std::u32string prefixes;
 };
 
-bool starts_extra_word(const CodePointText& text, std::size_t i, const Settings& s) {
-  for (std::size_t len = 2; len <= 4 && i + len <= text.size(); ++len)
-    if (s.extra_words.count(text.chars.substr(i, len))) return true;
+// True when the second copy of a doubled character at [i, i+2) is
+// explained as the start of a word: it begins a listed word, or it is a
+// prefix before one.
+bool second_copy_starts_word(std::u32string_view text, std::size_t i, const Settings& s) {
+  if (s.lexicon->word_starts_at(text, i + 1)) return true;
+  return s.prefixes.find(text[i + 1]) != std::u32string::npos &&
+         s.lexicon->word_starts_at(text, i + 2);
+}
+
+// True when a listed word runs across `at` (starts before it, ends after it):
+// 退税|缓税|缓费 read as 税缓税缓, 南苏丹|苏丹.
+bool word_across(std::u32string_view text, std::size_t at, const Settings& s) {
+  for (std::size_t len = 2; len <= 4; ++len)
+    for (std::size_t start = at >= len - 1 ? at - (len - 1) : 0; start < at; ++start)
+      if (start + len <= text.size() && start + len > at && s.lexicon->contains(text.substr(start, len)))
+        return true;
   return false;
 }
 
@@ -61,6 +87,14 @@ class LocalWords {
   std::vector<std::pair<std::size_t, std::size_t>> tokens_;
 };
 
+// The second copy of "X、X" is followed by a number, clause punctuation or
+// the end of the block.
+bool ends_clause_or_number(std::u32string_view text, std::size_t at) {
+  if (at >= text.size()) return true;
+  const char32_t c = text[at];
+  return (c >= U'0' && c <= U'9') || std::u32string_view(U"。；，、：！？").find(c) != std::u32string_view::npos;
+}
+
 bool all_han(std::u32string_view s) {
   for (char32_t c : s)
     if (!chars::is_han(c)) return false;
@@ -86,11 +120,16 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
   if (len_b >= 2) return false;  // x starts the next word: 区|区域, 村|村民
   const bool after_numeral = i > 0 && is_numeral(text.chars[i - 1]);
   if (len_a == 1) {  // x|x, both alone
-    if (s.function_chars.find(x) != std::u32string::npos) return true;  // 的的
+    if (s.function_chars.find(x) != std::u32string::npos)  // 的的
+      return s.doubling == Doubling::Words && !word_across(text.chars, i + 1, s);
     return false;  // reduplicated measure words and the like: 张张, 县县
   }
   if (after_numeral) return false;  // 一幅|幅, 一张|张
-  if (starts_extra_word(text, i + 1, s)) return false;
+  if (s.doubling != Doubling::CharactersAfterWords) return false;
+  // A word ending in a function character meets that word: 可以|以, 反对|对.
+  if (s.function_chars.find(x) != std::u32string::npos) return false;
+  if (second_copy_starts_word(text.chars, i, s)) return false;
+  if (word_across(text.chars, i + 1, s)) return false;  // inside one listed word: 源源不断
   if (s.surnames.find(x) != std::u32string::npos) {
     // 主任|任|培|军: a surname followed by lone characters reads as a name.
     const auto next = words.token_at(i + 2);
@@ -133,6 +172,10 @@ class RepetitionRule : public Rule {
           const auto first = cps.substr(i, unit), second = cps.substr(i + unit + sep, unit);
           if (first != second || !all_han(first)) continue;
           if (sep && cps[i + unit] != U'、' && cps[i + unit] != U'，') continue;
+          // Across 、 or ， the second copy usually opens a new clause
+          // (需求牵引供给、供给创造需求; 人不负青山，青山定不负人): a slip
+          // only when it has nothing of its own after it (学位、学位2.5万个).
+          if (sep && !ends_clause_or_number(cps, i + total)) continue;
           if (!is_error(text, i, unit, sep)) continue;
           report(block, text, i, unit, sep, emit);
           consumed = total;
@@ -149,9 +192,12 @@ class RepetitionRule : public Rule {
         settings_.exceptions.count(std::u32string(cps.substr(i, 2 * unit + sep))))
       return false;
     if (unit == 1) return single_char_double_is_error(text, i, settings_);
+    if (settings_.doubling != Doubling::Words) return false;
     if (is_numeral(unit_text.front())) return false;  // 一个一个, 一次一次
-    // A doubled word only when both copies are whole words: 增收|增收.
+    // A doubled word only when both copies are whole words: 增收|增收, and
+    // no word runs across either end (退税|缓税|缓费, 南苏丹|苏丹).
     const std::size_t end = i + 2 * unit + sep;
+    if (word_across(cps, i, settings_) || word_across(cps, end, settings_)) return false;
     const LocalWords words(text, i >= kWindow ? i - kWindow : 0,
                            std::min(text.size(), end + kWindow));
     return words.is_boundary(i) && words.is_boundary(i + unit) &&
@@ -172,11 +218,25 @@ class RepetitionRule : public Rule {
 
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   Settings s;
+  if (const auto d = params.optional_string("doubling")) {
+    if (*d == "characters-after-words") s.doubling = Doubling::CharactersAfterWords;
+    else if (*d != "words") params.error_at("doubling", "must be words or characters-after-words");
+  }
   s.max_unit = static_cast<std::size_t>(params.integer("max_unit", 4, 1, 16));
   for (const auto& e : params.strings("exceptions")) s.exceptions.insert(code_points(e).chars);
   s.function_chars = code_points(params.optional_string("function_chars").value_or("")).chars;
   s.surnames = code_points(params.optional_string("surnames").value_or("")).chars;
-  for (const auto& w : params.strings("extra_words")) s.extra_words.insert(code_points(w).chars);
+  std::vector<std::u32string> extra;
+  for (const auto& w : params.strings("extra_words")) extra.push_back(code_points(w).chars);
+  std::vector<std::string> files;
+  for (const auto& f : params.strings("lexicon")) {
+    const std::string path = resolve_rule_path(params.file(), f);
+    if (const std::string problem = Lexicon::check_readable(path); !problem.empty())
+      params.error_at("lexicon", problem + " (ci/deps.sh installs python3-jieba, which ships it)");
+    files.push_back(path);
+  }
+  s.lexicon = std::make_shared<const Lexicon>(std::move(files), std::move(extra));
+  s.prefixes = code_points(params.optional_string("prefixes").value_or("")).chars;
   return std::make_unique<RepetitionRule>(std::move(info), std::move(s));
 }
 

@@ -34,7 +34,7 @@ void write_json(std::ostream& out, const Report& report) {
       j["related"].push_back(std::move(rel));
     }
     if (f.fix) {
-      ordered_json fix = {{"replacement", f.fix->replacement}};
+      ordered_json fix = {{"replacement", f.fix->replacement}, {"safe", f.fix->safe()}};
       const ordered_json fix_where = span(f.fix->where);
       for (const auto& [key, value] : fix_where.items())
         if (key != "file") fix[key] = value;

@@ -83,7 +83,8 @@ void write_text(std::ostream& out, const Report& report, const TextStyle& style)
         << p.paint("1", f.message) << " [" << f.rule << "]\n";
     if (style.excerpts) write_excerpt(out, f.where, p);
     if (f.fix && style.excerpts) {
-      out << "      " << p.paint("1;32", "fix:") << " "
+      // A suggestion is written only with --fix-suggestions; say which is which.
+      out << "      " << p.paint("1;32", f.fix->safe() ? "fix:" : "suggestion:") << " "
           << (f.fix->replacement.empty() ? std::string("删除此处的断行")
                                          : fmt::format("改为“{}”", f.fix->replacement))
           << '\n';

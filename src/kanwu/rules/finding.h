@@ -19,12 +19,20 @@ struct RelatedLocation {
   std::string message;
 };
 
+// Whether a fix can change what the text means. `--fix` applies only safe
+// fixes (a half-width comma made full-width, 15余万 → 15万余); joins,
+// deletions and guesses are suggestions: shown in reports and `--diff`,
+// written only with `--fix-suggestions`.
+enum class FixSafety { Suggestion, Safe };
+
 // A proposed edit: replace source bytes [begin, end) with `replacement`.
 struct Fix {
   std::size_t begin = 0;
   std::size_t end = 0;
   std::string replacement;
   Location where;
+  FixSafety safety = FixSafety::Suggestion;
+  bool safe() const { return safety == FixSafety::Safe; }
 };
 
 struct Finding {

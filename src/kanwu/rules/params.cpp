@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "kanwu/text/source.h"
 #include "kanwu/text/utf8.h"
 
@@ -172,6 +174,12 @@ void ParamReader::reject_unknown_keys(std::string_view kind) {
     if (!used_.count(key))
       error(kv.first.Mark(), fmt::format("unknown key '{}' for a rule of kind '{}'", key, kind));
   }
+}
+
+std::string resolve_rule_path(const std::string& rule_file, const std::string& path) {
+  const std::filesystem::path p(path);
+  if (p.is_absolute()) return path;
+  return (std::filesystem::path(rule_file).parent_path() / p).string();
 }
 
 }  // namespace kanwu

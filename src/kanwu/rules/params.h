@@ -51,6 +51,10 @@ class ParamReader {
   std::set<std::string> used_;
 };
 
+// A path named in a rule file: absolute as given, relative to the rule
+// file's folder otherwise.
+std::string resolve_rule_path(const std::string& rule_file, const std::string& path);
+
 // Converts a yaml-cpp mark (0-based line, byte column) into a LoadError.
 LoadError make_load_error(const std::string& file, const std::string& content,
                           const YAML::Mark& mark, std::string message);

@@ -26,15 +26,15 @@ Finding& Emitter::report(const Block& block, std::size_t begin, std::size_t end,
 }
 
 void Emitter::propose_fix(Finding& finding, const Block& block, std::size_t begin,
-                          std::size_t end, std::string replacement) const {
+                          std::size_t end, std::string replacement, FixSafety safety) const {
   const std::size_t source_begin = block.map.to_source(begin);
   const std::size_t source_end = end > begin ? block.map.to_source_end(end) : source_begin;
-  propose_source_fix(finding, source_begin, source_end, std::move(replacement));
+  propose_source_fix(finding, source_begin, source_end, std::move(replacement), safety);
 }
 
 void Emitter::propose_source_fix(Finding& finding, std::size_t begin, std::size_t end,
-                                 std::string replacement) const {
-  finding.fix = Fix{begin, end, std::move(replacement), document_.locate_source(begin, end)};
+                                 std::string replacement, FixSafety safety) const {
+  finding.fix = Fix{begin, end, std::move(replacement), document_.locate_source(begin, end), safety};
   // Reports use the fix's span, not its excerpt; at a million findings the
   // copies add up.
   finding.fix->where.excerpt = {};

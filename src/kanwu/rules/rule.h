@@ -65,11 +65,14 @@ class Emitter {
   Finding& report(const Block& block, std::size_t begin, std::size_t end,
                   const MessageVars& vars);
   // Attaches a fix replacing bytes [begin, end) of the block's text.
+  // Fixes are suggestions unless the rule knows they cannot change the
+  // meaning (see FixSafety).
   void propose_fix(Finding& finding, const Block& block, std::size_t begin, std::size_t end,
-                   std::string replacement) const;
+                   std::string replacement, FixSafety safety = FixSafety::Suggestion) const;
   // Attaches a fix replacing source bytes [begin, end).
   void propose_source_fix(Finding& finding, std::size_t begin, std::size_t end,
-                          std::string replacement) const;
+                          std::string replacement,
+                          FixSafety safety = FixSafety::Suggestion) const;
   void add_related(Finding& finding, const Block& block, std::size_t begin, std::size_t end,
                    std::string message) const;
   // Adds a finding built by the rule itself (e.g. spanning several blocks).
