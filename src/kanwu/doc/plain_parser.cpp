@@ -33,6 +33,30 @@ bool is_list_line(std::string_view line) {
          line.starts_with("· ");
 }
 
+// Text pasted from web pages or Word, and many exports, put one paragraph
+// on each line with no blank line between: a group of lines most of which
+// end a paragraph (。！？；： or a closing quote or bracket after one) is read
+// as one paragraph per line. Hard-wrapped prose ends lines anywhere, so
+// only about one line in twenty ends with such a mark there.
+bool ends_paragraph(std::string_view line) {
+  if (line.empty()) return false;
+  const std::size_t p = utf8::previous(line, line.size());
+  char32_t c = 0;
+  if (utf8::decode(line, p, c) == 0) return false;
+  return std::u32string_view(U"。！？；：…”」』）》】").find(c) != std::u32string_view::npos;
+}
+
+bool one_paragraph_per_line(const SourceText& source, int first, int last) {
+  if (last <= first) return false;
+  int ending = 0;
+  for (int line = first; line < last; ++line) {
+    const std::string_view text = source.line_text(line);
+    const auto [b, e] = trimmed(text);
+    ending += ends_paragraph(text.substr(b, e - b));
+  }
+  return 2 * ending >= last - first;
+}
+
 }  // namespace
 
 std::vector<Block> parse_plain_text(const SourceText& source) {
@@ -43,6 +67,21 @@ std::vector<Block> parse_plain_text(const SourceText& source) {
 
   const auto flush = [&] {
     if (builder.empty()) return;
+    if (one_paragraph_per_line(source, first_line, last_line)) {
+      const int last = last_line;
+      builder = BlockBuilder();
+      for (int line = first_line; line <= last; ++line) {
+        const std::string_view text = source.line_text(line);
+        const auto [b, e] = trimmed(text);
+        BlockBuilder one;
+        one.verbatim(text.substr(b, e - b), source.line_start(line) + b);
+        Block block = one.finish(source.line_start(line), source.line_start(line) + text.size(), line, line);
+        block.kind = is_list_line(text.substr(b)) ? BlockKind::ListItem : classify_block(block.text);
+        blocks.push_back(std::move(block));
+      }
+      all_list_lines = true;
+      return;
+    }
     const std::size_t begin = source.line_start(first_line);
     const std::size_t end = source.line_start(last_line) + source.line_text(last_line).size();
     Block block = builder.finish(begin, end, first_line, last_line);

@@ -49,6 +49,7 @@ struct Paragraph {
 // and to point at it, not its excerpt or signature.
 struct Stored {
   std::uint32_t file = 0;  // index into the file table
+  std::uint32_t cluster = 0;  // the first paragraph of its group of copies
   Position start, end;
   std::vector<Shingle> shingles;
 };
@@ -105,6 +106,16 @@ struct ParagraphDigest : CorpusPass::Digest {
 
 // Letters, digits and Han only, full-width digits folded: punctuation and
 // spacing changes do not make a different paragraph.
+bool has_sentence_end(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = 0;
+    const int len = utf8::decode(text, i, c);
+    if (len > 0 && chars::is_sentence_end(c)) return true;
+    i += len > 0 ? len : 1;
+  }
+  return false;
+}
+
 std::u32string normalise(std::string_view text) {
   std::u32string out;
   for (char32_t c : code_points(text).chars) {
@@ -138,10 +149,20 @@ void one_permutation_minhash(Paragraph& p) {
   }
 }
 
+struct DuplicateSettings {
+  std::size_t min_chars = 30;
+  double threshold = 0.8;
+  std::size_t k = 3;
+  std::size_t boilerplate_files = 3;
+  // Which pairs are reported: copies inside one document, across documents.
+  bool within = true, across = true;
+};
+
 class DuplicatePass : public CorpusPass {
  public:
-  DuplicatePass(const Rule& rule, std::size_t min_chars, double threshold, std::size_t k)
-      : rule_(rule), min_chars_(min_chars), threshold_(threshold), k_(k) {}
+  DuplicatePass(const Rule& rule, const DuplicateSettings& settings)
+      : rule_(rule), settings_(settings), min_chars_(settings.min_chars), threshold_(settings.threshold),
+        k_(settings.k), boilerplate_files_(settings.boilerplate_files) {}
 
   std::unique_ptr<CorpusPass::Digest> digest(const Document& document) const override {
     auto digest = std::make_unique<ParagraphDigest>();
@@ -149,6 +170,10 @@ class DuplicatePass : public CorpusPass {
       if (!rule_.in_scope(block)) continue;
       const std::u32string norm = normalise(block.text);
       if (norm.size() < min_chars_) continue;
+      // A duplicated paragraph is prose; a line with no sentence in it is a
+      // title, a table-of-contents or summary entry, a link line, and
+      // repeating those is how news pages and reports are built.
+      if (!has_sentence_end(block.text)) continue;
       Paragraph p;
       p.where = document.locate(block, 0, block.text.size());
       p.exact = std::hash<std::u32string>{}(norm);
@@ -171,14 +196,23 @@ class DuplicatePass : public CorpusPass {
   }
 
   void finish(std::vector<Finding>& out) override {
-    for (Finding& f : findings_) out.push_back(std::move(f));
+    // A text that recurs in many documents is a template (a dateline
+    // formula, a standard closing sentence, a note every page carries),
+    // not a defect of any one of them.
+    for (Pending& p : findings_) {
+      if (cluster_files_[p.cluster].size() >= boilerplate_files_) continue;
+      const bool across = p.finding.related.front().where.file != p.finding.where.file;
+      if (across ? settings_.across : settings_.within) out.push_back(std::move(p.finding));
+    }
     findings_.clear();
   }
 
  private:
   void add_paragraph(Paragraph p) {
+    if (files_.empty() || files_.back() != p.where.file) files_.push_back(p.where.file);
+    const auto file = static_cast<std::uint32_t>(files_.size() - 1);
     if (const auto it = exact_.find(p.exact); it != exact_.end()) {
-      report(p, stored_[it->second], 1.0);
+      report(p, stored_[it->second], 1.0, file);
       return;  // the first copy already represents this text in the index
     }
     const auto id = static_cast<std::uint32_t>(stored_.size());
@@ -207,12 +241,17 @@ class DuplicatePass : public CorpusPass {
       const double j = jaccard(p.shingles, stored_[ranked[k].second].shingles);
       if (j > best) best = j, best_id = ranked[k].second;
     }
-    if (best >= threshold_) report(p, stored_[best_id], best);
+    std::uint32_t cluster = 0;
+    if (best >= threshold_) {
+      report(p, stored_[best_id], best, file);
+      cluster = stored_[best_id].cluster;
+    } else {
+      cluster = static_cast<std::uint32_t>(cluster_files_.size());
+      cluster_files_.push_back({file});
+    }
     exact_.emplace(p.exact, id);
     for (std::size_t band = 0; band < kBands; ++band) bands_.add(band_key(p, band), id);
-    if (files_.empty() || files_.back() != p.where.file) files_.push_back(p.where.file);
-    stored_.push_back({static_cast<std::uint32_t>(files_.size() - 1), p.where.start, p.where.end,
-                       std::move(p.shingles)});
+    stored_.push_back({file, cluster, p.where.start, p.where.end, std::move(p.shingles)});
   }
 
   Location location_of(const Stored& s) const {
@@ -240,7 +279,9 @@ class DuplicatePass : public CorpusPass {
     return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
   }
 
-  void report(const Paragraph& p, const Stored& stored, double similarity) {
+  void report(const Paragraph& p, const Stored& stored, double similarity, std::uint32_t file) {
+    auto& files = cluster_files_[stored.cluster];
+    if (std::find(files.begin(), files.end(), file) == files.end()) files.push_back(file);
     const Location first = location_of(stored);
     const bool exact = similarity >= 1.0;
     const std::string place = fmt::format("{}:{}", first.file, first.start.line);
@@ -250,40 +291,53 @@ class DuplicatePass : public CorpusPass {
                               {"first", place},
                               {"kind", exact ? "重复" : "近似重复"}});
     f.related.push_back({first, exact ? "首次出现的段落" : "相似的段落"});
-    findings_.push_back(std::move(f));
+    findings_.push_back({std::move(f), stored.cluster});
   }
 
   const Rule& rule_;
+  DuplicateSettings settings_;
   std::size_t min_chars_;
   double threshold_;
   std::size_t k_;
+  std::size_t boilerplate_files_;
   std::vector<std::string> files_;  // file table: consecutive paragraphs share a file
+  // The files each group of copies appears in, by cluster.
+  std::vector<std::vector<std::uint32_t>> cluster_files_;
+  struct Pending {
+    Finding finding;
+    std::uint32_t cluster;
+  };
   std::vector<Stored> stored_;
   std::unordered_map<std::uint64_t, std::uint32_t> exact_;
   BandIndex bands_;
-  std::vector<Finding> findings_;
+  std::vector<Pending> findings_;
 };
 
 class DuplicateParagraphRule : public Rule {
  public:
-  DuplicateParagraphRule(RuleInfo info, std::size_t min_chars, double threshold, std::size_t k)
-      : Rule(std::move(info)), min_chars_(min_chars), threshold_(threshold), k_(k) {}
+  DuplicateParagraphRule(RuleInfo info, DuplicateSettings settings)
+      : Rule(std::move(info)), settings_(settings) {}
 
   std::unique_ptr<CorpusPass> corpus_pass() const override {
-    return std::make_unique<DuplicatePass>(*this, min_chars_, threshold_, k_);
+    return std::make_unique<DuplicatePass>(*this, settings_);
   }
 
  private:
-  std::size_t min_chars_;
-  double threshold_;
-  std::size_t k_;
+  DuplicateSettings settings_;
 };
 
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
-  const auto min_chars = static_cast<std::size_t>(params.integer("min_chars", 30, 5, 100000));
-  const double threshold = params.number("threshold", 0.8, 0.3, 1.0);
-  const auto k = static_cast<std::size_t>(params.integer("shingle", 3, 1, 16));
-  return std::make_unique<DuplicateParagraphRule>(std::move(info), min_chars, threshold, k);
+  DuplicateSettings s;
+  s.min_chars = static_cast<std::size_t>(params.integer("min_chars", 30, 5, 100000));
+  s.threshold = params.number("threshold", 0.8, 0.3, 1.0);
+  s.k = static_cast<std::size_t>(params.integer("shingle", 3, 1, 16));
+  s.boilerplate_files = static_cast<std::size_t>(params.integer("boilerplate_files", 3, 2, 1000000));
+  if (const auto c = params.optional_string("compare")) {
+    if (*c == "within") s.across = false;
+    else if (*c == "across") s.within = false;
+    else if (*c != "both") params.error_at("compare", "must be within, across or both");
+  }
+  return std::make_unique<DuplicateParagraphRule>(std::move(info), s);
 }
 
 }  // namespace
