@@ -39,9 +39,11 @@ class InlineCollector {
          child = cmark_node_next(child)) {
       switch (cmark_node_get_type(child)) {
         case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
           seek_node(child);
           literal(cmark_node_get_literal(child));
+          break;
+        case CMARK_NODE_CODE:
+          code_span(child);
           break;
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
@@ -85,6 +87,25 @@ class InlineCollector {
       }
       i += len;
     }
+  }
+
+  // Inline code is not prose: rules see one U+FFFC (object replacement)
+  // standing for the whole span, backticks included, so no rule reads
+  // `setup()` as Chinese punctuation and no fix reaches into it.
+  void code_span(cmark_node* node) {
+    const std::string_view src = source_.text();
+    seek_node(node);
+    std::size_t open = cursor_;
+    while (open < end_ && src[open] != '`') ++open;
+    if (open >= end_) return;
+    std::size_t ticks = open;
+    while (ticks < end_ && src[ticks] == '`') ++ticks;
+    const std::string fence(ticks - open, '`');
+    std::size_t close = src.substr(0, end_).find(fence, ticks);
+    if (close == std::string_view::npos) return;
+    close += fence.size();
+    builder_.replaced("\uFFFC", open, close - open);
+    cursor_ = close;
   }
 
   void line_break() {

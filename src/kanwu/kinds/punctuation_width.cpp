@@ -15,8 +15,8 @@ bool is_chinese_context(char32_t c) {
 
 class PunctuationWidthRule : public Rule {
  public:
-  PunctuationWidthRule(RuleInfo info, std::map<char32_t, std::string> marks)
-      : Rule(std::move(info)), marks_(std::move(marks)) {
+  PunctuationWidthRule(RuleInfo info, std::map<char32_t, std::string> marks, bool parentheses)
+      : Rule(std::move(info)), marks_(std::move(marks)), parentheses_(parentheses) {
     for (const auto& [half, full] : marks_) {
       if (half < 0x80) ascii_marks_ += static_cast<char>(half);
       else has_non_ascii_marks_ = true;
@@ -66,7 +66,14 @@ class PunctuationWidthRule : public Rule {
     const char32_t before = neighbour(s, i, -1), after = neighbour(s, i, +1);
     const bool digit_before = i > 0 && chars::is_digit(s[i - 1]);
     const bool digit_after = i + 1 < s.size() && chars::is_digit(s[i + 1]);
-    if (c == U'(' || c == U')') return bracket_is_chinese(s, i);
+    if (c == U'(' || c == U')') return parentheses_ && bracket_is_chinese(s, i);
+    // A run of colons is markup or code (::: containers, a::b), never a colon.
+    if (c == U':' && ((i > 0 && s[i - 1] == U':') || (i + 1 < s.size() && s[i + 1] == U':'))) return false;
+    // "?" right between two Han characters, not after a question particle,
+    // is a glyph lost in conversion (王?平), not a question mark.
+    if (c == U'?' && i > 0 && i + 1 < s.size() && chars::is_han(s[i - 1]) && chars::is_han(s[i + 1]) &&
+        std::u32string_view(U"吗呢吧么啊嘛呀").find(s[i - 1]) == std::u32string_view::npos)
+      return false;
     // 1,000 · 12:30 · 3:2 stay as they are.
     if ((c == U',' || c == U':' || c == U'.') && digit_before && digit_after) return false;
     // URLs and other ASCII constructs: http://, a:b
@@ -95,12 +102,21 @@ class PunctuationWidthRule : public Rule {
         }
       }
     }
-    for (std::size_t k = open + 1; k < close; ++k)
-      if (chars::is_han(s[k])) return true;
+    // Spaces outside a half-width pair ("访问 (也称为 a11y) 是指") are the
+    // Western convention typed on purpose, a house style, not a slip.
+    if (open > 0 && s[open - 1] == U' ') return false;
+    bool han_inside = false;
+    for (std::size_t k = open + 1; k < close; ++k) han_inside = han_inside || chars::is_han(s[k]);
+    if (han_inside) return true;
+    // A pair around Latin letters or digits only glosses a term or a code
+    // (万维网联盟(W3C), 《新闻联播》(20230908)) and is often kept half-width.
+    // An empty pair is a function call (computed(), ref()).
+    return false;
     return is_chinese_context(neighbour(s, open, -1)) || is_chinese_context(neighbour(s, close, +1));
   }
 
   std::map<char32_t, std::string> marks_;
+  bool parentheses_ = true;  // false: a house style that prefers half-width ( )
   std::string ascii_marks_;
   bool has_non_ascii_marks_ = false;
 };
@@ -119,7 +135,8 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
     }
     marks[h[0]] = full;
   }
-  return std::make_unique<PunctuationWidthRule>(std::move(info), std::move(marks));
+  const bool parentheses = params.boolean("parentheses", true);
+  return std::make_unique<PunctuationWidthRule>(std::move(info), std::move(marks), parentheses);
 }
 
 }  // namespace

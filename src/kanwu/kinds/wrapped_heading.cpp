@@ -3,6 +3,7 @@
 #include <map>
 
 #include "kanwu/nlp/join.h"
+#include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -21,6 +22,14 @@ int open_balance(std::string_view text) {
     if (kClose.find(c) != std::u32string_view::npos) --balance;
   }
   return balance;
+}
+
+bool han_at_junction(std::string_view a, std::string_view b) {
+  if (a.empty() || b.empty()) return false;
+  char32_t last = 0, first = 0;
+  utf8::decode(a, utf8::previous(a, a.size()), last);
+  utf8::decode(b, 0, first);
+  return chars::is_han(last) && chars::is_han(first);
 }
 
 class WrappedHeadingRule : public Rule {
@@ -55,7 +64,9 @@ class WrappedHeadingRule : public Rule {
   // The next fragment continues this one when the junction cuts a word, or
   // when it closes a quote the heading so far left open.
   static bool continues(const Block& a, const Block& b, int balance) {
-    if (examine_join(a.text, b.text).spans_word) return true;
+    // Layout cuts a heading inside a Chinese word (就|业); digits meeting
+    // digits across lines are a label and a title (附件1 / 2026年…), not a cut.
+    if (han_at_junction(a.text, b.text) && examine_join(a.text, b.text).spans_word) return true;
     return balance > 0 && open_balance(b.text) < 0;
   }
 
