@@ -28,6 +28,18 @@ BOOST_AUTO_TEST_CASE(plain_text_splits_on_blank_lines_and_trims_indentation) {
   BOOST_TEST(loc.start.column == 3);
 }
 
+// Text pasted from web pages puts one paragraph on each line; hard-wrapped
+// prose ends lines anywhere and stays one block; a run of list lines stays one.
+BOOST_AUTO_TEST_CASE(plain_text_with_one_paragraph_per_line) {
+  const Document per_line = make_doc("一、总体要求\n全年经济平稳运行。\n就业形势总体稳定。\n物价保持平稳：\n");
+  BOOST_TEST(per_line.blocks().size() == 4u);
+  BOOST_TEST(per_line.blocks()[1].first_line == 2);
+  const Document wrapped = make_doc("全年经济平稳运行，就业形势\n总体稳定，物价保持平稳，\n居民收入持续增长。\n");
+  BOOST_TEST(wrapped.blocks().size() == 1u);
+  const Document list = make_doc("- ①学校全部采用信息化教学设施。\n- ②新城小学举行升旗仪式。\n");
+  BOOST_TEST(list.blocks().size() == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(markdown_strips_markup_but_keeps_exact_positions) {
   const Document d = make_doc("# 标题 **粗体**\n\n正文，*强调*文字\\*转义&amp;实体\n第二行\n\n- 列表项,一\n", "a.md");
   BOOST_REQUIRE(d.blocks().size() == 3u);

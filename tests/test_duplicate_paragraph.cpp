@@ -6,7 +6,8 @@ using namespace kanwu;
 using namespace kanwu::test;
 
 namespace {
-const std::string kRule = rule_yaml("duplicate-paragraph", "{kind}{similarity}@{first}");
+// One-sentence paragraphs are the material here; min_sentences has its own test.
+const std::string kRule = rule_yaml("duplicate-paragraph", "{kind}{similarity}@{first}", "    min_sentences: 1\n");
 const std::string kPara =
     "今年以来，全市新建社区养老服务站42个，改造农村互助幸福院118所，新增养老床位1600张，"
     "城乡居家养老服务覆盖率稳步提高，老年人就近享受助餐、助洁、助医等服务更加便利。";
@@ -61,6 +62,34 @@ BOOST_AUTO_TEST_CASE(threshold_is_a_parameter) {
   near.replace(near.find("118"), 3, "108");
   const std::string strict = rule_yaml("duplicate-paragraph", "m", "    threshold: 0.99\n");
   BOOST_TEST(run_rules(strict, kPara + "\n\n" + near).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(duplicate_paragraph_real_text)
+
+const std::string kTwo = "全县新建村级养老服务站12个，为2000余名老人提供助餐服务。各乡镇同步开展适老化改造。";
+const std::string kFormula = "事故调查组将调查中发现的问题线索及相关材料，移交有关部门依规依纪依法处理。";
+
+BOOST_AUTO_TEST_CASE(one_sentence_formulas_and_titles_are_not_reported) {
+  const std::string rule = rule_yaml("duplicate-paragraph", "{kind}");
+  BOOST_TEST(run_rules(rule, kTwo + "\n\n" + kFormula + "\n\n" + kTwo).size() == 1u);
+  BOOST_TEST(run_rules(rule, kFormula + "\n\n" + kTwo.substr(0, 30) + "\n\n" + kFormula).empty());
+}
+
+BOOST_AUTO_TEST_CASE(templates_in_many_files_are_boilerplate) {
+  const std::string rule = rule_yaml("duplicate-paragraph", "{kind}", "    boilerplate_files: 3\n");
+  BOOST_TEST(run_rules(rule, {{"a.txt", kTwo}, {"b.txt", kTwo}}).size() == 1u);
+  BOOST_TEST(run_rules(rule, {{"a.txt", kTwo}, {"b.txt", kTwo}, {"c.txt", kTwo}}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(compare_within_or_across) {
+  const std::string within = rule_yaml("duplicate-paragraph", "{kind}", "    compare: within\n");
+  const std::string across = rule_yaml("duplicate-paragraph", "{kind}", "    compare: across\n");
+  BOOST_TEST(run_rules(within, {{"a.txt", kTwo}, {"b.txt", kTwo}}).empty());
+  BOOST_TEST(run_rules(across, {{"a.txt", kTwo}, {"b.txt", kTwo}}).size() == 1u);
+  BOOST_TEST(run_rules(within, kTwo + "\n\n" + kTwo).size() == 1u);
+  BOOST_TEST(run_rules(across, kTwo + "\n\n" + kTwo).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

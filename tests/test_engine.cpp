@@ -91,7 +91,7 @@ BOOST_AUTO_TEST_CASE(findings_are_sorted_deterministically) {
 BOOST_AUTO_TEST_CASE(json_report_has_the_documented_shape) {
   const RuleSet rules = load_rules({source_dir() + "/rules"});
   std::vector<Document> docs;
-  docs.push_back(make_doc("获评典型案例。同时，积\n\n极开展活动,新建建管网。"));
+  docs.push_back(make_doc("获评典型案例。同时，积\n\n极开展活动,新建建各类管网。"));
   std::ostringstream out;
   write_json(out, check_documents(rules.pointers(), docs));
   const auto json = nlohmann::json::parse(out.str());

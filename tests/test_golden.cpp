@@ -106,13 +106,13 @@ BOOST_AUTO_TEST_CASE(required_seed_findings) {
       {"seeds/004", 21, "broken-paragraph"},     // 综合经济 / 实力大幅跃升
       {"seeds/004", 49, "broken-paragraph"},     // 着力 / 做优特色产业
       {"seeds/004", 75, "broken-paragraph"},     // 应急 / 管理体系
-      {"seeds/004", 7, "repeated-word"},         // 新建建
+      {"seeds/004", 7, "repeated-char"},         // 新建建
       {"seeds/004", 9, "repeated-word"},         // 学位、学位
       {"seeds/004", 49, "repeated-word"},        // 增收增收
-      {"seeds/004", 41, "repeated-word"},        // 代办办制
+      {"seeds/004", 41, "repeated-char"},        // 代办办制
       {"seeds/004", 5, "punctuation-width"},     // 落地,新能源
       {"cases/crlf_paired", 1, "paired-marks"},
-      {"cases/near_duplicate", 9, "duplicate-paragraph"},
+      {"cases/near_duplicate", 9, "duplicate-across-files"},
       // Issue 3: figures.
       {"seeds/002", 25, "figure-conflict"},    // 增长15.4% vs 000's 16.4%
       {"seeds/004", 9, "figure-conflict"},     // 新增城镇就业6.9万人 vs 000's 6.4万人次

@@ -48,3 +48,37 @@ BOOST_AUTO_TEST_CASE(exceptions_option) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(repetition_with_a_word_list)
+
+// A word list (here a small one of our own) tells two words meeting from a slip.
+const std::string kWords = "    extra_words: ['习近平', '东营', '链条', '退税', '缓费', '源源不断', '南苏丹']\n"
+                           "    prefixes: '全'\n    function_chars: '的以对'\n";
+
+BOOST_AUTO_TEST_CASE(words_meeting_are_not_doubles) {
+  const std::string rule = rule_yaml("repetition", "{match}", kWords);
+  for (const char* text : {"深入学习习近平总书记重要讲话", "大会在山东东营举行", "强化安全全链条监管",
+                           "继续实施退税缓税缓费政策", "南苏丹苏丹人民解放运动", "物资源源不断运来",
+                           "可以以书面形式答复", "以新需求引领新供给、新供给创造新需求",
+                           "人不负青山，青山定不负人"})
+    BOOST_TEST(messages_of(rule, text).empty(), "flagged: " << text);
+  BOOST_TEST(messages_of(rule, "新建建各类管网") == std::vector<std::string>{"建建"});
+  BOOST_TEST(messages_of(rule, "改造校舍、校舍3万平方米") == std::vector<std::string>{"校舍、校舍"});
+}
+
+BOOST_AUTO_TEST_CASE(doubling_mode_splits_words_from_characters) {
+  const std::string words = rule_yaml("repetition", "{match}", kWords + "    doubling: words\n");
+  const std::string chars = rule_yaml("repetition", "{match}", kWords + "    doubling: characters-after-words\n");
+  BOOST_TEST(messages_of(words, "新建建各类管网").empty());
+  BOOST_TEST(messages_of(chars, "新建建各类管网") == std::vector<std::string>{"建建"});
+  BOOST_TEST(messages_of(words, "加快加快推进") == std::vector<std::string>{"加快加快"});
+  BOOST_TEST(messages_of(chars, "加快加快推进").empty());
+  BOOST_TEST(messages_of(words, "这是我们的的目标") == std::vector<std::string>{"的的"});
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_word_list_is_a_rule_error) {
+  BOOST_CHECK_THROW(load_rules_from_string(rule_yaml("repetition", "{match}", "    lexicon: ['/no/such/dict.txt']\n"), "t.yaml"),
+                    RuleLoadError);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -324,7 +324,7 @@ BOOST_AUTO_TEST_CASE(unknown_keys_are_errors_with_places) {
 
 BOOST_AUTO_TEST_CASE(parameter_overrides_reach_the_rules) {
   TempDir dir;
-  const std::string rules = dir.write("r.yaml", rule_yaml("duplicate-paragraph", "m", "    threshold: 0.8\n"));
+  const std::string rules = dir.write("r.yaml", rule_yaml("duplicate-paragraph", "m", "    threshold: 0.8\n    min_sentences: 1\n"));
   const std::string para = "今年以来，全市新建社区养老服务站42个，改造农村互助幸福院118所，新增养老床位1600张，"
                            "城乡居家养老服务覆盖率稳步提高。";
   std::string near = para;

@@ -43,7 +43,7 @@ class InlineCollector {
           literal(cmark_node_get_literal(child));
           break;
         case CMARK_NODE_CODE:
-          code_span(child);
+          code_span();
           break;
         case CMARK_NODE_SOFTBREAK:
         case CMARK_NODE_LINEBREAK:
@@ -92,9 +92,10 @@ class InlineCollector {
   // Inline code is not prose: rules see one U+FFFC (object replacement)
   // standing for the whole span, backticks included, so no rule reads
   // `setup()` as Chinese punctuation and no fix reaches into it.
-  void code_span(cmark_node* node) {
+  void code_span() {
+    // cmark-gfm's start column of a code node is not reliable; the text
+    // before it has been consumed exactly, so the span starts at the cursor.
     const std::string_view src = source_.text();
-    seek_node(node);
     std::size_t open = cursor_;
     while (open < end_ && src[open] != '`') ++open;
     if (open >= end_) return;

@@ -67,7 +67,8 @@ std::vector<Block> parse_plain_text(const SourceText& source) {
 
   const auto flush = [&] {
     if (builder.empty()) return;
-    if (one_paragraph_per_line(source, first_line, last_line)) {
+    // A run of list lines (caption bullets - ①…) stays one list block.
+    if (!all_list_lines && one_paragraph_per_line(source, first_line, last_line)) {
       const int last = last_line;
       builder = BlockBuilder();
       for (int line = first_line; line <= last; ++line) {
@@ -76,7 +77,7 @@ std::vector<Block> parse_plain_text(const SourceText& source) {
         BlockBuilder one;
         one.verbatim(text.substr(b, e - b), source.line_start(line) + b);
         Block block = one.finish(source.line_start(line), source.line_start(line) + text.size(), line, line);
-        block.kind = is_list_line(text.substr(b)) ? BlockKind::ListItem : classify_block(block.text);
+        block.kind = classify_block(block.text);
         blocks.push_back(std::move(block));
       }
       all_list_lines = true;

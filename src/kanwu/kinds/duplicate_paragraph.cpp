@@ -106,14 +106,20 @@ struct ParagraphDigest : CorpusPass::Digest {
 
 // Letters, digits and Han only, full-width digits folded: punctuation and
 // spacing changes do not make a different paragraph.
-bool has_sentence_end(std::string_view text) {
+// Sentences in a paragraph, counted by their ending marks (a run of marks,
+// as in ？！, ends one sentence).
+std::size_t count_sentences(std::string_view text) {
+  std::size_t n = 0;
+  bool in_end = false;
   for (std::size_t i = 0; i < text.size();) {
     char32_t c = 0;
     const int len = utf8::decode(text, i, c);
-    if (len > 0 && chars::is_sentence_end(c)) return true;
+    const bool end = len > 0 && chars::is_sentence_end(c);
+    n += end && !in_end;
+    in_end = end;
     i += len > 0 ? len : 1;
   }
-  return false;
+  return n;
 }
 
 std::u32string normalise(std::string_view text) {
@@ -154,6 +160,7 @@ struct DuplicateSettings {
   double threshold = 0.8;
   std::size_t k = 3;
   std::size_t boilerplate_files = 3;
+  std::size_t min_sentences = 2;
   // Which pairs are reported: copies inside one document, across documents.
   bool within = true, across = true;
 };
@@ -170,10 +177,11 @@ class DuplicatePass : public CorpusPass {
       if (!rule_.in_scope(block)) continue;
       const std::u32string norm = normalise(block.text);
       if (norm.size() < min_chars_) continue;
-      // A duplicated paragraph is prose; a line with no sentence in it is a
-      // title, a table-of-contents or summary entry, a link line, and
-      // repeating those is how news pages and reports are built.
-      if (!has_sentence_end(block.text)) continue;
+      // A duplicated paragraph is prose pasted twice. A line with no
+      // sentence is a title or a summary entry, and a one-sentence paragraph
+      // that recurs is a formula (事故调查组按规定…移交…, a note repeated
+      // in each tab of a docs page): repeating those is how pages are built.
+      if (count_sentences(block.text) < settings_.min_sentences) continue;
       Paragraph p;
       p.where = document.locate(block, 0, block.text.size());
       p.exact = std::hash<std::u32string>{}(norm);
@@ -331,6 +339,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   s.min_chars = static_cast<std::size_t>(params.integer("min_chars", 30, 5, 100000));
   s.threshold = params.number("threshold", 0.8, 0.3, 1.0);
   s.k = static_cast<std::size_t>(params.integer("shingle", 3, 1, 16));
+  s.min_sentences = static_cast<std::size_t>(params.integer("min_sentences", 2, 0, 1000));
   s.boilerplate_files = static_cast<std::size_t>(params.integer("boilerplate_files", 3, 2, 1000000));
   if (const auto c = params.optional_string("compare")) {
     if (*c == "within") s.across = false;

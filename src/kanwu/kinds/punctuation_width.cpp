@@ -43,7 +43,10 @@ class PunctuationWidthRule : public Rule {
       std::size_t end = i + 1;
       while (end < cps.size() && cps[end] == U' ') ++end;
       if (end < cps.size() && !is_chinese_context(cps[end])) end = i + 1;
-      const std::size_t b = text.offsets[i], e = text.offsets[end];
+      std::size_t b = text.offsets[i], e = text.offsets[end];
+      // Swallowed spaces must lie right after the mark in the file too:
+      // "**注意:** 这里" keeps its closing ** (only the colon is replaced).
+      if (block.map.to_source_end(e) - block.map.to_source(b) != e - b) e = text.offsets[i + 1];
       Finding& f = emit.report(block, b, text.offsets[i + 1],
                                {{"match", utf8::encode(cps[i])}, {"replacement", mark->second}});
       emit.propose_fix(f, block, b, e, mark->second, FixSafety::Safe);
@@ -104,14 +107,16 @@ class PunctuationWidthRule : public Rule {
     }
     // Spaces outside a half-width pair ("访问 (也称为 a11y) 是指") are the
     // Western convention typed on purpose, a house style, not a slip.
-    if (open > 0 && s[open - 1] == U' ') return false;
+    const bool matched = open != close;
+    if (matched && open > 0 && s[open - 1] == U' ') return false;
     bool han_inside = false;
     for (std::size_t k = open + 1; k < close; ++k) han_inside = han_inside || chars::is_han(s[k]);
     if (han_inside) return true;
     // A pair around Latin letters or digits only glosses a term or a code
-    // (万维网联盟(W3C), 《新闻联播》(20230908)) and is often kept half-width.
-    // An empty pair is a function call (computed(), ref()).
-    return false;
+    // (万维网联盟(W3C), 《新闻联播》(20230908)) and is often kept half-width;
+    // an empty pair is a function call (computed(), ref()).
+    if (matched) return false;
+    // An unmatched mark is judged by its neighbours: 足(不出户.
     return is_chinese_context(neighbour(s, open, -1)) || is_chinese_context(neighbour(s, close, +1));
   }
 

@@ -24,11 +24,12 @@ bool is_numeral(char32_t c) { return kNumeralChars.find(c) != std::u32string_vie
 // function word alone (的的) is nearly always a slip; one character doubled
 // after a word (新建|建) is, on published text, far more often two words
 // meeting that a word list does not know (周年|年会, 立法|法), so it is a
-// rule of its own that ships off by default.
-enum class Doubling { Words, CharactersAfterWords };
+// rule of its own that ships off by default. A rule that does not say
+// looks at both.
+enum class Doubling { All, Words, CharactersAfterWords };
 
 struct Settings {
-  Doubling doubling = Doubling::Words;
+  Doubling doubling = Doubling::All;
   std::size_t max_unit;
   std::set<std::u32string> exceptions;
   std::u32string function_chars;  // doubled alone, always an error (的的)
@@ -121,11 +122,11 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
   const bool after_numeral = i > 0 && is_numeral(text.chars[i - 1]);
   if (len_a == 1) {  // x|x, both alone
     if (s.function_chars.find(x) != std::u32string::npos)  // 的的
-      return s.doubling == Doubling::Words && !word_across(text.chars, i + 1, s);
+      return s.doubling != Doubling::CharactersAfterWords && !word_across(text.chars, i + 1, s);
     return false;  // reduplicated measure words and the like: 张张, 县县
   }
   if (after_numeral) return false;  // 一幅|幅, 一张|张
-  if (s.doubling != Doubling::CharactersAfterWords) return false;
+  if (s.doubling == Doubling::Words) return false;
   // A word ending in a function character meets that word: 可以|以, 反对|对.
   if (s.function_chars.find(x) != std::u32string::npos) return false;
   if (second_copy_starts_word(text.chars, i, s)) return false;
@@ -192,7 +193,7 @@ class RepetitionRule : public Rule {
         settings_.exceptions.count(std::u32string(cps.substr(i, 2 * unit + sep))))
       return false;
     if (unit == 1) return single_char_double_is_error(text, i, settings_);
-    if (settings_.doubling != Doubling::Words) return false;
+    if (settings_.doubling == Doubling::CharactersAfterWords) return false;
     if (is_numeral(unit_text.front())) return false;  // 一个一个, 一次一次
     // A doubled word only when both copies are whole words: 增收|增收, and
     // no word runs across either end (退税|缓税|缓费, 南苏丹|苏丹).
@@ -220,7 +221,8 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   Settings s;
   if (const auto d = params.optional_string("doubling")) {
     if (*d == "characters-after-words") s.doubling = Doubling::CharactersAfterWords;
-    else if (*d != "words") params.error_at("doubling", "must be words or characters-after-words");
+    else if (*d == "words") s.doubling = Doubling::Words;
+    else if (*d != "all") params.error_at("doubling", "must be all, words or characters-after-words");
   }
   s.max_unit = static_cast<std::size_t>(params.integer("max_unit", 4, 1, 16));
   for (const auto& e : params.strings("exceptions")) s.exceptions.insert(code_points(e).chars);
