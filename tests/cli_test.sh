@@ -28,6 +28,7 @@ expect "disable" 0 '0 findings' -- "$KANWU" check --disable repeated-word "$TMP/
 expect "disable before paths" 0 '0 findings' -- "$KANWU" check --disable repeated-word --disable paired-marks "$TMP/doubled.txt"
 expect "unknown rule id" 2 'no such rule' -- "$KANWU" check --disable no-such-rule "$TMP/doubled.txt"
 expect "quiet prints nothing" 1 '^$' -- "$KANWU" check --quiet "$TMP/doubled.txt"
+expect "quiet json prints nothing" 1 '^$' -- "$KANWU" check --quiet --format json "$TMP/doubled.txt"
 expect "missing path" 2 'nope.txt: error: no such file' -- "$KANWU" check "$TMP/nope.txt"
 expect "invalid utf-8" 2 'invalid.txt:2:3: error: invalid UTF-8 \(byte 0xFF at byte offset 19\)' -- "$KANWU" check "$TMP/invalid.txt"
 expect "binary" 2 'binary file' -- "$KANWU" check "$TMP/binary.txt"

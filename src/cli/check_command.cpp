@@ -238,9 +238,11 @@ int run_check(const CheckOptions& opt) {
     }
   }
   std::ostream& out = opt.output.empty() ? std::cout : file_out;
-  if (opt.format == "text") {
-    if (!opt.quiet)
-      write_text(out, report, {use_color(opt.color, opt.output.empty() && isatty(STDOUT_FILENO)), true, true});
+  // -q silences standard output in every format; a report asked for with
+  // -o is still written.
+  if (opt.quiet && opt.output.empty()) {
+  } else if (opt.format == "text") {
+    write_text(out, report, {use_color(opt.color, opt.output.empty() && isatty(STDOUT_FILENO)), true, true});
   } else {
     write_report(out, report, opt.format, {rules.pointers()});
   }

@@ -35,8 +35,10 @@ class NumberStyleRule : public Rule {
     }
     if (!mixed_ || !arabic_counts) return;
     for (const auto& [block, q] : chinese_counts) {
+      const std::string suggestion = arabic_form(q);
+      if (suggestion == q.text) continue;  // nothing to suggest (约四万人 has no Arabic form here)
       Finding& f = emit.report(*block, q.number_begin, q.end,
-                               {{"match", q.text}, {"suggestion", arabic_form(q)},
+                               {{"match", q.text}, {"suggestion", suggestion},
                                 {"problem", "统计数字宜用阿拉伯数字，与全文一致"}});
       f.severity = mixed_severity_;
     }
