@@ -8,7 +8,7 @@ CHROMIUM="$(command -v chromium || command -v chromium-browser || true)"
 if [ -z "$CHROMIUM" ]; then echo "chromium not installed (ci/deps.sh --test installs it)"; exit 1; fi
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
-"$KANWU" check --format html -o "$TMP/report.html" fixtures/seeds fixtures/cases || [ $? -eq 1 ]
+"$KANWU" check --enable figure-conflict --format html -o "$TMP/report.html" fixtures/seeds fixtures/cases || [ $? -eq 1 ]
 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-background-networking \
   --disable-component-update --no-first-run --disable-sync --user-data-dir="$TMP/profile" \
   --dump-dom "file://$TMP/report.html" > "$TMP/dom.html" 2>"$TMP/chromium.log"
