@@ -21,6 +21,7 @@ add with a verdict.
 import argparse
 import collections
 import csv
+import functools
 import json
 import os
 import shutil
@@ -52,8 +53,13 @@ def run_kanwu(kanwu, args):
     return json.loads(p.stdout)
 
 
+@functools.lru_cache(maxsize=None)
+def file_lines(path):
+    return open(path, encoding="utf-8").read().split("\n")
+
+
 def matched_text(path, f):
-    lines = open(path, encoding="utf-8").read().split("\n")
+    lines = file_lines(path)
     line = lines[f["line"] - 1]
     end = f["end_column"] - 1 if f["end_line"] == f["line"] else len(line)
     return line[f["column"] - 1:end]
@@ -75,7 +81,7 @@ def han_only(text):
     return "".join(c for c in text if is_han(c))
 
 
-def fix_changes_han(kanwu, real, rules_off):
+def fix_changes_han(kanwu, real):
     """Runs --fix on a copy of every source; returns files whose Han text changed."""
     damaged = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -104,7 +110,6 @@ def main():
     ap.add_argument("--unaudited")
     a = ap.parse_args()
 
-    rules = subprocess.run([a.kanwu, "rules"], capture_output=True, text=True).stdout
     audit = load_audit(a.audit)
     stats = collections.defaultdict(lambda: collections.Counter())  # (rule, source) → counts
     chars = {}
@@ -142,7 +147,7 @@ def main():
             failures.append(f"{rule}: right {c['true']} of {read} ({c['true'] / read:.0%}) < {MIN_PRECISION:.0%}")
     if unaudited:
         failures.append(f"{len(unaudited)} findings on real text nobody has read (see --unaudited)")
-    damaged = fix_changes_han(a.kanwu, a.real, [])
+    damaged = fix_changes_han(a.kanwu, a.real)
     if damaged:
         failures.append(f"--fix added or deleted Han characters in {len(damaged)} files: {damaged[:5]}")
 

@@ -240,11 +240,11 @@ int run_check(const CheckOptions& opt) {
   std::ostream& out = opt.output.empty() ? std::cout : file_out;
   // -q silences standard output in every format; a report asked for with
   // -o is still written.
-  if (opt.quiet && opt.output.empty()) {
-  } else if (opt.format == "text") {
-    write_text(out, report, {use_color(opt.color, opt.output.empty() && isatty(STDOUT_FILENO)), true, true});
-  } else {
-    write_report(out, report, opt.format, {rules.pointers()});
+  if (!(opt.quiet && opt.output.empty())) {
+    if (opt.format == "text")
+      write_text(out, report, {use_color(opt.color, opt.output.empty() && isatty(STDOUT_FILENO)), true, true});
+    else
+      write_report(out, report, opt.format, {rules.pointers()});
   }
   for (const auto& n : report.notices) std::cerr << n << '\n';
   for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';

@@ -30,6 +30,11 @@ class SourceMap {
   std::size_t to_source(std::size_t text_offset) const;
   // Source offset just past the byte before `text_end` (for span ends).
   std::size_t to_source_end(std::size_t text_end) const;
+  // True when text bytes [begin, end) are the same number of bytes in the
+  // source: no markup, entity or code span lies inside them.
+  bool same_length_in_source(std::size_t begin, std::size_t end) const {
+    return end <= begin || to_source_end(end) - to_source(begin) == end - begin;
+  }
   // The map of text bytes [begin, end), rebased to start at 0.
   SourceMap slice(std::size_t begin, std::size_t end) const;
 

@@ -104,8 +104,6 @@ struct ParagraphDigest : CorpusPass::Digest {
   std::vector<Paragraph> paragraphs;
 };
 
-// Letters, digits and Han only, full-width digits folded: punctuation and
-// spacing changes do not make a different paragraph.
 // Sentences in a paragraph, counted by their ending marks (a run of marks,
 // as in ？！, ends one sentence).
 std::size_t count_sentences(std::string_view text) {
@@ -122,6 +120,8 @@ std::size_t count_sentences(std::string_view text) {
   return n;
 }
 
+// Letters, digits and Han only, full-width digits folded: punctuation and
+// spacing changes do not make a different paragraph.
 std::u32string normalise(std::string_view text) {
   std::u32string out;
   for (char32_t c : code_points(text).chars) {
@@ -168,15 +168,14 @@ struct DuplicateSettings {
 class DuplicatePass : public CorpusPass {
  public:
   DuplicatePass(const Rule& rule, const DuplicateSettings& settings)
-      : rule_(rule), settings_(settings), min_chars_(settings.min_chars), threshold_(settings.threshold),
-        k_(settings.k), boilerplate_files_(settings.boilerplate_files) {}
+      : rule_(rule), settings_(settings) {}
 
   std::unique_ptr<CorpusPass::Digest> digest(const Document& document) const override {
     auto digest = std::make_unique<ParagraphDigest>();
     for (const Block& block : document.blocks()) {
       if (!rule_.in_scope(block)) continue;
       const std::u32string norm = normalise(block.text);
-      if (norm.size() < min_chars_) continue;
+      if (norm.size() < settings_.min_chars) continue;
       // A duplicated paragraph is prose pasted twice. A line with no
       // sentence is a title or a summary entry, and a one-sentence paragraph
       // that recurs is a formula (事故调查组按规定…移交…, a note repeated
@@ -185,9 +184,9 @@ class DuplicatePass : public CorpusPass {
       Paragraph p;
       p.where = document.locate(block, 0, block.text.size());
       p.exact = std::hash<std::u32string>{}(norm);
-      for (std::size_t i = 0; i + k_ <= norm.size(); ++i) {
+      for (std::size_t i = 0; i + settings_.k <= norm.size(); ++i) {
         std::uint64_t h = 0;
-        for (std::size_t j = 0; j < k_; ++j) h = mix(h ^ norm[i + j]);
+        for (std::size_t j = 0; j < settings_.k; ++j) h = mix(h ^ norm[i + j]);
         p.shingles.push_back(static_cast<Shingle>(h ^ (h >> 16) ^ (h >> 32) ^ (h >> 48)));
       }
       std::sort(p.shingles.begin(), p.shingles.end());
@@ -208,7 +207,7 @@ class DuplicatePass : public CorpusPass {
     // formula, a standard closing sentence, a note every page carries),
     // not a defect of any one of them.
     for (Pending& p : findings_) {
-      if (cluster_files_[p.cluster].size() >= boilerplate_files_) continue;
+      if (cluster_files_[p.cluster].size() >= settings_.boilerplate_files) continue;
       const bool across = p.finding.related.front().where.file != p.finding.where.file;
       if (across ? settings_.across : settings_.within) out.push_back(std::move(p.finding));
     }
@@ -250,7 +249,7 @@ class DuplicatePass : public CorpusPass {
       if (j > best) best = j, best_id = ranked[k].second;
     }
     std::uint32_t cluster = 0;
-    if (best >= threshold_) {
+    if (best >= settings_.threshold) {
       report(p, stored_[best_id], best, file);
       cluster = stored_[best_id].cluster;
     } else {
@@ -304,10 +303,6 @@ class DuplicatePass : public CorpusPass {
 
   const Rule& rule_;
   DuplicateSettings settings_;
-  std::size_t min_chars_;
-  double threshold_;
-  std::size_t k_;
-  std::size_t boilerplate_files_;
   std::vector<std::string> files_;  // file table: consecutive paragraphs share a file
   // The files each group of copies appears in, by cluster.
   std::vector<std::vector<std::uint32_t>> cluster_files_;

@@ -46,7 +46,7 @@ class PunctuationWidthRule : public Rule {
       std::size_t b = text.offsets[i], e = text.offsets[end];
       // Swallowed spaces must lie right after the mark in the file too:
       // "**注意:** 这里" keeps its closing ** (only the colon is replaced).
-      if (block.map.to_source_end(e) - block.map.to_source(b) != e - b) e = text.offsets[i + 1];
+      if (!block.map.same_length_in_source(b, e)) e = text.offsets[i + 1];
       Finding& f = emit.report(block, b, text.offsets[i + 1],
                                {{"match", utf8::encode(cps[i])}, {"replacement", mark->second}});
       emit.propose_fix(f, block, b, e, mark->second, FixSafety::Safe);

@@ -57,7 +57,7 @@ bool second_copy_starts_word(std::u32string_view text, std::size_t i, const Sett
 bool word_across(std::u32string_view text, std::size_t at, const Settings& s) {
   for (std::size_t len = 2; len <= 4; ++len)
     for (std::size_t start = at >= len - 1 ? at - (len - 1) : 0; start < at; ++start)
-      if (start + len <= text.size() && start + len > at && s.lexicon->contains(text.substr(start, len)))
+      if (start + len <= text.size() && s.lexicon->contains(text.substr(start, len)))
         return true;
   return false;
 }

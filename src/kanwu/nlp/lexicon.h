@@ -24,7 +24,7 @@ class Lexicon {
   // True when `word` (two or more code points) is a listed word.
   bool contains(std::u32string_view word) const;
 
-  // The lengths (2..max_len) of listed words that start at `text[at]`.
+  // True when a listed word of min_len..max_len code points starts at text[at].
   bool word_starts_at(std::u32string_view text, std::size_t at, std::size_t min_len = 2,
                       std::size_t max_len = 4) const;
 

@@ -27,11 +27,11 @@ Finding& Emitter::report(const Block& block, std::size_t begin, std::size_t end,
 
 void Emitter::propose_fix(Finding& finding, const Block& block, std::size_t begin,
                           std::size_t end, std::string replacement, FixSafety safety) const {
-  const std::size_t source_begin = block.map.to_source(begin);
-  const std::size_t source_end = end > begin ? block.map.to_source_end(end) : source_begin;
   // A fix never swallows markup: when the span's source bytes are not its
   // text bytes (emphasis marks, a code span, an entity lie inside), no fix.
-  if (source_end - source_begin != end - begin) return;
+  if (!block.map.same_length_in_source(begin, end)) return;
+  const std::size_t source_begin = block.map.to_source(begin);
+  const std::size_t source_end = end > begin ? block.map.to_source_end(end) : source_begin;
   propose_source_fix(finding, source_begin, source_end, std::move(replacement), safety);
 }
 
