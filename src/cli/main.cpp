@@ -1,5 +1,6 @@
 // kanwu's command line: parses options, loads rules, runs the engine and
 // writes the report. All checking lives in the kanwu library.
+#include "kanwu/figures/vocabulary.h"
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -63,12 +64,19 @@ int run_test_rules(const std::vector<std::string>& paths) {
 }
 
 int run_figures(const std::vector<std::string>& paths, const std::string& format) {
+  std::shared_ptr<const kanwu::FigureVocabulary> vocabulary;
+  try {
+    vocabulary = kanwu::FigureVocabulary::load_or_throw(kanwu::cli::default_rules_path() + "/vocabulary/figures.yaml");
+  } catch (const kanwu::RuleLoadError& e) {
+    kanwu::cli::print_load_errors(e, "cannot read the figure vocabulary");
+    return kExitError;
+  }
   std::vector<kanwu::InputError> errors;
   const auto documents = kanwu::load_documents(paths, errors);
   if (format == "json")
-    kanwu::write_figures_json(std::cout, documents);
+    kanwu::write_figures_json(std::cout, documents, *vocabulary);
   else
-    kanwu::write_figures_text(std::cout, documents);
+    kanwu::write_figures_text(std::cout, documents, *vocabulary);
   for (const auto& e : errors) std::cerr << e.describe() << '\n';
   return errors.empty() ? kExitClean : kExitError;
 }

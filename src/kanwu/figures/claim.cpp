@@ -5,7 +5,6 @@
 #include <optional>
 #include <set>
 
-#include "kanwu/figures/period.h"
 #include "kanwu/nlp/join.h"
 #include "kanwu/nlp/segment.h"
 #include "kanwu/text/chars.h"
@@ -15,125 +14,78 @@ namespace kanwu {
 
 namespace {
 
-// Words dropped at the end of a metric phrase: the verb or particle that
-// introduces the figure (达到, 累计, 提高至 …).
-const std::set<std::string> kTailWords{
-    "达", "达到", "为", "是", "共", "共计", "合计", "累计", "总计", "突破", "超过", "超", "逾",
-    "近", "约", "有", "已", "已达", "实现", "完成", "提高", "提升", "增至", "升至", "降至",
-    "在", "至", "到", "了", "增加", "增长", "增幅", "下降", "减少", "降低", "占",
-    "分别", "各", "涨幅", "降幅", "增速", "将近", "接近", "大约", "不足", "不到", "上", "数",
-    "几", "稳步", "升", "提", "高", "年均", "平均", "人均", "幅"};
+// The grammar of a figure's role: the verb right before the number says
+// whether it is a level, a change, a rate or a share. These words are the
+// construction itself, not a vocabulary to extend.
+constexpr std::string_view kRiseWords[] = {"增长", "增幅", "增速", "提高", "上升", "提升", "涨幅", "增", "增加", "多"};
+constexpr std::string_view kFallWords[] = {"下降", "减少", "降低", "降幅", "下滑", "减", "回落"};
+constexpr std::string_view kShareWords[] = {"占比", "比重", "比例", "占到", "占"};
+constexpr std::string_view kToWords[] = {"至", "到", "为"};
+// Words between the role verb and the number (增长了, 提高到, 分别达).
+constexpr std::string_view kLinkWords[] = {"了", "达到", "达", "为", "至", "到", "超过", "超", "近", "约", "逾", "分别", "*", "突破", "接近"};
+const std::set<std::string> kRoleWords{"增长", "增幅", "增速", "提高", "上升", "提升", "涨幅", "增加", "下降", "减少",
+                                        "降低", "降幅", "下滑", "回落", "增至", "升至", "降至", "提高到", "提高至", "提升至",
+                                        "提升到", "增", "减", "降", "升", "翻番", "翻一番"};
 
-// Words at which a metric phrase stops when read leftwards: verbs that take
-// the metric as object, adverbs, conjunctions, places and time words.
-const std::set<std::string> kBreakWords{
-    "投入", "支出", "发放", "实施", "建成", "开展", "组织", "举办", "提供", "招聘", "引进", "培育", "创建", "打造", "落地", "惠及", "帮助", "资助", "筹集", "募集",
-    "减免", "带动", "安置", "完成", "实现", "累计", "全市", "全区", "全省", "全国",
-    "共", "先后", "持续", "不断", "其中", "以及", "和", "与", "及", "等", "倾力", "通过", "让",
-    "使", "为", "对", "在", "从", "向", "把", "将", "并", "还", "也", "都", "已", "已经", "每年",
-    "当年", "全年", "今年", "目前", "截至", "如今", "同时", "此外", "另外", "其", "这", "那",
-    "我们", "我市", "本市", "全盟", "较", "比", "同比", "相比", "达", "达到", "新建", "新改扩建", "改扩建", "获得", "受益", "吸纳", "解决", "推动", "促进",
-    "助力", "拉动", "完成", "超额", "稳定", "保持", "连续", "率先", "有效", "积极",
-    "大力", "着力", "全面", "深入", "扎实", "切实", "进一步", "累计", "共有", "拥有", "安装", "采集", "提交", "开凿", "打通", "关停", "转移", "清零", "用于", "的", "是", "有", "个", "名", "家", "所"};
+constexpr std::size_t kMetricWindow = 30;  // characters before a number searched for its metric
+constexpr std::size_t kMaxMetricWords = 8;
 
-// Break words that also end a metric search when it is too short: function
-// words, places, times and connectives, never part of what is measured.
-const std::set<std::string> kStopWords{
-    "全市", "全区", "全省", "全国", "其中", "以及", "和", "与", "及", "等", "让", "使", "为", "对",
-    "在", "从", "向", "把", "将", "并", "还", "也", "都", "的", "是", "有", "个", "名", "家", "所",
-    "每年", "当年", "全年", "今年", "目前", "截至", "如今", "同时", "此外", "另外", "其", "这",
-    "那", "我们", "我市", "本市", "较", "比", "同比", "相比"};
-
-// Words that mark a figure as a plan or a target: anywhere before it in the
-// sentence ("主要预期目标是：…"), or in its own clause ("确保…1.2万人以上").
-constexpr std::string_view kPlanWords[] = {"目标", "力争", "预计", "争取", "预期", "拟"};
-constexpr std::string_view kClausePlanWords[] = {"确保", "计划", "将达", "要达"};
-
-constexpr std::size_t kMetricWindow = 14;  // characters before a number searched for its metric
-
-bool ends_with_any(std::string_view s, std::initializer_list<std::string_view> words) {
-  for (auto w : words)
+bool ends_with_any(std::string_view s, auto const& words) {
+  for (std::string_view w : words)
     if (s.ends_with(w)) return true;
   return false;
 }
 
 ClaimRole role_of(std::string_view prefix, const Quantity& q) {
+  while (prefix.ends_with(" ")) prefix.remove_suffix(1);
   // 提高至95%, 增至135元: the figure is the new value, not the change.
-  for (std::string_view to : {"至", "到", "为"}) {
+  for (std::string_view to : kToWords) {
     std::string_view p = prefix;
     while (p.ends_with("*")) p.remove_suffix(1);
     if (p.ends_with(to) && !p.ends_with("达到")) return ClaimRole::Value;
   }
-  // Trim what may stand between the verb and the number.
   for (bool again = true; again;) {
     again = false;
-    for (std::string_view w : {"了", "达到", "达", "为", "至", "到", "超过", "超", "近", "约", "逾", "分别", "*"}) {
+    for (std::string_view w : kLinkWords)
       if (prefix.ends_with(w) && !(w == "达" && prefix.ends_with("到达"))) {
         prefix.remove_suffix(w.size());
         again = true;
       }
-    }
   }
-  if (q.unit == "个百分点") return ClaimRole::PointChange;
+  if (q.unit == "个百分点" || q.unit == "百分点") return ClaimRole::PointChange;
   const bool percent = q.unit == "%";
-  if (ends_with_any(prefix, {"增长", "增幅", "增速", "提高", "上升", "提升", "涨幅", "增", "增加", "多"}))
-    return percent ? ClaimRole::Rate : ClaimRole::Increase;
-  if (ends_with_any(prefix, {"下降", "减少", "降低", "降幅", "下滑", "减"}))
-    return percent ? ClaimRole::RateDecline : ClaimRole::Decrease;
-  if (percent && ends_with_any(prefix, {"占", "占比", "比重", "比例", "占到"})) return ClaimRole::Share;
+  if (ends_with_any(prefix, kRiseWords)) return percent ? ClaimRole::Rate : ClaimRole::Increase;
+  if (ends_with_any(prefix, kFallWords)) return percent ? ClaimRole::RateDecline : ClaimRole::Decrease;
+  if (percent && prefix.find("占") != std::string_view::npos) return ClaimRole::Share;
+  if (percent && ends_with_any(prefix, kShareWords)) return ClaimRole::Share;
   return ClaimRole::Value;
 }
 
-bool is_place_suffix(char32_t c) { return c == U'市' || c == U'盟'; }
-
-// Places named in a text: "X市"/"X盟" with a two-character name, and 内蒙古
-// (or 自治区/全区, which stand for it). Returns (byte offset, name) pairs.
-std::vector<std::pair<std::size_t, std::string>> places_in(std::string_view text) {
-  static const std::set<std::u32string> kNotPlaces{U"城市", U"全市", U"我市", U"本市", U"该市",
-                                                   U"各市", U"都市", U"超市", U"股市", U"夜市",
-                                                   U"集市", U"上市", U"门市", U"盟市", U"市场",
-                                                   U"城乡", U"全盟", U"旗市", U"县市", U"联盟",
-                                                   U"同盟", U"加盟", U"结盟"};
-  std::vector<std::pair<std::size_t, std::string>> out;
-  const CodePointText cp = code_points(text);
-  for (std::size_t i = 2; i < cp.size(); ++i) {
-    if (!is_place_suffix(cp.chars[i])) continue;
-    // 市场, 市民, 市级, 市区, 市委…: the character does not end a place name.
-    const bool civil_affairs = cp.chars.substr(i + 1, 2) == U"民政";  // 通辽市民政局
-    if (i + 1 < cp.size() && !civil_affairs &&
-        std::u32string_view(U"场民级区县旗委直属政长里内外中域容貌").find(cp.chars[i + 1]) !=
-            std::u32string_view::npos)
-      continue;
-    const std::u32string name = cp.chars.substr(i - 2, 2);
-    if (!chars::is_han(name[0]) || !chars::is_han(name[1])) continue;
-    if (kNotPlaces.count(name) || kNotPlaces.count(cp.chars.substr(i - 1, 2))) continue;
-    out.emplace_back(cp.offsets[i - 2], to_utf8(name));
-  }
-  for (std::string_view region : {"内蒙古"}) {
-    for (std::size_t at = text.find(region); at != std::string_view::npos;
-         at = text.find(region, at + region.size()))
-      out.emplace_back(at, "内蒙古");
-  }
-  std::sort(out.begin(), out.end());
-  return out;
+std::string role_suffix(ClaimRole role) {
+  return role == ClaimRole::Value ? std::string() : "#" + std::string(to_string(role));
 }
 
-bool is_clause_mark(std::string_view text, std::size_t at, std::size_t& length) {
-  for (std::string_view mark : {"，", "；", "、", "：", ",", ";", ":"}) {
+bool is_mark(std::string_view text, std::size_t at, std::size_t& length, bool enumeration) {
+  for (std::string_view mark : {"，", "；", "：", "。", "！", "？", ",", ";", ":"}) {
     if (text.substr(at).starts_with(mark)) {
       length = mark.size();
       return true;
     }
   }
+  if (enumeration && text.substr(at).starts_with("、")) {
+    length = std::string_view("、").size();
+    return true;
+  }
   return false;
 }
 
-// Start of the clause containing byte `at`, not before `floor`.
-std::size_t clause_start(std::string_view text, std::size_t floor, std::size_t at) {
+// Start of the clause containing byte `at`, not before `floor`. With
+// `enumeration`, 、 also ends a clause (养老床位3852张、照护床位3326张).
+std::size_t clause_start(std::string_view text, std::size_t floor, std::size_t at, bool enumeration) {
   std::size_t start = floor;
   for (std::size_t i = floor; i < at;) {
     std::size_t len = 0;
-    if (is_clause_mark(text, i, len)) {
+    if (is_mark(text, i, len, enumeration)) {
       start = i + len;
       i += len;
       continue;
@@ -145,68 +97,41 @@ std::size_t clause_start(std::string_view text, std::size_t floor, std::size_t a
   return start;
 }
 
-// The metric phrase at the end of `prefix`: content words read leftwards
-// from the number until a verb, adverb, place or time word.
-std::vector<std::string> metric_before(std::string_view prefix) {
-  std::vector<std::string> words;
-  const auto tokens = WordSegmenter::for_this_thread().tokenize(prefix);
-  std::size_t k = tokens.size();
-  // Drop the verb or particle that introduces the number.
-  while (k > 0) {
-    const Token& t = tokens[k - 1];
-    const std::string w(prefix.substr(t.begin, t.size()));
-    if (!t.is_ideographic_word() || kTailWords.count(w)) {
-      if (!t.is_ideographic_word() && w != "*" && w != "**") break;
-      --k;
-      continue;
-    }
-    break;
-  }
-  bool skipped_verb = false;
-  while (k > 0) {
-    const Token& t = tokens[k - 1];
-    const std::string w(prefix.substr(t.begin, t.size()));
-    if (!t.is_ideographic_word()) break;
-    // The word next to the number always belongs to the metric (总支出).
-    if (kBreakWords.count(w) && !words.empty()) {
-      // One word alone is too vague to compare (就业): reach past one verb
-      // for its subject (高校毕业生|实现|就业 → 高校毕业生就业).
-      if (words.size() > 1 || skipped_verb || kStopWords.count(w)) break;
-      skipped_verb = true;
-      --k;
-      continue;
-    }
-    words.insert(words.begin(), w);
-    --k;
-  }
-  if (words.size() < 2) words.clear();
-  return words;
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
 }
 
-// A noun phrase right after the quantity that ends there (6.7万残疾人的生活,
-// 70.4亿元民生投入的背后). One that runs on into a verb (50项服务事项实现
-// “掌上办”) names an action, not what is counted, and is not taken.
-std::vector<std::string> metric_after(std::string_view suffix) {
-  std::vector<std::string> words;
-  const std::string_view window = suffix.substr(0, std::min<std::size_t>(suffix.size(), 48));
-  const auto tokens = WordSegmenter::for_this_thread().tokenize(window);
-  for (const Token& t : tokens) {
-    const std::string w(window.substr(t.begin, t.size()));
-    const bool ends = !t.is_ideographic_word() || w == "的" || w == "中" || w == "里";
-    if (ends) return words.size() >= 2 ? words : std::vector<std::string>{};
-    if (kBreakWords.count(w) || words.size() >= 4) return {};
-    words.push_back(w);
+// Removes what is not part of an indicator's name: asides in brackets
+// (快递业务量（不含邮政集团包裹业务）), measure phrases (以载重吨计).
+std::string strip_asides(std::string text) {
+  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
+    for (std::size_t b = text.find(open); b != std::string::npos; b = text.find(open, b)) {
+      const std::size_t e = text.find(close, b + open.size());
+      if (e == std::string::npos) {
+        text.erase(b);
+        break;
+      }
+      text.replace(b, e + close.size() - b, " ");
+    }
   }
-  return {};
+  for (std::size_t b = text.find("以"); b != std::string::npos; b = text.find("以", b + 1)) {
+    const std::size_t e = text.find("计", b);
+    if (e != std::string::npos && code_points(std::string_view(text).substr(b, e - b)).size() <= 6 &&
+        std::string_view(text).substr(b, e - b).find("，") == std::string_view::npos) {
+      text.replace(b, e + std::string_view("计").size() - b, " ");
+    }
+  }
+  return text;
 }
 
-std::string join(const std::vector<std::string>& words) {
+std::string join_words(const std::vector<std::string>& words) {
   std::string out;
   for (const auto& w : words) out += w;
   return out;
 }
 
-std::string key_of(std::vector<std::string> words) {
+std::string sorted_key(std::vector<std::string> words) {
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
   std::string key;
@@ -217,207 +142,568 @@ std::string key_of(std::vector<std::string> words) {
   return key;
 }
 
-std::string role_suffix(ClaimRole role) {
-  switch (role) {
-    case ClaimRole::Value: return "";
-    case ClaimRole::Increase: return "#increase";
-    case ClaimRole::Decrease: return "#decrease";
-    case ClaimRole::Rate: return "#rate";
-    case ClaimRole::RateDecline: return "#decline";
-    case ClaimRole::Share: return "#share";
-    case ClaimRole::PointChange: return "#points";
+// A piece of a metric phrase: a word of the lexicon, a single Han
+// character, a run of Latin letters and digits, a run of blanks, or one
+// punctuation mark.
+struct Word {
+  std::string text;
+  bool han = false;
+};
+
+// Splits text into words by backward maximum matching: at each place, the
+// longest lexicon word ending there. Metrics are read leftwards from the
+// number, and this reads the way they are built (规模以上|工业|增加值). ICU's
+// dictionary cuts such phrases into fragments (规|上|工业|增加|值).
+std::vector<Word> split_words(std::string_view text, const Lexicon& lexicon) {
+  constexpr std::size_t kLongestWord = 12;  // indicator names are long: 社会消费品零售总额
+  const CodePointText cp = code_points(text);
+  const std::u32string_view s = cp.chars;
+  const auto utf8_of = [&](std::size_t b, std::size_t e) {
+    const std::size_t from = cp.offsets[b], to = e < cp.size() ? cp.offsets[e] : text.size();
+    return std::string(text.substr(from, to - from));
+  };
+  std::vector<Word> out;
+  for (std::size_t end = s.size(); end > 0;) {
+    const char32_t c = s[end - 1];
+    std::size_t len = 1;
+    bool han = chars::is_han(c);
+    if (han) {
+      for (std::size_t l = std::min(kLongestWord, end); l >= 2; --l)
+        if (lexicon.contains(s.substr(end - l, l))) {
+          len = l;
+          break;
+        }
+    } else if (chars::is_ascii_letter(c) || chars::is_ascii_digit(c) || c == U'.' || c == U'_') {
+      while (len < end && (chars::is_ascii_letter(s[end - len - 1]) || chars::is_ascii_digit(s[end - len - 1]) ||
+                           s[end - len - 1] == U'.' || s[end - len - 1] == U'_'))
+        ++len;
+    } else if (c == U' ' || c == U'*' || c == U'\t') {
+      while (len < end && (s[end - len - 1] == U' ' || s[end - len - 1] == U'*' || s[end - len - 1] == U'\t')) ++len;
+    }
+    out.push_back({utf8_of(end - len, end), han});
+    end -= len;
   }
-  return "";
+  std::reverse(out.begin(), out.end());
+  return out;
 }
 
-// Blanks out periods, places, quotes and emphasis marks in a clause prefix
-// (keeping byte offsets), so they do not become part of a metric.
-std::string scrub(std::string_view prefix, std::size_t base, const std::vector<Period>& periods,
-                  const std::vector<std::pair<std::size_t, std::string>>& places) {
-  std::string out(prefix);
-  const auto blank = [&](std::size_t b, std::size_t e) {
-    if (e <= base || b >= base + out.size()) return;
-    b = std::max(b, base) - base;
-    e = std::min(e - base, out.size());
-    for (std::size_t i = b; i < e; ++i) out[i] = ' ';
-  };
-  // Both lists are sorted by start; only expressions that can reach into
-  // [base, base + size) matter (none is longer than kLongestExpression).
-  constexpr std::size_t kLongestExpression = 64;
-  const std::size_t from = base > kLongestExpression ? base - kLongestExpression : 0;
-  const auto first_period = std::lower_bound(periods.begin(), periods.end(), from,
-                                             [](const Period& p, std::size_t v) { return p.begin < v; });
-  for (auto it = first_period; it != periods.end() && it->begin < base + out.size(); ++it) blank(it->begin, it->end);
-  const auto first_place = std::lower_bound(places.begin(), places.end(), from,
-                                            [](const auto& p, std::size_t v) { return p.first < v; });
-  for (auto it = first_place; it != places.end() && it->first < base + out.size(); ++it) {
-    const std::size_t len = it->second == "内蒙古" ? std::string_view("内蒙古").size() : it->second.size() + 3;
-    blank(it->first, it->first + len);
+struct MetricReading {
+  std::vector<std::string> words;  // in reading order
+  std::vector<std::string> qualifiers;
+  std::string share_base;
+  bool share = false;
+};
+
+class MetricReader {
+ public:
+  explicit MetricReader(const FigureVocabulary& v) : v_(v) {}
+
+  // The metric at the end of `clause` (the clause before a number, with
+  // periods, places and other figures blanked out).
+  MetricReading before(std::string clause) const {
+    MetricReading r;
+    std::string window = strip_tail(normalise(cut_comparison(strip_asides(std::move(clause)), r), r));
+    // A metric is a few words long: segment only the end of the clause
+    // (dictionary segmentation is the costliest step of the pipeline), and
+    // drop the first word of a cut window, which may be half a word.
+    bool cut = false;
+    if (const std::string tail = tail_chars(window, kMetricWindow); tail.size() < window.size()) {
+      window = tail;
+      cut = true;
+    }
+    auto tokens = split_words(window, *v_.lexicon);
+    if (cut && !tokens.empty()) tokens.erase(tokens.begin());
+    std::vector<std::string> right;  // words read so far, right to left
+    std::size_t k = tokens.size();
+    // The verb or particle that introduces the number.
+    while (k > 0) {
+      const std::string w = tokens[k - 1].text;
+      if (!tokens[k - 1].han) {
+        if (is_blank(w)) {
+          --k;
+          continue;
+        }
+        break;
+      }
+      if (v_.filler.count(w) || kRoleWords.count(w)) {
+        --k;
+        continue;
+      }
+      break;
+    }
+    std::vector<std::string> base;
+    for (; k > 0 && right.size() < kMaxMetricWords; --k) {
+      const Word& t = tokens[k - 1];
+      const std::string& w = t.text;
+      if (!t.han) {
+        if (is_blank(w) && right.empty()) continue;
+        break;
+      }
+      if (v_.stops.count(w)) break;
+      if (is_qualifier(w)) {
+        r.qualifiers.push_back(w);
+        continue;
+      }
+      // A share: what stands left of 占 is measured, right of it the whole.
+      if ((w == "占" || w == "占比") && !r.share) {
+        r.share = true;
+        base = right;
+        right.clear();
+        continue;
+      }
+      if (v_.filler.count(w) || w == "比重" || w == "比例") continue;
+      right.push_back(w);
+    }
+    std::reverse(right.begin(), right.end());
+    std::reverse(base.begin(), base.end());
+    r.words = std::move(right);
+    r.share_base = join_words(base);
+    return r;
+  }
+
+  // A noun phrase after the number: 6.7万残疾人的生活, and the award in
+  // 1035个集体获得全国工人先锋号 (the thing counted is who won it).
+  MetricReading after(std::string_view suffix) const {
+    MetricReading r;
+    std::string window(suffix.substr(0, std::min<std::size_t>(suffix.size(), 60)));
+    window = normalise(strip_asides(std::move(window)), r);
+    const auto tokens = split_words(window, *v_.lexicon);
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    for (std::size_t k = 0; k < tokens.size() && k < 3; ++k) {
+      const std::string w = tokens[k].text;
+      if (w == "获得" || w == "荣获" || w == "获评" || w == "获") {
+        start = k + 1;
+        break;
+      }
+    }
+    for (std::size_t k = start; k < tokens.size(); ++k) {
+      const std::string w = tokens[k].text;
+      const bool ends = w == "，" || w == "。" || w == "；" || w == "、" || w == "的" || k + 1 == tokens.size();
+      if (ends && w != "的" && tokens[k].han) words.push_back(w);
+      if (ends) {
+        if (words.size() >= 1 && words.size() <= 4) r.words = words;
+        return r;
+      }
+      if (!tokens[k].han || v_.stops.count(w) || v_.filler.count(w) || kRoleWords.count(w)) return r;
+      words.push_back(w);
+    }
+    return r;
+  }
+
+  // Removes the words that introduce the number (分别达到, 增长, 比重为)
+  // before splitting, so that the splitter cannot glue one of them to the
+  // metric's last word (占比|达 read as 占|比达).
+  std::string strip_tail(std::string text) const {
+    for (bool again = true; again;) {
+      again = false;
+      while (!text.empty() && (text.back() == ' ' || text.back() == '*')) text.pop_back(), again = true;
+      std::size_t best = 0;
+      for (const auto& w : v_.filler)
+        if (w.size() > best && std::string_view(text).ends_with(w)) best = w.size();
+      for (const auto& w : kRoleWords)
+        if (w.size() > best && std::string_view(text).ends_with(w)) best = w.size();
+      for (std::string_view w : {"比重", "比例"})
+        if (w.size() > best && std::string_view(text).ends_with(w)) best = w.size();
+      if (best && best < text.size()) {
+        text.erase(text.size() - best);
+        again = true;
+      }
+    }
+    return text;
+  }
+
+  // True when a clause holds nothing but words that introduce a number.
+  bool only_filler(std::string_view clause) const {
+    const auto tokens = split_words(clause, *v_.lexicon);
+    for (const Word& t : tokens) {
+      const std::string& w = t.text;
+      if (is_blank(w)) continue;
+      if (!t.han || !(v_.filler.count(w) || kRoleWords.count(w))) return false;
+    }
+    return true;
+  }
+
+  bool is_qualifier(const std::string& w) const {
+    return std::any_of(v_.qualifiers.begin(), v_.qualifiers.end(), [&](const auto& q) { return q.second == w; });
+  }
+
+ private:
+  static bool is_blank(const std::string& w) {
+    return std::all_of(w.begin(), w.end(), [](char c) { return c == ' ' || c == '*' || c == '\t'; });
+  }
+
+  // 同比, 比上年, 较上届, 比2022年同期 before the role verb: the
+  // comparison base is not part of the metric; everything from the last
+  // such 比/较 on is cut (not 比重, 比例, 占比, 对比, 较大).
+  static std::string cut_comparison(std::string text, MetricReading& r) {
+    std::size_t cut = std::string::npos;
+    for (std::size_t at = text.find("比"); at != std::string::npos; at = text.find("比", at + 1)) {
+      const std::string_view next = std::string_view(text).substr(at + std::string_view("比").size());
+      const std::string_view prev = std::string_view(text).substr(0, at);
+      if (next.starts_with("重") || next.starts_with("例") || next.starts_with("率") || prev.ends_with("占") ||
+          prev.ends_with("对") || prev.ends_with("无") || prev.ends_with("类") || prev.ends_with("攀"))
+        continue;
+      cut = prev.ends_with("同") || prev.ends_with("环") || prev.ends_with("相") ? at - std::string_view("同").size() : at;
+      if (prev.ends_with("环")) r.qualifiers.push_back("环比");
+    }
+    for (std::size_t at = text.find("较"); at != std::string::npos; at = text.find("较", at + 1)) {
+      const std::string_view next = std::string_view(text).substr(at + std::string_view("较").size());
+      if (next.starts_with("大") || next.starts_with("快") || next.starts_with("好") || next.starts_with("多") ||
+          next.starts_with("高") || next.starts_with("低") || next.starts_with("为") || next.starts_with("强"))
+        continue;
+      if (cut == std::string::npos || at > cut) cut = at;
+    }
+    if (cut != std::string::npos) text.erase(cut);
+    return text;
+  }
+
+  // Indicator names to their first name, longest name first in one pass
+  // (so 居民人均可支配收入 is not rewritten again for the 人均可支配收入 in
+  // it); qualifier phrases to the qualifier, kept out of the words.
+  std::string normalise(const std::string& text, MetricReading& r) const {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t best = 0;
+      const std::string* name = nullptr;
+      for (const auto& [variant, canonical] : v_.indicators) {
+        if (variant.size() > best && std::string_view(text).substr(i).starts_with(variant)) best = variant.size(), name = &canonical;
+        if (canonical.size() > best && std::string_view(text).substr(i).starts_with(canonical)) best = canonical.size(), name = &canonical;
+      }
+      if (best) {
+        out += *name;
+        i += best;
+        continue;
+      }
+      out += text[i++];
+    }
+    for (const auto& [variant, name] : v_.qualifiers)
+      if (variant != name && out.find(variant) != std::string::npos) {
+        replace_all(out, variant, " ");
+        r.qualifiers.push_back(name);
+      }
+    return out;
+  }
+
+  const FigureVocabulary& v_;
+};
+
+// A 分别 list: 一、二、三产业增加值分别增长4.2%、5%、5.4% gives each value
+// its own metric. Items are split on 、 和 及 与; an item shorter than the
+// last borrows the last item's remaining words (城镇和农村居民人均可支配收入
+// → 城镇居民人均可支配收入).
+struct ListAssignment {
+  std::size_t quantity;  // index in the block's quantities
+  std::string metric_text;
+  std::string verb;  // text between 分别 and the first value
+};
+
+std::vector<ListAssignment> respectively_lists(std::string_view text, const std::vector<Quantity>& quantities,
+                                               const Lexicon& lexicon, std::vector<bool>& in_list) {
+  std::vector<ListAssignment> out;
+  constexpr std::string_view kRespectively = "分别";
+  for (std::size_t at = text.find(kRespectively); at != std::string_view::npos;
+       at = text.find(kRespectively, at + kRespectively.size())) {
+    const std::size_t after = at + kRespectively.size();
+    // The values: the quantities right after 分别 (a short verb between),
+    // separated only by 、 和 及 与.
+    auto q = std::lower_bound(quantities.begin(), quantities.end(), after,
+                              [](const Quantity& x, std::size_t v) { return x.begin < v; });
+    if (q == quantities.end()) continue;
+    const std::string_view verb = text.substr(after, q->begin - after);
+    if (code_points(verb).size() > 8) continue;
+    std::size_t dummy = 0;
+    bool clause_break = false;
+    for (std::size_t i = 0; i < verb.size(); ++i) clause_break |= is_mark(verb, i, dummy, true);
+    if (clause_break) continue;
+    std::vector<std::size_t> values{static_cast<std::size_t>(q - quantities.begin())};
+    for (auto next = q + 1; next != quantities.end(); ++next) {
+      std::string_view gap = text.substr((next - 1)->end, next->begin - (next - 1)->end);
+      while (gap.starts_with(" ")) gap.remove_prefix(1);
+      if (gap != "、" && gap != "和" && gap != "及" && gap != "与" && gap != "，" && gap != ",") break;
+      values.push_back(static_cast<std::size_t>(next - quantities.begin()));
+    }
+    for (std::size_t v : values) in_list[v] = true;
+    if (values.size() < 2) continue;
+    // The items: the clause before 分别.
+    const std::size_t start = clause_start(text, 0, at, false);
+    const std::string_view list = text.substr(start, at - start);
+    const auto tokens = split_words(list, lexicon);
+    std::vector<std::vector<std::string>> items(1);
+    for (const Word& t : tokens) {
+      const std::string& w = t.text;
+      if (w == "、" || w == "和" || w == "及" || w == "与" || w == "以及") {
+        if (!items.back().empty()) items.emplace_back();
+        continue;
+      }
+      if (w.find_first_not_of(' ') == std::string::npos) continue;
+      items.back().push_back(w);
+    }
+    if (items.back().empty()) items.pop_back();
+    if (items.size() != values.size()) continue;  // cannot tell which value is whose
+    // 一、二、三产业增加值: numerals standing for 一产业增加值, 二产业增加值.
+    static constexpr std::u32string_view kNumerals = U"一二三四五六七八九";
+    const auto is_numeral = [&](const std::string& w) {
+      const auto cp = code_points(w).chars;
+      return cp.size() == 1 && kNumerals.find(cp[0]) != std::u32string_view::npos;
+    };
+    const std::string last_text = join_words(items.back());
+    const std::u32string last_cp = code_points(last_text).chars;
+    if (!last_cp.empty() && kNumerals.find(last_cp[0]) != std::u32string_view::npos &&
+        std::all_of(items.begin(), items.end() - 1, [&](const auto& item) { return item.size() == 1 && is_numeral(item[0]); })) {
+      const std::string rest = to_utf8(std::u32string_view(last_cp).substr(1));
+      for (std::size_t k = 0; k < items.size(); ++k)
+        out.push_back({values[k], (k + 1 < items.size() ? items[k][0] : to_utf8(last_cp.substr(0, 1))) + rest, std::string(verb)});
+      continue;
+    }
+    const auto& last = items.back();
+    for (std::size_t k = 0; k < items.size(); ++k) {
+      std::vector<std::string> words = items[k];
+      if (words.size() < last.size())
+        words.insert(words.end(), last.begin() + static_cast<std::ptrdiff_t>(words.size()), last.end());
+      out.push_back({values[k], join_words(words), std::string(verb)});
+    }
   }
   return out;
 }
 
 class Extractor {
  public:
-  explicit Extractor(const Document& document) : doc_(document) {}
+  Extractor(const Document& document, const FigureVocabulary& vocabulary)
+      : doc_(document), v_(vocabulary), reader_(vocabulary) {}
 
   DocumentFigures run() {
-    resolve_context();
-    for (std::size_t b = 0; b < doc_.blocks().size(); ++b) {
+    figures_.context = read_document_context(doc_, v_);
+    PeriodResolver resolver(figures_.context);
+    carried_ = figures_.context.default_period;
+    for (std::size_t b = figures_.context.first_text_block; b < doc_.blocks().size(); ++b) {
       const Block& block = doc_.blocks()[b];
-      if (block.kind != BlockKind::Body && block.kind != BlockKind::ListItem) continue;
-      extract_block(b);
+      const bool figures = block.kind == BlockKind::Body || block.kind == BlockKind::ListItem;
+      extract_block(b, resolver, figures);
     }
     return std::move(figures_);
   }
 
  private:
-  // The document's main place, and what "the last five years" means in it:
-  // the five-year plan it reviews (期间/以来/的五年), or else the plan that
-  // its latest year belongs to (the previous one in a plan's first year).
-  void resolve_context() {
-    std::map<std::string, int> place_count;
-    int retrospective_plan = 0, latest_year = 0;
-    for (const Block& block : doc_.blocks()) {
-      for (const auto& [at, name] : places_in(block.text)) ++place_count[name];
-      for (const Period& p : block_figures(doc_).periods[&block - doc_.blocks().data()]) {
-        if (p.key.starts_with("FYP") && !p.future &&
-            (p.text.find("期间") != std::string::npos || p.text.find("以来") != std::string::npos ||
-             p.text.find("的五年") != std::string::npos))
-          retrospective_plan = std::max(retrospective_plan, std::stoi(p.key.substr(3)));
-        if ((p.key[0] == 'Y' || p.key[0] == 'S') && p.key.size() >= 5 && !p.baseline)
-          latest_year = std::max(latest_year, std::stoi(p.key.substr(1, 4)));
+  struct ResolvedPeriod {
+    std::size_t begin;
+    std::string key;
+    std::string text;
+  };
+
+  // The block's usable periods in order (not comparison bases or plans),
+  // holidays included.
+  std::vector<ResolvedPeriod> resolve_periods(std::size_t b, PeriodResolver& resolver) const {
+    const std::string_view text = doc_.blocks()[b].text;
+    std::vector<ResolvedPeriod> out;
+    for (const Period& p : block_figures(doc_).periods[b]) {
+      std::string key = resolver.resolve(p);
+      if (key.empty() || p.baseline || p.future) continue;
+      out.push_back({p.begin, std::move(key), p.text});
+    }
+    for (const auto& h : v_.seasons)
+      for (std::size_t at = text.find(h); at != std::string_view::npos; at = text.find(h, at + h.size()))
+        out.push_back({at, resolver.holiday(h), h});
+    for (const auto& h : v_.holidays)
+      for (std::size_t at = text.find(h); at != std::string_view::npos; at = text.find(h, at + h.size())) {
+        const std::string_view rest = text.substr(at + h.size());
+        if (std::any_of(v_.holiday_suffixes.begin(), v_.holiday_suffixes.end(),
+                        [&](const std::string& s) { return rest.starts_with(s); }))
+          out.push_back({at, resolver.holiday(h), h});
+      }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+    return out;
+  }
+
+  // A plan word anywhere before the figure in its sentence, unless it is
+  // compared with (高于预期目标, 完成目标).
+  bool is_plan(std::string_view sentence_prefix) const {
+    for (const auto& w : v_.plan_words) {
+      for (std::size_t at = sentence_prefix.find(w); at != std::string_view::npos;
+           at = sentence_prefix.find(w, at + w.size())) {
+        const std::string_view before = sentence_prefix.substr(0, at);
+        if (ends_with_any(before, std::initializer_list<std::string_view>{"于", "过", "完成", "实现", "超出", "好于", "预期", "既定"}))
+          continue;
+        return true;
       }
     }
-    // A name before 市/盟 is a place when it is written so at least twice,
-    // or when the dictionary does not know it as a common word (建设市疾控
-    // 中心 is not a place called 建设).
-    for (const auto& [name, count] : place_count)
-      if (name == "内蒙古" || count >= 2 || !is_common_word(name)) places_.insert(name);
-    // A place is then counted wherever it is named, also without the
-    // suffix (平安通辽, 数字通辽).
-    for (auto& [name, count] : place_count) {
-      if (!places_.count(name)) continue;
-      count = 0;
-      for (const Block& block : doc_.blocks())
-        for (std::size_t at = block.text.find(name); at != std::string::npos;
-             at = block.text.find(name, at + name.size()))
-          ++count;
-    }
-    int best = 0;
-    for (const auto& [name, count] : place_count)
-      if (count > best && places_.count(name)) best = count, figures_.subject = name;
-    if (retrospective_plan > 0) {
-      figures_.recent_period = "FYP" + std::to_string(retrospective_plan);
-    } else if (latest_year > 0) {
-      int plan = five_year_plan_of(latest_year);
-      if (plan > 0 && (latest_year - 1981) % 5 == 0) --plan;  // first year of a plan
-      if (plan > 0) figures_.recent_period = "FYP" + std::to_string(plan);
-    }
+    return false;
   }
 
-  std::string resolve(const Period& p) const {
-    return p.key == "RECENT5" ? figures_.recent_period : p.key;
+  // Blanks periods, places and other figures in [from, to) of the block text.
+  std::string scrubbed(std::string_view text, std::size_t from, std::size_t to, const std::vector<Period>& periods,
+                       const std::vector<PlaceMention>& places, const std::vector<Quantity>& quantities) const {
+    std::string out(text.substr(from, to - from));
+    const auto blank = [&](std::size_t b, std::size_t e) {
+      if (e <= from || b >= to) return;
+      for (std::size_t i = std::max(b, from); i < std::min(e, to); ++i) out[i - from] = ' ';
+    };
+    for (const Period& p : periods)
+      if (p.end > from && p.begin < to) blank(p.begin, p.end);
+    for (const PlaceMention& m : places)
+      if (m.end > from && m.begin < to) blank(m.begin, m.end);
+    for (const Quantity& q : quantities)
+      if (q.end > from && q.begin < to) blank(q.begin, q.end);
+    return out;
   }
 
-  void extract_block(std::size_t b) {
+  void extract_block(std::size_t b, PeriodResolver& resolver, bool figures) {
     const Block& block = doc_.blocks()[b];
     const std::string_view text = block.text;
+    const auto resolved = resolve_periods(b, resolver);
     const auto& quantities = block_figures(doc_).quantities[b];
-    if (quantities.empty()) return;
-    const auto& periods = block_figures(doc_).periods[b];
-    const auto places = places_in(text);
+    if (!figures || quantities.empty()) {
+      if (!resolved.empty()) carried_ = resolved.back().key;
+      return;
+    }
+    const auto& raw_periods = block_figures(doc_).periods[b];
+    const auto places = places_in(text, v_);
+    std::vector<bool> in_list(quantities.size(), false);
+    std::map<std::size_t, ListAssignment> listed;
+    for (auto& a : respectively_lists(text, quantities, *v_.lexicon, in_list)) listed.emplace(a.quantity, std::move(a));
     const auto& sentences = doc_.sentences(b);
-    std::size_t sentence_first_claim = figures_.claims.size();
-    std::size_t current_sentence = SIZE_MAX;
-    // Quantities come in text order: sentences, periods and places are
-    // followed with cursors, never searched from the block's start (a block
-    // can be a megabyte long).
-    std::size_t s = 0, next_period = 0, next_place = 0;
-    const Period* period = nullptr;  // the last usable period before the figure
-    std::optional<std::pair<std::size_t, std::string>> place;  // the last accepted place before it
-    for (const Quantity& q : quantities) {
+    std::size_t sentence_first_claim = figures_.claims.size(), current_sentence = SIZE_MAX;
+    std::size_t s = 0, next_period = 0;
+    std::string period = carried_, period_text;
+    for (std::size_t qi = 0; qi < quantities.size(); ++qi) {
+      const Quantity& q = quantities[qi];
+      for (; next_period < resolved.size() && resolved[next_period].begin < q.begin; ++next_period)
+        period = resolved[next_period].key, period_text = resolved[next_period].text;
       if (q.unit.empty() && !q.has_scale) continue;  // a bare number measures nothing known
       while (s + 1 < sentences.size() && sentences[s].end <= q.begin) ++s;
-      for (; next_period < periods.size() && periods[next_period].begin < q.begin; ++next_period)
-        if (!periods[next_period].baseline && !periods[next_period].future) period = &periods[next_period];
-      for (; next_place < places.size() && places[next_place].first < q.begin; ++next_place)
-        if (places_.count(places[next_place].second)) place = places[next_place];
       const std::size_t sentence_begin = sentences.empty() ? 0 : sentences[s].begin;
       if (s != current_sentence) current_sentence = s, sentence_first_claim = figures_.claims.size();
-      const std::size_t clause = clause_start(text, sentence_begin, q.begin);
+      const std::size_t clause = clause_start(text, sentence_begin, q.begin, true);
 
       Claim c;
       c.quantity = q;
       c.block = b;
       c.sentence = s;
       c.where = doc_.locate(block, q.begin, q.end);
-      const std::string_view prefix = text.substr(clause, q.begin - clause);
-      c.role = role_of(prefix, q);
-      const std::string_view sentence_prefix = text.substr(sentence_begin, q.begin - sentence_begin);
-      for (auto w : kPlanWords)
-        if (sentence_prefix.find(w) != std::string_view::npos) c.plan = true;
-      for (auto w : kClausePlanWords)
-        if (prefix.find(w) != std::string_view::npos) c.plan = true;
+      c.period = period;
+      c.period_text = period_text;
+      c.plan = is_plan(text.substr(sentence_begin, q.begin - sentence_begin));
+      c.subject = subject_of(places, sentence_begin, q.begin);
 
-      // Period: the nearest one before the figure in its paragraph that is
-      // not a comparison base or a plan.
-      if (period) {
-        c.period = resolve(*period);
-        c.period_text = period->text;
+      MetricReading metric;
+      if (auto it = listed.find(qi); it != listed.end()) {
+        c.role = role_of(it->second.verb, q);
+        metric = reader_.before(it->second.metric_text + it->second.verb);
+      } else if (!in_list[qi]) {
+        const std::string_view prefix = text.substr(clause, q.begin - clause);
+        c.role = role_of(prefix, q);
+        const std::size_t window = std::max(clause, q.begin - tail_chars(prefix, 3 * kMetricWindow).size());
+        metric = reader_.before(scrubbed(text, window, q.begin, raw_periods, places, quantities));
+        c.start_value = is_start_value(scrubbed(text, clause, q.begin, raw_periods, places, quantities));
+        if (metric.words.empty() && c.role == ClaimRole::Value) {
+          MetricReading after = reader_.after(text.substr(q.end));
+          if (!after.words.empty()) metric = std::move(after);
+        }
+        // 进出口总值实现翻番，达到2260亿元: a clause that only says 达到 takes
+        // the metric of the clause before it, when that clause has no figure.
+        if (metric.words.empty() && c.role == ClaimRole::Value && reader_.only_filler(prefix) && clause > sentence_begin) {
+          std::size_t mark = clause - 1;
+          while (mark > sentence_begin && (static_cast<unsigned char>(text[mark]) & 0xC0) == 0x80) --mark;
+          const std::size_t previous = clause_start(text, sentence_begin, mark, true);
+          const bool has_figure = std::any_of(quantities.begin(), quantities.end(), [&](const Quantity& x) {
+            return x.begin >= previous && x.begin < clause;
+          });
+          if (!has_figure)
+            metric = reader_.before(scrubbed(text, previous, mark, raw_periods, places, quantities));
+        }
       }
-      // Subject: the nearest place named before it in the sentence.
-      c.subject = place && place->first >= sentence_begin ? place->second : figures_.subject;
-
-      // A metric is a few words long: segment only the end of the clause
-      // (dictionary segmentation is the costliest step of the pipeline).
-      const std::size_t window = std::max(clause, q.begin - tail_chars(prefix, kMetricWindow).size());
-      const std::string scrubbed = scrub(text.substr(window, q.begin - window), window, periods, places);
-      std::vector<std::string> words = metric_before(scrubbed);
-      if (words.empty() && c.role == ClaimRole::Value) words = metric_after(text.substr(q.end));
-      if (words.empty() && c.role != ClaimRole::Value) link(c, sentence_first_claim);
-      if (!words.empty() && join(words).size() >= 6) {  // at least two characters
-        c.metric = join(words);
-        c.metric_key = key_of(words) + role_suffix(c.role);
+      if (metric.share) c.role = ClaimRole::Share;
+      c.share_base = metric.share_base;
+      c.qualifiers = metric.qualifiers;
+      std::sort(c.qualifiers.begin(), c.qualifiers.end());
+      c.qualifiers.erase(std::unique(c.qualifiers.begin(), c.qualifiers.end()), c.qualifiers.end());
+      if (specific_enough(metric.words)) {
+        c.metric = join_words(metric.words);
+        c.metric_key = sorted_key(metric.words) + qualifier_suffix(c.qualifiers) + role_suffix(c.role);
+      } else if (metric.words.empty() && c.role != ClaimRole::Value && !in_list[qi]) {
+        link(c, sentence_first_claim);
       }
       figures_.claims.push_back(std::move(c));
     }
+    if (!resolved.empty()) carried_ = resolved.back().key;
   }
 
-  // An increase or rate without its own metric qualifies the last total in
-  // its sentence, and takes that total's metric, subject and period.
-  void link(Claim& c, std::size_t sentence_first_claim) {
-    for (std::size_t k = figures_.claims.size(); k > sentence_first_claim; --k) {
-      Claim& prior = figures_.claims[k - 1];
-      if (prior.role == ClaimRole::Value && !prior.metric_key.empty() && !prior.quantity.is_percent()) {
-        c.anchor = static_cast<int>(k - 1);
-        c.metric = prior.metric;
-        c.metric_key = prior.metric_key + role_suffix(c.role);
-        c.period = prior.period;
-        c.period_text = prior.period_text;
-        c.subject = prior.subject;
-        c.plan = c.plan || prior.plan;
-        break;
-      }
+  // 从11.37万亿元提高到14.58万亿元, 由2020年的7.2%提升至7.4%: the first
+  // figure is where a change started, not the period's value.
+  static bool is_start_value(std::string_view prefix) {
+    for (bool again = true; again;) {
+      again = false;
+      while (prefix.ends_with(" ")) prefix.remove_suffix(1), again = true;
+      if (prefix.ends_with("的")) prefix.remove_suffix(std::string_view("的").size()), again = true;
     }
-    if (c.anchor < 0 || c.role != ClaimRole::Rate) return;
-    for (std::size_t k = figures_.claims.size(); k > static_cast<std::size_t>(c.anchor); --k) {
-      const Claim& prior = figures_.claims[k - 1];
-      if (prior.role == ClaimRole::Increase && prior.anchor == c.anchor) {
+    return prefix.ends_with("从") || prefix.ends_with("由");
+  }
+
+  static std::string qualifier_suffix(const std::vector<std::string>& qualifiers) {
+    std::string out;
+    for (const auto& q : qualifiers) out += "+" + q;
+    return out;
+  }
+
+  // One word names too little to compare (就业, 收入) unless it is long.
+  static bool specific_enough(const std::vector<std::string>& words) {
+    if (words.size() >= 2) return true;
+    return words.size() == 1 && code_points(words[0]).size() >= 3;
+  }
+
+  // The place the figure is about: the last place named in its sentence in
+  // subject position, else the document's.
+  std::string subject_of(const std::vector<PlaceMention>& places, std::size_t sentence_begin, std::size_t at) const {
+    std::string subject = figures_.context.subject;
+    for (const PlaceMention& m : places) {
+      if (m.begin >= at) break;
+      if (m.begin < sentence_begin || !m.subject) continue;
+      subject = m.name.empty() ? figures_.context.subject : m.name;
+    }
+    return subject;
+  }
+
+  // A change or rate without its own metric qualifies the figure right
+  // before it in its sentence (进出口2.59万亿元，同比增长9.9%，占15.4%).
+  void link(Claim& c, std::size_t sentence_first_claim) {
+    if (figures_.claims.size() <= sentence_first_claim) return;
+    const std::size_t prior_index = figures_.claims.size() - 1;
+    const Claim& prior = figures_.claims[prior_index];
+    int anchor = -1;
+    if (prior.anchor >= 0) anchor = prior.anchor;
+    else if (prior.role == ClaimRole::Value && !prior.metric_key.empty() && !prior.quantity.is_percent())
+      anchor = static_cast<int>(prior_index);
+    if (anchor < 0) return;
+    const Claim& total = figures_.claims[static_cast<std::size_t>(anchor)];
+    c.anchor = anchor;
+    c.metric = total.metric;
+    c.qualifiers = total.qualifiers;
+    const std::string base_key = total.metric_key;  // ends with the qualifiers (a value has no role suffix)
+    c.metric_key = base_key + role_suffix(c.role);
+    c.period = total.period;
+    c.period_text = total.period_text;
+    c.subject = total.subject;
+    c.plan = c.plan || total.plan;
+    if (c.role != ClaimRole::Rate) return;
+    for (std::size_t k = figures_.claims.size(); k > static_cast<std::size_t>(anchor); --k) {
+      const Claim& p = figures_.claims[k - 1];
+      if (p.role == ClaimRole::Increase && p.anchor == anchor) {
         c.increase = static_cast<int>(k - 1);
         break;
       }
     }
   }
 
-  static bool is_common_word(const std::string& word) {
-    const auto tokens = WordSegmenter::for_this_thread().tokenize(word);
-    return tokens.size() == 1 && tokens[0].is_ideographic_word();
-  }
-
   const Document& doc_;
+  const FigureVocabulary& v_;
+  MetricReader reader_;
   DocumentFigures figures_;
-  std::set<std::string> places_;  // names accepted as places in this document
+  std::string carried_;  // the period the text is in, carried from block to block
+};
+
+// A document is checked by one thread at a time, like its other analyses.
+struct FiguresByVocabulary {
+  std::map<const FigureVocabulary*, std::shared_ptr<DocumentFigures>> figures;
 };
 
 }  // namespace
@@ -435,14 +721,6 @@ std::string_view to_string(ClaimRole role) {
   return "value";
 }
 
-std::string metric_key_of(std::string_view metric) {
-  std::vector<std::string> words;
-  const auto tokens = WordSegmenter::for_this_thread().tokenize(metric);
-  for (const Token& t : tokens)
-    if (t.is_ideographic_word()) words.emplace_back(metric.substr(t.begin, t.size()));
-  return key_of(words);
-}
-
 const BlockFigures& block_figures(const Document& document) {
   return document.cached<BlockFigures>([&] {
     BlockFigures f;
@@ -454,8 +732,12 @@ const BlockFigures& block_figures(const Document& document) {
   });
 }
 
-const DocumentFigures& document_figures(const Document& document) {
-  return document.cached<DocumentFigures>([&] { return Extractor(document).run(); });
+const DocumentFigures& document_figures(const Document& document, const FigureVocabulary& vocabulary) {
+  auto& cache = const_cast<FiguresByVocabulary&>(
+      document.cached<FiguresByVocabulary>([] { return FiguresByVocabulary{}; }));
+  auto& slot = cache.figures[&vocabulary];
+  if (!slot) slot = std::make_shared<DocumentFigures>(Extractor(document, vocabulary).run());
+  return *slot;
 }
 
 }  // namespace kanwu

@@ -26,6 +26,8 @@ class PeriodScanner {
         next = plan(i);
       } else if (s_[i] == U'五' && at(i + 1) == U'年') {
         next = five_years(i, i + 2);
+      } else if (std::u32string_view(U"今去上全过一第二三四前下").find(s_[i]) != std::u32string_view::npos) {
+        next = relative(i);
       }
       i = std::max(next, i + 1);
     }
@@ -79,14 +81,18 @@ class PeriodScanner {
   // (这|近|过去|前)五年(来|内|间|里|中) — one of the two is required.
   std::size_t five_years(std::size_t five, std::size_t after) {
     const std::size_t pre = [&]() -> std::size_t {
-      for (std::u32string_view w : {U"过去", U"这", U"近", U"前"})
+      for (std::u32string_view w : {U"过去的", U"过去", U"这", U"近", U"前", U"的"})
         if (five >= w.size() && s_.substr(five - w.size(), w.size()) == w) return w.size();
       return 0;
     }();
     const std::size_t suf = take_one_of(after, {U"来", U"内", U"间", U"里", U"中"});
     if (pre == 0 && suf == 0) return after;
+    // 今后五年, 未来的五年: a plan, not a review.
+    const bool ahead = (five >= 3 && (s_.substr(five - 3, 2) == U"今后" || s_.substr(five - 3, 2) == U"未来")) ||
+                       (five >= 2 && (s_.substr(five - 2, 2) == U"今后" || s_.substr(five - 2, 2) == U"未来"));
     Period p;
     p.key = "RECENT5";
+    p.future = ahead;
     add(std::move(p), five - pre, after + suf);
     return after + suf;
   }
@@ -95,6 +101,7 @@ class PeriodScanner {
     const std::size_t n = run_of_digits(i);
     const std::size_t after = i + n;
     if (n == 1 && s_[i] == U'5' && at(after) == U'年') return five_years(i, after + 1);
+    if (n <= 2) return month_or_day(i, n);
     if (n != 4) return after;
     // 2025—2026年
     if (is_dash(at(after)) && run_of_digits(after + 1) == 4 && at(after + 5) == U'年') {
@@ -128,7 +135,16 @@ class PeriodScanner {
         }
       }
     }
-    const std::size_t suffix = take_one_of(end, {U"上半年", U"下半年", U"前三季度", U"全年", U"以来", U"底", U"末", U"初", U"度"});
+    if (!has_month) {
+      // 2023年一季度, 2025年上半年: the part of the year is the period.
+      std::size_t part_len = 0;
+      if (const std::string part = part_of_year(end, part_len); !part.empty()) {
+        key += part;
+        has_month = true;
+        end += part_len;
+      }
+    }
+    const std::size_t suffix = take_one_of(end, {U"全年", U"以来", U"底", U"末", U"初", U"度"});
     const std::u32string_view suffix_text = s_.substr(end, suffix);
     end += suffix;
     const std::size_t lead = lead_before(i);
@@ -140,6 +156,106 @@ class PeriodScanner {
     p.key = std::move(key);
     add(std::move(p), i - lead, end);
     return end;
+  }
+
+  // 一季度, 第二季度, 上半年, 下半年, 前三季度, 前8个月 starting at i: the
+  // months as "M1-3" (empty when none), and its length.
+  std::string part_of_year(std::size_t i, std::size_t& len) const {
+    static constexpr std::pair<std::u32string_view, std::string_view> kParts[] = {
+        {U"第一季度", "M1-3"}, {U"第二季度", "M4-6"}, {U"第三季度", "M7-9"}, {U"第四季度", "M10-12"},
+        {U"一季度", "M1-3"},   {U"二季度", "M4-6"},   {U"三季度", "M7-9"},   {U"四季度", "M10-12"},
+        {U"前三季度", "M1-9"}, {U"前两季度", "M1-6"}, {U"上半年", "M1-6"},   {U"下半年", "M7-12"}};
+    for (const auto& [w, key] : kParts)
+      if (starts_with(i, w)) {
+        len = w.size();
+        return std::string(key);
+      }
+    // 前8个月, 前11个月, 前两个月
+    if (at(i) == U'前') {
+      std::size_t j = i + 1;
+      int months = 0;
+      if (const std::size_t d = run_of_digits(j); d >= 1 && d <= 2) {
+        months = std::stoi(to_utf8(s_.substr(j, d)));
+        j += d;
+      } else if (digit(at(j)) > 0 || at(j) == U'两' || at(j) == U'十') {
+        months = at(j) == U'两' ? 2 : at(j) == U'十' ? 10 : digit(at(j));
+        ++j;
+        if (at(j - 1) == U'十' && digit(at(j)) > 0) months += digit(at(j++));
+      }
+      if (months >= 1 && months <= 12 && at(j) == U'个' && at(j + 1) == U'月') {
+        len = j + 2 - i;
+        return months == 1 ? "M1" : "M1-" + std::to_string(months);
+      }
+    }
+    return {};
+  }
+
+  // 1—8月, 6月份, 3月底, 4月27日, 27日 (no year): resolved later against
+  // the document's date and the year its text is talking about.
+  std::size_t month_or_day(std::size_t i, std::size_t n) {
+    std::size_t j = i + n;
+    const std::string first = to_utf8(s_.substr(i, n));
+    const char32_t before = i > 0 ? s_[i - 1] : 0;
+    if (before == U'.' || before == U'第' || chars::is_ascii_letter(before)) return j;
+    if (at(j) == U'日' && before != U'月') {
+      Period p;
+      p.key = "?D" + first;
+      add(std::move(p), i, j + 1);
+      return j + 1;
+    }
+    std::string months = first;
+    if (is_dash(at(j)) && run_of_digits(j + 1) >= 1 && run_of_digits(j + 1) <= 2 &&
+        at(j + 1 + run_of_digits(j + 1)) == U'月') {
+      const std::size_t m2 = run_of_digits(j + 1);
+      months += "-" + to_utf8(s_.substr(j + 1, m2));
+      j += 1 + m2;
+    }
+    if (at(j) != U'月') return j;
+    const int m = std::stoi(first);
+    if (m < 1 || m > 12) return j;
+    std::size_t end = j + 1;
+    Period p;
+    if (months.find('-') == std::string::npos) {
+      if (const std::size_t d = run_of_digits(end); d >= 1 && d <= 2 && at(end + d) == U'日') {
+        p.key = "?D" + months + "-" + to_utf8(s_.substr(end, d));
+        add(std::move(p), i, end + d + 1);
+        return end + d + 1;
+      }
+    }
+    p.key = "?M" + months;
+    const std::size_t suffix = take_one_of(end, {U"份", U"底", U"末", U"初"});
+    if (suffix && s_[end] != U'份') p.key += "E";
+    add(std::move(p), i, end + suffix);
+    return end + suffix;
+  }
+
+  // 今年, 去年, 上年, 全年, 今天, 一季度, 上半年, 前8个月: periods named
+  // relative to the document's date or the year it is talking about.
+  std::size_t relative(std::size_t i) {
+    static constexpr std::pair<std::u32string_view, std::string_view> kWords[] = {
+        {U"今年", "REL0"}, {U"去年", "REL-1"}, {U"上年", "REL-1"}, {U"上一年", "REL-1"},
+        {U"全年", "?Y"},   {U"过去一年", "?Y"}, {U"一年来", "?Y"},  {U"今天", "TODAY"}, {U"今日", "TODAY"}};
+    for (const auto& [w, key] : kWords) {
+      if (!starts_with(i, w)) continue;
+      // 上年同期 after 比/较 is a baseline (add() marks it); 去年底 a year end.
+      Period p;
+      p.key = std::string(key);
+      std::size_t end = i + w.size();
+      if ((key == "REL0" || key == "REL-1") && (at(end) == U'底' || at(end) == U'末')) {
+        p.key += "E";
+        ++end;
+      }
+      add(std::move(p), i, end);
+      return end;
+    }
+    std::size_t len = 0;
+    if (const std::string part = part_of_year(i, len); !part.empty()) {
+      Period p;
+      p.key = "?" + part;
+      add(std::move(p), i, i + len);
+      return i + len;
+    }
+    return i + 1;
   }
 
   // “十三五”期间增加9.4亿元: a period directly followed by a change is the

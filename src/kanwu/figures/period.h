@@ -12,8 +12,11 @@ namespace kanwu {
 struct Period {
   std::size_t begin = 0;  // byte span in the text
   std::size_t end = 0;
-  // FYP14 (a five-year plan), RECENT5 (五年来, resolved per document),
-  // Y2024, Y2024E (year end), Y2025M1-10, Y2025-2026, S2023M6 (since)…
+  // Absolute: FYP14 (a five-year plan), Y2024, Y2024E (year end),
+  // Y2025M1-10, Y2023M4D27, Y2025-2026, S2023M6 (since)…
+  // Relative, resolved per document (see figures/context.h): RECENT5
+  // (五年来), REL0 (今年), REL-1 (去年), ?Y (全年), ?M1-8 (1—8月, 前8个月),
+  // ?M3E (3月底), ?D4-27 (4月27日), ?D27 (27日), TODAY (今天).
   std::string key;
   // Preceded by 较/比/同比/相比: the base of a comparison, not the period
   // the figure belongs to (较“十三五”时期增加9.4亿元).

@@ -24,7 +24,8 @@ constexpr std::u32string_view kUnits[] = {
     U"吨", U"场", U"项", U"条", U"座", U"处", U"次", U"套", U"件", U"块", U"期", U"类", U"种",
     U"辆", U"台", U"头", U"只", U"间", U"册", U"篇", U"部", U"支", U"对", U"岁", U"天",
     U"小时", U"倍", U"成", U"%", U"％", U"米", U"栋", U"棵", U"株", U"枚", U"份", U"例",
-    U"宗", U"笔", U"床", U"村", U"镇", U"批", U"课时", U"学时", U"平方", U"立方", U"千"};
+    U"宗", U"笔", U"床", U"村", U"镇", U"批", U"课时", U"学时", U"平方", U"立方", U"千",
+    U"微克/立方米", U"载重吨", U"标箱", U"美元", U"列", U"斤", U"公斤", U"千公顷"};
 
 constexpr std::pair<std::u32string_view, Approx> kPrefixes[] = {
     {U"超过", Approx::AtLeast}, {U"逾", Approx::AtLeast},   {U"超", Approx::AtLeast},

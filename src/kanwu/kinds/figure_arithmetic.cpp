@@ -29,10 +29,11 @@ std::string percent(double value, int decimals) { return fmt::format("{:.{}f}%",
 
 class FigureArithmeticRule : public Rule {
  public:
-  using Rule::Rule;
+  FigureArithmeticRule(RuleInfo info, std::shared_ptr<const FigureVocabulary> vocabulary)
+      : Rule(std::move(info)), vocabulary_(std::move(vocabulary)) {}
 
   void check(const Document& document, Emitter& emit) const override {
-    const auto& claims = document_figures(document).claims;
+    const auto& claims = document_figures(document, *vocabulary_).claims;
     for (std::size_t i = 0; i < claims.size(); ++i) {
       const Claim& c = claims[i];
       if (!in_scope(document.blocks()[c.block])) continue;
@@ -166,10 +167,14 @@ class FigureArithmeticRule : public Rule {
                                 {"stated", fmt::format("{}个数值", values.size())}});
     }
   }
+
+  std::shared_ptr<const FigureVocabulary> vocabulary_;
 };
 
-std::unique_ptr<Rule> create(RuleInfo info, ParamReader&) {
-  return std::make_unique<FigureArithmeticRule>(std::move(info));
+std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
+  auto vocabulary = vocabulary_param(params);
+  if (!vocabulary) return nullptr;
+  return std::make_unique<FigureArithmeticRule>(std::move(info), std::move(vocabulary));
 }
 
 }  // namespace

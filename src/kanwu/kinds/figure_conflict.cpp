@@ -20,6 +20,7 @@ struct ClaimDigest {
   std::string metric;
   std::string role;
   std::string text;  // as written
+  std::string share_base;  // a share of what ("" when unstated)
   std::string period_text;
   double low = 0, high = 0;
   Location where;
@@ -44,11 +45,11 @@ std::string role_words(const std::string& role) {
 
 class ConflictPass : public CorpusPass {
  public:
-  explicit ConflictPass(const Rule& rule) : rule_(rule) {}
+  ConflictPass(const Rule& rule, const FigureVocabulary& vocabulary) : rule_(rule), vocabulary_(vocabulary) {}
 
   std::unique_ptr<CorpusPass::Digest> digest(const Document& document) const override {
     auto digest = std::make_unique<ClaimsDigest>();
-    for (const Claim& c : document_figures(document).claims) {
+    for (const Claim& c : document_figures(document, vocabulary_).claims) {
       if (!c.comparable() || !rule_.in_scope(document.blocks()[c.block])) continue;
       ClaimDigest d;
       d.group = c.metric_key + '\x1f' + c.subject + '\x1f' + c.period + '\x1f' +
@@ -56,9 +57,18 @@ class ConflictPass : public CorpusPass {
       d.metric = c.metric;
       d.role = std::string(to_string(c.role));
       d.text = c.quantity.text;
+      d.share_base = c.share_base;
       d.period_text = c.period_text;
       d.low = c.quantity.low;
       d.high = c.quantity.high;
+      // Statistical prose states rates to one decimal and drops a final
+      // zero: 分别增长4.2%、5%、5.4% means 5.0%, not anything from 4.5 to 5.5.
+      const bool rate = c.quantity.unit == "%" || c.quantity.unit == "个百分点";
+      if (rate && c.quantity.approx == Approx::Exact && !c.quantity.chinese &&
+          c.quantity.text.find('.') == std::string::npos) {
+        d.low = c.quantity.value - 0.05;
+        d.high = c.quantity.value + 0.05;
+      }
       d.where = c.where;
       d.sentence = fmt::format("{}\x1f{}\x1f{}", document.path(), c.block, c.sentence);
       digest->claims.push_back(std::move(d));
@@ -79,6 +89,7 @@ class ConflictPass : public CorpusPass {
   struct Reading {
     double low, high;
     std::string text;
+    std::string share_base;
     std::vector<Location> places;
     std::vector<std::string> sentences;
   };
@@ -88,9 +99,12 @@ class ConflictPass : public CorpusPass {
     std::vector<const Reading*> disagree;
     Reading* same = nullptr;
     for (Reading& r : readings) {
-      if (r.text == c.text) same = &r;
+      // 占全国比重 and 占全省比重 are different shares; an unstated whole
+      // may be either.
+      const bool same_whole = r.share_base.empty() || c.share_base.empty() || r.share_base == c.share_base;
+      if (r.text == c.text && r.share_base == c.share_base) same = &r;
       const bool elsewhere = r.sentences.size() > 1 || r.sentences.front() != c.sentence;
-      if ((c.high < r.low || r.high < c.low) && elsewhere) disagree.push_back(&r);
+      if ((c.high < r.low || r.high < c.low) && elsewhere && same_whole) disagree.push_back(&r);
     }
     if (!disagree.empty()) report(c, disagree);
     // Places kept for related locations need no excerpt.
@@ -102,7 +116,7 @@ class ConflictPass : public CorpusPass {
         same->sentences.push_back(c.sentence);
       }
     } else {
-      readings.push_back({c.low, c.high, c.text, {c.where}, {c.sentence}});
+      readings.push_back({c.low, c.high, c.text, c.share_base, {c.where}, {c.sentence}});
     }
   }
 
@@ -128,20 +142,27 @@ class ConflictPass : public CorpusPass {
   }
 
   const Rule& rule_;
+  const FigureVocabulary& vocabulary_;
   std::unordered_map<std::string, std::vector<Reading>> groups_;
   std::vector<Finding> findings_;
 };
 
 class FigureConflictRule : public Rule {
  public:
-  using Rule::Rule;
+  FigureConflictRule(RuleInfo info, std::shared_ptr<const FigureVocabulary> vocabulary)
+      : Rule(std::move(info)), vocabulary_(std::move(vocabulary)) {}
   std::unique_ptr<CorpusPass> corpus_pass() const override {
-    return std::make_unique<ConflictPass>(*this);
+    return std::make_unique<ConflictPass>(*this, *vocabulary_);
   }
+
+ private:
+  std::shared_ptr<const FigureVocabulary> vocabulary_;
 };
 
-std::unique_ptr<Rule> create(RuleInfo info, ParamReader&) {
-  return std::make_unique<FigureConflictRule>(std::move(info));
+std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
+  auto vocabulary = vocabulary_param(params);
+  if (!vocabulary) return nullptr;
+  return std::make_unique<FigureConflictRule>(std::move(info), std::move(vocabulary));
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 
 namespace kanwu {
 
+struct FigureVocabulary;
+
 struct TextStyle {
   bool color = false;
   bool excerpts = true;  // the source line with the span underlined
@@ -17,8 +19,10 @@ void write_text(std::ostream& out, const Report& report, const TextStyle& style)
 void write_json(std::ostream& out, const Report& report);
 
 // `kanwu figures`: the claims kanwu extracted, for an editor to inspect.
-void write_figures_text(std::ostream& out, const std::vector<Document>& documents);
-void write_figures_json(std::ostream& out, const std::vector<Document>& documents);
+// `kanwu figures`: the claims read in each document, for checking what the
+// figure rules see.
+void write_figures_text(std::ostream& out, const std::vector<Document>& documents, const FigureVocabulary& vocabulary);
+void write_figures_json(std::ostream& out, const std::vector<Document>& documents, const FigureVocabulary& vocabulary);
 
 // Severity counts of a report's findings.
 struct Counts {

@@ -204,8 +204,15 @@ std::vector<std::string> rule_files(const std::string& path, std::vector<LoadErr
   }
   if (!fs::is_directory(path, ec)) return {path};
   std::vector<std::string> files;
-  for (const auto& entry : fs::recursive_directory_iterator(
-           path, fs::directory_options::skip_permission_denied, ec)) {
+  for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const auto& entry = *it;
+    // vocabulary/ holds data files that rules name (word lists, indicator
+    // synonyms), not rules.
+    if (entry.is_directory() && entry.path().filename() == "vocabulary") {
+      it.disable_recursion_pending();
+      continue;
+    }
     const auto ext = entry.path().extension();
     if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml"))
       files.push_back(entry.path().string());

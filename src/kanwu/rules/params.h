@@ -39,6 +39,8 @@ class ParamReader {
 
   void error(const YAML::Mark& mark, std::string message);
   void error_at(const std::string& key, std::string message);
+  // An error in another file the rule names (a vocabulary), kept as located.
+  void add_error(LoadError error) { errors_.push_back(std::move(error)); }
   YAML::Mark mark_of(const std::string& key) const;
   const std::string& file() const { return file_; }
 

@@ -1,0 +1,202 @@
+#include "kanwu/figures/context.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "kanwu/nlp/segment.h"
+#include "kanwu/text/chars.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+// A date written YYYY年M月D日 (or only YYYY年) in the text.
+bool read_date(std::string_view text, int& year, int& month, int& day) {
+  for (const Period& p : extract_periods(text)) {
+    if (p.key.size() < 5 || p.key[0] != 'Y') continue;
+    int y = 0, m = 0, d = 0;
+    if (std::sscanf(p.key.c_str(), "Y%4dM%dD%d", &y, &m, &d) < 1) continue;
+    year = y, month = m, day = d;
+    return true;
+  }
+  return false;
+}
+
+bool is_short_line(const Block& block) {
+  const std::size_t chars = code_points(block.text).size();
+  return chars <= 40 && block.text.find("。") == std::string::npos;
+}
+
+// The text of a block is only a date: a dateline.
+bool is_dateline(const Block& block) {
+  const auto periods = extract_periods(block.text);
+  if (periods.size() != 1) return false;
+  std::string rest = block.text.substr(0, periods[0].begin) + block.text.substr(periods[0].end);
+  for (char c : rest)
+    if (!std::isspace(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+std::string first_place(std::string_view text, const FigureVocabulary& v) {
+  for (const PlaceMention& m : places_in(text, v))
+    if (!m.name.empty() && m.name != "全国") return m.name;
+  return {};
+}
+
+bool preceded_by_any(std::string_view text, std::size_t at, const std::vector<std::string>& words) {
+  for (const auto& w : words)
+    if (at >= w.size() && text.substr(at - w.size(), w.size()) == w) return true;
+  return false;
+}
+
+}  // namespace
+
+DocumentContext read_document_context(const Document& document, const FigureVocabulary& v) {
+  DocumentContext c;
+  const auto& blocks = document.blocks();
+  std::size_t b = 0;
+  std::string title;
+  if (!blocks.empty() && is_short_line(blocks[0])) {
+    title = blocks[0].text;
+    b = 1;
+  }
+  while (b < blocks.size() && b < 3 && is_dateline(blocks[b])) {
+    if (c.year == 0) read_date(blocks[b].text, c.year, c.month, c.day);
+    ++b;
+  }
+  c.first_text_block = b;
+  int title_year = 0, tm = 0, td = 0;
+  if (!title.empty() && read_date(title, title_year, tm, td) && c.year == 0) c.year = title_year, c.month = tm, c.day = td;
+  c.subject = first_place(title, v);
+  if (c.subject.empty()) c.subject = "全国";
+  const bool review = !title.empty() && std::any_of(v.review_titles.begin(), v.review_titles.end(),
+                                                    [&](const std::string& w) { return title.find(w) != std::string::npos; });
+  if (review && title_year > 0) {
+    c.default_period = fmt::format("Y{}", title_year - 1);
+  } else if (c.year > 0 && c.day > 0) {
+    c.default_period = fmt::format("Y{}M{}D{}", c.year, c.month, c.day);
+  }
+  // 五年来 in a text of year Y reviews the plan that ended by Y−1 at the
+  // latest: a 2026 report's five years are the 14th plan (2021–2025).
+  if (c.year > 0) {
+    const int plan = five_year_plan_of(c.year - 1);
+    if (plan > 0) c.recent_plan = fmt::format("FYP{}", plan);
+  }
+  return c;
+}
+
+PeriodResolver::PeriodResolver(const DocumentContext& context) : context_(context) {
+  if (context.default_period.size() >= 5) current_year_ = std::stoi(context.default_period.substr(1, 4));
+  else current_year_ = context.year;
+}
+
+std::string PeriodResolver::date_key(int year, int month, int day) const {
+  if (year <= 0 || month < 1 || month > 12 || day < 1 || day > 31) return {};
+  return fmt::format("Y{}M{}D{}", year, month, day);
+}
+
+std::string PeriodResolver::resolve(const Period& p) {
+  const std::string& k = p.key;
+  if (k.empty()) return {};
+  if (k == "RECENT5") return context_.recent_plan;
+  if (k[0] == 'Y' || k[0] == 'S') {
+    if (k.size() >= 5 && !p.baseline && !p.future) current_year_ = std::stoi(k.substr(1, 4));
+    return k;
+  }
+  if (k.starts_with("FYP")) return k;
+  if (k.starts_with("REL")) {
+    if (context_.year <= 0) return {};
+    const bool end = k.back() == 'E';
+    const int year = context_.year + (k.starts_with("REL-1") ? -1 : 0);
+    if (!p.baseline && !p.future) current_year_ = year;
+    return fmt::format("Y{}{}", year, end ? "E" : "");
+  }
+  if (k == "TODAY") return date_key(context_.year, context_.month, context_.day);
+  if (current_year_ <= 0) return {};
+  if (k == "?Y") return fmt::format("Y{}", current_year_);
+  if (k.starts_with("?M")) {
+    const std::string months = k.substr(1);
+    if (months == "M1-12") return fmt::format("Y{}", current_year_);
+    return fmt::format("Y{}{}", current_year_, months);
+  }
+  if (k.starts_with("?D")) {
+    int m = 0, d = 0;
+    if (std::sscanf(k.c_str(), "?D%d-%d", &m, &d) == 2)
+      return date_key(context_.year > 0 ? context_.year : current_year_, m, d);
+    // 27日: a day of the document's month (or of the month before, when
+    // the day is still to come).
+    if (context_.day <= 0) return {};
+    d = m;
+    m = d <= context_.day ? context_.month : context_.month - 1;
+    return date_key(m >= 1 ? context_.year : context_.year - 1, m >= 1 ? m : 12, d);
+  }
+  return {};
+}
+
+std::string PeriodResolver::holiday(std::string_view name) const {
+  const int year = context_.year > 0 ? context_.year : current_year_;
+  if (year <= 0) return {};
+  return fmt::format("Y{}H{}", year, name);
+}
+
+std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& v) {
+  std::vector<PlaceMention> out;
+  const auto add = [&](std::size_t begin, std::size_t end, std::string name) {
+    PlaceMention m{begin, end, std::move(name), true};
+    if (preceded_by_any(text, begin, v.not_subject_after)) m.subject = false;
+    for (std::string_view after : {"第", "首", "前列", "平均", "水平", "领先", "同类", "各地", "人民"})
+      if (text.substr(end).starts_with(after)) m.subject = false;
+    out.push_back(std::move(m));
+  };
+  // Named provinces, the country, the document's own place.
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c;
+    const int n = std::max(1, utf8::decode(text, i, c));
+    const auto it = c >= 0x80 ? v.names_by_first_char.find(text.substr(i, n)) : v.names_by_first_char.end();
+    std::size_t len = 0;
+    if (it != v.names_by_first_char.end())
+      for (const auto& [written, name] : it->second)
+        if (text.substr(i).starts_with(written)) {
+          len = written.size();
+          add(i, i + len, name);
+          break;
+        }
+    i += len ? len : n;
+  }
+  // Cities, counties and leagues: a name the segmenter reads as a word (or
+  // two single characters) before 市/县/盟/州 (通辽市, 兰考县).
+  if (!v.place_suffixes.empty()) {
+    const CodePointText cp = code_points(text);
+    for (std::size_t i = 2; i < cp.size(); ++i) {
+      if (v.place_suffixes.find(cp.chars[i]) == std::u32string::npos) continue;
+      if (i + 1 < cp.size() && cp.chars.substr(i + 1, 2) != U"民政" &&
+          std::u32string_view(U"场民级区县旗委直属政长里内外中域容貌").find(cp.chars[i + 1]) != std::u32string_view::npos)
+        continue;
+      if (v.not_places.count(cp.chars.substr(i - 1, 2)) || v.not_places.count(cp.chars.substr(i - 2, 3))) continue;
+      const std::size_t from = i >= 6 ? i - 6 : 0;
+      const std::string before(text.substr(cp.offsets[from], cp.offsets[i] - cp.offsets[from]));
+      const auto tokens = WordSegmenter::for_this_thread().tokenize(before);
+      if (tokens.empty() || !tokens.back().is_ideographic_word()) continue;
+      std::size_t begin = tokens.back().begin;
+      if (code_points(before.substr(begin)).size() == 1 && tokens.size() >= 2 &&
+          tokens[tokens.size() - 2].is_ideographic_word() &&
+          code_points(before.substr(tokens[tokens.size() - 2].begin, tokens[tokens.size() - 2].size())).size() == 1)
+        begin = tokens[tokens.size() - 2].begin;
+      const std::u32string name = code_points(before.substr(begin)).chars;
+      if (name.size() < 2 || name.size() > 3) continue;
+      if (!std::all_of(name.begin(), name.end(), chars::is_han)) continue;
+      if (std::u32string_view(U"区县省市州盟").find(name.back()) != std::u32string_view::npos) continue;
+      const std::size_t b = cp.offsets[from] + begin;
+      const std::size_t e = i + 1 < cp.size() ? cp.offsets[i + 1] : text.size();
+      if (std::any_of(out.begin(), out.end(), [&](const PlaceMention& m) { return m.begin < e && b < m.end; })) continue;
+      add(b, e, to_utf8(name));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.begin < b.begin; });
+  return out;
+}
+
+}  // namespace kanwu

@@ -1,0 +1,52 @@
+// What a document's figures are about when a sentence does not say: the
+// document's date, its place, the period its undated figures belong to, and
+// the places named in its text. Read from the title and dateline, so a 2026
+// government work report's undated figures are 2025's and its 全省 is the
+// province in its title.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kanwu/doc/document.h"
+#include "kanwu/figures/period.h"
+#include "kanwu/figures/vocabulary.h"
+
+namespace kanwu {
+
+struct DocumentContext {
+  int year = 0, month = 0, day = 0;  // the document's date; month/day 0 when unknown
+  std::string subject;               // 山东; 全国 when the title names no place
+  std::string default_period;        // Y2025 in a 2026 work report, Y2023M4D27 in that day's news
+  std::string recent_plan;           // what 五年来 means: FYP14
+  std::size_t first_text_block = 0;  // blocks before it are the title and the dateline
+};
+
+DocumentContext read_document_context(const Document& document, const FigureVocabulary& vocabulary);
+
+// Turns the relative period keys of period.h into absolute ones, reading a
+// document in order: 1—8月 belongs to the year the text last named.
+class PeriodResolver {
+ public:
+  explicit PeriodResolver(const DocumentContext& context);
+  // The absolute key, "" when it cannot be known.
+  std::string resolve(const Period& period);
+  std::string holiday(std::string_view name) const;
+
+ private:
+  std::string date_key(int year, int month, int day) const;
+  const DocumentContext& context_;
+  int current_year_ = 0;  // the year the text is talking about
+};
+
+struct PlaceMention {
+  std::size_t begin = 0, end = 0;  // byte span
+  std::string name;                // short name (山东, 通辽), 全国, or "" for 全省/本市 (the document's own)
+  bool subject = true;             // false after 占, 高于, 居 … or before 第, 首位: a comparison, not who is measured
+};
+
+// Places named in a text, in order.
+std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& vocabulary);
+
+}  // namespace kanwu

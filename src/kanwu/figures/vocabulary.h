@@ -1,0 +1,58 @@
+// The words figure reading depends on, as data (rules/vocabulary/figures.yaml):
+// indicator synonyms, qualifiers, filler and stop words, plan words, places,
+// holidays and the titles of documents that review the previous year.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kanwu/nlp/lexicon.h"
+#include "kanwu/rules/load_error.h"
+
+namespace kanwu {
+
+struct FigureVocabulary {
+  // Words for splitting a metric phrase: the lexicon files plus every word
+  // named below.
+  std::shared_ptr<const Lexicon> lexicon;
+  // variant → canonical name, longest variant first (rewritten in that order).
+  std::vector<std::pair<std::string, std::string>> indicators;
+  // variant → qualifier, longest variant first.
+  std::vector<std::pair<std::string, std::string>> qualifiers;
+  std::set<std::string> filler;
+  std::set<std::string> stops;
+  std::vector<std::string> plan_words;
+  std::vector<std::string> national;
+  std::vector<std::string> not_subject_after;
+  std::vector<std::string> own_place;
+  // any written name → short name, longest first (山东省 → 山东, 山东 → 山东).
+  std::vector<std::pair<std::string, std::string>> places;
+  std::u32string place_suffixes;
+  std::set<std::u32string> not_places;
+  std::vector<std::string> seasons;
+  std::vector<std::string> holidays;
+  std::vector<std::string> holiday_suffixes;
+  // Every place, national and own-place word by its first character (UTF-8
+  // bytes), longest first: written form → short name (全国; "" for 全省).
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> names_by_first_char;
+  std::vector<std::string> review_titles;
+
+  // Loads (once per path, shared by every rule naming it) or returns null
+  // and adds a located error.
+  static std::shared_ptr<const FigureVocabulary> load(const std::string& path, std::vector<LoadError>& errors);
+  // The vocabulary shipped in rules/vocabulary/figures.yaml, for callers
+  // without a rule (`kanwu figures`); throws RuleLoadError when unreadable.
+  static std::shared_ptr<const FigureVocabulary> load_or_throw(const std::string& path);
+};
+
+class ParamReader;
+// The `vocabulary` parameter of a figure rule (default vocabulary/figures.yaml
+// beside the rule file), loaded; null after reporting an error.
+std::shared_ptr<const FigureVocabulary> vocabulary_param(ParamReader& params);
+
+}  // namespace kanwu
