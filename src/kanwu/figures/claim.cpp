@@ -112,14 +112,14 @@ std::string strip_asides(std::string text) {
         text.erase(b);
         break;
       }
-      text.replace(b, e + close.size() - b, " ");
+      text.erase(b, e + close.size() - b);
     }
   }
   for (std::size_t b = text.find("以"); b != std::string::npos; b = text.find("以", b + 1)) {
     const std::size_t e = text.find("计", b);
     if (e != std::string::npos && code_points(std::string_view(text).substr(b, e - b)).size() <= 6 &&
         std::string_view(text).substr(b, e - b).find("，") == std::string_view::npos) {
-      text.replace(b, e + std::string_view("计").size() - b, " ");
+      text.erase(b, e + std::string_view("计").size() - b);
     }
   }
   return text;
@@ -203,6 +203,11 @@ class MetricReader {
   MetricReading before(std::string clause) const {
     MetricReading r;
     std::string window = strip_tail(normalise(cut_comparison(strip_asides(std::move(clause)), r), r));
+    // 高技术制造业增加值占比达37.4%: a share of an unstated whole.
+    if (window.ends_with("占比")) {
+      window.erase(window.size() - std::string_view("占比").size());
+      r.share = true;
+    }
     // A metric is a few words long: segment only the end of the clause
     // (dictionary segmentation is the costliest step of the pipeline), and
     // drop the first word of a cut window, which may be half a word.
