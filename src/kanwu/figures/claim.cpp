@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "kanwu/nlp/join.h"
 #include "kanwu/nlp/segment.h"
@@ -27,6 +28,9 @@ const std::set<std::string> kRoleWords{"增长", "增幅", "增速", "提高", "
                                         "降低", "降幅", "下滑", "回落", "增至", "升至", "降至", "提高到", "提高至", "提升至",
                                         "提升到", "增", "减", "降", "升", "翻番", "翻一番"};
 
+constexpr std::string_view kUnknownSubject = "?";
+// 高于全国1.7个百分点: a gap against a comparator, not a metric of its own.
+const std::set<std::string> kGapWords{"高于", "低于", "快于", "慢于", "高出", "超出", "好于", "领先"};
 constexpr std::size_t kMetricWindow = 30;  // characters before a number searched for its metric
 constexpr std::size_t kMaxMetricWords = 8;
 
@@ -241,7 +245,9 @@ class MetricReader {
       const Word& t = tokens[k - 1];
       const std::string& w = t.text;
       if (!t.han) {
-        if (is_blank(w) && right.empty()) continue;
+        // A blanked time or place inside the phrase (民航今天预计发送旅客)
+        // does not end it, nor do the quotes of a name (对“一带一路”沿线国家).
+        if (is_blank(w) || w == "“" || w == "”" || w == "「" || w == "」" || w == "《" || w == "》") continue;
         break;
       }
       if (v_.stops.count(w)) break;
@@ -403,8 +409,10 @@ struct ListAssignment {
   std::string verb;  // text between 分别 and the first value
 };
 
-std::vector<ListAssignment> respectively_lists(std::string_view text, const std::vector<Quantity>& quantities,
-                                               const Lexicon& lexicon, std::vector<bool>& in_list) {
+// `items_text` is `text` with times and places blanked (same offsets).
+std::vector<ListAssignment> respectively_lists(std::string_view text, std::string_view items_text,
+                                               const std::vector<Quantity>& quantities, const Lexicon& lexicon,
+                                               std::vector<bool>& in_list) {
   std::vector<ListAssignment> out;
   constexpr std::string_view kRespectively = "分别";
   for (std::size_t at = text.find(kRespectively); at != std::string_view::npos;
@@ -432,7 +440,7 @@ std::vector<ListAssignment> respectively_lists(std::string_view text, const std:
     if (values.size() < 2) continue;
     // The items: the clause before 分别.
     const std::size_t start = clause_start(text, 0, at, false);
-    const std::string_view list = text.substr(start, at - start);
+    const std::string list = strip_asides(std::string(items_text.substr(start, at - start)));
     const auto tokens = split_words(list, lexicon);
     std::vector<std::vector<std::string>> items(1);
     for (const Word& t : tokens) {
@@ -441,7 +449,7 @@ std::vector<ListAssignment> respectively_lists(std::string_view text, const std:
         if (!items.back().empty()) items.emplace_back();
         continue;
       }
-      if (w.find_first_not_of(' ') == std::string::npos) continue;
+      if (w.find_first_not_of(" *") == std::string::npos) continue;
       items.back().push_back(w);
     }
     if (items.back().empty()) items.pop_back();
@@ -486,12 +494,13 @@ class Extractor {
       const bool figures = block.kind == BlockKind::Body || block.kind == BlockKind::ListItem;
       extract_block(b, resolver, figures);
     }
+    mark_ambiguous();
     return std::move(figures_);
   }
 
  private:
   struct ResolvedPeriod {
-    std::size_t begin;
+    std::size_t begin, end;
     std::string key;
     std::string text;
   };
@@ -504,20 +513,54 @@ class Extractor {
     for (const Period& p : block_figures(doc_).periods[b]) {
       std::string key = resolver.resolve(p);
       if (key.empty() || p.baseline || p.future) continue;
-      out.push_back({p.begin, std::move(key), p.text});
+      out.push_back({p.begin, p.end, std::move(key), p.text});
     }
-    for (const auto& h : v_.seasons)
-      for (std::size_t at = text.find(h); at != std::string_view::npos; at = text.find(h, at + h.size()))
-        out.push_back({at, resolver.holiday(h), h});
     for (const auto& h : v_.holidays)
       for (std::size_t at = text.find(h); at != std::string_view::npos; at = text.find(h, at + h.size())) {
-        const std::string_view rest = text.substr(at + h.size());
-        if (std::any_of(v_.holiday_suffixes.begin(), v_.holiday_suffixes.end(),
-                        [&](const std::string& s) { return rest.starts_with(s); }))
-          out.push_back({at, resolver.holiday(h), h});
+        // 端午假期 is the holiday's total; 春节假期第三天 a day of it, dated by
+        // the document.
+        std::string_view rest = text.substr(at + h.size());
+        const auto suffix = std::find_if(v_.holiday_suffixes.begin(), v_.holiday_suffixes.end(),
+                                         [&](const std::string& s) { return rest.starts_with(s); });
+        if (suffix == v_.holiday_suffixes.end()) continue;
+        rest.remove_prefix(suffix->size());
+        if (!rest.starts_with("第") && !rest.starts_with("首日") && !rest.starts_with("以来"))
+          out.push_back({at, at + h.size(), resolver.holiday(h), h});
       }
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
     return out;
+  }
+
+  // 预计, 有望 before a figure: a forecast, unless the figure is about a
+  // holiday or a day that the document reports on (端午假期民航预计发送旅客).
+  bool is_forecast(std::string_view sentence_prefix, const std::string& period) const {
+    if (period.find('H') != std::string::npos || period.find('D') != std::string::npos) return false;
+    return std::any_of(v_.forecast_words.begin(), v_.forecast_words.end(),
+                       [&](const std::string& w) { return sentence_prefix.find(w) != std::string_view::npos; });
+  }
+
+  // 到2025年全区森林覆盖率达到11.68% in a 2023 story: a target.
+  // 比上年, 比2022年同期 in a 2023 figure: the usual base, as 同比.
+  static bool is_year_before(const std::string& base, const std::string& period) {
+    if (base.size() != 5 || base[0] != 'Y' || period.size() < 5 || period[0] != 'Y') return false;
+    return std::stoi(base.substr(1, 4)) + 1 == std::stoi(period.substr(1, 4));
+  }
+
+  // In a work report, figures for the report's own year are its plans.
+  bool is_future(const std::string& period) const {
+    const int year = figures_.context.year;
+    if (year <= 0 || period.size() < 5 || (period[0] != 'Y' && period[0] != 'S')) return false;
+    const int of = std::stoi(period.substr(1, 4));
+    return of > year || (figures_.context.review && of == year);
+  }
+
+  static bool followed_by_noun(std::string_view text, std::size_t end) {
+    for (std::string_view currency : {"人民币", "（人民币）"})
+      if (text.substr(end).starts_with(currency)) end += currency.size();
+    if (end >= text.size()) return false;
+    char32_t c;
+    if (utf8::decode(text, end, c) <= 0 || !chars::is_han(c)) return false;
+    return std::u32string_view(U"的，。；、：！？以左").find(c) == std::u32string_view::npos;
   }
 
   // A plan word anywhere before the figure in its sentence, unless it is
@@ -545,8 +588,10 @@ class Extractor {
     };
     for (const Period& p : periods)
       if (p.end > from && p.begin < to) blank(p.begin, p.end);
+    // Only the place a figure is about leaves its metric: 对东盟进出口 and
+    // 对欧盟进出口 are different metrics.
     for (const PlaceMention& m : places)
-      if (m.end > from && m.begin < to) blank(m.begin, m.end);
+      if (m.subject && m.end > from && m.begin < to) blank(m.begin, m.end);
     for (const Quantity& q : quantities)
       if (q.end > from && q.begin < to) blank(q.begin, q.end);
     return out;
@@ -558,24 +603,44 @@ class Extractor {
     const auto resolved = resolve_periods(b, resolver);
     const auto& quantities = block_figures(doc_).quantities[b];
     if (!figures || quantities.empty()) {
+      // A heading with no time in it starts a new story (a news item): its
+      // figures are the document's again, not the last paragraph's.
       if (!resolved.empty()) carried_ = resolved.back().key;
+      else if (block.kind == BlockKind::Heading && !figures_.context.review) carried_ = figures_.context.default_period;
       return;
     }
     const auto& raw_periods = block_figures(doc_).periods[b];
-    const auto places = places_in(text, v_);
+    auto places = places_in(text, v_);
+    // 全国 is a subject only at the head of its clause; elsewhere it is part
+    // of a name (全国文明城市) and stays in the metric.
+    for (PlaceMention& m : places)
+      if (m.subject && m.name == "全国" && !heads_clause(text, m.begin, raw_periods)) m.subject = false;
     std::vector<bool> in_list(quantities.size(), false);
     std::map<std::size_t, ListAssignment> listed;
-    for (auto& a : respectively_lists(text, quantities, *v_.lexicon, in_list)) listed.emplace(a.quantity, std::move(a));
+    for (auto& a : respectively_lists(text, scrubbed(text, 0, text.size(), raw_periods, places, {}), quantities, *v_.lexicon, in_list)) listed.emplace(a.quantity, std::move(a));
     const auto& sentences = doc_.sentences(b);
     std::size_t sentence_first_claim = figures_.claims.size(), current_sentence = SIZE_MAX;
     std::size_t s = 0, next_period = 0;
     std::string period = carried_, period_text;
+    // A 截至… period holds to the end of its clause group (up to ；).
+    std::size_t cutoff_sentence = SIZE_MAX, cutoff_end = 0;
     for (std::size_t qi = 0; qi < quantities.size(); ++qi) {
       const Quantity& q = quantities[qi];
-      for (; next_period < resolved.size() && resolved[next_period].begin < q.begin; ++next_period)
-        period = resolved[next_period].key, period_text = resolved[next_period].text;
-      if (q.unit.empty() && !q.has_scale) continue;  // a bare number measures nothing known
       while (s + 1 < sentences.size() && sentences[s].end <= q.begin) ++s;
+      for (; next_period < resolved.size() && resolved[next_period].begin < q.begin; ++next_period) {
+        const ResolvedPeriod& p = resolved[next_period];
+        const bool in_cutoff_sentence = cutoff_sentence == s && p.begin < cutoff_end;
+        // 截至6月20日，2026年消费品以旧换新惠及…: counted up to the date; the
+        // year after it names the programme.
+        if (in_cutoff_sentence) continue;
+        period = p.key, period_text = p.text;
+        if (p.text.starts_with("截")) {
+          cutoff_sentence = s;
+          cutoff_end = text.find("；", p.end);
+          if (!sentences.empty()) cutoff_end = std::min(cutoff_end, sentences[s].end);
+        }
+      }
+      if (q.unit.empty() && !q.has_scale) continue;  // a bare number measures nothing known
       const std::size_t sentence_begin = sentences.empty() ? 0 : sentences[s].begin;
       if (s != current_sentence) current_sentence = s, sentence_first_claim = figures_.claims.size();
       const std::size_t clause = clause_start(text, sentence_begin, q.begin, true);
@@ -587,8 +652,16 @@ class Extractor {
       c.where = doc_.locate(block, q.begin, q.end);
       c.period = period;
       c.period_text = period_text;
-      c.plan = is_plan(text.substr(sentence_begin, q.begin - sentence_begin));
-      c.subject = subject_of(places, sentence_begin, q.begin);
+      const std::string_view sentence_prefix = text.substr(sentence_begin, q.begin - sentence_begin);
+      c.plan = is_plan(sentence_prefix) || is_forecast(sentence_prefix, c.period) || is_future(c.period);
+      c.subject = subject_of(places, q.begin);
+      // 启动建设以来，已累计…: counted since an event, a span no period names.
+      const std::size_t last_period = next_period > 0 ? resolved[next_period - 1].begin : 0;
+      if (sentence_prefix.find("以来") != std::string_view::npos &&
+          text.substr(std::max(last_period, sentence_begin), q.begin - std::max(last_period, sentence_begin)).find("以来") !=
+              std::string_view::npos &&
+          !(next_period > 0 && resolved[next_period - 1].text.find("以来") != std::string::npos))
+        c.period.clear();
 
       MetricReading metric;
       if (auto it = listed.find(qi); it != listed.end()) {
@@ -600,7 +673,18 @@ class Extractor {
         const std::size_t window = std::max(clause, q.begin - tail_chars(prefix, 3 * kMetricWindow).size());
         metric = reader_.before(scrubbed(text, window, q.begin, raw_periods, places, quantities));
         c.start_value = is_start_value(scrubbed(text, clause, q.begin, raw_periods, places, quantities));
-        if (metric.words.empty() && c.role == ClaimRole::Value) {
+        // 造成至少15人死亡, 新增26个国家物流枢纽, 建成2.72万台充电桩: a count
+        // followed by the noun it counts measures that noun, in the scope
+        // the words before it give; with no such noun it is not read.
+        if (!q.is_percent() && followed_by_noun(text, q.end)) {
+          MetricReading after = reader_.after(text.substr(q.end));
+          if (after.words.empty()) {
+            metric = {};
+          } else {
+            metric.words.insert(metric.words.end(), after.words.begin(), after.words.end());
+            metric.qualifiers.insert(metric.qualifiers.end(), after.qualifiers.begin(), after.qualifiers.end());
+          }
+        } else if (metric.words.empty() && c.role == ClaimRole::Value) {
           MetricReading after = reader_.after(text.substr(q.end));
           if (!after.words.empty()) metric = std::move(after);
         }
@@ -617,6 +701,14 @@ class Extractor {
             metric = reader_.before(scrubbed(text, previous, mark, raw_periods, places, quantities));
         }
       }
+      // 较“十三五”末增长43% is not 同比增长6.4%: a stated base other than the
+      // year before is a qualifier.
+      std::string base;
+      for (const Period& p : raw_periods) {
+        if (!p.baseline || p.begin < clause || p.end > q.begin) continue;
+        const std::string key = resolver.resolve(p);
+        if (!key.empty() && !is_year_before(key, c.period)) base = "较" + key;
+      }
       if (metric.share) c.role = ClaimRole::Share;
       c.share_base = metric.share_base;
       c.qualifiers = metric.qualifiers;
@@ -627,6 +719,31 @@ class Extractor {
         c.metric_key = sorted_key(metric.words) + qualifier_suffix(c.qualifiers) + role_suffix(c.role);
       } else if (metric.words.empty() && c.role != ClaimRole::Value && !in_list[qi]) {
         link(c, sentence_first_claim);
+      }
+      // 机械化率达到95%、高于全国平均水平18.3个百分点: the gap belongs to
+      // the figure before it, measured against what follows 高于.
+      if (!metric.words.empty() && kGapWords.count(metric.words.front())) {
+        const std::string against = join_words(std::vector<std::string>(metric.words.begin() + 1, metric.words.end()));
+        c.metric.clear();
+        c.metric_key.clear();
+        if (figures_.claims.size() > sentence_first_claim && !figures_.claims.back().metric_key.empty()) {
+          const Claim& prior = figures_.claims.back();
+          c.anchor = static_cast<int>(figures_.claims.size() - 1);
+          c.metric = prior.metric + metric.words.front() + against;
+          c.metric_key = prior.metric_key + "#gap:" + metric.words.front() + against;
+          c.subject = prior.subject;
+          c.period = prior.period;
+          c.period_text = prior.period_text;
+          c.plan = c.plan || prior.plan;
+        }
+      }
+      // 有色行业利润增长99.4%，拉动全部规上工业企业利润增长4.7个百分点: a
+      // contribution in points belongs to the driver in the clause before.
+      if (c.role == ClaimRole::PointChange && (c.metric.starts_with("拉动") || c.metric.starts_with("带动")))
+        c.metric_key.clear();
+      if (!base.empty() && !c.metric_key.empty()) {
+        c.qualifiers.push_back(base);
+        c.metric_key += "+" + base;
       }
       figures_.claims.push_back(std::move(c));
     }
@@ -644,28 +761,76 @@ class Extractor {
     return prefix.ends_with("从") || prefix.ends_with("由");
   }
 
+  // Two different values read as the same metric in one sentence (保费由
+  // 每生每年5元提高至10元; 城市公园、“口袋公园”保有量分别达到1436个、883个)
+  // mean the reading cannot tell them apart: neither is compared.
+  void mark_ambiguous() {
+    std::map<std::tuple<std::size_t, std::size_t, std::string, std::string>, std::vector<std::size_t>> by_sentence;
+    for (std::size_t i = 0; i < figures_.claims.size(); ++i) {
+      const Claim& c = figures_.claims[i];
+      if (c.metric_key.empty()) continue;
+      by_sentence[{c.block, c.sentence, c.metric_key, c.subject}].push_back(i);
+    }
+    for (const auto& [key, members] : by_sentence) {
+      bool differ = false;
+      for (std::size_t i : members)
+        for (std::size_t j : members) {
+          const Quantity& a = figures_.claims[i].quantity;
+          const Quantity& b = figures_.claims[j].quantity;
+          if (a.high < b.low || b.high < a.low) differ = true;
+        }
+      if (differ)
+        for (std::size_t i : members) figures_.claims[i].ambiguous = true;
+    }
+  }
+
   static std::string qualifier_suffix(const std::vector<std::string>& qualifiers) {
     std::string out;
     for (const auto& q : qualifiers) out += "+" + q;
     return out;
   }
 
-  // One word names too little to compare (就业, 收入) unless it is long.
-  static bool specific_enough(const std::vector<std::string>& words) {
+  // One word names too little to compare (覆盖率, 营业收入, 总投资: of what?)
+  // unless it is an indicator of the vocabulary (地区生产总值).
+  bool specific_enough(const std::vector<std::string>& words) const {
     if (words.size() >= 2) return true;
-    return words.size() == 1 && code_points(words[0]).size() >= 3;
+    return words.size() == 1 && std::any_of(v_.indicators.begin(), v_.indicators.end(),
+                                            [&](const auto& i) { return i.second == words[0]; });
   }
 
-  // The place the figure is about: the last place named in its sentence in
-  // subject position, else the document's.
-  std::string subject_of(const std::vector<PlaceMention>& places, std::size_t sentence_begin, std::size_t at) const {
-    std::string subject = figures_.context.subject;
+  // The place the figure is about: the last place named before it in its
+  // paragraph in subject position, else the document's. 全国 names the
+  // subject only at the head of its clause (2025年，全国粮食产量…); inside a
+  // phrase it is part of a name (全国文明城市, 全国重点实验室).
+  std::string subject_of(const std::vector<PlaceMention>& places, std::size_t at) const {
+    std::string subject = figures_.context.subject, named;
     for (const PlaceMention& m : places) {
       if (m.begin >= at) break;
-      if (m.begin < sentence_begin || !m.subject) continue;
-      subject = m.name.empty() ? figures_.context.subject : m.name;
+      if (!m.subject) continue;
+      if (!m.name.empty()) {
+        subject = m.name;
+        named = m.name;
+        continue;
+      }
+      // 全省, 本市: the place this paragraph named, else the document's own;
+      // in national news with no place named, nobody knows which.
+      subject = !named.empty() && named != "全国" ? named
+                : figures_.context.subject != "全国" ? figures_.context.subject
+                                                     : std::string(kUnknownSubject);
     }
     return subject;
+  }
+
+  static bool heads_clause(std::string_view text, std::size_t at, const std::vector<Period>& periods) {
+    const std::size_t start = clause_start(text, 0, at, false);
+    std::string before(text.substr(start, at - start));
+    for (const Period& p : periods)
+      if (p.begin >= start && p.end <= at)
+        for (std::size_t i = p.begin; i < p.end; ++i) before[i - start] = ' ';
+    for (std::string_view w : {"同时", "其中", "此外", "目前", "截至", "在", "据统计", "数据显示"})
+      for (std::size_t f = before.find(w); f != std::string::npos; f = before.find(w, f + 1))
+        before.replace(f, w.size(), std::string(w.size(), ' '));
+    return before.find_first_not_of(" \t*") == std::string::npos;
   }
 
   // A change or rate without its own metric qualifies the figure right

@@ -30,14 +30,17 @@ struct Claim {
   std::vector<std::string> qualifiers;  // sorted: 新增, 累计 …
   std::string share_base;               // for a share: what it is a share of ("" when unstated)
   ClaimRole role = ClaimRole::Value;
-  std::string subject;  // 通辽, 山东, 全国
+  std::string subject;  // 通辽, 山东, 全国; "?" for 全省 in a story that never names the province
   std::string period;   // FYP14, Y2024, Y2023M1-8 … ("" when unknown)
   std::string period_text;
   int anchor = -1;    // index of the claim this one qualifies (increase, rate → total)
   int increase = -1;  // for a rate: the increase stated beside it
   bool plan = false;  // a target or forecast (目标, 力争, 确保): never compared
   bool start_value = false;  // the A of 从A增加到B: a value before the period
-  bool comparable() const { return !plan && !start_value && !metric_key.empty() && !period.empty(); }
+  bool ambiguous = false;    // another value in its sentence reads as the same metric
+  bool comparable() const {
+    return !plan && !start_value && !ambiguous && !metric_key.empty() && !period.empty() && subject != "?";
+  }
 };
 
 // Quantities and time expressions of every block, read once per document

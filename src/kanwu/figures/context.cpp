@@ -46,6 +46,41 @@ std::string first_place(std::string_view text, const FigureVocabulary& v) {
   return {};
 }
 
+// 《新闻联播》 (20240126): a date written as eight digits.
+void read_compact_date(std::string_view text, int& year, int& month, int& day) {
+  for (std::size_t i = 0; i + 8 <= text.size(); ++i) {
+    if (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) continue;
+    std::size_t n = 0;
+    while (i + n < text.size() && std::isdigit(static_cast<unsigned char>(text[i + n]))) ++n;
+    if (n != 8) {
+      i += n;
+      continue;
+    }
+    const int y = std::stoi(std::string(text.substr(i, 4))), m = std::stoi(std::string(text.substr(i + 4, 2))),
+              d = std::stoi(std::string(text.substr(i + 6, 2)));
+    if (y >= 1949 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+      year = y, month = m, day = d;
+      return;
+    }
+    i += n;
+  }
+}
+
+// The province a document names most, when it names one far more than all
+// others together (a report whose title was lost); "" otherwise.
+std::string dominant_place(const Document& document, const FigureVocabulary& v) {
+  std::map<std::string, int> count;
+  int total = 0;
+  for (const Block& block : document.blocks())
+    for (const PlaceMention& m : places_in(block.text, v, false))
+      if (!m.name.empty() && m.name != "全国") ++count[m.name], ++total;
+  std::string best;
+  int best_count = 0;
+  for (const auto& [name, n] : count)
+    if (n > best_count) best = name, best_count = n;
+  return best_count >= 3 && best_count * 5 >= total * 3 ? best : std::string();
+}
+
 bool preceded_by_any(std::string_view text, std::size_t at, const std::vector<std::string>& words) {
   for (const auto& w : words)
     if (at >= w.size() && text.substr(at - w.size(), w.size()) == w) return true;
@@ -70,11 +105,14 @@ DocumentContext read_document_context(const Document& document, const FigureVoca
   c.first_text_block = b;
   int title_year = 0, tm = 0, td = 0;
   if (!title.empty() && read_date(title, title_year, tm, td) && c.year == 0) c.year = title_year, c.month = tm, c.day = td;
+  if (c.year == 0) read_compact_date(title, c.year, c.month, c.day);
   c.subject = first_place(title, v);
+  if (c.subject.empty()) c.subject = dominant_place(document, v);
   if (c.subject.empty()) c.subject = "全国";
   const bool review = !title.empty() && std::any_of(v.review_titles.begin(), v.review_titles.end(),
                                                     [&](const std::string& w) { return title.find(w) != std::string::npos; });
-  if (review && title_year > 0) {
+  c.review = review && title_year > 0;
+  if (c.review) {
     c.default_period = fmt::format("Y{}", title_year - 1);
   } else if (c.year > 0 && c.day > 0) {
     c.default_period = fmt::format("Y{}M{}D{}", c.year, c.month, c.day);
@@ -112,6 +150,10 @@ std::string PeriodResolver::resolve(const Period& p) {
     const bool end = k.back() == 'E';
     const int year = context_.year + (k.starts_with("REL-1") ? -1 : 0);
     if (!p.baseline && !p.future) current_year_ = year;
+    // 今年 in a dated story is the year so far: 今年林火过火面积已达… grows
+    // from one day's story to the next.
+    if (k == "REL0" && context_.day > 0 && !context_.review)
+      return fmt::format("Y{}TD{}-{}", year, context_.month, context_.day);
     return fmt::format("Y{}{}", year, end ? "E" : "");
   }
   if (k == "TODAY") return date_key(context_.year, context_.month, context_.day);
@@ -119,8 +161,19 @@ std::string PeriodResolver::resolve(const Period& p) {
   if (k == "?Y") return fmt::format("Y{}", current_year_);
   if (k.starts_with("?M")) {
     const std::string months = k.substr(1);
-    if (months == "M1-12") return fmt::format("Y{}", current_year_);
-    return fmt::format("Y{}{}", current_year_, months);
+    // In a dated story, 8月份 and 1—8月 are the latest such months before
+    // its date: a September story's 8月份 is this year's, a January
+    // story's 1—12月 last year's.
+    int year = current_year_;
+    if (context_.day > 0 && !context_.review) {
+      const int first = std::atoi(months.c_str() + 1);
+      year = first <= context_.month ? context_.year : context_.year - 1;
+      if (const auto dash = months.find('-'); dash != std::string::npos && std::atoi(months.c_str() + dash + 1) >= context_.month &&
+                                              context_.month < 12 && first < context_.month)
+        year = context_.year - 1;  // 1—12月 in a March story
+    }
+    if (months == "M1-12") return fmt::format("Y{}", year);
+    return fmt::format("Y{}{}", year, months);
   }
   if (k.starts_with("?D")) {
     int m = 0, d = 0;
@@ -142,7 +195,7 @@ std::string PeriodResolver::holiday(std::string_view name) const {
   return fmt::format("Y{}H{}", year, name);
 }
 
-std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& v) {
+std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& v, bool cities) {
   std::vector<PlaceMention> out;
   const auto add = [&](std::size_t begin, std::size_t end, std::string name) {
     PlaceMention m{begin, end, std::move(name), true};
@@ -168,7 +221,7 @@ std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabular
   }
   // Cities, counties and leagues: a name the segmenter reads as a word (or
   // two single characters) before 市/县/盟/州 (通辽市, 兰考县).
-  if (!v.place_suffixes.empty()) {
+  if (cities && !v.place_suffixes.empty()) {
     const CodePointText cp = code_points(text);
     for (std::size_t i = 2; i < cp.size(); ++i) {
       if (v.place_suffixes.find(cp.chars[i]) == std::u32string::npos) continue;

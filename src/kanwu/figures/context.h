@@ -20,6 +20,7 @@ struct DocumentContext {
   std::string subject;               // 山东; 全国 when the title names no place
   std::string default_period;        // Y2025 in a 2026 work report, Y2023M4D27 in that day's news
   std::string recent_plan;           // what 五年来 means: FYP14
+  bool review = false;               // a report reviewing last year (its own year's figures are plans)
   std::size_t first_text_block = 0;  // blocks before it are the title and the dateline
 };
 
@@ -46,7 +47,8 @@ struct PlaceMention {
   bool subject = true;             // false after 占, 高于, 居 … or before 第, 首位: a comparison, not who is measured
 };
 
-// Places named in a text, in order.
-std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& vocabulary);
+// Places named in a text, in order; with `cities`, also names before
+// 市/县/盟/州 that are not in the vocabulary (this asks the word segmenter).
+std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& vocabulary, bool cities = true);
 
 }  // namespace kanwu

@@ -26,7 +26,7 @@ class PeriodScanner {
         next = plan(i);
       } else if (s_[i] == U'五' && at(i + 1) == U'年') {
         next = five_years(i, i + 2);
-      } else if (std::u32string_view(U"今去上全过一第二三四前下").find(s_[i]) != std::u32string_view::npos) {
+      } else if (std::u32string_view(U"今去上全过一第二三四前下截目迄").find(s_[i]) != std::u32string_view::npos) {
         next = relative(i);
       }
       i = std::max(next, i + 1);
@@ -111,6 +111,8 @@ class PeriodScanner {
       return after + 6;
     }
     if (at(after) != U'年') return after;
+    // 2024年第六期国债, 2025年首期: a year in a name, not a period.
+    if (at(after + 1) == U'第' || at(after + 1) == U'首') return after + 1;
     std::size_t end = after + 1;
     std::string key = "Y" + to_utf8(s_.substr(i, 4));
     // 1—10月, 7月1日, 6月
@@ -197,10 +199,12 @@ class PeriodScanner {
     const std::string first = to_utf8(s_.substr(i, n));
     const char32_t before = i > 0 ? s_[i - 1] : 0;
     if (before == U'.' || before == U'第' || chars::is_ascii_letter(before)) return j;
+    const std::size_t lead = lead_before(i);
+    const bool by = lead > 0 && s_[i - lead] == U'截';
     if (at(j) == U'日' && before != U'月') {
       Period p;
       p.key = "?D" + first;
-      add(std::move(p), i, j + 1);
+      add(std::move(p), i - (by ? lead : 0), j + 1);
       return j + 1;
     }
     std::string months = first;
@@ -218,14 +222,14 @@ class PeriodScanner {
     if (months.find('-') == std::string::npos) {
       if (const std::size_t d = run_of_digits(end); d >= 1 && d <= 2 && at(end + d) == U'日') {
         p.key = "?D" + months + "-" + to_utf8(s_.substr(end, d));
-        add(std::move(p), i, end + d + 1);
+        add(std::move(p), i - (by ? lead : 0), end + d + 1);
         return end + d + 1;
       }
     }
     p.key = "?M" + months;
     const std::size_t suffix = take_one_of(end, {U"份", U"底", U"末", U"初"});
-    if (suffix && s_[end] != U'份') p.key += "E";
-    add(std::move(p), i, end + suffix);
+    if ((suffix && s_[end] != U'份') || by) p.key += "E";
+    add(std::move(p), i - (by ? lead : 0), end + suffix);
     return end + suffix;
   }
 
@@ -234,7 +238,8 @@ class PeriodScanner {
   std::size_t relative(std::size_t i) {
     static constexpr std::pair<std::u32string_view, std::string_view> kWords[] = {
         {U"今年", "REL0"}, {U"去年", "REL-1"}, {U"上年", "REL-1"}, {U"上一年", "REL-1"},
-        {U"全年", "?Y"},   {U"过去一年", "?Y"}, {U"一年来", "?Y"},  {U"今天", "TODAY"}, {U"今日", "TODAY"}};
+        {U"全年", "?Y"},   {U"过去一年", "?Y"}, {U"一年来", "?Y"},  {U"今天", "TODAY"}, {U"今日", "TODAY"},
+        {U"截至目前", "TODAY"}, {U"截至今天", "TODAY"}, {U"目前", "TODAY"}, {U"迄今", "TODAY"}};
     for (const auto& [w, key] : kWords) {
       if (!starts_with(i, w)) continue;
       // 上年同期 after 比/较 is a baseline (add() marks it); 去年底 a year end.

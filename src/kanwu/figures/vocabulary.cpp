@@ -101,6 +101,7 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   for (const auto& w : r.words(root, "filler")) v->filler.insert(w);
   for (const auto& w : r.words(root, "stops")) v->stops.insert(w);
   v->plan_words = r.words(root, "plan_words");
+  v->forecast_words = r.words(root, "forecast_words");
   v->national = r.words(root, "national");
   v->not_subject_after = r.words(root, "not_subject_after");
   v->own_place = r.words(root, "own_place");
@@ -110,13 +111,12 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   }
   for (const auto& s : r.words(root, "place_suffixes")) v->place_suffixes += code_points(s).chars;
   for (const auto& w : r.words(root, "not_places")) v->not_places.insert(code_points(w).chars);
-  v->seasons = r.words(root, "seasons");
   v->holidays = r.words(root, "holidays");
   v->holiday_suffixes = r.words(root, "holiday_suffixes");
   v->review_titles = r.words(root, "review_titles");
-  static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "stops", "plan_words",
+  static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "stops", "plan_words", "forecast_words",
                                             "national", "not_subject_after", "own_place", "places",
-                                            "place_suffixes", "not_places", "seasons", "lexicon", "holidays",
+                                            "place_suffixes", "not_places", "lexicon", "holidays",
                                             "holiday_suffixes", "review_titles"};
   for (const auto& kv : root)
     if (!kKnown.count(kv.first.Scalar())) r.error(kv.first, "unknown key '" + kv.first.Scalar() + "' in a figure vocabulary");

@@ -27,6 +27,7 @@ struct FigureVocabulary {
   std::set<std::string> filler;
   std::set<std::string> stops;
   std::vector<std::string> plan_words;
+  std::vector<std::string> forecast_words;
   std::vector<std::string> national;
   std::vector<std::string> not_subject_after;
   std::vector<std::string> own_place;
@@ -34,7 +35,6 @@ struct FigureVocabulary {
   std::vector<std::pair<std::string, std::string>> places;
   std::u32string place_suffixes;
   std::set<std::u32string> not_places;
-  std::vector<std::string> seasons;
   std::vector<std::string> holidays;
   std::vector<std::string> holiday_suffixes;
   // Every place, national and own-place word by its first character (UTF-8

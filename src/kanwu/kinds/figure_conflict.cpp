@@ -50,7 +50,8 @@ class ConflictPass : public CorpusPass {
   std::unique_ptr<CorpusPass::Digest> digest(const Document& document) const override {
     auto digest = std::make_unique<ClaimsDigest>();
     for (const Claim& c : document_figures(document, vocabulary_).claims) {
-      if (!c.comparable() || !rule_.in_scope(document.blocks()[c.block])) continue;
+      // A figure with no unit (18.8万亿英镑 reads as 18.8万亿) is not compared.
+      if (!c.comparable() || c.quantity.unit.empty() || !rule_.in_scope(document.blocks()[c.block])) continue;
       ClaimDigest d;
       d.group = c.metric_key + '\x1f' + c.subject + '\x1f' + c.period + '\x1f' +
                 unit_family(c.quantity.unit);
@@ -70,7 +71,9 @@ class ConflictPass : public CorpusPass {
         d.high = c.quantity.value + 0.05;
       }
       d.where = c.where;
-      d.sentence = fmt::format("{}\x1f{}\x1f{}", document.path(), c.block, c.sentence);
+      // Two figures in one paragraph are parallel statements (此前…, 其中…)
+      // more often than rival ones: a conflict needs two paragraphs.
+      d.sentence = fmt::format("{}\x1f{}", document.path(), c.block);
       digest->claims.push_back(std::move(d));
     }
     return digest;
