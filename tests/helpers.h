@@ -54,4 +54,14 @@ inline std::string rule_yaml(const std::string& kind, const std::string& message
 
 inline std::string source_dir() { return KANWU_SOURCE_DIR; }
 
+// The bundled figure vocabulary, and the parameter line naming it for a
+// figure rule written inline (its default path is relative to the rule file).
+inline std::string figure_vocabulary_path() { return source_dir() + "/rules/vocabulary/figures.yaml"; }
+inline std::string figure_vocabulary_param() { return "    vocabulary: '" + figure_vocabulary_path() + "'\n"; }
+inline const FigureVocabulary& figure_vocabulary() {
+  static const auto v = FigureVocabulary::load_or_throw(figure_vocabulary_path());
+  return *v;
+}
+inline const DocumentFigures& figures_of(const Document& d) { return document_figures(d, figure_vocabulary()); }
+
 }  // namespace kanwu::test

@@ -123,7 +123,8 @@ BOOST_AUTO_TEST_CASE(text_report_underlines_with_cjk_widths) {
 }
 
 BOOST_AUTO_TEST_CASE(bundled_rule_examples_pass) {
-  const auto results = check_rule_examples(load_rules({source_dir() + "/rules"}));
+  const RuleSet rules = load_rules({source_dir() + "/rules"});  // outlives the failures that point into it
+  const auto results = check_rule_examples(rules);
   BOOST_TEST(results.checked > 20u);
   for (const auto& failure : results.failures)
     BOOST_ERROR(failure.rule->id() << " example failed: " << failure.example);

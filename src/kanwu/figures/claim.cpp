@@ -1,5 +1,7 @@
 #include "kanwu/figures/claim.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -28,7 +30,6 @@ const std::set<std::string> kRoleWords{"增长", "增幅", "增速", "提高", "
                                         "降低", "降幅", "下滑", "回落", "增至", "升至", "降至", "提高到", "提高至", "提升至",
                                         "提升到", "增", "减", "降", "升", "翻番", "翻一番"};
 
-constexpr std::string_view kUnknownSubject = "?";
 // 高于全国1.7个百分点: a gap against a comparator, not a metric of its own.
 const std::set<std::string> kGapWords{"高于", "低于", "快于", "慢于", "高出", "超出", "好于", "领先"};
 constexpr std::size_t kMetricWindow = 30;  // characters before a number searched for its metric
@@ -607,10 +608,11 @@ class Extractor {
       // figures are the document's again, not the last paragraph's.
       if (!resolved.empty()) carried_ = resolved.back().key;
       else if (block.kind == BlockKind::Heading && !figures_.context.review) carried_ = figures_.context.default_period;
+      if (block.kind == BlockKind::Heading) ++section_;
       return;
     }
     const auto& raw_periods = block_figures(doc_).periods[b];
-    auto places = places_in(text, v_);
+    auto places = places_in(text, v_, true, figures_.context.cities);
     // 全国 is a subject only at the head of its clause; elsewhere it is part
     // of a name (全国文明城市) and stays in the metric.
     for (PlaceMention& m : places)
@@ -712,6 +714,9 @@ class Extractor {
       if (metric.share) c.role = ClaimRole::Share;
       c.share_base = metric.share_base;
       c.qualifiers = metric.qualifiers;
+      // Over a five-year plan every flow is a total: 累计 adds nothing.
+      if (c.period.starts_with("FYP"))
+        c.qualifiers.erase(std::remove(c.qualifiers.begin(), c.qualifiers.end(), "累计"), c.qualifiers.end());
       std::sort(c.qualifiers.begin(), c.qualifiers.end());
       c.qualifiers.erase(std::unique(c.qualifiers.begin(), c.qualifiers.end()), c.qualifiers.end());
       if (specific_enough(metric.words)) {
@@ -813,10 +818,12 @@ class Extractor {
         continue;
       }
       // 全省, 本市: the place this paragraph named, else the document's own;
-      // in national news with no place named, nobody knows which.
+      // in a story that names none, some place known only inside this
+      // section of this document (a news day's items are about different
+      // provinces).
       subject = !named.empty() && named != "全国" ? named
                 : figures_.context.subject != "全国" ? figures_.context.subject
-                                                     : std::string(kUnknownSubject);
+                                                     : fmt::format("@{}#{}", doc_.path(), section_);
     }
     return subject;
   }
@@ -869,6 +876,7 @@ class Extractor {
   MetricReader reader_;
   DocumentFigures figures_;
   std::string carried_;  // the period the text is in, carried from block to block
+  std::size_t section_ = 0;  // headings seen so far
 };
 
 // A document is checked by one thread at a time, like its other analyses.

@@ -30,7 +30,9 @@ struct Claim {
   std::vector<std::string> qualifiers;  // sorted: 新增, 累计 …
   std::string share_base;               // for a share: what it is a share of ("" when unstated)
   ClaimRole role = ClaimRole::Value;
-  std::string subject;  // 通辽, 山东, 全国; "?" for 全省 in a story that never names the province
+  // 通辽, 山东, 全国; "@file#section" for 全省 in a story that never names the
+  // province (comparable only inside that section)
+  std::string subject;
   std::string period;   // FYP14, Y2024, Y2023M1-8 … ("" when unknown)
   std::string period_text;
   int anchor = -1;    // index of the claim this one qualifies (increase, rate → total)
@@ -39,7 +41,7 @@ struct Claim {
   bool start_value = false;  // the A of 从A增加到B: a value before the period
   bool ambiguous = false;    // another value in its sentence reads as the same metric
   bool comparable() const {
-    return !plan && !start_value && !ambiguous && !metric_key.empty() && !period.empty() && subject != "?";
+    return !plan && !start_value && !ambiguous && !metric_key.empty() && !period.empty();
   }
 };
 

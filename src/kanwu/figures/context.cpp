@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "kanwu/nlp/segment.h"
 #include "kanwu/text/chars.h"
@@ -27,21 +28,11 @@ bool read_date(std::string_view text, int& year, int& month, int& day) {
 
 bool is_short_line(const Block& block) {
   const std::size_t chars = code_points(block.text).size();
-  return chars <= 40 && block.text.find("。") == std::string::npos;
+  return chars <= 60 && block.text.find("。") == std::string::npos;
 }
 
-// The text of a block is only a date: a dateline.
-bool is_dateline(const Block& block) {
-  const auto periods = extract_periods(block.text);
-  if (periods.size() != 1) return false;
-  std::string rest = block.text.substr(0, periods[0].begin) + block.text.substr(periods[0].end);
-  for (char c : rest)
-    if (!std::isspace(static_cast<unsigned char>(c))) return false;
-  return true;
-}
-
-std::string first_place(std::string_view text, const FigureVocabulary& v) {
-  for (const PlaceMention& m : places_in(text, v))
+std::string first_place(std::string_view text, const FigureVocabulary& v, const std::vector<std::string>& cities) {
+  for (const PlaceMention& m : places_in(text, v, true, cities))
     if (!m.name.empty() && m.name != "全国") return m.name;
   return {};
 }
@@ -66,19 +57,46 @@ void read_compact_date(std::string_view text, int& year, int& month, int& day) {
   }
 }
 
-// The province a document names most, when it names one far more than all
-// others together (a report whose title was lost); "" otherwise.
-std::string dominant_place(const Document& document, const FigureVocabulary& v) {
+// Cities named with their suffix anywhere in the document.
+std::vector<std::string> cities_named(const Document& document, const FigureVocabulary& v) {
+  std::set<std::string> names;
+  std::set<std::string> provinces;
+  for (const auto& [written, name] : v.places) provinces.insert(name);
+  for (const Block& block : document.blocks())
+    for (const PlaceMention& m : places_in(block.text, v, true))
+      if (!m.name.empty() && m.name != "全国" && !provinces.count(m.name)) names.insert(m.name);
+  return {names.begin(), names.end()};
+}
+
+// The place a single-story document names most, when it names one far more
+// than all others together (a report whose title was lost); "" otherwise.
+std::string dominant_place(const Document& document, const FigureVocabulary& v, const std::vector<std::string>& cities) {
+  // A document of many items (a news day) is about many places.
+  const auto headings = std::count_if(document.blocks().begin(), document.blocks().end(),
+                                      [](const Block& b) { return b.kind == BlockKind::Heading; });
+  if (headings >= 3) return {};
   std::map<std::string, int> count;
   int total = 0;
   for (const Block& block : document.blocks())
-    for (const PlaceMention& m : places_in(block.text, v, false))
+    for (const PlaceMention& m : places_in(block.text, v, false, cities))
       if (!m.name.empty() && m.name != "全国") ++count[m.name], ++total;
   std::string best;
   int best_count = 0;
   for (const auto& [name, n] : count)
     if (n > best_count) best = name, best_count = n;
   return best_count >= 3 && best_count * 5 >= total * 3 ? best : std::string();
+}
+
+// 第三位, 第1名, 第一方阵, 第二个: a rank after a place.
+bool is_rank(std::string_view text) {
+  if (!text.starts_with("第")) return false;
+  const CodePointText cp = code_points(text.substr(0, 40));
+  std::size_t i = 1;
+  while (i < cp.size() && (chars::is_ascii_digit(cp.chars[i]) ||
+                           std::u32string_view(U"一二三四五六七八九十").find(cp.chars[i]) != std::u32string_view::npos))
+    ++i;
+  if (i == 1 || i >= cp.size()) return false;
+  return std::u32string_view(U"位名个大批方梯").find(cp.chars[i]) != std::u32string_view::npos;
 }
 
 bool preceded_by_any(std::string_view text, std::size_t at, const std::vector<std::string>& words) {
@@ -92,28 +110,29 @@ bool preceded_by_any(std::string_view text, std::size_t at, const std::vector<st
 DocumentContext read_document_context(const Document& document, const FigureVocabulary& v) {
   DocumentContext c;
   const auto& blocks = document.blocks();
-  std::size_t b = 0;
-  std::string title;
-  if (!blocks.empty() && is_short_line(blocks[0])) {
-    title = blocks[0].text;
-    b = 1;
+  // The opening: the title and the short lines under it (subtitle, dateline,
+  // 来源, 时间) before the first paragraph.
+  constexpr std::size_t kOpeningBlocks = 4;
+  std::size_t opening = 0;
+  while (opening < blocks.size() && opening < kOpeningBlocks && is_short_line(blocks[opening])) ++opening;
+  c.first_text_block = opening;
+  c.cities = cities_named(document, v);
+  bool review = false;
+  for (std::size_t b = 0; b < opening; ++b) {
+    const std::string& text = blocks[b].text;
+    int y = 0, m = 0, d = 0;
+    if ((read_date(text, y, m, d) || (b == 0 && (read_compact_date(text, y, m, d), y > 0))) &&
+        (c.year == 0 || (c.day == 0 && d > 0 && y == c.year)))
+      c.year = y, c.month = m, c.day = d;
+    if (c.subject.empty()) c.subject = first_place(text, v, c.cities);
+    review = review || std::any_of(v.review_titles.begin(), v.review_titles.end(),
+                                   [&](const std::string& w) { return text.find(w) != std::string::npos; });
   }
-  while (b < blocks.size() && b < 3 && is_dateline(blocks[b])) {
-    if (c.year == 0) read_date(blocks[b].text, c.year, c.month, c.day);
-    ++b;
-  }
-  c.first_text_block = b;
-  int title_year = 0, tm = 0, td = 0;
-  if (!title.empty() && read_date(title, title_year, tm, td) && c.year == 0) c.year = title_year, c.month = tm, c.day = td;
-  if (c.year == 0) read_compact_date(title, c.year, c.month, c.day);
-  c.subject = first_place(title, v);
-  if (c.subject.empty()) c.subject = dominant_place(document, v);
+  if (c.subject.empty()) c.subject = dominant_place(document, v, c.cities);
   if (c.subject.empty()) c.subject = "全国";
-  const bool review = !title.empty() && std::any_of(v.review_titles.begin(), v.review_titles.end(),
-                                                    [&](const std::string& w) { return title.find(w) != std::string::npos; });
-  c.review = review && title_year > 0;
+  c.review = review && c.year > 0;
   if (c.review) {
-    c.default_period = fmt::format("Y{}", title_year - 1);
+    c.default_period = fmt::format("Y{}", c.year - 1);
   } else if (c.year > 0 && c.day > 0) {
     c.default_period = fmt::format("Y{}M{}D{}", c.year, c.month, c.day);
   }
@@ -195,13 +214,15 @@ std::string PeriodResolver::holiday(std::string_view name) const {
   return fmt::format("Y{}H{}", year, name);
 }
 
-std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& v, bool cities) {
+std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& v, bool cities,
+                                    const std::vector<std::string>& known) {
   std::vector<PlaceMention> out;
   const auto add = [&](std::size_t begin, std::size_t end, std::string name) {
     PlaceMention m{begin, end, std::move(name), true};
     if (preceded_by_any(text, begin, v.not_subject_after)) m.subject = false;
-    for (std::string_view after : {"第", "首", "前列", "平均", "水平", "领先", "同类", "各地", "人民"})
+    for (std::string_view after : {"首", "前列", "平均", "水平", "领先", "同类", "各地", "人民"})
       if (text.substr(end).starts_with(after)) m.subject = false;
+    if (is_rank(text.substr(end))) m.subject = false;  // 全国第三 (but 全区第二产业 is a subject)
     out.push_back(std::move(m));
   };
   // Named provinces, the country, the document's own place.
@@ -238,16 +259,29 @@ std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabular
           tokens[tokens.size() - 2].is_ideographic_word() &&
           code_points(before.substr(tokens[tokens.size() - 2].begin, tokens[tokens.size() - 2].size())).size() == 1)
         begin = tokens[tokens.size() - 2].begin;
-      const std::u32string name = code_points(before.substr(begin)).chars;
-      if (name.size() < 2 || name.size() > 3) continue;
+      std::u32string name = code_points(before.substr(begin)).chars;
+      // 锡林郭勒盟: a four-character name the segmenter split in two.
+      if (name.size() == 2 && tokens.size() >= 2 && begin == tokens.back().begin) {
+        const Token& prev = tokens[tokens.size() - 2];
+        const std::u32string longer = code_points(before.substr(prev.begin)).chars;
+        if (longer.size() <= 4 && v.lexicon && v.lexicon->has_tag(longer)) name = longer, begin = prev.begin;
+      }
+      if (name.size() < 2 || name.size() > 4) continue;
+      if (v.lexicon && v.lexicon->contains(name) && !v.lexicon->has_tag(name)) continue;
       if (!std::all_of(name.begin(), name.end(), chars::is_han)) continue;
-      if (std::u32string_view(U"区县省市州盟").find(name.back()) != std::u32string_view::npos) continue;
+      if (std::u32string_view(U"区县省市盟").find(name.back()) != std::u32string_view::npos) continue;  // 设区市, 县市
       const std::size_t b = cp.offsets[from] + begin;
       const std::size_t e = i + 1 < cp.size() ? cp.offsets[i + 1] : text.size();
       if (std::any_of(out.begin(), out.end(), [&](const PlaceMention& m) { return m.begin < e && b < m.end; })) continue;
       add(b, e, to_utf8(name));
     }
   }
+  for (const std::string& name : known)
+    for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + name.size())) {
+      const std::size_t e = at + name.size();
+      if (std::none_of(out.begin(), out.end(), [&](const PlaceMention& m) { return m.begin < e && at < m.end; }))
+        add(at, e, name);
+    }
   std::sort(out.begin(), out.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.begin < b.begin; });
   return out;
 }

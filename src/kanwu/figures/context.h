@@ -21,6 +21,9 @@ struct DocumentContext {
   std::string default_period;        // Y2025 in a 2026 work report, Y2023M4D27 in that day's news
   std::string recent_plan;           // what 五年来 means: FYP14
   bool review = false;               // a report reviewing last year (its own year's figures are plans)
+  // Cities the document names with their suffix somewhere (通辽市): the bare
+  // name (通辽) is that place everywhere in it.
+  std::vector<std::string> cities;
   std::size_t first_text_block = 0;  // blocks before it are the title and the dateline
 };
 
@@ -49,6 +52,8 @@ struct PlaceMention {
 
 // Places named in a text, in order; with `cities`, also names before
 // 市/县/盟/州 that are not in the vocabulary (this asks the word segmenter).
-std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& vocabulary, bool cities = true);
+// `known` adds bare names to find (the document's cities).
+std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& vocabulary, bool cities = true,
+                                    const std::vector<std::string>& known = {});
 
 }  // namespace kanwu

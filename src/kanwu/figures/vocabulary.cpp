@@ -116,7 +116,7 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   v->review_titles = r.words(root, "review_titles");
   static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "stops", "plan_words", "forecast_words",
                                             "national", "not_subject_after", "own_place", "places",
-                                            "place_suffixes", "not_places", "lexicon", "holidays",
+                                            "place_suffixes", "not_places", "lexicon", "place_name_tags", "holidays",
                                             "holiday_suffixes", "review_titles"};
   for (const auto& kv : root)
     if (!kKnown.count(kv.first.Scalar())) r.error(kv.first, "unknown key '" + kv.first.Scalar() + "' in a figure vocabulary");
@@ -146,7 +146,9 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   for (const auto& [a, b] : v->qualifiers) add_word(a), add_word(b);
   for (const auto& w : v->filler) add_word(w);
   for (const auto& w : v->stops) add_word(w);
-  v->lexicon = std::make_shared<const Lexicon>(std::move(files), std::move(extra));
+  std::set<std::string> name_tags;
+  for (const auto& t : r.words(root, "place_name_tags")) name_tags.insert(t);
+  v->lexicon = std::make_shared<const Lexicon>(std::move(files), std::move(extra), std::move(name_tags));
   if (errors.size() != before) return nullptr;
   return v;
 }

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <mutex>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -20,6 +21,9 @@ class Lexicon {
   // Words from `files` (one word per line, optionally followed by spaces and
   // other columns, as jieba's dict.txt) plus `extra_words`.
   Lexicon(std::vector<std::string> files, std::vector<std::u32string> extra_words);
+  // Also remembers which words carry one of `tags` in the third column
+  // (jieba's part of speech: ns place, nr person name).
+  Lexicon(std::vector<std::string> files, std::vector<std::u32string> extra_words, std::set<std::string> tags);
 
   // True when `word` (two or more code points) is a listed word.
   bool contains(std::u32string_view word) const;
@@ -28,6 +32,9 @@ class Lexicon {
   bool word_starts_at(std::u32string_view text, std::size_t at, std::size_t min_len = 2,
                       std::size_t max_len = 4) const;
 
+  // True when `word` is listed with one of the constructor's `tags`.
+  bool has_tag(std::u32string_view word) const;
+
   // First line of a file that could not be read, for load-time checks.
   static std::string check_readable(const std::string& file);
 
@@ -35,7 +42,9 @@ class Lexicon {
   void load() const;
   std::vector<std::string> files_;
   mutable std::once_flag loaded_;
+  std::set<std::string> tags_;
   mutable std::unordered_set<std::u32string> words_;
+  mutable std::unordered_set<std::u32string> tagged_;
 };
 
 }  // namespace kanwu
