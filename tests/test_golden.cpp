@@ -117,6 +117,7 @@ BOOST_AUTO_TEST_CASE(required_seed_findings) {
       {"seeds/002", 25, "figure-conflict"},    // 增长15.4% vs 000's 16.4%
       {"seeds/004", 9, "figure-conflict"},     // 新增城镇就业6.9万人 vs 000's 6.4万人次
       {"seeds/000", 48, "figure-arithmetic"},  // 9.4 / 61.0 = 15.4%, not 16.4%
+      {"seeds/002", 85, "figure-arithmetic"},  // 各4.8万名 twice under 6.7万
       {"seeds/001", 70, "rate-range"},         // 三馆一站覆盖率达到112.2%
       {"seeds/001", 81, "rate-range"},
       {"seeds/000", 56, "number-style"},       // 15余万人次
@@ -139,14 +140,15 @@ BOOST_AUTO_TEST_CASE(figure_traps_stay_quiet) {
       continue;
     ++figure_findings;
   }
-  // Exactly the six figure findings required above, nothing on the traps:
+  // Exactly the seven figure findings required above, nothing on the traps:
   // 70.4亿元 and 增加9.4亿元 (000/002), 9项, 5722张, 8132户, 8670余万元 vs
   // 8670万元, 近5万, 近3万, 1000余场次 vs 上千场, 80余万元, 3家/5家, 003's
   // 【数说】 box against its body, 6.69万 and 博士后科研工作站3家 twice in
   // 000, 6.7万 twice in 002, 2021年7月1日 星期四, 100元→135元 增幅35%, and
-  // 创业担保贷款 8.81亿元 (000) vs 8.1亿元 (001, another period).
-  BOOST_TEST(figure_findings == 6u);
-  BOOST_TEST(!has_finding("seeds/002", 85, "figure-arithmetic"));
+  // 创业担保贷款 8.81亿元 (000) vs 8.1亿元 (001, another period). (002's
+  // 6.7万残疾人…其中困难与重度残疾人各4.8万名 was listed as a trap; issue 9 shows
+  // it is a defect, 4.8 + 4.8 > 6.7, and it is required above.)
+  BOOST_TEST(figure_findings == 7u);
   BOOST_TEST(!has_finding("seeds/001", 32, "date-weekday"));
   for (int line : {103, 107, 109, 113}) BOOST_TEST(!has_finding("seeds/003", line, "figure-conflict"));
   BOOST_TEST(!has_finding("seeds/001", 99, "figure-conflict"));  // 8.1亿元, other period

@@ -6,6 +6,7 @@
 
 #include "kanwu/figures/claim.h"
 #include "kanwu/nlp/segment.h"
+#include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -41,10 +42,12 @@ class FigureArithmeticRule : public Rule {
         check_total_increase_rate(document, claims, c, emit);
         check_old_new_rate(document, claims, i, emit);
       }
-      if (c.role == ClaimRole::Value) check_parts(document, claims, i, emit);
     }
     for (std::size_t b = 0; b < document.blocks().size(); ++b)
-      if (in_scope(document.blocks()[b])) check_respectively(document, b, emit);
+      if (in_scope(document.blocks()[b])) {
+        check_parts(document, b, emit);
+        check_respectively(document, b, emit);
+      }
   }
 
  private:
@@ -66,9 +69,12 @@ class FigureArithmeticRule : public Rule {
       return;
     const double base_low = total.low - inc.high, base_high = total.high - inc.low;
     if (base_low <= 0) return;
-    check_rate(document, rate, {100 * inc.low / base_high, 100 * inc.high / base_low},
-               100 * inc.value / (total.value - inc.value),
-               fmt::format("按{}、增加{}计算", total.text, inc.text), "增长应为", emit);
+    const int years = annual_span(document, rate);
+    if (years < 0) return;  // 年均 over a span the text does not give
+    const auto growth = [&](double to, double from) { return compound(to / from, years); };
+    check_rate(document, rate, {growth(total.low, base_high), growth(total.high, base_low)},
+               growth(total.value, total.value - inc.value),
+               fmt::format("按{}、增加{}计算", total.text, inc.text), years ? "年均增长应为" : "增长应为", emit);
   }
 
   // 从每人每月100元稳步升至135元，增幅35%: rate = (new − old) / old.
@@ -95,9 +101,34 @@ class FigureArithmeticRule : public Rule {
     if (!old_claim || !new_claim) return;
     const Quantity &from = old_claim->quantity, &to = new_claim->quantity;
     if (from.unit != to.unit || from.is_percent() || from.low <= 0) return;
-    check_rate(document, rate, {100 * (to.low - from.high) / from.high, 100 * (to.high - from.low) / from.low},
-               100 * (to.value - from.value) / from.value,
-               fmt::format("按{}增至{}计算", from.text, to.text), "增幅应为", emit);
+    const int years = annual_span(document, rate);
+    if (years < 0) return;
+    check_rate(document, rate, {compound(to.low / from.high, years), compound(to.high / from.low, years)},
+               compound(to.value / from.value, years), fmt::format("按{}增至{}计算", from.text, to.text),
+               years ? "年均增幅应为" : "增幅应为", emit);
+  }
+
+  // Growth in percent for a ratio new/old: total growth (years 0) or the
+  // compound annual rate over `years`.
+  static double compound(double ratio, int years) {
+    return years == 0 ? 100 * (ratio - 1) : 100 * (std::pow(ratio, 1.0 / years) - 1);
+  }
+
+  // 0 for a plain rate; for 年均 the years of the span its sentence states
+  // (2016—2024年间 → 8); −1 when 年均 has no stated span.
+  static int annual_span(const Document& document, const Claim& rate) {
+    const Block& block = document.blocks()[rate.block];
+    const TextSpan& sentence = document.sentences(rate.block)[rate.sentence];
+    const std::string_view before = std::string_view(block.text).substr(sentence.begin, rate.quantity.begin - sentence.begin);
+    const std::size_t clause = before.rfind("，");
+    if (before.substr(clause == std::string_view::npos ? 0 : clause).find("年均") == std::string_view::npos) return 0;
+    for (const Period& p : block_figures(document).periods[rate.block]) {
+      int from = 0, to = 0;
+      if (p.begin >= sentence.begin && p.end <= rate.quantity.begin &&
+          std::sscanf(p.key.c_str(), "Y%d-%d", &from, &to) == 2 && to > from)
+        return to - from;
+    }
+    return -1;
   }
 
   // Reports a stated rate unless some inputs within their stated precision
@@ -109,62 +140,119 @@ class FigureArithmeticRule : public Rule {
            std::string(label) + percent(expected, decimals_of(rate.quantity)), emit);
   }
 
-  // 6.7万残疾人…其中，困难与重度残疾人各4.8万名: a part cannot exceed its whole.
-  void check_parts(const Document& document, const std::vector<Claim>& claims,
-                   std::size_t whole_index, Emitter& emit) const {
-    const Claim& whole = claims[whole_index];
-    const Block& block = document.blocks()[whole.block];
-    if (whole.quantity.is_percent() || whole.quantity.unit.empty()) return;
-    // 其中 must follow within a short distance (this clause or the next
-    // sentence's start); searching to the block's end for every figure
-    // would make long paragraphs quadratic.
-    const std::string_view rest = std::string_view(block.text).substr(whole.quantity.end, 120);
-    const std::size_t found = rest.find("其中");
-    if (found == std::string_view::npos) return;
-    const std::size_t qi = whole.quantity.end + found;
-    // 其中 must follow the whole within its sentence or open the next one.
-    for (std::size_t k = whole_index + 1; k < claims.size(); ++k) {
-      const Claim& part = claims[k];
-      if (part.block != whole.block || part.sentence > whole.sentence + 1) break;
-      if (part.quantity.begin < qi) continue;
-      if (unit_family(part.quantity.unit) != unit_family(whole.quantity.unit)) break;
-      if (part.quantity.low > whole.quantity.high) {
-        report(document, part, fmt::format("总数为{}", whole.quantity.text),
-               "其中所列部分不应超过总数", emit);
+  // 其中: the figure right before it (in its sentence, or ending the sentence
+  // before when 其中 opens one) is the whole; the figures of the clause after
+  // it are parts, and a part cannot exceed its whole. 困难与重度残疾人各4.8万名
+  // lists two parts of 4.8万 each.
+  void check_parts(const Document& document, std::size_t b, Emitter& emit) const {
+    const Block& block = document.blocks()[b];
+    const std::string_view text = block.text;
+    const auto& quantities = block_figures(document).quantities[b];
+    constexpr std::string_view kAmong = "其中";
+    for (std::size_t at = text.find(kAmong); at != std::string_view::npos; at = text.find(kAmong, at + kAmong.size())) {
+      const auto after = std::lower_bound(quantities.begin(), quantities.end(), at,
+                                          [](const Quantity& q, std::size_t v) { return q.begin < v; });
+      if (after == quantities.begin() || after == quantities.end()) continue;
+      const Quantity& whole = *(after - 1);
+      // Only punctuation may stand between the whole and 其中, and nothing
+      // that ends a clause group (；) or starts a new topic.
+      const std::string_view between = text.substr(whole.end, at - whole.end);
+      const bool counts_people = whole.unit.empty() && whole.has_scale && counted_noun_is_people(between);
+      // (6.7万残疾人的生活。其中…: the counted noun may stand between.)
+      if (code_points(between).size() > (counts_people ? 8u : 2u) || between.find("；") != std::string_view::npos)
+        continue;
+      // A change in points is not a sum; 超300万 (each province over…) no bound.
+      // 6.7万残疾人: a count of people written with its noun instead of a unit.
+      if (whole.is_percent() || (whole.unit.empty() && !counts_people) || whole.unit == "个百分点" ||
+          whole.approx == Approx::AtMost ||
+          whole.approx == Approx::About || whole.text.starts_with("超") || whole.text.starts_with("逾") ||
+          whole.text.starts_with("突破") || whole.text.ends_with("以上"))
+        continue;
+      // 每千人6.6批次: a rate per head is not a sum of parts.
+      const std::size_t clause = text.rfind("，", whole.begin);
+      const std::string_view lead = text.substr(clause == std::string_view::npos ? 0 : clause, whole.begin - (clause == std::string_view::npos ? 0 : clause));
+      if (lead.find("每") != std::string_view::npos || lead.find("人均") != std::string_view::npos) continue;
+      // Parts: up to the first mark that follows a part.
+      for (auto part = after; part != quantities.end(); ++part) {
+        const std::string_view gap = text.substr(at, part->begin - at);
+        if (part != after && (gap.find("，") != std::string_view::npos || gap.find("、") != std::string_view::npos)) break;
+        if (gap.find("；") != std::string_view::npos || gap.find("。") != std::string_view::npos) break;
+        if (unit_family(part->unit) != (counts_people ? std::string("人") : unit_family(whole.unit))) break;
+        const std::size_t each = parts_each(text.substr(at, part->begin - at));
+        if (part->low * static_cast<double>(each) > whole.high) {
+          emit.report(block, part->begin, part->end,
+                      {{"basis", fmt::format("总数为{}", whole.text)},
+                       {"expected", each > 1 ? fmt::format("其中{}项各{}，合计不应超过总数", each, part->text)
+                                             : std::string("其中所列部分不应超过总数")},
+                       {"stated", part->text}});
+        }
       }
     }
   }
 
-  // A、B、C分别为x、y: as many values as items.
+  // 残疾人的生活, 农民工返乡: a noun of up to four characters ending in 人
+  // right after the number.
+  static bool counted_noun_is_people(std::string_view after) {
+    const CodePointText cp = code_points(after.substr(0, 24));
+    for (std::size_t i = 0; i < cp.size() && i < 4; ++i) {
+      if (!chars::is_han(cp.chars[i])) return false;
+      if (cp.chars[i] == U'人') return i > 0;
+    }
+    return false;
+  }
+
+  // 困难与重度残疾人各4.8万名: two items, each the value.
+  static std::size_t parts_each(std::string_view before) {
+    if (!before.ends_with("各")) return 1;
+    std::size_t items = 1;
+    for (std::string_view sep : {"、", "与", "和", "及"})
+      for (std::size_t p = before.find(sep); p != std::string_view::npos; p = before.find(sep, p + sep.size())) ++items;
+    return items;
+  }
+
+  // A、B、C分别为x、y: as many values as items. Items are split on 、 and, when
+  // that does not match, also on 和/及/与 (软件和信息服务业 is one item); 分别从
+  // x、y增加到z、w has two values per item.
   void check_respectively(const Document& document, std::size_t b, Emitter& emit) const {
     const Block& block = document.blocks()[b];
     const std::string_view text = block.text;
     for (std::size_t at = text.find("分别"); at != std::string_view::npos; at = text.find("分别", at + 6)) {
-      // Items: from the clause start (after ，；：。) to 分别.
       std::size_t start = 0;
       for (std::string_view mark : {"，", "；", "：", "。", ",", ";", ":"}) {
         const auto p = text.rfind(mark, at);
         if (p != std::string_view::npos) start = std::max(start, p + mark.size());
       }
-      const std::string_view items_text = text.substr(start, at - start);
-      std::size_t items = 1;
+      std::string_view items_text = text.substr(start, at - start);
+      // 汽车、集成电路等高技术、高附加值产品分别…: the items are after 等.
+      if (const std::size_t etc = items_text.rfind("等"); etc != std::string_view::npos)
+        items_text.remove_prefix(etc + std::string_view("等").size());
+      // 全国50个步行街、商圈客流量、营业额: a count among the items makes
+      // them a description, not a list to pair.
+      if (!extract_quantities(items_text).empty()) continue;
+      std::size_t by_comma = 1, by_all = 1;
       for (const Token& t : WordSegmenter::for_this_thread().tokenize(items_text)) {
         const std::string_view w = items_text.substr(t.begin, t.size());
-        if (w == "、" || w == "和" || w == "与" || w == "及" || w == "以及") ++items;
+        if (w == "、") ++by_comma, ++by_all;
+        if (w == "和" || w == "与" || w == "及" || w == "以及") ++by_all;
       }
-      // Values: quantities after 分别, up to the end of the clause.
       std::size_t end = text.size();
       for (std::string_view mark : {"，", "；", "。", ",", ";"}) {
         const auto p = text.find(mark, at);
         if (p != std::string_view::npos) end = std::min(end, p);
       }
       const std::string_view values_text = text.substr(at, end - at);
-      const auto values = extract_quantities(values_text);
-      if (items < 2 || values.size() < 2 || items == values.size()) continue;
+      std::size_t values = extract_quantities(values_text).size();
+      // 分别从771家、481家增加到1076家、636家: before and after per item.
+      for (std::string_view to : {"增加到", "提高到", "增长到", "提升到", "增至", "提高至", "提升至", "降至", "下降到", "减少到", "到", "至"})
+        if (values_text.starts_with("分别从") && values_text.find(to) != std::string_view::npos && values % 2 == 0) {
+          values /= 2;
+          break;
+        }
+      if (by_all < 2 || values < 2 || values == by_comma || values == by_all) continue;
       emit.report(block, at, end,
-                               {{"basis", fmt::format("“分别”前列举{}项", items)},
-                                {"expected", fmt::format("应有{}个数值", items)},
-                                {"stated", fmt::format("{}个数值", values.size())}});
+                  {{"basis", fmt::format("“分别”前列举{}项", by_comma)},
+                   {"expected", fmt::format("应有{}个数值", by_comma)},
+                   {"stated", fmt::format("{}个数值", values)}});
     }
   }
 

@@ -20,9 +20,10 @@ class RateRangeRule : public Rule {
         const std::string_view before = clause_before(block.text, q.begin);
         const auto rate = find_rate_word(before);
         if (rate == std::string_view::npos) continue;
-        const std::string_view between = before.substr(rate);
+        // Exempt words anywhere in the clause: 拨备覆盖率 names its kind before
+        // the rate word, 较上年提高 its growth after it.
         bool exempt = false;
-        for (const auto& w : exempt_) exempt = exempt || between.find(w) != std::string_view::npos;
+        for (const auto& w : exempt_) exempt = exempt || before.find(w) != std::string_view::npos;
         if (exempt) continue;
         emit.report(block, q.begin, q.end,
                     {{"match", q.text}, {"rate", std::string(word_at(before, rate))}});
