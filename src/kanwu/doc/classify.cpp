@@ -1,5 +1,7 @@
 #include "kanwu/doc/classify.h"
 
+#include <algorithm>
+
 #include <vector>
 
 #include "kanwu/text/chars.h"
@@ -145,6 +147,19 @@ BlockKind classify_block(std::string_view text) {
       return BlockKind::Heading;
     return BlockKind::Body;
   }
+
+  // Several lines of nothing but Han characters (and quotes), each a short
+  // fragment: one heading wrapped with single line breaks (全市科技创新 /
+  // 大会在江州 / 召开). Credit boxes and mastheads have colons, names with
+  // spaces, dates or digits.
+  if (lines.size() >= 2 && lines.size() <= 5 &&
+      std::all_of(lines.begin(), lines.end(), [](const std::u32string& line) {
+        return !line.empty() && line.size() <= 16 &&
+               std::all_of(line.begin(), line.end(), [](char32_t c) {
+                 return chars::is_han(c) || std::u32string_view(U"“”‘’《》「」").find(c) != std::u32string_view::npos;
+               });
+      }))
+    return BlockKind::Heading;
 
   // Several lines: a credit box or masthead when every line is short and none
   // reads as a sentence; bylines and captions may also take two lines.

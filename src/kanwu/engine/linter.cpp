@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 #include <filesystem>
 #include <condition_variable>
 #include <functional>
@@ -99,6 +100,15 @@ class Run {
       for (const auto& [file, s] : suppressions_)
         for (Finding& f : s.unused(file)) report_.findings.push_back(std::move(f));
     std::stable_sort(report_.findings.begin(), report_.findings.end(), finding_less);
+    // Two rules or passes may reach the same conclusion at the same place:
+    // report it once (same rule, span and message).
+    const auto same = [](const Finding& a, const Finding& b) {
+      return a.rule == b.rule && a.where.file == b.where.file && a.where.start.line == b.where.start.line &&
+             a.where.start.column == b.where.start.column && a.where.end.line == b.where.end.line &&
+             a.where.end.column == b.where.end.column && a.message == b.message;
+    };
+    report_.findings.erase(std::unique(report_.findings.begin(), report_.findings.end(), same),
+                           report_.findings.end());
     return std::move(report_);
   }
 
@@ -156,6 +166,13 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
+  // A file named twice (a.txt a.txt, or a folder and a file in it) is read once.
+  std::set<std::string> seen;
+  std::erase_if(files, [&](const std::string& f) {
+    std::error_code canonical_error;
+    const fs::path canonical = f == "-" ? fs::path(f) : fs::weakly_canonical(f, canonical_error);
+    return !seen.insert(canonical_error ? f : canonical.string()).second;
+  });
   return files;
 }
 

@@ -1,6 +1,8 @@
 #include "kanwu/kinds/wrapped_heading.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "kanwu/nlp/join.h"
 #include "kanwu/text/chars.h"
@@ -34,23 +36,38 @@ bool han_at_junction(std::string_view a, std::string_view b) {
 
 class WrappedHeadingRule : public Rule {
  public:
-  WrappedHeadingRule(RuleInfo info, std::size_t max_chars)
-      : Rule(std::move(info)), max_chars_(max_chars) {}
+  WrappedHeadingRule(RuleInfo info, std::size_t max_chars, std::set<std::string> standalone)
+      : Rule(std::move(info)), max_chars_(max_chars), standalone_(std::move(standalone)) {}
 
   void check(const Document& document, Emitter& emit) const override {
     const auto& blocks = document.blocks();
     std::size_t i = 0;
     while (i < blocks.size()) {
+      if (in_scope(blocks[i]) && blocks[i].first_line != blocks[i].last_line) {
+        check_lines(document, blocks[i], emit);
+        ++i;
+        continue;
+      }
       std::size_t j = i;
       int balance = is_fragment(blocks[i]) ? open_balance(blocks[i].text) : 0;
       while (j + 1 < blocks.size() && is_fragment(blocks[j]) && is_fragment(blocks[j + 1]) &&
-             continues(blocks[j], blocks[j + 1], balance)) {
+             continues(document, blocks[j], blocks[j + 1], balance, j + 2 == blocks.size() || !is_fragment(blocks[j + 2]))) {
         ++j;
         balance += open_balance(blocks[j].text);
       }
+      // A run closed by a short tail (… / 大会在江州 / 召开) takes in the
+      // fragments before it that wrapping filled at least as full as the one
+      // after (全市科技创新 / 大会在江州), not a shorter masthead above (江州日报).
+      std::size_t first = i;
+      if (j > i && is_tail(blocks[j].text) && !examine_join(blocks[j - 1].text, blocks[j].text).spans_word)
+        while (first > 0 && j - (first - 1) < kMaxFragments && is_fragment(blocks[first - 1]) &&
+               adjacent(blocks[first - 1], blocks[first]) && plain(document, blocks[first - 1]) &&
+               han_at_junction(blocks[first - 1].text, blocks[first].text) &&
+               utf8::count_code_points(blocks[first - 1].text) >= utf8::count_code_points(blocks[first].text))
+          --first;
       // A heading wraps over a few lines; a longer run of short lines is a
       // list, a poem or noise (a million one-character lines), not one title.
-      if (j > i && j - i < kMaxFragments) report(document, i, j, emit);
+      if (j > first && j - first < kMaxFragments && substantial(blocks, first, j)) report(document, first, j, emit);
       i = j + 1;
     }
   }
@@ -61,13 +78,70 @@ class WrappedHeadingRule : public Rule {
            utf8::count_code_points(block.text) <= max_chars_;
   }
 
-  // The next fragment continues this one when the junction cuts a word, or
-  // when it closes a quote the heading so far left open.
-  static bool continues(const Block& a, const Block& b, int balance) {
+  // The next fragment continues this one when the junction cuts a word, when
+  // it closes a quote the heading so far left open, or when it is the last of
+  // the run and too short to stand as a heading (… / 大会在江州 / 召开).
+  bool continues(const Document& document, const Block& a, const Block& b, int balance, bool b_is_last) const {
     // Layout cuts a heading inside a Chinese word (就|业); digits meeting
     // digits across lines are a label and a title (附件1 / 2026年…), not a cut.
     if (han_at_junction(a.text, b.text) && examine_join(a.text, b.text).spans_word) return true;
-    return balance > 0 && open_balance(b.text) < 0;
+    if (balance > 0 && open_balance(b.text) < 0) return true;
+    return b_is_last && adjacent(a, b) && plain(document, a) && plain(document, b) && han_at_junction(a.text, b.text) &&
+           is_tail(b.text);
+  }
+
+  // At most one blank line between two fragments.
+  static bool adjacent(const Block& a, const Block& b) { return b.first_line <= a.last_line + 2; }
+
+  // Written as plain lines, not a Markdown heading (## 参考) or a link: those
+  // are structure the author chose.
+  static bool plain(const Document& document, const Block& block) {
+    const std::string_view source = document.source().text().substr(block.source_begin);
+    return !(source.starts_with("#") || source.starts_with("[") || source.starts_with("!["));
+  }
+
+  // 召开, 开幕: two or three characters that are not a heading of their own
+  // (前言, 附件, 结语 are).
+  bool is_tail(std::string_view text) const {
+    const std::u32string cp = code_points(text).chars;
+    if (cp.size() < 2 || cp.size() > 3) return false;
+    if (!std::all_of(cp.begin(), cp.end(), chars::is_han)) return false;
+    return !standalone_.count(std::string(text));
+  }
+
+  // A heading has substance: four Han characters or more (the 中 / 小 of a
+  // font-size widget are not a heading).
+  static bool substantial(const std::vector<Block>& blocks, std::size_t i, std::size_t j) {
+    std::size_t han = 0;
+    for (std::size_t k = i; k <= j; ++k)
+      for (char32_t c : code_points(blocks[k].text).chars) han += chars::is_han(c) ? 1 : 0;
+    return han >= 4;
+  }
+
+  // One heading block of several lines (single line breaks): its lines are
+  // one heading when a junction cuts a word or it ends in a short tail.
+  void check_lines(const Document& document, const Block& block, Emitter& emit) const {
+    std::vector<std::string_view> lines;
+    const std::string_view text = block.text;
+    for (std::size_t start = 0;;) {
+      const std::size_t nl = text.find('\n', start);
+      lines.push_back(text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+      if (nl == std::string_view::npos) break;
+      start = nl + 1;
+    }
+    if (lines.size() < 2 || lines.size() >= kMaxFragments) return;
+    bool joined_by_word = false;
+    for (std::size_t k = 0; k + 1 < lines.size(); ++k)
+      joined_by_word = joined_by_word || (han_at_junction(lines[k], lines[k + 1]) &&
+                                          examine_join(lines[k], lines[k + 1]).spans_word);
+    if (!joined_by_word && !is_tail(lines.back())) return;
+    std::string joined;
+    for (auto line : lines) joined += line;
+    if (utf8::count_code_points(joined) < 6) return;
+    Finding f = make_finding(*this, document.locate_source(block.source_begin, block.source_end),
+                             {{"joined", joined}, {"match", std::string(lines.front())}});
+    emit.propose_source_fix(f, block.map.to_source(0), block.map.to_source_end(text.size()), joined);
+    emit.add(std::move(f));
   }
 
   void report(const Document& document, std::size_t first, std::size_t last, Emitter& emit) const {
@@ -86,11 +160,14 @@ class WrappedHeadingRule : public Rule {
   }
 
   std::size_t max_chars_;
+  std::set<std::string> standalone_;  // short headings that stand alone: 前言, 附件
 };
 
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   const auto max_chars = static_cast<std::size_t>(params.integer("max_fragment_chars", 12, 1, 200));
-  return std::make_unique<WrappedHeadingRule>(std::move(info), max_chars);
+  std::set<std::string> standalone;
+  for (auto& w : params.strings("standalone_headings")) standalone.insert(std::move(w));
+  return std::make_unique<WrappedHeadingRule>(std::move(info), max_chars, std::move(standalone));
 }
 
 }  // namespace
