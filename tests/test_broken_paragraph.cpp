@@ -6,7 +6,8 @@ using namespace kanwu;
 using namespace kanwu::test;
 
 namespace {
-const std::string kRule = rule_yaml("broken-paragraph", "{before}|{after}|{line}");
+const std::string kRule =
+    rule_yaml("broken-paragraph", "{before}|{after}|{line}", "    openers: [央视网消息, 本报讯]\n");
 }
 
 BOOST_AUTO_TEST_SUITE(broken_paragraph)
@@ -51,6 +52,34 @@ BOOST_AUTO_TEST_CASE(complete_paragraphs_and_non_prose_pass) {
   BOOST_TEST(run_rules(kRule, "庆祝中国共产党成立100周年\nThe 100th Anniversary of the Founding of\n"
                               "The Communist Party of China\n\n永远跟党走。").empty());
   BOOST_TEST(run_rules(kRule, "最后一段没有写完，也没有下文可接").empty());
+}
+
+BOOST_AUTO_TEST_CASE(titles_bylines_and_credits_are_not_sentence_halves) {
+  const std::string body = "\n\n全县推进农村道路提档升级，新改建道路120公里。";
+  for (const std::string a : {"一、着力扩大有效需求，推动经济持续向好",  // numbered section title
+                               "（三）持续改善生态环境，建设美丽江州",
+                               "全县农村道路提档升级 新改建道路120公里",  // a spaced news headline
+                               "——2031年1月20日在江州市第五届人民代表大会第三次会议上",
+                               "县长作政府工作报告。本报记者 王江摄",       // photo credit
+                               "《江州市农村道路提档升级实施方案（2031—2033年）》印发"})
+    BOOST_TEST(run_rules(kRule, a + body).empty(), a);
+  // A paragraph that opens with a news formula or a time and a comma.
+  BOOST_TEST(run_rules(kRule, "全县推进农村道路提档升级，新改建道路120公里\n\n本报讯 全县交通会议昨日召开。").empty());
+  BOOST_TEST(run_rules(kRule, "全县推进农村道路提档升级，新改建道路120公里\n\n3月5日，全县交通会议召开。").empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_stray_fragment_between_the_halves_is_named) {
+  const auto f = run_rules(kRule, "全年空气质量持续改善，PM\n\n2.5\n\n年平均浓度下降到21微克/立方米，优良天数比例达到95%。");
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_REQUIRE(f[0].related.size() == 2u);
+  BOOST_TEST(f[0].related[1].where.start.line == 3);
+  BOOST_TEST(!f[0].fix.has_value());  // not adjacent: an editor joins the three pieces
+}
+
+BOOST_AUTO_TEST_CASE(markdown_structure_is_not_a_broken_paragraph) {
+  BOOST_TEST(run_rules(kRule, {{"t.md", "![在浏览器中查看无障碍名称](./images/name.png)\n\n避免使用占位符，它们会使用户困惑。\n"}})
+                 .empty());
+  BOOST_TEST(run_rules(kRule, {{"t.md", "| 属性 | 说明必须提供 |\n\n当创建一个表单时，你可能用到以下元素。\n"}}).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

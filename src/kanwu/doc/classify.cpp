@@ -1,7 +1,6 @@
 #include "kanwu/doc/classify.h"
 
 #include <algorithm>
-
 #include <vector>
 
 #include "kanwu/text/chars.h"
@@ -113,7 +112,56 @@ bool is_byline(std::u32string_view s) {
   return starts_with_any(s, {U"（作者", U"(作者"});
 }
 
+// 一、…  （三）…  1.…  第二章…: a numbered section title, when it has no
+// sentence end (a numbered paragraph of prose has one).
+bool is_numbered_title(std::u32string_view s) {
+  if (s.size() > 64 || contains_sentence_end(s)) return false;
+  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  std::size_t i = 0;
+  if (s.starts_with(U"（") || s.starts_with(U"(")) {
+    i = 1;
+    const std::size_t from = i;
+    while (i < s.size() && (kNumerals.find(s[i]) != std::u32string_view::npos || chars::is_ascii_digit(s[i]))) ++i;
+    return i > from && i < s.size() && (s[i] == U'）' || s[i] == U')') && i + 1 < s.size();
+  }
+  if (s.starts_with(U"第")) {
+    i = 1;
+    while (i < s.size() && kNumerals.find(s[i]) != std::u32string_view::npos) ++i;
+    return i > 1 && i < s.size() && std::u32string_view(U"章节部分篇编").find(s[i]) != std::u32string_view::npos;
+  }
+  while (i < s.size() && (kNumerals.find(s[i]) != std::u32string_view::npos || chars::is_ascii_digit(s[i]))) ++i;
+  return i > 0 && i + 1 < s.size() && (s[i] == U'、' || s[i] == U'.' || s[i] == U'．');
+}
+
+// 也门胡塞武装称袭击两艘船只 多家航运公司已暂停红海运输: a news headline of
+// two parts set apart by a space, with no punctuation.
+bool is_spaced_headline(std::u32string_view s) {
+  if (s.size() > 64 || contains_sentence_end(s)) return false;
+  bool space_between_han = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
+    if (c == U'，' || c == U'；' || c == U'：' || c == U',' || c == U';' || c == U':') return false;
+    if ((c == U' ' || c == U'　') && i > 0 && i + 1 < s.size() && !chars::is_ascii_letter(s[i - 1]) &&
+        !chars::is_ascii_letter(s[i + 1]))
+      space_between_han = true;
+  }
+  return space_between_han;
+}
+
+// ——2026年2月4日在自治区第十四届人民代表大会第五次会议上: a report's subtitle.
+bool is_subtitle(std::u32string_view s) {
+  return s.size() <= 80 && (s.starts_with(U"——") || s.starts_with(U"—— ")) && !s.ends_with(U"。");
+}
+
 bool is_caption(std::u32string_view s) {
+  // 殷勇同志作政府工作报告。本报记者 戴冰摄: a photo's caption and credit.
+  if (s.size() <= kMaxCaptionChars && s.ends_with(U"摄")) {
+    const auto last_stop = s.rfind(U'。');
+    const std::u32string_view credit = last_stop == std::u32string_view::npos ? s : s.substr(last_stop + 1);
+    if (credit.size() <= 16 && (credit.find(U"记者") != std::u32string_view::npos ||
+                                credit.find(U"摄影") != std::u32string_view::npos || credit.find(U' ') != std::u32string_view::npos))
+      return true;
+  }
   if (s.size() > kMaxCaptionChars) return false;
   // 张启民 摄 / 本报记者 王磊 摄 / （新华社记者 李某 摄）
   std::u32string_view t = s;
@@ -137,8 +185,9 @@ BlockKind classify_block(std::string_view text) {
     const std::u32string& s = lines.front();
     if (is_number_only(s) || is_page_marker(s) || is_dateline(s)) return BlockKind::Furniture;
     if (!has_han(s) && s.size() <= kMaxHeadingChars * 2) return BlockKind::Furniture;
-    if (is_byline(s)) return BlockKind::Byline;
+    if (is_byline(s) || is_subtitle(s)) return BlockKind::Byline;
     if (is_caption(s)) return BlockKind::Caption;
+    if (is_numbered_title(s) || is_spaced_headline(s)) return BlockKind::Heading;
     const char32_t last = s.back();
     const bool open_clause = last == U'，' || last == U'、' || last == U'；' || last == U'：' ||
                              last == U',' || last == U';' || last == U':';

@@ -2,8 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
 #include <set>
+#include <vector>
 
+#include "kanwu/figures/period.h"
 #include "kanwu/nlp/join.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
@@ -14,6 +18,7 @@ namespace {
 
 constexpr std::size_t kExcerptChars = 8;
 constexpr std::size_t kTopicChars = 40;  // context compared to rank candidates
+constexpr std::size_t kFragmentChars = 10;  // a stray piece between the halves
 
 // Shared Han bigrams between the end of A and the start of B: the halves of
 // one sentence tend to talk about the same things (医院9所，开 / 通…医院8所).
@@ -31,6 +36,43 @@ std::size_t topic_overlap(std::string_view a_tail, std::string_view b_head) {
   return shared;
 }
 
+// The longest run of characters A and B share (in code points), looked for
+// in B's first characters: a news lead restates its headline.
+std::size_t longest_shared_run(std::string_view a, std::string_view b_head) {
+  const std::u32string x = code_points(a).chars, y = code_points(b_head).chars;
+  std::size_t best = 0;
+  std::vector<std::size_t> prev(y.size() + 1, 0), cur(y.size() + 1, 0);
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      cur[j] = x[i - 1] == y[j - 1] ? prev[j - 1] + 1 : 0;
+      best = std::max(best, cur[j]);
+    }
+    std::swap(prev, cur);
+  }
+  return best;
+}
+
+// A line with no clause marks is a title (《…实施方案》发布, …互致贺电) unless
+// the break cuts a word; with a full stop inside (…送别。胡锦涛送花圈表示哀悼)
+// it is a headline when B restates it.
+bool is_headline_of(std::string_view a, std::string_view b) {
+  for (std::string_view mark : {"，", "、", "；", "：", ",", ";"})
+    if (a.find(mark) != std::string_view::npos) return false;
+  const JoinSignal join = examine_join(a, b);
+  if (a.find("。") == std::string_view::npos && a.find("！") == std::string_view::npos) return !join.spans_word;
+  return longest_shared_run(a, head_chars(b, 80)) >= 6;
+}
+
+// In Markdown a paragraph ends where its author ended it: a line ending in a
+// link, an image, a table cell or a tag is structure, and only a break that
+// cuts a word is a broken paragraph.
+bool markdown_structure(const Document& document, const Block& a) {
+  if (document.format() != DocumentFormat::Markdown) return false;
+  std::string_view source = document.source().text().substr(a.source_begin, a.source_end - a.source_begin);
+  while (!source.empty() && std::isspace(static_cast<unsigned char>(source.back()))) source.remove_suffix(1);
+  return source.ends_with(")") || source.ends_with("|") || source.ends_with(">") || source.ends_with("]");
+}
+
 bool ends_mid_sentence(std::string_view text) {
   std::size_t end = text.size();
   char32_t last = 0;
@@ -45,8 +87,8 @@ bool ends_mid_sentence(std::string_view text) {
 
 class BrokenParagraphRule : public Rule {
  public:
-  BrokenParagraphRule(RuleInfo info, std::size_t max_distance, std::size_t min_chars)
-      : Rule(std::move(info)), max_distance_(max_distance), min_chars_(min_chars) {}
+  BrokenParagraphRule(RuleInfo info, std::size_t max_distance, std::size_t min_chars, std::vector<std::string> openers)
+      : Rule(std::move(info)), max_distance_(max_distance), min_chars_(min_chars), openers_(std::move(openers)) {}
 
   void check(const Document& document, Emitter& emit) const override {
     const auto& blocks = document.blocks();
@@ -56,9 +98,20 @@ class BrokenParagraphRule : public Rule {
       if (!in_scope(a) || utf8::count_code_points(a.text) < min_chars_) continue;
       if (!ends_mid_sentence(a.text)) continue;
       const std::size_t j = find_continuation(blocks, i, claimed);
-      if (j == blocks.size()) continue;
+      if (j == blocks.size() || starts_new_sentence(blocks[j].text) || is_headline_of(a.text, blocks[j].text) ||
+          markdown_structure(document, a))
+        continue;
+      if (document.format() == DocumentFormat::Markdown && !examine_join(a.text, blocks[j].text).spans_word) continue;
       claimed[j] = true;
-      report(document, a, blocks[j], j == i + 1, emit);
+      Finding& f = report(document, a, blocks[j], j == i + 1, emit);
+      // When only short fragments stand between the halves (the 2.5 of
+      // PM2.5, a stray 主要预期目标), they belong to the sentence too.
+      const auto is_piece = [&](const Block& b) {
+        return utf8::count_code_points(b.text) <= kFragmentChars && !has_sentence_end(b.text);
+      };
+      if (j > i + 1 && std::all_of(blocks.begin() + i + 1, blocks.begin() + j, is_piece))
+        for (std::size_t k = i + 1; k < j; ++k)
+          f.related.push_back({document.locate(blocks[k], 0, blocks[k].text.size()), "夹在两半之间的片段"});
     }
   }
 
@@ -84,7 +137,27 @@ class BrokenParagraphRule : public Rule {
     return best != blocks.size() ? best : next;
   }
 
-  void report(const Document& document, const Block& a, const Block& b, bool adjacent,
+  // 央视网消息（新闻联播）：…, 本报讯…, 5月6日，…, 今年6—11月，…: a paragraph
+  // that opens with a news formula or a time and a comma starts a sentence.
+  bool starts_new_sentence(std::string_view b) const {
+    for (const auto& opener : openers_)
+      if (b.starts_with(opener)) return true;
+    for (const Period& p : extract_periods(head_chars(b, 24))) {
+      if (p.begin > 6) break;  // 今年 / 今晚（10月17日） may lead the time
+      const std::string_view rest = b.substr(p.end);
+      const std::size_t comma = rest.find("，");
+      if (comma != std::string_view::npos && comma <= 12) return true;
+    }
+    return false;
+  }
+
+  static bool has_sentence_end(std::string_view text) {
+    for (char32_t c : code_points(text).chars)
+      if (chars::is_sentence_end(c)) return true;
+    return false;
+  }
+
+  Finding& report(const Document& document, const Block& a, const Block& b, bool adjacent,
               Emitter& emit) const {
     const std::string before = tail_chars(a.text, kExcerptChars);
     const std::string after = head_chars(b.text, kExcerptChars);
@@ -98,16 +171,18 @@ class BrokenParagraphRule : public Rule {
     // Only adjacent halves are joined automatically; moving text across
     // other blocks is an editor's decision.
     if (adjacent) emit.propose_source_fix(f, a.map.to_source_end(a_end), b.map.to_source(0), "");
+    return f;
   }
 
   std::size_t max_distance_;
   std::size_t min_chars_;
+  std::vector<std::string> openers_;  // formulas that open a news paragraph
 };
 
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   const auto max_distance = static_cast<std::size_t>(params.integer("max_distance", 12, 1, 1000));
   const auto min_chars = static_cast<std::size_t>(params.integer("min_chars", 8, 1, 10000));
-  return std::make_unique<BrokenParagraphRule>(std::move(info), max_distance, min_chars);
+  return std::make_unique<BrokenParagraphRule>(std::move(info), max_distance, min_chars, params.strings("openers"));
 }
 
 }  // namespace
