@@ -242,7 +242,8 @@ int run_check(const CheckOptions& opt) {
   // -o is still written.
   if (!(opt.quiet && opt.output.empty())) {
     if (opt.format == "text")
-      write_text(out, report, {use_color(opt.color, opt.output.empty() && isatty(STDOUT_FILENO)), true, true});
+      write_text(out, report,
+                 {use_color(opt.color, opt.output.empty() && isatty(STDOUT_FILENO)), true, true, opt.max_per_file});
     else
       write_report(out, report, opt.format, {rules.pointers()});
   }

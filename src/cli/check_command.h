@@ -27,6 +27,8 @@ struct CheckOptions {
   std::string fail_on = "warning";
   std::string color = "auto";
   bool quiet = false;
+  // Text output: findings shown per rule and file before "… and N more".
+  std::size_t max_per_file = 10;
   bool fix = false, diff = false;
   bool fix_suggestions = false;  // --fix also writes suggestions (joins, deletions)
   bool report_unused_disables = false;

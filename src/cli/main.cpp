@@ -1,6 +1,5 @@
 // kanwu's command line: parses options, loads rules, runs the engine and
 // writes the report. All checking lives in the kanwu library.
-#include "kanwu/figures/vocabulary.h"
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -10,8 +9,10 @@
 #include <iostream>
 
 #include "check_command.h"
+#include "init_command.h"
 #include "kanwu/engine/examples.h"
 #include "kanwu/engine/linter.h"
+#include "kanwu/figures/vocabulary.h"
 #include "kanwu/report/formats.h"
 #include "kanwu/report/reporter.h"
 #include "kanwu/rules/kind.h"
@@ -81,10 +82,63 @@ int run_figures(const std::vector<std::string>& paths, const std::string& format
   return errors.empty() ? kExitClean : kExitError;
 }
 
+constexpr std::string_view kSubcommands[] = {"check", "rules", "test-rules", "config", "figures", "init"};
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+// `kanwu FILE…` checks the files, as `vale FILE` does; a word that is no
+// file but close to a subcommand was a typo. Returns the arguments to parse,
+// or an exit code in `exit_code` when the command line is wrong.
+std::vector<std::string> with_default_subcommand(int argc, char** argv, int& exit_code) {
+  std::vector<std::string> args(argv, argv + argc);
+  if (args.size() < 2) return args;
+  const std::string& first = args[1];
+  if (first.starts_with("-") && first != "-") {
+    // kanwu --format json draft.md: options of check before the paths.
+    if (first == "-h" || first == "--help" || first == "--version") return args;
+    args.insert(args.begin() + 1, "check");
+    return args;
+  }
+  for (auto name : kSubcommands)
+    if (first == name) return args;
+  std::error_code ec;
+  if (first == "-" || fs::exists(first, ec)) {
+    args.insert(args.begin() + 1, "check");
+    return args;
+  }
+  for (auto name : kSubcommands) {
+    if (edit_distance(first, name) <= 2) {
+      std::cerr << fmt::format("kanwu: unknown command '{}'; did you mean '{}'?\n", first, name);
+      exit_code = kExitError;
+      return {};
+    }
+  }
+  args.insert(args.begin() + 1, "check");  // check reports the missing file
+  return args;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"kanwu (勘误): a consistency checker and linter for Chinese reports and news drafts"};
+  int early_exit = -1;
+  std::vector<std::string> arguments = with_default_subcommand(argc, argv, early_exit);
+  if (early_exit >= 0) return early_exit;
+  CLI::App app{"kanwu (勘误): a consistency checker and linter for Chinese reports and news drafts\n"
+               "  kanwu FILE…  is short for  kanwu check FILE…"};
+  app.name("kanwu");
   app.set_version_flag("--version", "kanwu 0.1.0");
   app.require_subcommand(1);
 
@@ -118,6 +172,9 @@ int main(int argc, char** argv) {
   cmd_check->add_option("--fail-on", check.fail_on, "lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"info", "warning", "error"}));
   cmd_check->add_flag("-q,--quiet", check.quiet, "print no findings; only the exit code tells");
+  cmd_check->add_option("--max-per-file", check.max_per_file,
+                        "text output: findings shown per rule and file before \"… and N more\" (0: all)")
+      ->capture_default_str();
   cmd_check->add_option("-j,--jobs", check.jobs, "worker threads (default: one per core)")
       ->check(CLI::Range(1u, 256u));
   cmd_check->add_option("--color", check.color, "colour the text output")
@@ -141,8 +198,15 @@ int main(int argc, char** argv) {
   cmd_figures->add_option("--format", figure_format, "output format")
       ->check(CLI::IsMember({"text", "json"}));
 
+  std::string init_folder = ".";
+  bool init_force = false;
+  auto* cmd_init = app.add_subcommand("init", "write a commented starter .kanwu.yaml");
+  cmd_init->add_option("folder", init_folder, "where to write it (default: .)");
+  cmd_init->add_flag("--force", init_force, "overwrite an existing .kanwu.yaml");
+
   try {
-    app.parse(argc, argv);
+    std::vector<std::string> reversed(arguments.rbegin(), arguments.rend() - 1);
+    app.parse(reversed);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? kExitClean : kExitError;
@@ -152,5 +216,6 @@ int main(int argc, char** argv) {
   if (*cmd_rules) return run_rules(rules_paths);
   if (*cmd_test) return run_test_rules(rules_paths);
   if (*cmd_figures) return run_figures(figure_paths, figure_format);
+  if (*cmd_init) return kanwu::cli::run_init(init_folder, init_force);
   return kExitError;
 }

@@ -13,6 +13,9 @@ struct TextStyle {
   bool color = false;
   bool excerpts = true;  // the source line with the span underlined
   bool summary = true;
+  // Findings shown per rule and file; the rest are counted in one line
+  // ("… and 465 more in this file"). 0 shows every finding.
+  std::size_t max_per_rule_and_file = 0;
 };
 
 void write_text(std::ostream& out, const Report& report, const TextStyle& style);

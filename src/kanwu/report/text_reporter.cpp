@@ -1,6 +1,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <vector>
 
 #include "kanwu/report/reporter.h"
 #include "kanwu/text/chars.h"
@@ -76,28 +78,74 @@ Counts count_findings(const Report& report) {
   return c;
 }
 
+namespace {
+
+void write_finding(std::ostream& out, const Finding& f, const TextStyle& style, const Palette& p) {
+  // One line per finding: a message never carries a raw line break.
+  std::string message = f.message;
+  std::replace(message.begin(), message.end(), '\n', ' ');
+  std::replace(message.begin(), message.end(), '\r', ' ');
+  out << p.paint("1", place(f.where) + ":") << ' ' << p.severity(f.severity) << ": " << p.paint("1", message)
+      << " [" << f.rule << "]\n";
+  if (style.excerpts) write_excerpt(out, f.where, p);
+  if (f.fix && style.excerpts) {
+    // A suggestion is written only with --fix-suggestions; say which is which.
+    out << "      " << p.paint("1;32", f.fix->safe() ? "fix:" : "suggestion:") << " "
+        << (f.fix->replacement.empty() ? std::string("删除此处的断行") : fmt::format("改为“{}”", f.fix->replacement))
+        << '\n';
+  }
+  for (const auto& r : f.related)
+    out << p.paint("1", place(r.where) + ":") << ' ' << p.paint("1;34", "note") << ": " << r.message << '\n';
+}
+
+struct Hidden {
+  std::size_t count = 0;
+  bool all_safe = true;  // every hidden finding has a fix plain --fix writes
+};
+
+}  // namespace
+
 void write_text(std::ostream& out, const Report& report, const TextStyle& style) {
   const Palette p{style.color};
-  for (const Finding& f : report.findings) {
-    out << p.paint("1", place(f.where) + ":") << ' ' << p.severity(f.severity) << ": "
-        << p.paint("1", f.message) << " [" << f.rule << "]\n";
-    if (style.excerpts) write_excerpt(out, f.where, p);
-    if (f.fix && style.excerpts) {
-      // A suggestion is written only with --fix-suggestions; say which is which.
-      out << "      " << p.paint("1;32", f.fix->safe() ? "fix:" : "suggestion:") << " "
-          << (f.fix->replacement.empty() ? std::string("删除此处的断行")
-                                         : fmt::format("改为“{}”", f.fix->replacement))
-          << '\n';
+  const auto& findings = report.findings;
+  // A systemic defect (470 half-width commas in one file) is shown by a few
+  // examples and a count, so that the other findings do not scroll away.
+  std::map<std::pair<std::string, std::string>, std::size_t> shown;
+  std::map<std::string, Hidden> hidden;  // rule → hidden in the current file
+  const auto flush = [&](const std::string& file) {
+    for (const auto& [rule, h] : hidden)
+      out << p.paint("1", file + ":") << ' ' << fmt::format("… and {} more [{}] in this file{}\n", h.count, rule,
+                                                             h.all_safe ? " (fix all with --fix)" : "");
+    hidden.clear();
+  };
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = findings[i];
+    std::size_t& n = shown[{f.where.file, f.rule}];
+    if (style.max_per_rule_and_file == 0 || n < style.max_per_rule_and_file) {
+      write_finding(out, f, style, p);
+      ++n;
+    } else {
+      Hidden& h = hidden[f.rule];
+      ++h.count;
+      h.all_safe = h.all_safe && f.fix && f.fix->safe();
     }
-    for (const auto& r : f.related)
-      out << p.paint("1", place(r.where) + ":") << ' ' << p.paint("1;34", "note") << ": " << r.message
-          << '\n';
+    if (i + 1 == findings.size() || findings[i + 1].where.file != f.where.file) flush(f.where.file);
   }
   if (!style.summary) return;
+  // Per rule, most frequent first.
+  std::map<std::string, std::size_t> by_rule;
+  for (const Finding& f : findings) ++by_rule[f.rule];
+  std::vector<std::pair<std::string, std::size_t>> ranked(by_rule.begin(), by_rule.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  if (!ranked.empty()) {
+    std::string line = "by rule:";
+    for (const auto& [rule, n] : ranked) line += fmt::format(" {} {},", rule, n);
+    line.pop_back();
+    out << line << '\n';
+  }
   const Counts c = count_findings(report);
-  out << fmt::format("{} finding{} ({} error, {} warning, {} info) in {} file{}\n",
-                     report.findings.size(), report.findings.size() == 1 ? "" : "s", c.error,
-                     c.warning, c.info, report.documents_checked,
+  out << fmt::format("{} finding{} ({} error, {} warning, {} info) in {} file{}\n", findings.size(),
+                     findings.size() == 1 ? "" : "s", c.error, c.warning, c.info, report.documents_checked,
                      report.documents_checked == 1 ? "" : "s");
 }
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Proves the Debian package on a machine without the build: makes it, installs
+# it with apt, removes the build tree, and checks a file from another folder.
+# Run on a fresh Debian 12: ../shared/tools/fresh-debian.sh ci/deb-test.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+deb="$("$ROOT/ci/package.sh" | tail -1)"
+export DEBIAN_FRONTEND=noninteractive
+apt-get install -y -qq "$deb" >/dev/null
+rm -rf "$ROOT/build-pkg"
+work="$(mktemp -d)"
+cd "$work"
+printf '2031年，全县新建污水管网32公里,改造供水管网18公里。\n' > draft.txt
+command -v kanwu
+status=0
+kanwu check draft.txt || status=$?
+[ "$status" -eq 1 ] || { echo "deb-test: expected one finding (exit 1), got exit $status" >&2; exit 1; }
+kanwu rules | grep -q '^figure-conflict'
+kanwu init && test -s .kanwu.yaml
+echo "deb-test: the package installs and kanwu checks files from $(pwd)"
