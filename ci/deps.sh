@@ -13,6 +13,9 @@ PACKAGES=(
   # jieba's word list (rules/copyedit.yaml, repeated-word's lexicon).
   python3-jieba
   python3
+  # cpack -G DEB (ci/package.sh) finds library dependencies with
+  # dpkg-shlibdeps, which needs file(1).
+  file
 )
 
 # Tests also validate SARIF against its JSON schema and render the HTML

@@ -106,7 +106,18 @@ if command -v git >/dev/null; then
   printf '新加一段。\n\n这是是管网,已完成。\n\n又这是是道路。\n第三这是是桥。\n' > "$TMP/proj/a.txt"
   expect "changed since" 1 'a.txt:6:4: warning' -- bash -c "cd '$TMP/proj' && '$KANWU' check --color never --changed-since HEAD a.txt"
   expect "changed since hides old" 1 '1 finding' -- bash -c "cd '$TMP/proj' && '$KANWU' check --color never --changed-since HEAD a.txt"
-  expect "changed since bad rev" 2 'git' -- bash -c "cd '$TMP/proj' && '$KANWU' check --changed-since nope a.txt"
+  expect "changed since bad rev" 2 "'nope' is not a revision of the git repository" -- bash -c "cd '$TMP/proj' && '$KANWU' check --changed-since nope a.txt"
+  # Chinese folder and file names, checked from outside the repository.
+  mkdir -p "$TMP/稿件库/新闻"
+  printf '第一段。\n\n这是是管网。\n' > "$TMP/稿件库/新闻/科技大会.txt"
+  (cd "$TMP/稿件库" && git init -q && git add . && git -c user.email=t@t -c user.name=t commit -qm base)
+  printf '第一段。\n\n这是是管网。\n\n新加这是是一段。\n' > "$TMP/稿件库/新闻/科技大会.txt"
+  printf '这是是新稿。\n' > "$TMP/稿件库/新闻/新稿.txt"
+  expect "changed since, Chinese paths: only the changed line" 1 '科技大会.txt:5:4: warning' -- bash -c "cd '$TMP' && '$KANWU' check --color never --changed-since HEAD 稿件库/新闻/科技大会.txt"
+  expect "changed since, Chinese paths: old lines hidden" 1 '^1 finding' -- bash -c "cd '$TMP' && '$KANWU' check --color never --changed-since HEAD 稿件库/新闻/科技大会.txt"
+  expect "changed since, a new Chinese-named file is all new" 1 '新稿.txt:1:2: warning' -- bash -c "cd '$TMP' && '$KANWU' check --color never --changed-since HEAD 稿件库/新闻/新稿.txt"
+  expect "changed since outside any repository" 2 'none of the checked files is inside a git repository' -- "$KANWU" check --changed-since HEAD "$TMP/doubled.txt"
+  rm -rf "$TMP/稿件库"
 fi
 
 # Regression inputs found by fuzzing (tests/fuzz/regressions).

@@ -69,12 +69,13 @@ class Run {
     }
   }
 
-  void merge(DocumentResult& result) {
+  void merge(DocumentResult& result, const std::string& path) {
     if (result.error) {
       report_.input_errors.push_back(std::move(*result.error));
       return;
     }
     ++report_.documents_checked;
+    report_.files_checked.push_back(path);
     if (!result.notice.empty()) report_.notices.push_back(std::move(result.notice));
     std::move(result.findings.begin(), result.findings.end(), std::back_inserter(report_.findings));
     std::move(result.problems.begin(), result.problems.end(), std::back_inserter(report_.rule_problems));
@@ -236,7 +237,7 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
       check_file(run, files[i], options.encoding, results[i]);
     }
     run.remember_suppressions(display_name(files[i]), results[i]);
-    run.merge(results[i]);
+    run.merge(results[i], display_name(files[i]));
     bytes += results[i].bytes;
     results[i] = DocumentResult{};  // free the findings and digests now
     {
@@ -257,7 +258,7 @@ Report check_documents(const std::vector<const Rule*>& rules,
     DocumentResult result;
     run.check(document, result);
     run.remember_suppressions(document.path(), result);
-    run.merge(result);
+    run.merge(result, document.path());
   }
   return run.finish();
 }

@@ -26,6 +26,7 @@ struct Report {
   // Things worth telling that are not errors (a file decoded from GB18030).
   std::vector<std::string> notices;
   std::size_t documents_checked = 0;
+  std::vector<std::string> files_checked;  // as reported, in corpus order
 };
 
 // Files to check for the given paths: files as given, directories searched

@@ -1,6 +1,8 @@
 // JUnit and Checkstyle XML, the Markdown issue report and the HTML report.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <fstream>
 #include <map>
 #include <set>
@@ -55,14 +57,27 @@ std::string marked_excerpt(const Location& at, std::string_view open, std::strin
 }  // namespace
 
 void write_junit(std::ostream& out, const Report& report, const ReportContext&) {
-  // One test case per checked file with findings, one per file that could
-  // not be read; a file without findings passes and is not listed.
+  // One test case per checked file (failing when it has findings) and one
+  // per file that could not be read (an error): the counts match the cases.
   const auto files = by_file(report);
-  const std::size_t failures = files.size() + report.input_errors.size();
+  std::map<std::string, const std::vector<const Finding*>*> with_findings;
+  for (const auto& [file, findings] : files) with_findings[file] = &findings;
+  std::vector<std::string> cases = report.files_checked;
+  for (const auto& [file, findings] : files)  // findings in files not listed (corpus passes)
+    if (std::find(cases.begin(), cases.end(), file) == cases.end()) cases.push_back(file);
+  const std::size_t tests = cases.size() + report.input_errors.size();
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-      << fmt::format("<testsuites name=\"kanwu\" tests=\"{}\" failures=\"{}\">\n", report.documents_checked + report.input_errors.size(), failures)
-      << fmt::format("  <testsuite name=\"kanwu\" tests=\"{}\" failures=\"{}\">\n", report.documents_checked + report.input_errors.size(), failures);
-  for (const auto& [file, findings] : files) {
+      << fmt::format("<testsuites name=\"kanwu\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", tests, files.size(),
+                     report.input_errors.size())
+      << fmt::format("  <testsuite name=\"kanwu\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n", tests, files.size(),
+                     report.input_errors.size());
+  for (const std::string& file : cases) {
+    const auto it = with_findings.find(file);
+    if (it == with_findings.end()) {
+      out << fmt::format("    <testcase classname=\"kanwu\" name=\"{}\"/>\n", xml_escape(file));
+      continue;
+    }
+    const auto& findings = *it->second;
     out << fmt::format("    <testcase classname=\"kanwu\" name=\"{}\">\n", xml_escape(file));
     std::string body;
     for (const Finding* f : findings)

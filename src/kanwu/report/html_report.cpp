@@ -25,6 +25,7 @@ mark{background:#fff1a8;border-bottom:2px solid #d4a800}mark.error{background:#f
 mark.hidden{background:none;border:none}.finding{margin:6px 0;padding:4px 6px;border-left:3px solid #d4a800;background:#fff}
 .finding.error{border-color:#d00}.finding.info{border-color:#39f}.finding.hidden{display:none}
 .rule{font-family:monospace;color:#555}.filters label{margin-right:10px;white-space:nowrap}a{color:#06c}
+.fix{color:#070}
 :target{outline:2px solid #06c}
 )";
 
@@ -86,6 +87,11 @@ void write_html(std::ostream& out, const Report& report, const ReportContext&) {
                        "<a href=\"#f{2}\">{3}:{4}:{5}</a> <span class=\"rule\">[{1}]</span><br>{6}",
                        sev, esc(f.rule), i, esc(f.where.file), f.where.start.line, f.where.start.column,
                        esc(f.message));
+    // The change kanwu proposes: a fix plain --fix writes, or a suggestion.
+    if (f.fix)
+      out << fmt::format("<br><span class=\"fix\">{}：{}</span>", f.fix->safe() ? "修正" : "建议",
+                         f.fix->replacement.empty() ? std::string("删除此处的断行")
+                                                    : esc("改为“" + f.fix->replacement + "”"));
     for (const auto& r : f.related)
       out << fmt::format("<br>↳ <a href=\"#{}\">{}:{}</a> {}", line_anchor(r.where), esc(r.where.file),
                          r.where.start.line, esc(r.message));

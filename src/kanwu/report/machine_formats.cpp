@@ -29,9 +29,13 @@ ordered_json sarif_location(const Location& at) {
            {{"artifactLocation", {{"uri", at.file}}}, {"region", sarif_region(at)}}}};
 }
 
+// reviewdog's columns are UTF-8 byte columns: in Chinese text a code-point
+// column would land a suggestion on the wrong character.
+int rd_column(const Position& p) { return p.byte_column > 0 ? p.byte_column : p.column; }
+
 ordered_json rd_range(const Location& at) {
-  return {{"start", {{"line", at.start.line}, {"column", at.start.column}}},
-          {"end", {{"line", at.end.line}, {"column", at.end.column}}}};
+  return {{"start", {{"line", at.start.line}, {"column", rd_column(at.start)}}},
+          {"end", {{"line", at.end.line}, {"column", rd_column(at.end)}}}};
 }
 
 // GitHub workflow command escaping: data and property values differ.
@@ -124,7 +128,6 @@ void write_sarif(std::ostream& out, const Report& report, const ReportContext& c
                     {{"driver",
                       {{"name", "kanwu"},
                        {"version", context.tool_version},
-                       {"informationUri", "https://example.invalid/kanwu"},
                        {"rules", std::move(rules)}}}}},
                    {"columnKind", "unicodeCodePoints"},
                    {"results", std::move(results)}};

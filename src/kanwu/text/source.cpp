@@ -64,7 +64,10 @@ Position SourceText::position(std::size_t byte_offset) const {
     }
   }
   const auto prefix = std::string_view(text_).substr(start, byte_offset - start);
-  return {line, column + static_cast<int>(utf8::count_code_points(prefix))};
+  // A byte-order mark precedes line 1 in the file.
+  const std::size_t bom = line == 1 ? bom_bytes_ : 0;
+  return {line, column + static_cast<int>(utf8::count_code_points(prefix)),
+          static_cast<int>(byte_offset - line_start(line) + bom) + 1};
 }
 
 }  // namespace kanwu

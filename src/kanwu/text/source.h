@@ -13,6 +13,9 @@ namespace kanwu {
 struct Position {
   int line = 0;    // 1-based
   int column = 0;  // 1-based, in Unicode code points
+  // 1-based, in UTF-8 bytes of the line as the file holds it (reviewdog's
+  // rdjson columns); 0 when unknown.
+  int byte_column = 0;
   friend bool operator==(const Position&, const Position&) = default;
   friend auto operator<=>(const Position&, const Position&) = default;
 };
