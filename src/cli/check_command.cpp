@@ -1,6 +1,9 @@
 #include "check_command.h"
 
 #include <fmt/format.h>
+#include <set>
+#include <cstring>
+#include <cerrno>
 #include <unistd.h>
 
 #include <algorithm>
@@ -106,6 +109,19 @@ int run_check(const CheckOptions& opt) {
     std::cerr << "kanwu: --fix and --diff cannot be combined\n";
     return kExitError;
   }
+  if (opt.diff && opt.format_given && opt.format != "text") {
+    std::cerr << "kanwu: --diff prints a unified diff; it cannot be combined with --format " << opt.format << '\n';
+    return kExitError;
+  }
+  if (!opt.output.empty()) {
+    // Say why a report cannot be written before any work is done.
+    const fs::path folder = fs::path(opt.output).parent_path();
+    std::error_code ec;
+    if (!folder.empty() && !fs::is_directory(folder, ec)) {
+      std::cerr << fmt::format("kanwu: cannot write {}: the folder {} does not exist\n", opt.output, folder.string());
+      return kExitError;
+    }
+  }
   std::optional<Configs> configs;
   try {
     configs.emplace(opt.config);
@@ -143,6 +159,8 @@ int run_check(const CheckOptions& opt) {
   std::vector<std::string> wanted = opt.enable;
   wanted.insert(wanted.end(), global->enable.begin(), global->enable.end());
   for (const auto& o : global->overrides) wanted.insert(wanted.end(), o.enable.begin(), o.enable.end());
+  std::set<std::string> known_ids;
+  for (const auto& r : rules.rules()) known_ids.insert(r->id());
   rules.filter([&](const Rule& r) {
     if (listed(opt.disable, r.id())) return false;
     return r.info().enabled || listed(wanted, r.id());
@@ -161,8 +179,16 @@ int run_check(const CheckOptions& opt) {
     return kExitError;
   }
 
+  if (files.empty() && expand_errors.empty()) {
+    std::cerr << "kanwu: no files to check (kanwu reads *.txt, *.md and *.markdown in folders; "
+                 "files matched by `ignore:` in .kanwu.yaml are skipped)\n";
+    return kExitError;
+  }
+
   kanwu::CheckOptions options;
   options.jobs = opt.jobs;
+  options.known_rule_ids = std::move(known_ids);
+  options.stdin_filename = opt.stdin_filename;
   options.report_unused_disables = opt.report_unused_disables;
   options.encoding = opt.encoding;
   Progress progress;
@@ -182,7 +208,14 @@ int run_check(const CheckOptions& opt) {
   });
   try {
     if (!opt.changed_since.empty()) keep_changed_since(opt.changed_since, report);
-    if (!opt.write_baseline.empty()) write_baseline(opt.write_baseline, report);
+    if (!opt.write_baseline.empty()) {
+      write_baseline(opt.write_baseline, report);
+      // Writing a baseline accepts today's findings: that is a success.
+      std::cerr << fmt::format("kanwu: wrote {} ({} finding{} accepted)\n", opt.write_baseline,
+                               report.findings.size(), report.findings.size() == 1 ? "" : "s");
+      for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
+      return report.input_errors.empty() ? kExitClean : kExitError;
+    }
     if (!opt.baseline.empty()) apply_baseline(opt.baseline, report);
   } catch (const std::exception& e) {
     std::cerr << "kanwu: " << e.what() << '\n';
@@ -233,7 +266,7 @@ int run_check(const CheckOptions& opt) {
   if (!opt.output.empty()) {
     file_out.open(opt.output, std::ios::binary);
     if (!file_out) {
-      std::cerr << "kanwu: cannot write " << opt.output << '\n';
+      std::cerr << "kanwu: cannot write " << opt.output << ": " << std::strerror(errno) << '\n';
       return kExitError;
     }
   }

@@ -27,6 +27,8 @@ struct CheckOptions {
   std::string fail_on = "warning";
   std::string color = "auto";
   bool quiet = false;
+  bool format_given = false;       // --format was on the command line
+  std::string stdin_filename;      // --stdin-filename
   // Text output: findings shown per rule and file before "… and N more".
   std::size_t max_per_file = 10;
   bool fix = false, diff = false;

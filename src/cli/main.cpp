@@ -64,7 +64,7 @@ int run_test_rules(const std::vector<std::string>& paths) {
   return results.failures.empty() ? kExitClean : kExitFindings;
 }
 
-int run_figures(const std::vector<std::string>& paths, const std::string& format) {
+int run_figures(const std::vector<std::string>& paths, const std::string& format, const std::string& encoding) {
   std::shared_ptr<const kanwu::FigureVocabulary> vocabulary;
   try {
     vocabulary = kanwu::FigureVocabulary::load_or_throw(kanwu::cli::default_rules_path() + "/vocabulary/figures.yaml");
@@ -73,7 +73,7 @@ int run_figures(const std::vector<std::string>& paths, const std::string& format
     return kExitError;
   }
   std::vector<kanwu::InputError> errors;
-  const auto documents = kanwu::load_documents(paths, errors);
+  const auto documents = kanwu::load_documents(paths, errors, encoding);
   if (format == "json")
     kanwu::write_figures_json(std::cout, documents, *vocabulary);
   else
@@ -149,8 +149,10 @@ int main(int argc, char** argv) {
   // that follow them (kanwu check --disable x file.txt).
   cmd_check->add_option("--rules", check.rules, "rule file or folder (default: bundled rules)")
       ->allow_extra_args(false);
-  cmd_check->add_option("--format", check.format, "output format")
+  auto* format_option = cmd_check->add_option("--format", check.format, "output format")
       ->check(CLI::IsMember(kanwu::report_formats()));
+  cmd_check->add_option("--stdin-filename", check.stdin_filename,
+                        "name standard input is read as: its extension picks Markdown (draft.md) or plain text");
   cmd_check->add_option("-o,--output", check.output, "write the report to a file");
   cmd_check->add_option("--config", check.config, "configuration file (default: nearest .kanwu.yaml)");
   cmd_check->add_option("--baseline", check.baseline, "report only findings not in this baseline");
@@ -197,6 +199,8 @@ int main(int argc, char** argv) {
   cmd_figures->add_option("paths", figure_paths, "files, folders or -")->required();
   cmd_figures->add_option("--format", figure_format, "output format")
       ->check(CLI::IsMember({"text", "json"}));
+  std::string figure_encoding;
+  cmd_figures->add_option("--encoding", figure_encoding, "decode inputs from this charset (e.g. GB18030)");
 
   std::string init_folder = ".";
   bool init_force = false;
@@ -211,11 +215,12 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitClean : kExitError;
   }
+  check.format_given = format_option->count() > 0;
   if (*cmd_check) return kanwu::cli::run_check(check);
   if (*cmd_config) return kanwu::cli::run_config(config_path, check.config);
   if (*cmd_rules) return run_rules(rules_paths);
   if (*cmd_test) return run_test_rules(rules_paths);
-  if (*cmd_figures) return run_figures(figure_paths, figure_format);
+  if (*cmd_figures) return run_figures(figure_paths, figure_format, figure_encoding);
   if (*cmd_init) return kanwu::cli::run_init(init_folder, init_force);
   return kExitError;
 }

@@ -65,6 +65,11 @@ class Run {
     if (document.source().text().find("kanwu-") != std::string_view::npos) {
       Suppressions s = Suppressions::parse(document.source());
       std::erase_if(result.findings, [&](const Finding& f) { return s.suppresses(f); });
+      if (!options_.known_rule_ids.empty())
+        for (Finding& f : s.unknown_rules(document.path(), [&](const std::string& id) {
+               return options_.known_rule_ids.count(id) > 0 || id == "unused-disable";
+             }))
+          result.findings.push_back(std::move(f));
       if (!s.empty()) result.suppressions = std::move(s);
     }
   }
@@ -121,17 +126,21 @@ class Run {
   Report report_;
 };
 
-std::string display_name(const std::string& file) { return file == "-" ? "<stdin>" : file; }
-
-Document read_document(const std::string& file, const std::string& encoding = "") {
-  return Document(decode_source(display_name(file), read_input(file), encoding), format_for_path(file));
+// Standard input is "<stdin>", or the name given with --stdin-filename.
+std::string display_name(const std::string& file, const std::string& stdin_name = "") {
+  return file != "-" ? file : stdin_name.empty() ? "<stdin>" : stdin_name;
 }
 
-void check_file(const Run& run, const std::string& file, const std::string& encoding,
-                DocumentResult& result) {
+Document read_document(const std::string& file, const std::string& encoding = "", const std::string& stdin_name = "") {
+  return Document(decode_source(display_name(file, stdin_name), read_input(file), encoding),
+                  format_for_path(file == "-" && !stdin_name.empty() ? stdin_name : file));
+}
+
+void check_file(const Run& run, const std::string& file, const CheckOptions& options, DocumentResult& result) {
+  const std::string& encoding = options.encoding;
   try {
     // The document (and its text) lives only while it is being checked.
-    const Document document = read_document(file, encoding);
+    const Document document = read_document(file, encoding, options.stdin_filename);
     if (!document.source().encoding().empty())
       result.notice = fmt::format("{}: note: decoded as {}{}; fixes are not written to it", document.path(),
                                   document.source().encoding(), encoding.empty() ? " (detected)" : "");
@@ -178,11 +187,11 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
 }
 
 std::vector<Document> load_documents(const std::vector<std::string>& paths,
-                                     std::vector<InputError>& errors) {
+                                     std::vector<InputError>& errors, const std::string& encoding) {
   std::vector<Document> documents;
   for (const auto& file : expand_inputs(paths, errors)) {
     try {
-      documents.push_back(read_document(file));
+      documents.push_back(read_document(file, encoding));
     } catch (const InputError& e) {
       errors.push_back(e);
     }
@@ -216,7 +225,7 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
         if (next >= files.size()) return;
         i = next++;
       }
-      check_file(run, files[i], options.encoding, results[i]);
+      check_file(run, files[i], options, results[i]);
       {
         std::lock_guard lock(mutex);
         results[i].done = true;
@@ -234,10 +243,10 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
       std::unique_lock lock(mutex);
       ready.wait(lock, [&] { return results[i].done; });
     } else {
-      check_file(run, files[i], options.encoding, results[i]);
+      check_file(run, files[i], options, results[i]);
     }
-    run.remember_suppressions(display_name(files[i]), results[i]);
-    run.merge(results[i], display_name(files[i]));
+    run.remember_suppressions(display_name(files[i], options.stdin_filename), results[i]);
+    run.merge(results[i], display_name(files[i], options.stdin_filename));
     bytes += results[i].bytes;
     results[i] = DocumentResult{};  // free the findings and digests now
     {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,7 +39,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
 // Reads and parses every input, keeping them all in memory (for commands
 // that look at whole documents, such as `kanwu figures`).
 std::vector<Document> load_documents(const std::vector<std::string>& paths,
-                                     std::vector<InputError>& errors);
+                                     std::vector<InputError>& errors, const std::string& encoding = "");
 
 struct CheckOptions {
   // Worker threads reading and checking documents; 0 means one per core.
@@ -47,6 +48,12 @@ struct CheckOptions {
   std::string encoding;
   // Report directives that suppressed nothing (rule id "unused-disable").
   bool report_unused_disables = false;
+  // Every rule id there is (on or off); a directive naming another one is
+  // reported (rule id "unknown-rule-in-directive"). Empty: not checked.
+  std::set<std::string> known_rule_ids;
+  // The name standard input is read as ("-" otherwise): its extension picks
+  // Markdown or plain text (--stdin-filename draft.md).
+  std::string stdin_filename;
   // Called on the main thread after each document (progress display).
   std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> progress;
 };

@@ -41,7 +41,17 @@ Suppressions Suppressions::parse(const SourceText& source) {
   std::vector<Open> open;
   const int last_line = source.line_count();
   for (int line = 1; line <= last_line; ++line) {
-    const std::string_view body = directive_body(source.line_text(line));
+    std::string_view body = directive_body(source.line_text(line));
+    // 这是正文。<!-- kanwu-disable-line repeated-word -->: a comment closing
+    // a line of text covers that line.
+    const std::string_view text = source.line_text(line);
+    if (!body.starts_with("kanwu-")) {
+      const std::size_t open_at = text.rfind("<!-- kanwu-disable-line");
+      const std::size_t close_at = text.rfind("-->");
+      if (open_at != std::string_view::npos && close_at != std::string_view::npos && close_at > open_at &&
+          trim(text.substr(close_at + 3)).empty())
+        body = trim(text.substr(open_at + 4, close_at - open_at - 4));
+    }
     if (!body.starts_with("kanwu-")) continue;
     std::istringstream words{std::string(body)};
     std::string command;
@@ -63,6 +73,8 @@ Suppressions Suppressions::parse(const SourceText& source) {
         s.ranges_.push_back({it->line, it->line + 1, line - 1, it->rules});
         it = open.erase(it);
       }
+    } else if (command == "kanwu-disable-line") {
+      s.ranges_.push_back({line, line, line, rules});
     } else if (command == "kanwu-disable-next-line") {
       int next = line + 1;
       while (next <= last_line && trim(source.line_text(next)).empty()) ++next;
@@ -106,6 +118,19 @@ std::vector<Finding> Suppressions::unused(const std::string& file) const {
     out.push_back(std::move(f));
   }
   return out;
+}
+
+Finding Suppressions::unknown_rule(const std::string& file, std::size_t range, const std::string& id) const {
+  Finding f;
+  f.rule = "unknown-rule-in-directive";
+  f.severity = Severity::Warning;
+  f.where.file = file;
+  f.where.start = {ranges_[range].directive_line, 1};
+  f.where.end = {ranges_[range].directive_line, static_cast<int>(utf8::count_code_points(lines_[range])) + 1};
+  f.where.excerpt = lines_[range];
+  f.where.excerpt_column = 1;
+  f.message = fmt::format("指令中的规则“{}”不存在（`kanwu rules` 列出全部规则），这条指令不起作用", id);
+  return f;
 }
 
 }  // namespace kanwu

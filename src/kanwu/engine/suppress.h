@@ -26,6 +26,16 @@ class Suppressions {
 
   bool empty() const { return ranges_.empty(); }
 
+  // Warnings for rule ids a directive names that `known` does not know.
+  template <typename Known>
+  std::vector<Finding> unknown_rules(const std::string& file, Known known) const {
+    std::vector<Finding> out;
+    for (std::size_t i = 0; i < ranges_.size(); ++i)
+      for (const auto& id : ranges_[i].rules)
+        if (!known(id)) out.push_back(unknown_rule(file, i, id));
+    return out;
+  }
+
  private:
   struct Range {
     int directive_line;
@@ -33,6 +43,7 @@ class Suppressions {
     std::vector<std::string> rules;
     bool used = false;
   };
+  Finding unknown_rule(const std::string& file, std::size_t range, const std::string& id) const;
   std::vector<Range> ranges_;
   std::vector<std::string> lines_;  // directive lines, for excerpts
 };

@@ -15,6 +15,7 @@
 #include <vector>
 #include <sstream>
 
+#include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -163,10 +164,25 @@ SourceText decode_source(std::string path, std::string bytes, const std::string&
         return SourceText(std::move(path), std::move(text), bom, charset);
     }
     const Position at = position_in_prefix(body, bad);
+    // Too short to detect its charset with confidence, but it reads as
+    // Chinese in GB18030 (the GBK of Windows editors): say so.
+    std::string as_gb;
+    std::size_t replaced = 0;
+    bool gb = encoding.empty() && convert_to_utf8(body, "GB18030", as_gb, replaced) &&
+              as_gb.find('\0') == std::string::npos;
+    if (gb) {  // and what it reads as is mostly common Han characters and Chinese punctuation
+      std::size_t han = 0, other = 0;
+      for (char32_t c : code_points(as_gb).chars) {
+        if (c < 0x80) continue;
+        (chars::is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ? han : other) += 1;
+      }
+      gb = han > 0 && han >= 4 * other;
+    }
     throw InputError(path,
-                     fmt::format("invalid UTF-8 (byte 0x{:02X} at byte offset {}); "
-                                 "save the file as UTF-8",
-                                 static_cast<unsigned char>(body[bad]), bad + bom),
+                     fmt::format("invalid UTF-8 (byte 0x{:02X} at byte offset {}); {}",
+                                 static_cast<unsigned char>(body[bad]), bad + bom,
+                                 gb ? "it reads as GB18030 (GBK): check it with --encoding GB18030, or save it as UTF-8"
+                                    : "save the file as UTF-8"),
                      at.line, at.column);
   }
   std::string text(body);
