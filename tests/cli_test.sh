@@ -51,6 +51,25 @@ expect "per-rule counts end the report" 1 'by rule: punctuation-width 30' -- "$K
 expect "json keeps every finding" 0 '^30$' -- bash -c "'$KANWU' check --format json '$TMP/many.txt' | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"findings\"]))'"
 expect "max-per-file 0 shows all" 1 'many.txt:59:' -- "$KANWU" check --color never --max-per-file 0 "$TMP/many.txt"
 rm -f "$TMP/many.txt"
+# Configuration (issue 10): the file's own folder, errors located in the
+# configuration, did-you-mean, ignore files, upper-case extensions.
+mkdir -p "$TMP/cfg/sub" "$TMP/cfg/drafts"
+printf 'disable: [repeated-word]\n' > "$TMP/cfg/.kanwu.yaml"
+printf '这是是管网。\n' > "$TMP/cfg/y.txt"
+printf 'enable: []\n' > "$TMP/cfg/sub/.kanwu.yaml"
+expect "config of the file's own folder for ../y.txt" 0 '0 findings' -- bash -c "cd '$TMP/cfg/sub' && '$KANWU' check ../y.txt"
+printf 'params:\n  duplicate-paragraph:\n    min_sentence: 3\n' > "$TMP/cfg/params.yaml"
+expect "a params mistake is located in the configuration" 2 'params.yaml:3:5: error: unknown key .min_sentence.*did you mean .min_sentences.' -- "$KANWU" check --config "$TMP/cfg/params.yaml" "$TMP/cfg/y.txt"
+printf 'disabel: [x]\n' > "$TMP/cfg/typo.yaml"
+expect "did you mean in the configuration" 2 "typo.yaml:1:1: error: unknown key 'disabel' in the configuration; did you mean 'disable'" -- "$KANWU" check --config "$TMP/cfg/typo.yaml" "$TMP/cfg/y.txt"
+rm -f "$TMP/cfg/.kanwu.yaml" "$TMP/cfg/sub/.kanwu.yaml" "$TMP/cfg/params.yaml" "$TMP/cfg/typo.yaml"
+printf 'drafts/\n' > "$TMP/cfg/.gitignore"
+printf 'y.txt\n' > "$TMP/cfg/.kanwuignore"
+printf '这是是管网。\n' > "$TMP/cfg/drafts/d.txt"
+printf '这是是管网。\n' > "$TMP/cfg/sub/UPPER.MD"
+expect ".gitignore, .kanwuignore and *.MD" 1 'UPPER.MD:1:2: .* in 1 file' -- bash -c "set -o pipefail; '$KANWU' check --color never '$TMP/cfg' | tr '\\n' ' '"
+rm -rf "$TMP/cfg"
+
 # Exit codes and messages scripts rely on (issue 10).
 mkdir -p "$TMP/empty-folder"
 expect "no files to check" 2 'no files to check' -- "$KANWU" check "$TMP/empty-folder"

@@ -333,7 +333,7 @@ BOOST_AUTO_TEST_CASE(parameter_overrides_reach_the_rules) {
   docs.push_back(make_doc(para + "\n\n" + near));
   BOOST_TEST(check_documents(load_rules({rules}).pointers(), docs).findings.size() == 1u);
   RuleOverrides overrides;
-  overrides["r"] = YAML::Load("{threshold: 0.99}");
+  overrides.params["r"] = YAML::Load("{threshold: 0.99}");
   BOOST_TEST(check_documents(load_rules({rules}, overrides).pointers(), docs).findings.empty());
 }
 

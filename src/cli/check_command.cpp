@@ -142,7 +142,7 @@ int run_check(const CheckOptions& opt) {
   rule_paths.insert(rule_paths.end(), global->rule_paths.begin(), global->rule_paths.end());
   RuleSet rules;
   try {
-    rules = load_rules(rule_paths, global->params);
+    rules = load_rules(rule_paths, RuleOverrides{global->params, global->path, global->content});
   } catch (const RuleLoadError& e) {
     print_load_errors(e, "no rules loaded: fix the rule file errors above");
     return kExitError;

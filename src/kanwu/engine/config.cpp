@@ -44,6 +44,7 @@ class ConfigReader {
   Config read() {
     Config c;
     c.path = path_;
+    c.content = content_;
     YAML::Node root;
     try {
       root = YAML::Load(content_);

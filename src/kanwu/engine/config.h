@@ -45,6 +45,7 @@ struct Config {
   };
   std::vector<Override> overrides;
   std::map<std::string, YAML::Node> params;  // rule id → parameter overrides
+  std::string content;                       // the file's text, for error columns
 
   FileSettings for_file(const std::string& file) const;
   std::string describe() const;  // `kanwu config`

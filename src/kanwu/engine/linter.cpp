@@ -1,8 +1,11 @@
 #include "kanwu/engine/linter.h"
 
+#include "kanwu/engine/ignore.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <filesystem>
 #include <condition_variable>
@@ -23,8 +26,28 @@ namespace fs = std::filesystem;
 namespace {
 
 bool is_checked_extension(const fs::path& path) {
-  const auto ext = path.extension();
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // *.MD too
   return ext == ".txt" || ext == ".md" || ext == ".markdown";
+}
+
+// Files under `folder` with a checked extension that no ignore file
+// excludes. Folder symlinks are not followed, so a loop cannot trap us.
+void search_folder(const fs::path& folder, const IgnoreRules& above, std::vector<std::string>& found,
+                   std::error_code& ec) {
+  const IgnoreRules rules = above.within(folder);
+  for (auto it = fs::directory_iterator(folder, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    std::error_code type_error;
+    const bool is_folder = it->is_directory(type_error) && !it->is_symlink(type_error);
+    if (rules.ignored(it->path(), is_folder)) continue;
+    if (is_folder) {
+      std::error_code inner;
+      search_folder(it->path(), rules, found, inner);
+    } else if (it->is_regular_file(type_error) && is_checked_extension(it->path())) {
+      found.push_back(it->path().string());
+    }
+  }
 }
 
 // What checking one document produces: its own findings and, for each
@@ -166,12 +189,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
       continue;
     }
     std::vector<std::string> found;
-    // Directory symlinks are not followed, so a symlink loop cannot trap us.
-    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && is_checked_extension(it->path()))
-        found.push_back(it->path().string());
-    }
+    search_folder(path, IgnoreRules::above(path), found, ec);
     if (ec) errors.emplace_back(path, "cannot read directory: " + ec.message());
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());

@@ -95,14 +95,17 @@ class FileLoader {
     }
     // Configuration may override a rule's parameters by id.
     YAML::Node node = original;
+    YAML::Node overridden;
     if (const YAML::Node id = original["id"]; id && id.IsScalar()) {
-      if (const auto it = overrides_.find(id.Scalar()); it != overrides_.end()) {
+      if (const auto it = overrides_.params.find(id.Scalar()); it != overrides_.params.end()) {
         node = YAML::Clone(original);
         for (const auto& kv : it->second) node[kv.first.Scalar()] = kv.second;
+        overridden = it->second;
       }
     }
     const std::size_t errors_before = errors_.size();
     ParamReader params(node, file_, content_, errors_);
+    if (overridden) params.set_overrides(overridden, overrides_.file, overrides_.content);
     RuleInfo info;
     info.file = file_;
     info.line = node.Mark().line + 1;

@@ -31,8 +31,14 @@ class RuleSet {
   std::vector<std::unique_ptr<Rule>> rules_;
 };
 
-// Parameter overrides for rules, by rule id (from .kanwu.yaml `params`).
-using RuleOverrides = std::map<std::string, YAML::Node>;
+// Parameter overrides for rules, by rule id (from .kanwu.yaml `params`), and
+// the file they come from, so that a mistake in them is reported there.
+struct RuleOverrides {
+  std::map<std::string, YAML::Node> params;
+  std::string file;
+  std::string content;
+  bool empty() const { return params.empty(); }
+};
 
 // Throws RuleLoadError listing every problem found in every file.
 RuleSet load_rules(const std::vector<std::string>& paths, const RuleOverrides& overrides = {});

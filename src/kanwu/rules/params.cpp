@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "kanwu/text/source.h"
@@ -57,7 +58,25 @@ YAML::Mark ParamReader::mark_of(const std::string& key) const {
   return n ? n.Mark() : node_.Mark();
 }
 
+void ParamReader::set_overrides(YAML::Node overrides, std::string file, std::string content) {
+  overrides_ = std::move(overrides);
+  override_file_ = std::move(file);
+  override_content_ = std::move(content);
+}
+
+bool ParamReader::error_in_overrides(const std::string& key, bool at_key, const std::string& message) {
+  if (!overrides_ || !overrides_.IsMap() || override_file_.empty()) return false;
+  for (const auto& kv : overrides_) {
+    if (kv.first.Scalar() != key) continue;
+    errors_.push_back(make_load_error(override_file_, override_content_, at_key ? kv.first.Mark() : kv.second.Mark(),
+                                      message + " (in the params of this rule)"));
+    return true;
+  }
+  return false;
+}
+
 void ParamReader::error_at(const std::string& key, std::string message) {
+  if (error_in_overrides(key, false, message)) return;
   error(mark_of(key), std::move(message));
 }
 
@@ -167,12 +186,41 @@ bool ParamReader::boolean(const std::string& key, bool fallback) {
   return value;
 }
 
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
 void ParamReader::reject_unknown_keys(std::string_view kind) {
   if (!node_.IsMap()) return;
   for (const auto& kv : node_) {
     const std::string key = kv.first.Scalar();
-    if (!used_.count(key))
-      error(kv.first.Mark(), fmt::format("unknown key '{}' for a rule of kind '{}'", key, kind));
+    if (used_.count(key)) continue;
+    // The keys this kind reads are the ones it asked for: suggest the nearest.
+    std::string nearest;
+    std::size_t best = 3;
+    for (const auto& known : used_)
+      if (const std::size_t d = edit_distance(key, known); d < best) best = d, nearest = known;
+    const std::string where = kind == "config" ? std::string("in the configuration")
+                              : kind == "override" ? std::string("in an override")
+                                                   : fmt::format("for a rule of kind '{}'", kind);
+    std::string message = fmt::format("unknown key '{}' {}", key, where);
+    if (!nearest.empty()) message += fmt::format("; did you mean '{}'?", nearest);
+    if (!error_in_overrides(key, true, message)) error(kv.first.Mark(), std::move(message));
   }
 }
 

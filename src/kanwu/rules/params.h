@@ -38,6 +38,9 @@ class ParamReader {
   void reject_unknown_keys(std::string_view kind);
 
   void error(const YAML::Mark& mark, std::string message);
+  // Keys of `overrides` (a .kanwu.yaml's params for this rule) replaced the
+  // rule file's: errors about them point into `file`.
+  void set_overrides(YAML::Node overrides, std::string file, std::string content);
   void error_at(const std::string& key, std::string message);
   // An error in another file the rule names (a vocabulary), kept as located.
   void add_error(LoadError error) { errors_.push_back(std::move(error)); }
@@ -51,6 +54,10 @@ class ParamReader {
   const std::string& content_;
   std::vector<LoadError>& errors_;
   std::set<std::string> used_;
+  YAML::Node overrides_;
+  std::string override_file_, override_content_;
+  // Locates an error about `key`: in the configuration when it set the key.
+  bool error_in_overrides(const std::string& key, bool at_key, const std::string& message);
 };
 
 // A path named in a rule file: absolute as given, relative to the rule
