@@ -1,4 +1,6 @@
 #include <boost/test/unit_test.hpp>
+
+#include "kanwu/report/reporter.h"
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -59,6 +61,24 @@ BOOST_AUTO_TEST_CASE(github_commands_escape_properties_and_data) {
   const std::string s = out.str();
   BOOST_TEST(s.find("::warning file=a%2Cb.txt,line=1,col=2,endLine=1,endColumn=4,title=kanwu r::重复“建建”") == 0u);
   BOOST_TEST(s.find("::error file=a%2Cb.txt,line=1,col=6") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(text_messages_stay_on_one_line) {
+  Report r = report_for({{"a.txt", "新建建管网,100%完成"}});
+  r.findings[0].message = "第一行\n第二行";  // a rule's message template may hold a line break
+  std::ostringstream out;
+  write_text(out, r, {false, false, true});
+  BOOST_TEST(out.str().find("第一行 第二行") != std::string::npos);
+  BOOST_TEST(out.str().find("第一行\n") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(rdjson_columns_are_utf8_bytes) {
+  const Report r = report_for({{"a.txt", "新建建管网,完成"}});
+  std::ostringstream rd;
+  write_rdjson(rd, r);
+  const auto j = nlohmann::json::parse(rd.str());
+  // 建建 starts at the second character: byte 4 (新 is three bytes).
+  BOOST_TEST(j["diagnostics"][0]["location"]["range"]["start"]["column"] == 4);
 }
 
 BOOST_AUTO_TEST_CASE(json_formats_parse_and_carry_fixes) {

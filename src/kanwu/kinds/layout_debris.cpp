@@ -1,0 +1,126 @@
+#include "kanwu/kinds/layout_debris.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "kanwu/text/chars.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+constexpr std::size_t kMaxDebrisChars = 60;  // debris is a short line
+
+struct DebrisSettings {
+  std::vector<std::string> widgets;       // 打印本页, 关闭窗口, 【字体：
+  std::vector<std::string> staff_labels;  // 责任编辑, 制图 (followed by ：)
+  bool credits = true;                    // photo credits in plain text
+};
+
+bool starts_with_label(std::string_view text, const std::string& label) {
+  if (!text.starts_with(label)) return false;
+  const std::string_view rest = text.substr(label.size());
+  return rest.starts_with("：") || rest.starts_with(":");
+}
+
+// (上接第一版) (下转第三版) 接第2版
+bool is_page_marker(std::string_view text) {
+  std::string_view s = text;
+  for (std::string_view open : {"（", "("})
+    if (s.starts_with(open)) s.remove_prefix(open.size());
+  for (std::string_view close : {"）", ")"})
+    if (s.ends_with(close)) s.remove_suffix(close.size());
+  const bool lead = s.starts_with("上接") || s.starts_with("下转") || s.starts_with("转第") || s.starts_with("接第");
+  return lead && (s.ends_with("版") || s.ends_with("页")) && utf8::count_code_points(s) <= 8;
+}
+
+// A line of Latin words only (three or more) in a Chinese plain-text page:
+// a scraped English title or a masthead.
+bool is_latin_line(std::string_view text) {
+  std::size_t words = 0, letters = 0;
+  bool in_word = false;
+  for (char32_t c : code_points(text).chars) {
+    if (chars::is_han(c)) return false;
+    const bool letter = chars::is_ascii_letter(c);
+    if (letter && !in_word) ++words;
+    in_word = letter;
+    letters += letter ? 1 : 0;
+  }
+  return words >= 3 && letters >= 12;
+}
+
+class LayoutDebrisRule : public Rule {
+ public:
+  LayoutDebrisRule(RuleInfo info, DebrisSettings s) : Rule(std::move(info)), s_(std::move(s)) {}
+
+  void check(const Document& document, Emitter& emit) const override {
+    const bool plain = document.format() == DocumentFormat::PlainText;
+    const bool chinese_page = plain && mostly_chinese(document);
+    for (const Block& block : document.blocks()) {
+      if (!in_scope(block)) continue;
+      const std::string_view text = block.text;
+      if (utf8::count_code_points(text) > kMaxDebrisChars || text.find('\n') != std::string_view::npos) continue;
+      const std::string what = kind_of(block, plain, chinese_page);
+      if (what.empty()) continue;
+      Finding& f = emit.report(block, 0, text.size(), {{"what", what}, {"match", std::string(text)}});
+      // The deletion takes the block and the blank line after it.
+      std::size_t end = block.source_end;
+      const std::string_view source = document.source().text();
+      while (end < source.size() && (source[end] == '\n' || source[end] == '\r')) ++end;
+      emit.propose_source_fix(f, block.source_begin, end, "");
+    }
+  }
+
+ private:
+  std::string kind_of(const Block& block, bool plain, bool chinese_page) const {
+    const std::string_view text = block.text;
+    for (const auto& w : s_.widgets)
+      if (text.find(w) != std::string_view::npos) return "网页控件";
+    for (const auto& label : s_.staff_labels)
+      if (starts_with_label(text, label)) return "版面署名";
+    if (is_page_marker(text)) return "转版标记";
+    if (!plain) return {};
+    // 本报记者 李州摄: a photo's credit (a byline ending in 摄) or caption.
+    if (s_.credits && (block.kind == BlockKind::Caption || (block.kind == BlockKind::Byline && text.ends_with("摄"))))
+      return "图片说明或摄影署名";
+    if (text.starts_with("**") || text.starts_with("##") || text.ends_with("**")) return "残留的Markdown标记";
+    if (chinese_page && block.kind == BlockKind::Furniture && is_latin_line(text)) return "外文行";
+    return {};
+  }
+
+  static bool mostly_chinese(const Document& document) {
+    std::size_t han = 0, latin = 0;
+    for (const Block& b : document.blocks())
+      for (char32_t c : code_points(b.text).chars) {
+        han += chars::is_han(c) ? 1 : 0;
+        latin += chars::is_ascii_letter(c) ? 1 : 0;
+      }
+    return han > latin;
+  }
+
+  DebrisSettings s_;
+};
+
+std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
+  DebrisSettings s;
+  s.widgets = params.strings("widgets");
+  s.staff_labels = params.strings("staff_labels");
+  s.credits = params.boolean("credits", true);
+  return std::make_unique<LayoutDebrisRule>(std::move(info), std::move(s));
+}
+
+}  // namespace
+
+const RuleKind& layout_debris_kind() {
+  static const RuleKind kind{"layout-debris",
+                             "page layout and scraping leftovers to remove before publication",
+                             {"what", "match"},
+                             {BlockKind::Furniture, BlockKind::Caption, BlockKind::Byline, BlockKind::Heading,
+                              BlockKind::Body},
+                             &create};
+  return kind;
+}
+
+}  // namespace kanwu
