@@ -16,7 +16,7 @@ JOBS="${JOBS:-$(nproc)}"
 QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
 
-BUILD_TYPE=Release "$ROOT/ci/build.sh" "$ROOT/build-rel" >/dev/null
+BUILD_TYPE=Release BUILD_TARGET=kanwu "$ROOT/ci/build.sh" "$ROOT/build-rel" >/dev/null
 KANWU="$ROOT/build-rel/src/kanwu"
 mkdir -p "$OUT"
 

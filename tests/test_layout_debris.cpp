@@ -46,4 +46,11 @@ BOOST_AUTO_TEST_CASE(markdown_left_in_plain_text_and_latin_lines) {
   BOOST_TEST(f[0].message == "外文行|The Jiangzhou Daily Morning Edition");
 }
 
+BOOST_AUTO_TEST_CASE(caption_bullets_and_page_numbers) {
+  const auto f = run_rules(kRule, "会议部署了今年的重点工作，要求各乡镇压实责任。\n\n- ①县第一中学新校区启用\n\n12\n\n会议指出，要确保完成全年目标任务。");
+  BOOST_REQUIRE(f.size() == 2u);
+  BOOST_TEST(f[0].message.starts_with("图片说明|"));
+  BOOST_TEST(f[1].message == "页码|12");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -51,6 +51,23 @@ bool is_latin_line(std::string_view text) {
   return words >= 3 && letters >= 12;
 }
 
+bool starts_with_circled_number(std::string_view text) {
+  for (std::string_view bullet : {"- ", "* ", "· ", "• "})
+    if (text.starts_with(bullet)) text.remove_prefix(bullet.size());
+  char32_t c = 0;
+  return !text.empty() && utf8::decode(text, 0, c) > 0 && c >= U'①' && c <= U'⑳';
+}
+
+// 12, 第3版, - 4 -: a page number on its own line.
+bool is_page_number(std::string_view text) {
+  std::size_t digits = 0;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') ++digits;
+    else if (c != ' ' && c != '-') return false;
+  }
+  return digits >= 1 && digits <= 3;
+}
+
 class LayoutDebrisRule : public Rule {
  public:
   LayoutDebrisRule(RuleInfo info, DebrisSettings s) : Rule(std::move(info)), s_(std::move(s)) {}
@@ -86,6 +103,12 @@ class LayoutDebrisRule : public Rule {
     if (s_.credits && (block.kind == BlockKind::Caption || (block.kind == BlockKind::Byline && text.ends_with("摄"))))
       return "图片说明或摄影署名";
     if (text.starts_with("**") || text.starts_with("##") || text.ends_with("**")) return "残留的Markdown标记";
+    // - ①通辽市第四中学…: the numbered captions of a photo spread.
+    if ((block.kind == BlockKind::ListItem || block.kind == BlockKind::Caption || block.kind == BlockKind::Body) &&
+        starts_with_circled_number(text) && (text.starts_with("-") || text.starts_with("*") || text.starts_with("·") ||
+                                              text.starts_with("•") || block.kind != BlockKind::Body))
+      return "图片说明";
+    if (block.kind == BlockKind::Furniture && is_page_number(text)) return "页码";
     if (chinese_page && block.kind == BlockKind::Furniture && is_latin_line(text)) return "外文行";
     return {};
   }
@@ -118,7 +141,7 @@ const RuleKind& layout_debris_kind() {
                              "page layout and scraping leftovers to remove before publication",
                              {"what", "match"},
                              {BlockKind::Furniture, BlockKind::Caption, BlockKind::Byline, BlockKind::Heading,
-                              BlockKind::Body},
+                              BlockKind::Body, BlockKind::ListItem},
                              &create};
   return kind;
 }
