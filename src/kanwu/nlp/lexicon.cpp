@@ -1,24 +1,57 @@
 #include "kanwu/nlp/lexicon.h"
 
 #include <fstream>
+#include <map>
 
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
 
-Lexicon::Lexicon(std::vector<std::string> files, std::vector<std::u32string> extra_words)
-    : files_(std::move(files)) {
-  for (auto& w : extra_words) words_.insert(std::move(w));
+namespace {
+
+std::shared_ptr<Lexicon::Words> shared_words(const std::vector<std::string>& files) {
+  static std::mutex mutex;
+  static std::map<std::vector<std::string>, std::shared_ptr<Lexicon::Words>> by_files;
+  std::lock_guard lock(mutex);
+  auto& slot = by_files[files];
+  if (!slot) slot = std::make_shared<Lexicon::Words>();
+  return slot;
 }
+
+void load(Lexicon::Words& w, const std::vector<std::string>& files) {
+  w.tag_of.reserve(400000);  // jieba's list holds 349k words: no rehashing
+  std::map<std::string, std::uint16_t, std::less<>> tag_index;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::string line;
+    while (std::getline(in, line)) {
+      const std::size_t end = line.find_first_of(" \t\r");
+      const std::string_view word = std::string_view(line).substr(0, end);
+      if (word.empty() || utf8::first_invalid(word) != std::string_view::npos) continue;
+      std::u32string cps = code_points(word).chars;
+      if (cps.size() < 2) continue;
+      std::uint16_t tag = 0;
+      const std::size_t tag_at = line.find_last_of(" \t");
+      if (tag_at != std::string::npos && end != std::string::npos && tag_at > end) {
+        std::string_view name = std::string_view(line).substr(tag_at + 1);
+        while (!name.empty() && name.back() == '\r') name.remove_suffix(1);
+        auto it = tag_index.find(name);
+        if (it == tag_index.end()) {
+          it = tag_index.emplace(std::string(name), static_cast<std::uint16_t>(w.tags.size())).first;
+          w.tags.emplace_back(name);
+        }
+        tag = it->second;
+      }
+      w.tag_of.emplace(std::move(cps), tag);
+    }
+  }
+}
+
+}  // namespace
 
 Lexicon::Lexicon(std::vector<std::string> files, std::vector<std::u32string> extra_words, std::set<std::string> tags)
-    : Lexicon(std::move(files), std::move(extra_words)) {
-  tags_ = std::move(tags);
-}
-
-bool Lexicon::has_tag(std::u32string_view word) const {
-  load();
-  return tagged_.count(std::u32string(word)) > 0;
+    : files_(std::move(files)), tags_(std::move(tags)) {
+  for (auto& w : extra_words) extra_.insert(std::move(w));
 }
 
 std::string Lexicon::check_readable(const std::string& file) {
@@ -27,30 +60,22 @@ std::string Lexicon::check_readable(const std::string& file) {
   return "";
 }
 
-void Lexicon::load() const {
-  std::call_once(loaded_, [this] {
-    for (const auto& file : files_) {
-      std::ifstream in(file, std::ios::binary);
-      std::string line;
-      while (std::getline(in, line)) {
-        const std::size_t end = line.find_first_of(" \t\r");
-        const std::string_view word = std::string_view(line).substr(0, end);
-        if (word.empty() || utf8::first_invalid(word) != std::string_view::npos) continue;
-        std::u32string cps = code_points(word).chars;
-        if (cps.size() < 2) continue;
-        if (!tags_.empty()) {
-          const std::size_t tag_at = line.find_last_of(" \t");
-          if (tag_at != std::string::npos && tag_at > end && tags_.count(line.substr(tag_at + 1))) tagged_.insert(cps);
-        }
-        words_.insert(std::move(cps));
-      }
-    }
-  });
+const Lexicon::Words& Lexicon::words() const {
+  std::call_once(found_, [this] { words_ = shared_words(files_); });
+  std::call_once(words_->loaded, [this] { load(*words_, files_); });
+  return *words_;
 }
 
 bool Lexicon::contains(std::u32string_view word) const {
-  load();
-  return words_.count(std::u32string(word)) > 0;
+  if (extra_.find(word) != extra_.end()) return true;
+  const auto& table = words().tag_of;
+  return table.find(word) != table.end();
+}
+
+bool Lexicon::has_tag(std::u32string_view word) const {
+  const Words& w = words();
+  const auto it = w.tag_of.find(word);
+  return it != w.tag_of.end() && it->second > 0 && tags_.count(w.tags[it->second]) > 0;
 }
 
 bool Lexicon::word_starts_at(std::u32string_view text, std::size_t at, std::size_t min_len,

@@ -2,15 +2,18 @@
 // badly: "is 习近平 a word, so that 学习|习近平 is two words meeting?".
 // ICU's Chinese dictionary segments 东营, 侨眷, 航班 as single characters;
 // a large word list with frequencies (jieba's dict.txt, shipped by Debian's
-// python3-jieba, MIT) knows them. Files are read on first use, so a run
-// that never asks pays nothing.
+// python3-jieba, MIT) knows them. Files are read on first use, once per
+// process however many rules name them, so a run that never asks pays
+// nothing and one that asks pays once.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -19,11 +22,10 @@ namespace kanwu {
 class Lexicon {
  public:
   // Words from `files` (one word per line, optionally followed by spaces and
-  // other columns, as jieba's dict.txt) plus `extra_words`.
-  Lexicon(std::vector<std::string> files, std::vector<std::u32string> extra_words);
-  // Also remembers which words carry one of `tags` in the third column
-  // (jieba's part of speech: ns place, nr person name).
-  Lexicon(std::vector<std::string> files, std::vector<std::u32string> extra_words, std::set<std::string> tags);
+  // other columns, as jieba's dict.txt) plus `extra_words`; `tags` are the
+  // part-of-speech tags (third column: ns place, nr person name) has_tag()
+  // answers for.
+  Lexicon(std::vector<std::string> files, std::vector<std::u32string> extra_words, std::set<std::string> tags = {});
 
   // True when `word` (two or more code points) is a listed word.
   bool contains(std::u32string_view word) const;
@@ -38,13 +40,30 @@ class Lexicon {
   // First line of a file that could not be read, for load-time checks.
   static std::string check_readable(const std::string& file);
 
+  // Lookups by string_view, without building a string per question.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::u32string_view s) const { return std::hash<std::u32string_view>{}(s); }
+  };
+  struct Equal {
+    using is_transparent = void;
+    bool operator()(std::u32string_view a, std::u32string_view b) const { return a == b; }
+  };
+  // The words of a set of files, each with the index of its tag in `tags`
+  // (0: none), shared by every Lexicon that names the same files.
+  struct Words {
+    std::once_flag loaded;
+    std::unordered_map<std::u32string, std::uint16_t, Hash, Equal> tag_of;
+    std::vector<std::string> tags{""};
+  };
+
  private:
-  void load() const;
+  const Words& words() const;
   std::vector<std::string> files_;
-  mutable std::once_flag loaded_;
   std::set<std::string> tags_;
-  mutable std::unordered_set<std::u32string> words_;
-  mutable std::unordered_set<std::u32string> tagged_;
+  std::unordered_set<std::u32string, Hash, Equal> extra_;
+  mutable std::shared_ptr<Words> words_;
+  mutable std::once_flag found_;
 };
 
 }  // namespace kanwu
