@@ -61,6 +61,9 @@ BOOST_AUTO_TEST_CASE(report_title_sets_subject_and_undated_period) {
   BOOST_TEST(claim_with(f, "145亿斤以上").plan);
   const Document r = make_doc("2027年河南省政府工作报告\n\n全省粮食产量1302亿斤。");
   BOOST_TEST(claim_with(figures_of(r), "1302亿斤").subject == "河南");
+  // A city's report: 市政府 does not hide the 市 of 江州市.
+  const Document c = make_doc("2027年江州市政府工作报告\n\n全市粮食产量32.6亿斤。");
+  BOOST_TEST(claim_with(figures_of(c), "32.6亿斤").subject == "江州");
 }
 
 BOOST_AUTO_TEST_CASE(dated_story_resolves_months_and_days) {

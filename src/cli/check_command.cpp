@@ -256,6 +256,14 @@ int run_check(const CheckOptions& opt) {
     }
     std::cerr << fmt::format("kanwu: applied {} fix{} in {} file{}\n", applied, applied == 1 ? "" : "es",
                              changed_files, changed_files == 1 ? "" : "s");
+    if (!opt.fix_suggestions) {
+      const auto suggestions = std::count_if(report.findings.begin(), report.findings.end(),
+                                             [](const Finding& f) { return f.fix && !f.fix->safe(); });
+      if (suggestions > 0)
+        std::cerr << fmt::format("kanwu: {} suggestion{} not written (joins, deletions, replacements that may change "
+                                 "the meaning); review them with --diff, write them with --fix --fix-suggestions\n",
+                                 suggestions, suggestions == 1 ? "" : "s");
+    }
     // What is left to report is what was not fixed.
     std::erase_if(report.findings, [&](const Finding& f) {
       return std::find(fixed.begin(), fixed.end(), &f) != fixed.end();

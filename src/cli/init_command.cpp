@@ -60,7 +60,7 @@ int run_init(const std::string& folder, bool force) {
     std::cerr << "kanwu: cannot write " << path.string() << '\n';
     return kExitError;
   }
-  std::cout << "wrote " << path.string() << " (every setting is commented; run `kanwu config` to see it in effect)\n";
+  std::cout << "wrote " << path.string() << " (each setting explained in a comment; run `kanwu config` to see it in effect)\n";
   return kExitClean;
 }
 

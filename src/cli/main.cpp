@@ -134,7 +134,11 @@ std::vector<std::string> with_default_subcommand(int argc, char** argv, int& exi
 
 int main(int argc, char** argv) {
   int early_exit = -1;
-  std::vector<std::string> arguments = with_default_subcommand(argc, argv, early_exit);
+  // `kanwu` alone shows the usage rather than "a subcommand is required",
+  // and still exits 2: nothing was checked.
+  const bool no_arguments = argc < 2;
+  std::vector<std::string> arguments =
+      argc < 2 ? std::vector<std::string>{argv[0], "--help"} : with_default_subcommand(argc, argv, early_exit);
   if (early_exit >= 0) return early_exit;
   CLI::App app{"kanwu (勘误): a consistency checker and linter for Chinese reports and news drafts\n"
                "  kanwu FILE…  is short for  kanwu check FILE…"};
@@ -143,7 +147,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   kanwu::cli::CheckOptions check;
-  auto* cmd_check = app.add_subcommand("check", "check files, folders (*.txt, *.md) or - for stdin");
+  auto* cmd_check = app.add_subcommand("check", "check files, folders (*.txt, *.md, *.markdown) or - for stdin");
   cmd_check->add_option("paths", check.paths, "files, folders or -")->required();
   // Repeatable options take one value each, so they never swallow the paths
   // that follow them (kanwu check --disable x file.txt).
@@ -213,7 +217,7 @@ int main(int argc, char** argv) {
     app.parse(reversed);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
-    return code == 0 ? kExitClean : kExitError;
+    return code == 0 && !no_arguments ? kExitClean : kExitError;
   }
   check.format_given = format_option->count() > 0;
   if (*cmd_check) return kanwu::cli::run_check(check);

@@ -246,10 +246,28 @@ std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabular
     const CodePointText cp = code_points(text);
     for (std::size_t i = 2; i < cp.size(); ++i) {
       if (v.place_suffixes.find(cp.chars[i]) == std::u32string::npos) continue;
-      if (i + 1 < cp.size() && cp.chars.substr(i + 1, 2) != U"民政" &&
+      // 市民, 市政, 市场 … do not end a place name, but 通辽市民政局 and
+      // 通辽市政府 do.
+      if (i + 1 < cp.size() && cp.chars.substr(i + 1, 2) != U"民政" && cp.chars.substr(i + 1, 2) != U"政府" &&
           std::u32string_view(U"场民级区县旗委直属政长里内外中域容貌").find(cp.chars[i + 1]) != std::u32string_view::npos)
         continue;
       if (v.not_places.count(cp.chars.substr(i - 1, 2)) || v.not_places.count(cp.chars.substr(i - 2, 3))) continue;
+      // 江州市: the 州 is part of the name, the 市 its suffix.
+      if (i + 1 < cp.size() && v.place_suffixes.find(cp.chars[i + 1]) != std::u32string::npos) continue;
+      // A place name the word list knows, ending right before the suffix
+      // (江州市, 锡林郭勒盟), longest first.
+      bool known_name = false;
+      if (v.lexicon)
+        for (std::size_t len = std::min<std::size_t>(4, i); len >= 2 && !known_name; --len) {
+          const std::u32string_view candidate = std::u32string_view(cp.chars).substr(i - len, len);
+          if (!v.lexicon->has_tag(candidate) || v.not_places.count(std::u32string(candidate) + cp.chars[i])) continue;
+          const std::size_t b = cp.offsets[i - len];
+          const std::size_t e = i + 1 < cp.size() ? cp.offsets[i + 1] : text.size();
+          known_name = true;
+          if (std::none_of(out.begin(), out.end(), [&](const PlaceMention& m) { return m.begin < e && b < m.end; }))
+            add(b, e, to_utf8(candidate));
+        }
+      if (known_name) continue;
       const std::size_t from = i >= 6 ? i - 6 : 0;
       const std::string before(text.substr(cp.offsets[from], cp.offsets[i] - cp.offsets[from]));
       const auto tokens = WordSegmenter::for_this_thread().tokenize(before);

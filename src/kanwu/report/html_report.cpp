@@ -90,8 +90,7 @@ void write_html(std::ostream& out, const Report& report, const ReportContext&) {
     // The change kanwu proposes: a fix plain --fix writes, or a suggestion.
     if (f.fix)
       out << fmt::format("<br><span class=\"fix\">{}：{}</span>", f.fix->safe() ? "修正" : "建议",
-                         f.fix->replacement.empty() ? std::string("删除此处的断行")
-                                                    : esc("改为“" + f.fix->replacement + "”"));
+                         esc(f.fix->describe()));
     for (const auto& r : f.related)
       out << fmt::format("<br>↳ <a href=\"#{}\">{}:{}</a> {}", line_anchor(r.where), esc(r.where.file),
                          r.where.start.line, esc(r.message));

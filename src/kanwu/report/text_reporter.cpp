@@ -91,7 +91,7 @@ void write_finding(std::ostream& out, const Finding& f, const TextStyle& style, 
   if (f.fix && style.excerpts) {
     // A suggestion is written only with --fix-suggestions; say which is which.
     out << "      " << p.paint("1;32", f.fix->safe() ? "fix:" : "suggestion:") << " "
-        << (f.fix->replacement.empty() ? std::string("删除此处的断行") : fmt::format("改为“{}”", f.fix->replacement))
+        << f.fix->describe()
         << '\n';
   }
   for (const auto& r : f.related)

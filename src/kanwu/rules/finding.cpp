@@ -1,5 +1,7 @@
 #include "kanwu/rules/finding.h"
 
+#include <string>
+
 #include <array>
 #include <tuple>
 
@@ -26,6 +28,14 @@ bool parse_severity(std::string_view name, Severity& out) {
 bool finding_less(const Finding& a, const Finding& b) {
   return std::tie(a.where.file, a.where.start, a.rule, a.where.end, a.message) <
          std::tie(b.where.file, b.where.start, b.rule, b.where.end, b.message);
+}
+
+std::string Fix::describe() const {
+  if (!replacement.empty()) return "改为“" + replacement + "”";
+  // A deletion from the start of a line to the start of a later one takes
+  // whole lines; any other deletion removes a break between two halves.
+  const bool whole_lines = where.start.column == 1 && where.end.column == 1 && where.end.line > where.start.line;
+  return whole_lines ? "删除此行" : "删除此处的断行";
 }
 
 }  // namespace kanwu

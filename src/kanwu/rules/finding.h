@@ -33,6 +33,9 @@ struct Fix {
   Location where;
   FixSafety safety = FixSafety::Suggestion;
   bool safe() const { return safety == FixSafety::Safe; }
+  // What the change does, in words an editor reads: 改为“…”, 删除此行 (a
+  // deletion of whole lines), 删除此处的断行 (a join).
+  std::string describe() const;
 };
 
 struct Finding {
