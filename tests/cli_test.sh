@@ -69,6 +69,12 @@ printf '这是是管网。\n' > "$TMP/cfg/drafts/d.txt"
 printf '这是是管网。\n' > "$TMP/cfg/sub/UPPER.MD"
 expect ".gitignore, .kanwuignore and *.MD" 1 'UPPER.MD:1:2: .* in 1 file' -- bash -c "set -o pipefail; '$KANWU' check --color never '$TMP/cfg' | tr '\\n' ' '"
 rm -rf "$TMP/cfg"
+mkdir -p "$TMP/proj2/hr"
+printf 'rules: [hr/]\n' > "$TMP/proj2/.kanwu.yaml"
+printf 'rules:\n  - id: common-typos\n    kind: substitution\n    severity: warning\n    message: "{match}→{replacement}"\n    swap: {再接再励: 再接再厉}\n    examples:\n      bad: [再接再励]\n' > "$TMP/proj2/hr/typos.yaml"
+expect "kanwu rules lists the project's rules" 0 'common-typos' -- bash -c "cd '$TMP/proj2' && '$KANWU' rules"
+expect "kanwu test-rules runs them" 0 ' 0 failed' -- bash -c "cd '$TMP/proj2' && '$KANWU' test-rules"
+rm -rf "$TMP/proj2"
 
 # Exit codes and messages scripts rely on (issue 10).
 mkdir -p "$TMP/empty-folder"

@@ -46,6 +46,14 @@ BOOST_AUTO_TEST_CASE(markdown_left_in_plain_text_and_latin_lines) {
   BOOST_TEST(f[0].message == "外文行|The Jiangzhou Daily Morning Edition");
 }
 
+BOOST_AUTO_TEST_CASE(deleting_the_last_block_leaves_one_final_line_break) {
+  const std::string text = "会议部署了今年的重点工作。\n\n责任编辑：王江\n";
+  const auto f = run_rules(kRule, text);
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_REQUIRE(f[0].fix.has_value());
+  BOOST_TEST(text.substr(0, f[0].fix->begin) + text.substr(f[0].fix->end) == "会议部署了今年的重点工作。\n");
+}
+
 BOOST_AUTO_TEST_CASE(caption_bullets_and_page_numbers) {
   const auto f = run_rules(kRule, "会议部署了今年的重点工作，要求各乡镇压实责任。\n\n- ①县第一中学新校区启用\n\n12\n\n会议指出，要确保完成全年目标任务。");
   BOOST_REQUIRE(f.size() == 2u);

@@ -96,6 +96,14 @@ struct Progress {
 
 }  // namespace
 
+RuleSet load_project_rules(const std::vector<std::string>& rules_option, const std::string& config) {
+  Configs configs(config);
+  const Config& c = configs.for_path(".");
+  std::vector<std::string> paths = rules_option.empty() ? std::vector<std::string>{default_rules_path()} : rules_option;
+  paths.insert(paths.end(), c.rule_paths.begin(), c.rule_paths.end());
+  return load_rules(paths, RuleOverrides{c.params, c.path, c.content});
+}
+
 int run_check(const CheckOptions& opt) {
   if (!opt.encoding.empty() && !is_known_encoding(opt.encoding)) {
     std::cerr << "kanwu: --encoding " << opt.encoding << ": unknown character set\n";

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <string>
+
+#include "kanwu/rules/loader.h"
 #include <string_view>
 #include <vector>
 
@@ -46,5 +48,11 @@ void print_load_errors(const RuleLoadError& e, std::string_view what);
 // The bundled rules: beside the binary in the build tree, under
 // share/kanwu/rules after `cmake --install`.
 std::string default_rules_path();
+
+// The rules a project uses (for `kanwu rules` and `kanwu test-rules`): the
+// --rules paths, or the bundled rules plus the `rules:` and `params:` of the
+// configuration (`config`, else the nearest .kanwu.yaml from the current
+// folder). Throws RuleLoadError.
+RuleSet load_project_rules(const std::vector<std::string>& rules_option, const std::string& config);
 
 }  // namespace kanwu::cli

@@ -26,17 +26,17 @@ using kanwu::cli::kExitClean;
 using kanwu::cli::kExitError;
 using kanwu::cli::kExitFindings;
 
-kanwu::RuleSet load_or_exit(const std::vector<std::string>& paths) {
+kanwu::RuleSet load_or_exit(const std::vector<std::string>& paths, const std::string& config) {
   try {
-    return kanwu::load_rules(paths.empty() ? std::vector<std::string>{kanwu::cli::default_rules_path()} : paths);
+    return kanwu::cli::load_project_rules(paths, config);
   } catch (const kanwu::RuleLoadError& e) {
     kanwu::cli::print_load_errors(e, "no rules loaded: fix the rule file errors above");
     std::exit(kExitError);
   }
 }
 
-int run_rules(const std::vector<std::string>& paths) {
-  const kanwu::RuleSet rules = load_or_exit(paths);
+int run_rules(const std::vector<std::string>& paths, const std::string& config) {
+  const kanwu::RuleSet rules = load_or_exit(paths, config);
   for (const auto& rule : rules.rules()) {
     const auto& info = rule->info();
     std::cout << fmt::format("{:<24} {:<20} {:<8} {}{}\n", info.id, info.kind,
@@ -46,8 +46,8 @@ int run_rules(const std::vector<std::string>& paths) {
   return kExitClean;
 }
 
-int run_test_rules(const std::vector<std::string>& paths) {
-  const kanwu::RuleSet rules = load_or_exit(paths);
+int run_test_rules(const std::vector<std::string>& paths, const std::string& config) {
+  const kanwu::RuleSet rules = load_or_exit(paths, config);
   const auto results = kanwu::check_rule_examples(rules);
   for (const auto& failure : results.failures) {
     const auto& info = failure.rule->info();
@@ -187,10 +187,13 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
   std::vector<std::string> rules_paths;
-  auto* cmd_rules = app.add_subcommand("rules", "list the loaded rules");
+  std::string rules_config;
+  auto* cmd_rules = app.add_subcommand("rules", "list the loaded rules (the bundled ones and the project's)");
   cmd_rules->add_option("--rules", rules_paths, "rule file or folder")->allow_extra_args(false);
+  cmd_rules->add_option("--config", rules_config, "configuration file (default: nearest .kanwu.yaml)");
   auto* cmd_test = app.add_subcommand("test-rules", "run every rule's own examples");
   cmd_test->add_option("--rules", rules_paths, "rule file or folder")->allow_extra_args(false);
+  cmd_test->add_option("--config", rules_config, "configuration file (default: nearest .kanwu.yaml)");
 
   std::string config_path = ".";
   auto* cmd_config = app.add_subcommand("config", "print the effective configuration for a path");
@@ -222,8 +225,8 @@ int main(int argc, char** argv) {
   check.format_given = format_option->count() > 0;
   if (*cmd_check) return kanwu::cli::run_check(check);
   if (*cmd_config) return kanwu::cli::run_config(config_path, check.config);
-  if (*cmd_rules) return run_rules(rules_paths);
-  if (*cmd_test) return run_test_rules(rules_paths);
+  if (*cmd_rules) return run_rules(rules_paths, rules_config);
+  if (*cmd_test) return run_test_rules(rules_paths, rules_config);
   if (*cmd_figures) return run_figures(figure_paths, figure_format, figure_encoding);
   if (*cmd_init) return kanwu::cli::run_init(init_folder, init_force);
   return kExitError;

@@ -82,11 +82,17 @@ class LayoutDebrisRule : public Rule {
       const std::string what = kind_of(block, plain, chinese_page);
       if (what.empty()) continue;
       Finding& f = emit.report(block, 0, text.size(), {{"what", what}, {"match", std::string(text)}});
-      // The deletion takes the block and the blank line after it.
-      std::size_t end = block.source_end;
+      // The deletion takes the block and the blank line after it; the last
+      // block of a file takes the blank line before it instead, so the file
+      // still ends with one line break.
+      std::size_t begin = block.source_begin, end = block.source_end;
       const std::string_view source = document.source().text();
       while (end < source.size() && (source[end] == '\n' || source[end] == '\r')) ++end;
-      emit.propose_source_fix(f, block.source_begin, end, "");
+      if (end == source.size()) {
+        while (begin > 0 && (source[begin - 1] == '\n' || source[begin - 1] == '\r')) --begin;
+        if (begin > 0) ++begin;  // keep the line break that ends the text before
+      }
+      emit.propose_source_fix(f, begin, end, "");
     }
   }
 
