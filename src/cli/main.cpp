@@ -17,6 +17,7 @@
 #include "kanwu/report/reporter.h"
 #include "kanwu/rules/kind.h"
 #include "kanwu/rules/loader.h"
+#include "kanwu/text/edit_distance.h"
 
 namespace fs = std::filesystem;
 
@@ -84,20 +85,6 @@ int run_figures(const std::vector<std::string>& paths, const std::string& format
 
 constexpr std::string_view kSubcommands[] = {"check", "rules", "test-rules", "config", "figures", "init"};
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
 
 // `kanwu FILE…` checks the files, as `vale FILE` does; a word that is no
 // file but close to a subcommand was a typo. Returns the arguments to parse,
@@ -120,7 +107,7 @@ std::vector<std::string> with_default_subcommand(int argc, char** argv, int& exi
     return args;
   }
   for (auto name : kSubcommands) {
-    if (edit_distance(first, name) <= 2) {
+    if (kanwu::edit_distance(first, name) <= 2) {
       std::cerr << fmt::format("kanwu: unknown command '{}'; did you mean '{}'?\n", first, name);
       exit_code = kExitError;
       return {};
