@@ -74,7 +74,7 @@ bool reads_as_clauses(std::u32string_view s) {
   return marks == 1 && s.size() - last - 1 <= 2;
 }
 
-bool is_page_marker(std::u32string_view s) {
+bool is_page_marker_text(std::u32string_view s) {
   // (上接第一版) (下转第三版) 接第2版 — the whole block, with either bracket width.
   std::u32string_view inner = s;
   const bool opens = !inner.empty() && (inner.front() == U'(' || inner.front() == U'（');
@@ -183,7 +183,7 @@ BlockKind classify_block(std::string_view text) {
 
   if (lines.size() == 1) {
     const std::u32string& s = lines.front();
-    if (is_number_only(s) || is_page_marker(s) || is_dateline(s)) return BlockKind::Furniture;
+    if (is_number_only(s) || is_page_marker_text(s) || is_dateline(s)) return BlockKind::Furniture;
     if (!has_han(s) && s.size() <= kMaxHeadingChars * 2) return BlockKind::Furniture;
     if (is_byline(s) || is_subtitle(s)) return BlockKind::Byline;
     if (is_caption(s)) return BlockKind::Caption;
@@ -224,5 +224,7 @@ BlockKind classify_block(std::string_view text) {
   if (all_short && !any_sentence) return BlockKind::Furniture;
   return BlockKind::Body;
 }
+
+bool is_page_marker(std::string_view text) { return is_page_marker_text(trim(decode_all(text))); }
 
 }  // namespace kanwu

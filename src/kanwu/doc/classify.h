@@ -12,4 +12,8 @@ namespace kanwu {
 // list item. `text` is the block's text (lines joined with '\n').
 BlockKind classify_block(std::string_view text);
 
+// (上接第一版), (下转第三版), 接第2版: a page-continuation marker, the whole
+// of `text` (one of the reasons a block is furniture).
+bool is_page_marker(std::string_view text);
+
 }  // namespace kanwu

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "kanwu/doc/classify.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
 
@@ -25,16 +26,6 @@ bool starts_with_label(std::string_view text, const std::string& label) {
   return rest.starts_with("：") || rest.starts_with(":");
 }
 
-// (上接第一版) (下转第三版) 接第2版
-bool is_page_marker(std::string_view text) {
-  std::string_view s = text;
-  for (std::string_view open : {"（", "("})
-    if (s.starts_with(open)) s.remove_prefix(open.size());
-  for (std::string_view close : {"）", ")"})
-    if (s.ends_with(close)) s.remove_suffix(close.size());
-  const bool lead = s.starts_with("上接") || s.starts_with("下转") || s.starts_with("转第") || s.starts_with("接第");
-  return lead && (s.ends_with("版") || s.ends_with("页")) && utf8::count_code_points(s) <= 8;
-}
 
 // A line of Latin words only (three or more) in a Chinese plain-text page:
 // a scraped English title or a masthead.
