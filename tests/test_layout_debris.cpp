@@ -39,7 +39,7 @@ BOOST_AUTO_TEST_CASE(prose_and_markdown_structure_stay) {
 BOOST_AUTO_TEST_CASE(markdown_left_in_plain_text_and_latin_lines) {
   auto f = run_rules(kRule, "**全县召开推进会**\n\n会议部署了今年的重点工作，要求各乡镇压实责任，确保完成全年目标任务。");
   BOOST_REQUIRE(f.size() == 1u);
-  BOOST_TEST(f[0].message.starts_with("残留的Markdown标记|"));
+  BOOST_TEST(f[0].message == "残留的Markdown加粗标记|**全县召开推进会**");
   f = run_rules(kRule, "全县召开推进会，会议部署了今年的重点工作，要求各乡镇压实责任。\n\nThe Jiangzhou Daily Morning Edition\n\n"
                        "会议指出，要确保完成全年目标任务，推动经济社会高质量发展。");
   BOOST_REQUIRE(f.size() == 1u);
@@ -59,6 +59,78 @@ BOOST_AUTO_TEST_CASE(caption_bullets_and_page_numbers) {
   BOOST_REQUIRE(f.size() == 2u);
   BOOST_TEST(f[0].message.starts_with("图片说明|"));
   BOOST_TEST(f[1].message == "页码|12");
+}
+
+BOOST_AUTO_TEST_CASE(pull_quotes_repeating_the_body_are_debris_not_headings) {
+  // A box of programme names set beside the paragraph that names them,
+  // pasted line by line, whole and wrapped.
+  const std::string text =
+      "县里启动“青苗助学计划”“乡村书屋工程”，全年资助学生三千余名。\n\n"
+      "“青苗助学计划”\n\n“乡村书屋工程”\n\n“青苗助\n\n学计划”\n\n“乡村书\n\n屋工程”\n\n全县各校同步推进。\n";
+  const auto f = run_rules(kRule, text);
+  BOOST_REQUIRE(f.size() == 2u);
+  BOOST_TEST(f[0].message == "重复正文的引题或图片文字|“青苗助学计划”“乡村书屋工程”");
+  BOOST_TEST(f[0].where.start.line == 3);
+  BOOST_TEST(f[1].where.start.line == 7);
+  BOOST_TEST(f[1].where.end.line == 13);
+  // Deleting both leaves the paragraph alone.
+  BOOST_REQUIRE(f[0].fix && f[1].fix);
+  const std::string fixed = text.substr(0, f[0].fix->begin) + text.substr(f[0].fix->end, f[1].fix->begin - f[0].fix->end) +
+                            text.substr(f[1].fix->end);
+  BOOST_TEST(fixed == "县里启动“青苗助学计划”“乡村书屋工程”，全年资助学生三千余名。\n\n全县各校同步推进。\n");
+  // The wrapped copy is not a heading to rebuild.
+  const std::string wrapped = rule_yaml("wrapped-heading", "{joined}", "");
+  BOOST_TEST(run_rules(wrapped, text).empty());
+  // A quoted heading the body does not repeat, or one with words outside
+  // the quotes, stays: it is the author's heading.
+  BOOST_TEST(run_rules(kRule, "“青苗助学计划”\n\n县里今年资助学生三千余名，覆盖全部乡镇。\n").empty());
+  BOOST_TEST(run_rules(kRule, "实施“青苗助学计划”\n\n县里实施“青苗助学计划”，资助学生三千余名。\n").empty());
+}
+
+BOOST_AUTO_TEST_CASE(staff_boxes_and_caption_runs_are_judged_line_by_line) {
+  const std::string text = "全县召开推进会，部署今年的重点工作。\n\n江州日报\n编辑：李岚\n责任编辑：周航\n\n"
+                           "- ①县第一中学新校区\n- ②乡村书屋开放日\n\n会议要求各乡镇压实责任。\n";
+  const auto f = run_rules(kRule, text);
+  BOOST_REQUIRE(f.size() == 4u);
+  BOOST_TEST(f[0].message == "版面署名|编辑：李岚");
+  BOOST_TEST(f[0].where.start.line == 4);
+  BOOST_TEST(f[1].message == "版面署名|责任编辑：周航");
+  BOOST_TEST(f[2].message == "图片说明|- ①县第一中学新校区");
+  BOOST_TEST(f[3].where.start.line == 8);
+  // Each deletion takes its own line only.
+  BOOST_REQUIRE(f[0].fix);
+  BOOST_TEST(text.substr(f[0].fix->begin, f[0].fix->end - f[0].fix->begin) == "编辑：李岚\n");
+}
+
+BOOST_AUTO_TEST_CASE(page_markers_inside_paragraphs_and_running_heads) {
+  const std::string text = "政府工作报告\n\n（上接第一版）全市经济稳中有进，居民收入持续增长。\n\n"
+                           "各项社会事业全面进步，民生保障更加有力。（下转第三版）\n";
+  const auto f = run_rules(kRule, text);
+  BOOST_REQUIRE(f.size() == 3u);
+  BOOST_TEST(f[0].message == "页眉|政府工作报告");
+  BOOST_TEST(f[1].message == "转版标记|（上接第一版）");
+  BOOST_TEST(f[2].message == "转版标记|（下转第三版）");
+  // The marker goes, the sentence stays.
+  BOOST_REQUIRE(f[1].fix);
+  BOOST_TEST(f[1].fix->replacement.empty());
+  BOOST_TEST(text.substr(f[1].fix->begin, f[1].fix->end - f[1].fix->begin) == "（上接第一版）");
+  // A heading above an ordinary paragraph is no running head; a bracket
+  // that merely mentions a page is no marker.
+  BOOST_TEST(run_rules(kRule, "政府工作报告\n\n全市经济稳中有进，居民收入持续增长。\n").empty());
+  BOOST_TEST(run_rules(kRule, "详见通知（见第三版）。各项社会事业全面进步。\n").empty());
+}
+
+BOOST_AUTO_TEST_CASE(bold_markup_in_plain_text_is_unwrapped_not_deleted) {
+  const std::string text = "全年城镇新增就业**2.1万**人，托育机构**187**余家。\n";
+  const auto f = run_rules(kRule, text);
+  BOOST_REQUIRE(f.size() == 2u);
+  BOOST_TEST(f[0].message == "残留的Markdown加粗标记|**2.1万**");
+  BOOST_TEST(f[1].message == "残留的Markdown加粗标记|**187**");
+  BOOST_REQUIRE(f[0].fix);
+  BOOST_TEST(f[0].fix->replacement == "2.1万");
+  BOOST_TEST(!f[0].fix->safe());
+  // Asterisks that are not a pair around Chinese text stay.
+  BOOST_TEST(run_rules(kRule, "注：带*号的指标为快报数。\n").empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,5 +1,8 @@
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include "kanwu/report/reporter.h"
 #include <sys/stat.h>
 
@@ -271,9 +274,24 @@ BOOST_AUTO_TEST_CASE(fixes_never_lose_text_on_generated_documents) {
     std::vector<Document> again;
     again.emplace_back(decode_source("g.txt", plan.fixed), DocumentFormat::PlainText);
     const Report second = check_documents(rules.pointers(), again);
+    // A deletion can bring two pieces of text together (**20.1万**人的的 →
+    // 20.1万人的的) and so reveal a defect across the seam; that is a new
+    // finding, not a fix that needs doing twice. Seams are where the first
+    // round's deletions or unwrappings were, in the fixed text's offsets.
+    std::vector<const Finding*> applied = plan.applied;
+    std::sort(applied.begin(), applied.end(), [](const Finding* x, const Finding* y) { return x->fix->begin < y->fix->begin; });
+    std::set<int> seam_lines;
+    long shift = 0;
+    for (const Finding* f : applied) {
+      const auto& fix = *f->fix;
+      const long removed = static_cast<long>(fix.end - fix.begin) - static_cast<long>(fix.replacement.size());
+      if (removed > 3) seam_lines.insert(again.front().source().position(static_cast<std::size_t>(static_cast<long>(fix.end) - shift - removed)).line);
+      shift += removed;
+    }
+    const auto near_seam = [&](const Finding& f) { return seam_lines.count(f.where.start.line) > 0; };
     std::vector<const Finding*> more;
     for (const auto& f : second.findings)
-      if (f.fix && f.rule != "broken-paragraph") more.push_back(&f);
+      if (f.fix && f.rule != "broken-paragraph" && !near_seam(f)) more.push_back(&f);
     const FileFixes plan2 = apply_fixes(plan.fixed, more);
     if (plan2.fixed != plan.fixed && std::getenv("KANWU_DEBUG_FIX")) {
       const auto line_of = [](const std::string& t, int n) {

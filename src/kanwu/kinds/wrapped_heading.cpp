@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "kanwu/doc/pull_quote.h"
 #include "kanwu/nlp/join.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
@@ -41,6 +42,14 @@ class WrappedHeadingRule : public Rule {
 
   void check(const Document& document, Emitter& emit) const override {
     const auto& blocks = document.blocks();
+    // Pull quotes repeating the body (“大学生就 / 业引航计 / 划”) are debris
+    // to delete (layout-debris), not a heading to rebuild.
+    std::vector<bool> quoted(blocks.size(), false);
+    for (const PullQuote& q : pull_quotes(document))
+      for (std::size_t k = q.first_block; k <= q.last_block; ++k) quoted[k] = true;
+    const auto is_fragment = [&](const Block& block) {
+      return !quoted[static_cast<std::size_t>(&block - blocks.data())] && this->is_fragment(block);
+    };
     std::size_t i = 0;
     while (i < blocks.size()) {
       if (in_scope(blocks[i]) && blocks[i].first_line != blocks[i].last_line) {
