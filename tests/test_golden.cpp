@@ -93,10 +93,13 @@ BOOST_AUTO_TEST_CASE(required_seed_findings) {
     const char* rule;
   } required[] = {
       {"seeds/000", 46, "duplicate-paragraph"},  // second 医疗救助力度不断加大…
-      {"seeds/000", 70, "wrapped-heading"},      // “大学生就 / 业引航计 / 划”
-      {"seeds/000", 76, "wrapped-heading"},      // “扬帆计 / 划”
-      {"seeds/000", 80, "wrapped-heading"},
-      {"seeds/000", 86, "wrapped-heading"},
+      // Pull quotes repeating L62, whole and wrapped (“大学生就 / 业引航计 /
+      // 划”): debris to delete, not headings to rebuild (issue 11).
+      {"seeds/000", 66, "layout-debris"},
+      {"seeds/000", 70, "layout-debris"},
+      {"seeds/000", 80, "layout-debris"},
+      {"seeds/001", 27, "layout-debris"},        // 执行主编：卓娜 inside the staff box
+      {"seeds/004", 5, "layout-debris"},         // (上接第一版) opening a paragraph
       {"seeds/000", 54, "broken-paragraph"},     // 同时，积 / 极开展
       {"seeds/000", 48, "broken-paragraph"},     // …和惠民 / (heading) / 护理床位总数…
       {"seeds/001", 63, "broken-paragraph"},     // …医院9所，开 … 通移动支付医院8所
