@@ -1,0 +1,292 @@
+#include "kanwu/kinds/set_phrase.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "kanwu/nlp/lexicon.h"
+#include "kanwu/rules/params.h"
+#include "kanwu/text/chars.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+struct Phrase {
+  std::u32string text;
+  int group = -1;  // index into groups, or -1
+};
+
+struct Vocabulary {
+  std::vector<Phrase> phrases;
+  std::vector<std::vector<std::size_t>> groups;  // phrase indexes
+  // Phrases by their first and by their last two characters: a phrase of
+  // four or more characters with one edit keeps one of the two intact.
+  std::unordered_map<std::u32string, std::vector<std::size_t>> by_head, by_tail;
+  // Three-character group members by their first character: with the
+  // middle one changed (入国贵) neither two-character end is intact.
+  std::unordered_map<char32_t, std::vector<std::size_t>> short_by_first;
+  std::set<std::u32string> all;
+  std::shared_ptr<const Lexicon> lexicon;
+};
+
+enum class Edit { Changed, Added, Missing };
+
+// A place where the text reads like a phrase with one edit: `at` is the
+// edited character's index in the phrase (for Added, the phrase character
+// the addition stands before, counted from the anchored end inward).
+struct NearMiss {
+  std::size_t begin = 0, end = 0;  // code points
+  std::size_t phrase = 0;
+  Edit edit = Edit::Changed;
+  std::size_t at = 0;       // index in the phrase, from its front
+  char32_t added = 0;       // the character added or put in its place
+  bool operator<(const NearMiss& o) const {
+    return std::tie(begin, end, phrase) < std::tie(o.begin, o.end, o.phrase);
+  }
+};
+
+// Does `window` equal `phrase` with exactly one edit, none of it inside the
+// `kept` characters at the anchored end (front when from_front)? Fills the
+// edit's kind and place.
+bool one_edit(std::u32string_view window, std::u32string_view phrase, bool from_front, NearMiss& out,
+              std::size_t kept = 2) {
+  if (window == phrase) return false;
+  const auto at = [&](std::u32string_view s, std::size_t k) { return from_front ? s[k] : s[s.size() - 1 - k]; };
+  const std::size_t n = phrase.size(), m = window.size();
+  std::size_t k = 0;
+  while (k < std::min(n, m) && at(window, k) == at(phrase, k)) ++k;
+  if (k < kept) return false;
+  const auto rest_equal = [&](std::size_t wi, std::size_t pi) {
+    for (; wi < m && pi < n; ++wi, ++pi)
+      if (at(window, wi) != at(phrase, pi)) return false;
+    return wi == m && pi == n;
+  };
+  const auto front_index = [&](std::size_t i, std::size_t size) { return from_front ? i : size - 1 - i; };
+  if (m == n && rest_equal(k + 1, k + 1) && chars::is_han(at(window, k))) {
+    out.edit = Edit::Changed, out.at = front_index(k, n), out.added = at(window, k);
+    return true;
+  }
+  if (m == n + 1 && rest_equal(k + 1, k) && chars::is_han(at(window, k))) {
+    out.edit = Edit::Added, out.at = from_front ? k : n - k, out.added = at(window, k);
+    return true;
+  }
+  if (m + 1 == n && rest_equal(k, k + 1)) {
+    out.edit = Edit::Missing, out.at = front_index(k, n);
+    return true;
+  }
+  return false;
+}
+
+// 应保尽保, 一老一小: four characters built on a repeated one. Such a formula
+// has a shape; a character added inside breaks it (应参保尽保).
+bool parallel_formula(std::u32string_view p) {
+  return p.size() == 4 && (p[0] == p[2] || p[1] == p[3]);
+}
+
+class SetPhraseRule : public Rule {
+ public:
+  SetPhraseRule(RuleInfo info, std::shared_ptr<const Vocabulary> v) : Rule(std::move(info)), v_(std::move(v)) {}
+
+  void check(const Document& document, Emitter& emit) const override {
+    for (const Block& block : document.blocks()) {
+      if (!in_scope(block)) continue;
+      const CodePointText cp = code_points(block.text);
+      const std::u32string& s = cp.chars;
+      if (s.size() < 3) continue;
+      std::set<NearMiss> found;
+      std::vector<std::pair<std::size_t, std::size_t>> exact;  // phrase occurrences [begin, end)
+      for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        const std::u32string bigram = s.substr(i, 2);
+        if (auto it = v_->by_head.find(bigram); it != v_->by_head.end())
+          for (std::size_t p : it->second) look(s, i, p, true, found, exact);
+        if (auto it = v_->by_tail.find(bigram); it != v_->by_tail.end())
+          for (std::size_t p : it->second) look(s, i + 2, p, false, found, exact);
+        if (auto it = v_->short_by_first.find(s[i]); it != v_->short_by_first.end() && i + 2 < s.size())
+          for (std::size_t p : it->second) {
+            const std::u32string& t = v_->phrases[p].text;
+            if (s[i + 2] == t[2] && s[i + 1] != t[1] && chars::is_han(s[i + 1]))
+              found.insert({i, i + 3, p, Edit::Changed, 1, s[i + 1]});
+          }
+      }
+      std::size_t last_end = 0;
+      for (const NearMiss& m : found) {
+        if (m.begin < last_end) continue;  // one finding per place
+        if (!plausible(s, m, exact)) continue;
+        last_end = m.end;
+        const std::u32string_view written(s.data() + m.begin, m.end - m.begin);
+        const std::string phrase = to_utf8(v_->phrases[m.phrase].text);
+        const std::size_t b = cp.offsets[m.begin], e = cp.offsets[m.end];
+        Finding& f = emit.report(block, b, e, {{"match", to_utf8(written)}, {"phrase", phrase}});
+        emit.propose_fix(f, block, b, e, phrase);
+      }
+    }
+  }
+
+ private:
+  // Tries phrase p anchored at s[at] (its first character when from_front,
+  // else just past its last character).
+  void look(const std::u32string& s, std::size_t at, std::size_t p, bool from_front, std::set<NearMiss>& found,
+            std::vector<std::pair<std::size_t, std::size_t>>& exact) const {
+    const std::u32string& phrase = v_->phrases[p].text;
+    const std::size_t n = phrase.size();
+    for (std::size_t m : {n, n + 1, n - 1}) {
+      const std::size_t begin = from_front ? at : (at >= m ? at - m : std::u32string::npos);
+      if (begin == std::u32string::npos || begin + m > s.size()) continue;
+      const std::u32string_view window(s.data() + begin, m);
+      if (m == n && window == phrase) {
+        exact.emplace_back(begin, begin + n);
+        return;
+      }
+      NearMiss miss{begin, begin + m, p};
+      if (one_edit(window, phrase, from_front, miss)) found.insert(miss);
+    }
+  }
+
+  // Which near misses are slips. Policy prose coins variants of its
+  // formulas all the time (提质升级 beside 提档升级, 扩围提质 beside
+  // 扩容提质, 稳中有增 beside 稳中有进), so a changed character alone says
+  // nothing; what does is an edit no one makes on purpose:
+  // - a character doubled inside the phrase (一步步一个脚印);
+  // - a character added inside a formula built on a repeated character
+  //   (应参保尽保);
+  // - the middle character of a three-character member of a formula group
+  //   changed beside another member (入园难、入国贵、上好学难).
+  bool plausible(const std::u32string& s, const NearMiss& m,
+                 const std::vector<std::pair<std::size_t, std::size_t>>& exact) const {
+    const Phrase& phrase = v_->phrases[m.phrase];
+    const std::u32string& p = phrase.text;
+    for (auto [b, e] : exact)
+      if (b < m.end + 1 && m.begin < e + 1) return false;  // the phrase itself is written here
+    const std::u32string_view written(s.data() + m.begin, m.end - m.begin);
+    // Another formula or a word of its own (稳中有进, 一步步): not a slip.
+    if (v_->all.count(std::u32string(written)) || (v_->lexicon && v_->lexicon->contains(written))) return false;
+    if (p.size() >= 4) {
+      switch (m.edit) {
+        case Edit::Added: {
+          const bool doubled = (m.at > 0 && p[m.at - 1] == m.added) || (m.at < p.size() && p[m.at] == m.added);
+          return doubled || (parallel_formula(p) && m.at > 0 && m.at < p.size());
+        }
+        case Edit::Missing:
+          // A missing first character cannot be told from another word
+          // before the rest (心之所向, 延链强链, 依法治政府); a missing
+          // inner one from a shortened coinage. Neither is reported.
+          return false;
+        case Edit::Changed:
+          return false;
+      }
+      return false;
+    }
+    // A three-character member counts only beside another of its group.
+    if (phrase.group < 0 || m.edit != Edit::Changed || m.at != 1) return false;
+    for (std::size_t other : v_->groups[phrase.group])
+      if (other != m.phrase && s.find(v_->phrases[other].text) != std::u32string::npos) return true;
+    return false;
+  }
+
+  std::shared_ptr<const Vocabulary> v_;
+};
+
+std::shared_ptr<Vocabulary> load_vocabulary(const std::string& path, ParamReader& params) {
+  auto v = std::make_shared<Vocabulary>();
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    params.error_at("vocabulary", "cannot read the set-phrase list " + path);
+    return nullptr;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string content = buffer.str();
+  YAML::Node root;
+  try {
+    root = YAML::Load(content);
+  } catch (const YAML::Exception& e) {
+    params.add_error(make_load_error(path, content, e.mark, e.msg));
+    return nullptr;
+  }
+  const auto bad = [&](const YAML::Node& node, const std::string& message) {
+    params.add_error(make_load_error(path, content, node.Mark(), message));
+  };
+  if (!root.IsMap()) {
+    bad(root, "a set-phrase list is a mapping with phrases: and groups:");
+    return nullptr;
+  }
+  const auto add = [&](const YAML::Node& item, int group) -> std::size_t {
+    const std::u32string text = item.IsScalar() ? code_points(item.Scalar()).chars : std::u32string();
+    if (text.size() < 3) {
+      bad(item, "a set phrase has three characters or more");
+      return std::size_t(-1);
+    }
+    for (std::size_t i = 0; i < v->phrases.size(); ++i)
+      if (v->phrases[i].text == text) {
+        if (group >= 0) v->phrases[i].group = group;
+        return i;
+      }
+    v->phrases.push_back({text, group});
+    return v->phrases.size() - 1;
+  };
+  for (const auto& kv : root) {
+    const std::string key = kv.first.Scalar();
+    if (key == "phrases" && kv.second.IsSequence()) {
+      for (const auto& item : kv.second) {
+        const std::size_t i = add(item, -1);
+        if (i != std::size_t(-1) && v->phrases[i].text.size() < 4) bad(item, "a phrase of three characters belongs in groups:");
+      }
+    } else if (key == "groups" && kv.second.IsSequence()) {
+      for (const auto& group : kv.second) {
+        if (!group.IsSequence() || group.size() < 2) {
+          bad(group, "a group is a list of two phrases or more");
+          continue;
+        }
+        const int g = static_cast<int>(v->groups.size());
+        v->groups.emplace_back();
+        for (const auto& item : group)
+          if (const std::size_t i = add(item, g); i != std::size_t(-1)) v->groups.back().push_back(i);
+      }
+    } else {
+      bad(kv.first, "unknown key '" + key + "' in a set-phrase list (phrases:, groups:)");
+    }
+  }
+  for (std::size_t i = 0; i < v->phrases.size(); ++i) {
+    const std::u32string& t = v->phrases[i].text;
+    v->all.insert(t);
+    v->by_head[t.substr(0, 2)].push_back(i);
+    v->by_tail[t.substr(t.size() - 2)].push_back(i);
+    if (t.size() == 3) v->short_by_first[t[0]].push_back(i);
+  }
+  return v;
+}
+
+std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
+  const std::string name = params.optional_string("vocabulary").value_or("vocabulary/set-phrases.yaml");
+  auto v = load_vocabulary(resolve_rule_path(params.file(), name), params);
+  if (!v) return nullptr;
+  std::vector<std::string> files;
+  for (const auto& f : params.strings("lexicon")) {
+    const std::string path = resolve_rule_path(params.file(), f);
+    if (const std::string problem = Lexicon::check_readable(path); !problem.empty())
+      params.error_at("lexicon", problem + " (ci/deps.sh installs python3-jieba, which ships it)");
+    files.push_back(path);
+  }
+  if (!files.empty()) v->lexicon = std::make_shared<const Lexicon>(std::move(files), std::vector<std::u32string>{});
+  return std::make_unique<SetPhraseRule>(std::move(info), std::move(v));
+}
+
+}  // namespace
+
+const RuleKind& set_phrase_kind() {
+  static const RuleKind kind{"set-phrase",
+                             "set phrases and policy formulas written with one character changed, added or missing",
+                             {"match", "phrase"},
+                             {BlockKind::Body, BlockKind::Heading, BlockKind::ListItem},
+                             &create};
+  return kind;
+}
+
+}  // namespace kanwu
