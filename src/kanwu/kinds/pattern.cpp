@@ -1,6 +1,8 @@
 #include "kanwu/kinds/pattern.h"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "kanwu/rules/regex.h"
 
@@ -13,15 +15,16 @@ constexpr int kDefaultTimeLimit = 1000;
 class PatternRule : public Rule {
  public:
   PatternRule(RuleInfo info, std::shared_ptr<icu::RegexPattern> pattern, int time_limit,
-              std::optional<std::string> replacement)
+              std::optional<std::string> replacement, std::vector<std::string> prefilter)
       : Rule(std::move(info)),
         pattern_(std::move(pattern)),
         time_limit_(time_limit),
-        replacement_(std::move(replacement)) {}
+        replacement_(std::move(replacement)),
+        prefilter_(std::move(prefilter)) {}
 
   void check(const Document& document, Emitter& emit) const override {
     for (const Block& block : document.blocks()) {
-      if (!in_scope(block)) continue;
+      if (!in_scope(block) || !may_match(block.text)) continue;
       for_each_match(*pattern_, block.text, time_limit_, [&](const RegexMatch& m) {
         if (m.end == m.begin) return;  // an empty match marks nothing
         MessageVars vars{{"match", block.text.substr(m.begin, m.end - m.begin)}};
@@ -35,11 +38,21 @@ class PatternRule : public Rule {
   }
 
  private:
+  // A byte search for the literals every match contains is far cheaper than
+  // running ICU's matcher (which decodes the text to UTF-16) over every block.
+  bool may_match(std::string_view text) const {
+    if (prefilter_.empty()) return true;
+    for (const auto& literal : prefilter_)
+      if (text.find(literal) != std::string_view::npos) return true;
+    return false;
+  }
+
   static constexpr std::string_view kGroupNames[9] = {"1", "2", "3", "4", "5",
                                                       "6", "7", "8", "9"};
   std::shared_ptr<icu::RegexPattern> pattern_;
   int time_limit_;
   std::optional<std::string> replacement_;
+  std::vector<std::string> prefilter_;  // a match contains one of these
 };
 
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
@@ -48,6 +61,9 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   const int time_limit =
       static_cast<int>(params.integer("time_limit", kDefaultTimeLimit, 1, 1'000'000));
   auto replacement = params.optional_string("fix");
+  std::vector<std::string> prefilter = params.strings("prefilter");
+  for (const auto& literal : prefilter)
+    if (literal.empty()) params.error_at("prefilter", "prefilter literals must not be empty");
   if (pattern.empty()) {
     if (params.has("pattern")) params.error_at("pattern", "'pattern' must not be empty");
     return nullptr;
@@ -55,7 +71,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   auto compiled = compile_regex(params, "pattern", pattern, ignore_case);
   if (!compiled) return nullptr;
   return std::make_unique<PatternRule>(std::move(info), std::move(compiled), time_limit,
-                                       std::move(replacement));
+                                       std::move(replacement), std::move(prefilter));
 }
 
 }  // namespace
