@@ -49,8 +49,12 @@ WordPackage::WordPackage(std::string path, std::string_view bytes) : path_(std::
     const int code = zip_error_code_zip(&error);
     const std::string what = zip_error_strerror(&error);
     zip_error_fini(&error);
+    // A zip starts with a local header and ends with the central directory:
+    // a file that starts like one but has no end was cut short.
+    if (code == ZIP_ER_NOZIP && !bytes.starts_with("PK\x03\x04"))
+      throw InputError(path_, "not a Word document: a .docx is a zip archive and this file is not one");
     throw InputError(path_, code == ZIP_ER_NOZIP
-                                ? "not a Word document: a .docx is a zip archive and this file is not one"
+                                ? "damaged or truncated Word document: the end of the zip archive is missing"
                                 : "damaged or truncated Word document: " + what);
   }
   zip_error_fini(&error);
