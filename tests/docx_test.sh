@@ -3,7 +3,7 @@
 # footnotes and tracked changes, bad files as input errors, --fix refused.
 # The documents are made by make_docx.py. Usage: docx_test.sh path/to/kanwu
 set -u
-KANWU="$1"
+KANWU="$(realpath "$1")"
 HERE="$(dirname "${BASH_SOURCE[0]}")"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
@@ -32,6 +32,7 @@ expect "no --fix promise for Word" 1 'suggestion: 改为“，”' -- check "$D/
 expect "JSON keeps line and column" 1 '"line": 2,' -- check --format json "$D/report.docx"
 expect "JSON adds the paragraph" 1 '"paragraph": 2' -- check --format json "$D/report.docx"
 expect "SARIF keeps line and column" 1 '"startLine": 2' -- check --format sarif "$D/report.docx"
+expect "Markdown report by paragraph" 1 "第2段第8字" -- check --format markdown "$D/report.docx"
 expect "HTML shows the extracted text" 1 '过去一年' -- check --format html "$D/report.docx"
 expect "heading style is a heading" 0 '0 findings' -- check "$D/heading.docx"
 expect "the same text as body is broken" 1 'broken.docx: paragraph 1, character 24: .*\[broken-paragraph\]' -- check "$D/broken.docx"
@@ -69,6 +70,15 @@ expect "folders pick up .docx" 1 'Draft.DOCX: paragraph 2, character 8.*in 2 fil
   bash -o pipefail -c "'$KANWU' check --color never '$TMP/folder' | tr '\n' ' '"
 expect "standard input as .docx" 1 'draft.docx: paragraph 2, character 8' -- \
   bash -c "'$KANWU' check --color never --stdin-filename draft.docx - < '$D/report.docx'"
+if command -v git >/dev/null; then
+  mkdir -p "$TMP/proj" && cp "$D/report.docx" "$TMP/proj/稿件.docx" && cp "$D/tracked.docx" "$TMP/proj/same.docx"
+  git -C "$TMP/proj" init -q && git -C "$TMP/proj" add . &&
+    git -C "$TMP/proj" -c user.email=t@t -c user.name=t commit -qm fixtures
+  cp "$D/footnote.docx" "$TMP/proj/稿件.docx"
+  expect "changed since: a changed .docx keeps its findings, an unchanged one has none" 1 \
+    '稿件.docx: footnote 1, character 9.* 1 finding ' -- \
+    bash -o pipefail -c "cd '$TMP/proj' && '$KANWU' check --color never --changed-since HEAD 稿件.docx same.docx | tr '\n' ' '"
+fi
 expect "help mentions Word" 0 'docx' -- "$KANWU" check --help
 
 echo "$passed passed, $failed failed"
