@@ -273,27 +273,31 @@ bool is_word_document(std::string_view path) {
 
 WordText extract_word_text(const std::string& path, std::string_view bytes) {
   WordPackage package(path, bytes);
-  Styles styles;
-  if (package.has("word/styles.xml")) {
-    std::string xml = package.read("word/styles.xml");
+  std::string styles = package.has("word/styles.xml") ? package.read("word/styles.xml") : "";
+  std::string document = package.read("word/document.xml");
+  std::string footnotes = package.has("word/footnotes.xml") ? package.read("word/footnotes.xml") : "";
+  return extract_word_xml(path, std::move(document), std::move(styles), std::move(footnotes));
+}
+
+WordText extract_word_xml(const std::string& path, std::string document, std::string styles, std::string footnotes) {
+  Styles style_table;
+  if (!styles.empty()) {
     pugi::xml_document doc;
-    parse_xml(path, "word/styles.xml", xml, doc);
-    styles.load(doc.document_element());
+    parse_xml(path, "word/styles.xml", styles, doc);
+    style_table.load(doc.document_element());
   }
-  Extractor extractor(path, styles);
+  Extractor extractor(path, style_table);
   {
-    std::string xml = package.read("word/document.xml");
     pugi::xml_document doc;
-    parse_xml(path, "word/document.xml", xml, doc);
+    parse_xml(path, "word/document.xml", document, doc);
     const pugi::xml_node body = child(doc.document_element(), "body");
     if (local(doc.document_element().name()) != "document" || !body)
       throw InputError(path, "not a Word document: word/document.xml has no document body");
     extractor.blocks(body, 0);
   }
-  if (extractor.referred_to_footnotes() && package.has("word/footnotes.xml")) {
-    std::string xml = package.read("word/footnotes.xml");
+  if (extractor.referred_to_footnotes() && !footnotes.empty()) {
     pugi::xml_document doc;
-    parse_xml(path, "word/footnotes.xml", xml, doc);
+    parse_xml(path, "word/footnotes.xml", footnotes, doc);
     extractor.footnotes(doc.document_element());
   }
   return extractor.finish();

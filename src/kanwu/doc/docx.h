@@ -50,6 +50,10 @@ inline constexpr std::uint64_t kMaxWordTotalBytes = 128u << 20;
 // numbers them. Throws InputError (naming `path`) for anything that is not a
 // readable .docx: not a zip, damaged, encrypted, too large, malformed XML.
 WordText extract_word_text(const std::string& path, std::string_view bytes);
+// The same from the XML parts themselves ("" when a part is absent), for
+// tests and fuzzing; `document` and the others are parsed in place.
+WordText extract_word_xml(const std::string& path, std::string document, std::string styles = "",
+                          std::string footnotes = "");
 
 // One block per non-empty line; `paragraphs` says which are headings (empty:
 // none are).
