@@ -131,7 +131,8 @@ class Extractor {
   void footnotes(pugi::xml_node root) {
     std::map<std::string, pugi::xml_node> by_id;
     for (pugi::xml_node f = root.first_child(); f; f = f.next_sibling())
-      if (local(f.name()) == "footnote" && attribute(f, "type").empty()) by_id.emplace(attribute(f, "id"), f);
+      if (local(f.name()) == "footnote" && (attribute(f, "type").empty() || attribute(f, "type") == "normal"))
+        by_id.emplace(attribute(f, "id"), f);  // not the separators
     if (!line_.empty()) end_line(false);  // the body's last paragraph mark was deleted
     const std::vector<std::string> refs = std::move(footnote_refs_);
     for (const std::string& id : refs) {
