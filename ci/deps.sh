@@ -10,6 +10,8 @@ PACKAGES=(
   # cmark-gfm's pkg-config file links -lcmark-gfm-extensions, which
   # libcmark-gfm-dev does not pull in.
   libcmark-gfm-extensions-dev
+  # Word documents (.docx): the zip container and its Office Open XML.
+  libzip-dev libpugixml-dev
   # jieba's word list (rules/copyedit.yaml, repeated-word's lexicon).
   python3-jieba
   python3
@@ -20,8 +22,9 @@ PACKAGES=(
 
 # Tests also validate SARIF against its JSON schema and render the HTML
 # report in a real browser (with a CJK font, so screenshots show Chinese).
+# python3-docx writes the Word documents the .docx tests check.
 if [ "${1:-}" = "--test" ]; then
-  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git)
+  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git python3-docx)
 fi
 
 missing=()

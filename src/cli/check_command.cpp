@@ -1,6 +1,7 @@
 #include "check_command.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <set>
 #include <cstring>
 #include <cerrno>
@@ -13,6 +14,7 @@
 #include <iostream>
 #include <map>
 
+#include "kanwu/doc/docx.h"
 #include "kanwu/engine/baseline.h"
 #include "kanwu/engine/config.h"
 #include "kanwu/engine/linter.h"
@@ -188,9 +190,27 @@ int run_check(const CheckOptions& opt) {
   }
 
   if (files.empty() && expand_errors.empty()) {
-    std::cerr << "kanwu: no files to check (kanwu reads *.txt, *.md and *.markdown in folders; "
+    std::cerr << "kanwu: no files to check (kanwu reads *.txt, *.md, *.markdown and *.docx in folders; "
                  "files matched by `ignore:` in .kanwu.yaml are skipped)\n";
     return kExitError;
+  }
+  // Fixes are byte edits of the file checked; a Word document's text is
+  // extracted from XML in a zip, so there is nothing to edit them into.
+  // The whole run is refused, before anything is read or written, rather
+  // than fixing the other files and failing on these: an editor who sees
+  // "refused" should be able to trust that nothing changed.
+  if (opt.fix || opt.diff) {
+    std::vector<std::string> word;
+    for (const auto& f : files)
+      if (is_word_document(f == "-" ? opt.stdin_filename : f)) word.push_back(f == "-" ? opt.stdin_filename : f);
+    if (!word.empty()) {
+      const std::string more = word.size() > 3 ? fmt::format(" and {} more", word.size() - 3) : "";
+      word.resize(std::min<std::size_t>(word.size(), 3));
+      std::cerr << fmt::format("kanwu: {} cannot change Word documents ({}{}); nothing was changed. Check them "
+                               "without {} and make the corrections in Word or WPS (or name only the other files)\n",
+                               opt.fix ? "--fix" : "--diff", fmt::join(word, ", "), more, opt.fix ? "--fix" : "--diff");
+      return kExitError;
+    }
   }
 
   kanwu::CheckOptions options;

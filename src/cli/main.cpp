@@ -134,8 +134,11 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   kanwu::cli::CheckOptions check;
-  auto* cmd_check = app.add_subcommand("check", "check files, folders (*.txt, *.md, *.markdown) or - for stdin");
-  cmd_check->add_option("paths", check.paths, "files, folders or -")->required();
+  auto* cmd_check = app.add_subcommand("check", "check files, folders (*.txt, *.md, *.markdown, Word *.docx) or - for stdin");
+  cmd_check->add_option("paths", check.paths,
+                        "files (plain text, Markdown, Word .docx), folders or -; a .docx is read as Word shows it "
+                        "with tracked changes accepted, and places in it are named \"paragraph N, character M\"")
+      ->required();
   // Repeatable options take one value each, so they never swallow the paths
   // that follow them (kanwu check --disable x file.txt).
   cmd_check->add_option("--rules", check.rules, "rule file or folder (default: bundled rules)")
@@ -143,7 +146,8 @@ int main(int argc, char** argv) {
   auto* format_option = cmd_check->add_option("--format", check.format, "output format")
       ->check(CLI::IsMember(kanwu::report_formats()));
   cmd_check->add_option("--stdin-filename", check.stdin_filename,
-                        "name standard input is read as: its extension picks Markdown (draft.md) or plain text");
+                        "name standard input is read as: its extension picks Markdown (draft.md), Word "
+                        "(draft.docx) or plain text");
   cmd_check->add_option("-o,--output", check.output, "write the report to a file");
   cmd_check->add_option("--config", check.config, "configuration file (default: nearest .kanwu.yaml)");
   cmd_check->add_option("--baseline", check.baseline, "report only findings not in this baseline");
@@ -152,7 +156,7 @@ int main(int argc, char** argv) {
                         "report only findings on lines changed since a git revision");
   cmd_check->add_option("--encoding", check.encoding,
                         "decode inputs from this charset (e.g. GB18030) instead of UTF-8");
-  cmd_check->add_flag("--fix", check.fix, "apply the proposed fixes in place (atomically)");
+  cmd_check->add_flag("--fix", check.fix, "apply the proposed fixes in place (atomically; refused for Word .docx)");
   cmd_check->add_flag("--diff", check.diff,
                       "print every proposed change (fixes and suggestions) as a unified diff");
   cmd_check->add_flag("--fix-suggestions", check.fix_suggestions,

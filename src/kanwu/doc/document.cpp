@@ -8,6 +8,7 @@
 namespace kanwu {
 
 DocumentFormat format_for_path(std::string_view path) {
+  if (is_word_document(path)) return DocumentFormat::Word;
   return path.ends_with(".md") || path.ends_with(".markdown") ? DocumentFormat::Markdown
                                                               : DocumentFormat::PlainText;
 }
@@ -15,7 +16,15 @@ DocumentFormat format_for_path(std::string_view path) {
 Document::Document(SourceText source, DocumentFormat format)
     : source_(std::move(source)), format_(format) {
   blocks_ = format_ == DocumentFormat::Markdown ? parse_markdown(source_)
-                                                : parse_plain_text(source_);
+             : format_ == DocumentFormat::Word   ? parse_word_lines(source_, paragraphs_)
+                                                 : parse_plain_text(source_);
+  split_oversized_blocks(blocks_);
+  sentences_.resize(blocks_.size());
+}
+
+Document::Document(SourceText source, std::vector<WordParagraph> paragraphs)
+    : source_(std::move(source)), format_(DocumentFormat::Word), paragraphs_(std::move(paragraphs)) {
+  blocks_ = parse_word_lines(source_, paragraphs_);
   split_oversized_blocks(blocks_);
   sentences_.resize(blocks_.size());
 }
@@ -44,6 +53,14 @@ Location Document::locate_source(std::size_t begin, std::size_t end) const {
   loc.excerpt = std::string(text.substr(b, std::min(e, line_end) - b));
   loc.excerpt_column = loc.start.column - back;
   loc.excerpt_clipped = e < line_end;
+  if (format_ == DocumentFormat::Word) {
+    // Without paragraph information (text extracted elsewhere) every line
+    // is a body paragraph.
+    const auto index = static_cast<std::size_t>(loc.start.line - 1);
+    const WordParagraph p = index < paragraphs_.size() ? paragraphs_[index] : WordParagraph{loc.start.line, 0, false};
+    loc.paragraph = p.number;
+    loc.footnote = p.footnote;
+  }
   return loc;
 }
 

@@ -10,14 +10,16 @@
 #include <vector>
 
 #include "kanwu/doc/block.h"
+#include "kanwu/doc/docx.h"
 #include "kanwu/nlp/segment.h"
 #include "kanwu/text/source.h"
 
 namespace kanwu {
 
-enum class DocumentFormat { PlainText, Markdown };
+enum class DocumentFormat { PlainText, Markdown, Word };
 
-// Markdown for *.md and *.markdown, plain text for everything else.
+// Markdown for *.md and *.markdown, Word for *.docx (the text extracted from
+// it), plain text for everything else.
 DocumentFormat format_for_path(std::string_view path);
 
 // Characters of context kept before and after a span's start for excerpts.
@@ -36,11 +38,18 @@ struct Location {
   std::string excerpt;
   int excerpt_column = 1;      // column of the excerpt's first character
   bool excerpt_clipped = false;  // the line goes on after the excerpt
+  // In a Word document, what the start line is there: body paragraph
+  // `paragraph`, or paragraph `paragraph` of footnote `footnote`. 0 in
+  // other documents (see docx.h: in the body, paragraph == line).
+  int paragraph = 0;
+  int footnote = 0;
 };
 
 class Document {
  public:
   Document(SourceText source, DocumentFormat format);
+  // The text extracted from a Word document (docx.h), one line a paragraph.
+  Document(SourceText source, std::vector<WordParagraph> paragraphs);
 
   const SourceText& source() const { return source_; }
   const std::string& path() const { return source_.path(); }
@@ -68,6 +77,7 @@ class Document {
   SourceText source_;
   DocumentFormat format_;
   std::vector<Block> blocks_;
+  std::vector<WordParagraph> paragraphs_;  // Word documents: one per line
   mutable std::vector<std::optional<std::vector<TextSpan>>> sentences_;
   mutable std::map<std::type_index, std::shared_ptr<void>> analyses_;
 };

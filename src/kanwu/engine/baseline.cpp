@@ -112,6 +112,8 @@ std::string unquote_git_path(std::string_view quoted) {
 struct RepoChanges {
   std::map<std::string, std::set<int>> lines;  // path relative to the top → changed lines
   std::set<std::string> tracked;
+  // Files git diffs as binary (Word documents): changed, but no lines known.
+  std::set<std::string> changed_binary;
 };
 
 RepoChanges changes_in(const std::string& top, const std::string& rev) {
@@ -128,6 +130,16 @@ RepoChanges changes_in(const std::string& top, const std::string& rev) {
     if (line.starts_with("+++ ")) {
       const std::string path = unquote_git_path(line.substr(4));
       file = path.starts_with("b/") ? path.substr(2) : "";
+      continue;
+    }
+    // "Binary files a/x.docx and b/x.docx differ": no hunks follow.
+    if (line.starts_with("Binary files ") && line.ends_with(" differ")) {
+      const std::size_t b = line.rfind(" and b/");
+      if (b != std::string::npos)
+        c.changed_binary.insert(unquote_git_path(line.substr(b + 7, line.size() - 7 - (b + 7))));
+      const std::size_t q = line.rfind(" and \"b/");
+      if (b == std::string::npos && q != std::string::npos)
+        c.changed_binary.insert(unquote_git_path("\"" + line.substr(q + 8, line.size() - 7 - (q + 8))));
       continue;
     }
     // @@ -a[,b] +c[,d] @@ : new lines c … c+d-1 (d defaults to 1).
@@ -183,6 +195,9 @@ void keep_changed_since(const std::string& rev, Report& report) {
     const std::string rel = fs::relative(file, fs::weakly_canonical(top, ec), ec).generic_string();
     if (ec || rel.starts_with("..")) return false;
     if (!it->second.tracked.count(rel)) return false;  // a new file: all of it is new
+    // A Word document is a zip to git: when it changed, which paragraphs
+    // did is unknown, so all of its findings are kept.
+    if (it->second.changed_binary.count(rel)) return false;
     const auto lines = it->second.lines.find(rel);
     if (lines == it->second.lines.end()) return true;
     for (int l = f.where.start.line; l <= std::max(f.where.start.line, f.where.end.line); ++l)

@@ -28,7 +28,7 @@ namespace {
 bool is_checked_extension(const fs::path& path) {
   std::string ext = path.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // *.MD too
-  return ext == ".txt" || ext == ".md" || ext == ".markdown";
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".docx";
 }
 
 // Files under `folder` with a checked extension that no ignore file
@@ -155,7 +155,13 @@ std::string display_name(const std::string& file, const std::string& stdin_name 
 }
 
 Document read_document(const std::string& file, const std::string& encoding = "", const std::string& stdin_name = "") {
-  return Document(decode_source(display_name(file, stdin_name), read_input(file), encoding),
+  const std::string name = display_name(file, stdin_name);
+  // A Word document's text is always Unicode: --encoding does not apply.
+  if (format_for_path(file == "-" && !stdin_name.empty() ? stdin_name : file) == DocumentFormat::Word) {
+    WordText word = extract_word_text(name, read_input(file));
+    return Document(SourceText(name, std::move(word.text)), std::move(word.paragraphs));
+  }
+  return Document(decode_source(name, read_input(file), encoding),
                   format_for_path(file == "-" && !stdin_name.empty() ? stdin_name : file));
 }
 

@@ -31,7 +31,7 @@ struct Report {
 };
 
 // Files to check for the given paths: files as given, directories searched
-// recursively for *.txt, *.md and *.markdown (sorted), "-" for stdin.
+// recursively for *.txt, *.md, *.markdown and *.docx (sorted), "-" for stdin.
 // Missing paths become input errors.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
                                        std::vector<InputError>& errors);

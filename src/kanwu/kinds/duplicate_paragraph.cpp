@@ -291,7 +291,7 @@ class DuplicatePass : public CorpusPass {
     if (std::find(files.begin(), files.end(), file) == files.end()) files.push_back(file);
     const Location first = location_of(stored);
     const bool exact = similarity >= 1.0;
-    const std::string place = fmt::format("{}:{}", first.file, first.start.line);
+    const std::string place = brief_place(first);
     const int percent = exact ? 100 : std::min(99, static_cast<int>(std::floor(similarity * 100)));
     Finding f = make_finding(rule_, p.where,
                              {{"similarity", fmt::format("{}%", percent)},

@@ -130,7 +130,7 @@ class ConflictPass : public CorpusPass {
       others += r->text;
       const Location& at = r->places.front();
       if (!places.empty()) places += "、";
-      places += fmt::format("{}:{}", at.file, at.start.line);
+      places += brief_place(at);
     }
     Finding f = make_finding(rule_, c.where,
                              {{"metric", c.metric + role_words(c.role)},

@@ -131,12 +131,17 @@ void write_markdown(std::ostream& out, const Report& report, const ReportContext
   for (const auto& [file, findings] : by_file(report)) {
     out << fmt::format("\n### `{}`\n", file);
     for (const Finding* f : findings) {
-      out << fmt::format("\n- **第{}行第{}列** · {} · `{}`：{}\n", f->where.start.line, f->where.start.column,
-                         to_string(f->severity), f->rule, f->message)
+      // A Word document has no lines: its places are paragraphs (docx.h).
+      const Location& at = f->where;
+      const std::string where = at.footnote > 0   ? fmt::format("脚注{}第{}字", at.footnote, at.start.column)
+                                : at.paragraph > 0 ? fmt::format("第{}段第{}字", at.paragraph, at.start.column)
+                                                   : fmt::format("第{}行第{}列", at.start.line, at.start.column);
+      out << fmt::format("\n- **{}** · {} · `{}`：{}\n", where, to_string(f->severity), f->rule, f->message)
           << "\n  > " << marked_excerpt(f->where, "**【", "】**") << "\n";
       if (f->fix) out << fmt::format("\n  建议：{}\n", f->fix->replacement.empty() ? "删除此处断行" : "改为“" + f->fix->replacement + "”");
       for (const auto& r : f->related)
-        out << fmt::format("\n  - 相关位置 `{}`：{}\n", place(r.where), r.message);
+        out << fmt::format("\n  - 相关位置 `{}`：{}\n", r.where.paragraph > 0 ? brief_place(r.where) : place(r.where),
+                           r.message);
     }
   }
   if (!report.input_errors.empty()) {

@@ -102,7 +102,8 @@ void write_html(std::ostream& out, const Report& report, const ReportContext&) {
     const std::size_t id = doc_ids.at(file);
     std::optional<SourceText> src;
     try {
-      src.emplace(decode_source(file, read_input(file)));
+      src.emplace(is_word_document(file) ? SourceText(file, extract_word_text(file, read_input(file)).text)
+                                         : decode_source(file, read_input(file)));
     } catch (const InputError&) {
       continue;  // stdin or a file gone since: nothing to show
     }

@@ -9,11 +9,16 @@ namespace {
 using nlohmann::ordered_json;
 
 ordered_json span(const Location& where) {
-  return {{"file", where.file},
-          {"line", where.start.line},
-          {"column", where.start.column},
-          {"end_line", where.end.line},
-          {"end_column", where.end.column}};
+  ordered_json j = {{"file", where.file},
+                    {"line", where.start.line},
+                    {"column", where.start.column},
+                    {"end_line", where.end.line},
+                    {"end_column", where.end.column}};
+  // Word documents: line and column are in the extracted text (one line a
+  // paragraph); these name the paragraph as the editor sees it.
+  if (where.footnote > 0) j["footnote"] = where.footnote;
+  if (where.paragraph > 0) j["paragraph"] = where.paragraph;
+  return j;
 }
 
 }  // namespace

@@ -30,9 +30,23 @@ struct Palette {
   }
 };
 
+// A Word document has no lines an editor can see: its places are named by
+// paragraph (as the extracted text has one line per paragraph, the column
+// is the character in it).
 std::string place(const Location& where) {
+  if (where.footnote > 0)
+    return where.paragraph > 1 ? fmt::format("{}: footnote {}, paragraph {}, character {}", where.file,
+                                             where.footnote, where.paragraph, where.start.column)
+                               : fmt::format("{}: footnote {}, character {}", where.file, where.footnote,
+                                             where.start.column);
+  if (where.paragraph > 0)
+    return fmt::format("{}: paragraph {}, character {}", where.file, where.paragraph, where.start.column);
   return fmt::format("{}:{}:{}", where.file, where.start.line, where.start.column);
 }
+
+// Word documents are not rewritten (--fix refuses them): every proposed
+// change there is one for the editor to make.
+bool fixes_written(const Location& where) { return where.paragraph == 0; }
 
 void write_excerpt(std::ostream& out, const Location& where, const Palette& p) {
   // Columns below are relative to the excerpt, which starts at excerpt_column.
@@ -61,7 +75,9 @@ void write_excerpt(std::ostream& out, const Location& where, const Palette& p) {
   if (to < n || where.excerpt_clipped) text += "…";
   if (long_span) marks += "~";
   while (!marks.empty() && marks.back() == ' ') marks.pop_back();
-  const std::string gutter = fmt::format("{:>5} | ", where.start.line);
+  const std::string gutter = where.footnote > 0 ? fmt::format("{:>5} | ", fmt::format("fn{}", where.footnote))
+                             : where.paragraph > 0 ? fmt::format("{:>5} | ", where.paragraph)
+                                                   : fmt::format("{:>5} | ", where.start.line);
   out << gutter << text << '\n'
       << std::string(gutter.size() - 2, ' ') << "| " << p.paint("1;32", marks) << '\n';
 }
@@ -90,7 +106,7 @@ void write_finding(std::ostream& out, const Finding& f, const TextStyle& style, 
   if (style.excerpts) write_excerpt(out, f.where, p);
   if (f.fix && style.excerpts) {
     // A suggestion is written only with --fix-suggestions; say which is which.
-    out << "      " << p.paint("1;32", f.fix->safe() ? "fix:" : "suggestion:") << " "
+    out << "      " << p.paint("1;32", f.fix->safe() && fixes_written(f.where) ? "fix:" : "suggestion:") << " "
         << f.fix->describe()
         << '\n';
   }
@@ -127,7 +143,7 @@ void write_text(std::ostream& out, const Report& report, const TextStyle& style)
     } else {
       Hidden& h = hidden[f.rule];
       ++h.count;
-      h.all_safe = h.all_safe && f.fix && f.fix->safe();
+      h.all_safe = h.all_safe && f.fix && f.fix->safe() && fixes_written(f.where);
     }
     if (i + 1 == findings.size() || findings[i + 1].where.file != f.where.file) flush(f.where.file);
   }

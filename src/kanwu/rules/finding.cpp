@@ -1,5 +1,7 @@
 #include "kanwu/rules/finding.h"
 
+#include <fmt/format.h>
+
 #include <string>
 
 #include <array>
@@ -13,6 +15,12 @@ constexpr std::array<std::string_view, 3> kSeverityNames{"info", "warning", "err
 
 std::string_view to_string(Severity severity) {
   return kSeverityNames.at(static_cast<std::size_t>(severity));
+}
+
+std::string brief_place(const Location& at) {
+  if (at.footnote > 0) return fmt::format("{}脚注{}", at.file, at.footnote);
+  if (at.paragraph > 0) return fmt::format("{}第{}段", at.file, at.paragraph);
+  return fmt::format("{}:{}", at.file, at.start.line);
 }
 
 bool parse_severity(std::string_view name, Severity& out) {

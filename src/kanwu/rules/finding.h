@@ -47,6 +47,10 @@ struct Finding {
   std::optional<Fix> fix;
 };
 
+// Another place named inside a message (重复，见 a.txt:3): "file:line", or
+// for a Word document the paragraph (a.docx第3段, a.docx脚注2).
+std::string brief_place(const Location& at);
+
 // The deterministic report order: file, line, column, rule, then message.
 bool finding_less(const Finding& a, const Finding& b);
 

@@ -1,0 +1,332 @@
+#include "kanwu/doc/docx.h"
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <map>
+
+#include "kanwu/doc/classify.h"
+#include "kanwu/doc/docx_package.h"
+#include "kanwu/engine/suppress.h"
+#include "kanwu/text/chars.h"
+#include "kanwu/text/decode.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+constexpr std::string_view kLineBreak = "\u2028";  // w:br inside a paragraph
+// Real documents nest tables in tables and runs in links in content
+// controls a handful of levels deep; far deeper is a crafted file, refused
+// rather than followed down the stack.
+constexpr int kMaxDepth = 64;
+
+// Element and attribute names without their prefix: the prefix is only a
+// convention ("w:"), and matching the local name also reads files whose
+// producer chose another.
+std::string_view local(const char* name) {
+  const std::string_view s(name);
+  const std::size_t colon = s.find(':');
+  return colon == std::string_view::npos ? s : s.substr(colon + 1);
+}
+
+pugi::xml_node child(pugi::xml_node node, std::string_view name) {
+  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
+    if (c.type() == pugi::node_element && local(c.name()) == name) return c;
+  return {};
+}
+
+std::string_view attribute(pugi::xml_node node, std::string_view name) {
+  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute())
+    if (local(a.name()) == name) return a.value();
+  return {};
+}
+
+void parse_xml(const std::string& path, const std::string& part, std::string& bytes, pugi::xml_document& doc) {
+  // Whitespace-only text is kept when it is an element's only content:
+  // <w:t xml:space="preserve"> </w:t> is a real space.
+  const pugi::xml_parse_result r = doc.load_buffer_inplace(bytes.data(), bytes.size(),
+                                                           pugi::parse_default | pugi::parse_ws_pcdata_single);
+  if (!r)
+    throw InputError(path, fmt::format("damaged Word document: malformed XML in {} at byte offset {}: {}", part,
+                                       r.offset, r.description()));
+}
+
+bool heading_name(std::string_view name) {
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (lower == "title" || lower == "subtitle") return true;
+  for (std::string_view prefix : {"heading", "标题"}) {
+    if (!std::string_view(lower).starts_with(prefix)) continue;
+    std::string_view rest = std::string_view(lower).substr(prefix.size());
+    while (rest.starts_with(' ')) rest.remove_prefix(1);
+    return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  return false;
+}
+
+// Paragraph styles from word/styles.xml: which make a paragraph a heading.
+class Styles {
+ public:
+  void load(pugi::xml_node root) {
+    for (pugi::xml_node s = root.first_child(); s; s = s.next_sibling()) {
+      if (local(s.name()) != "style" || attribute(s, "type") != "paragraph") continue;
+      Style& style = styles_[std::string(attribute(s, "styleId"))];
+      style.name = attribute(child(s, "name"), "val");
+      style.based_on = attribute(child(s, "basedOn"), "val");
+      const std::string_view level = attribute(child(child(s, "pPr"), "outlineLvl"), "val");
+      if (!level.empty()) style.outline = std::atoi(std::string(level).c_str());
+    }
+  }
+
+  // A style is a heading by its outline level (0-8; 9 is body text), else
+  // by its name ("heading 1", WPS's "标题 1"), else by the style it is
+  // based on, as Word inherits them.
+  bool heading(const std::string& id, int depth = 0) const {
+    const auto it = styles_.find(id);
+    if (it == styles_.end()) return heading_name(id);  // no styles.xml: ids are "Heading1"
+    const Style& s = it->second;
+    if (s.outline >= 0) return s.outline < 9;
+    if (heading_name(s.name)) return true;
+    return !s.based_on.empty() && depth < kMaxDepth && heading(s.based_on, depth + 1);
+  }
+
+ private:
+  struct Style {
+    std::string name, based_on;
+    int outline = -1;
+  };
+  std::map<std::string, Style> styles_;
+};
+
+// Walks WordprocessingML, writing the accepted text one line per paragraph.
+class Extractor {
+ public:
+  Extractor(const std::string& path, const Styles& styles) : path_(path), styles_(styles) {}
+
+  // Block-level content: paragraphs, and everything that holds them
+  // (tables, rows, cells, content controls), in reading order.
+  void blocks(pugi::xml_node node, int depth) {
+    if (depth > kMaxDepth) throw InputError(path_, "damaged Word document: its XML is nested too deeply");
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      const std::string_view name = local(c.name());
+      if (name == "p") {
+        paragraph(c, depth);
+      } else if (name == "tr" && child(child(c, "trPr"), "del")) {
+        continue;  // a deleted table row
+      } else if (!(name == "del" || name == "moveFrom" || name == "sectPr" || name.ends_with("Pr") ||
+                   name == "tblGrid" || name == "altChunk")) {
+        blocks(c, depth + 1);
+      }
+    }
+  }
+
+  // Footnotes are numbered as Word numbers them: in the order the body
+  // first refers to them. Unreferenced ones are not shown by Word either.
+  void footnotes(pugi::xml_node root) {
+    std::map<std::string, pugi::xml_node> by_id;
+    for (pugi::xml_node f = root.first_child(); f; f = f.next_sibling())
+      if (local(f.name()) == "footnote" && (attribute(f, "type").empty() || attribute(f, "type") == "normal"))
+        by_id.emplace(attribute(f, "id"), f);  // not the separators
+    if (!line_.empty()) end_line(false);  // the body's last paragraph mark was deleted
+    const std::vector<std::string> refs = std::move(footnote_refs_);
+    for (const std::string& id : refs) {
+      const auto it = by_id.find(id);
+      if (it == by_id.end()) continue;
+      ++footnote_;
+      number_ = 0;
+      blocks(it->second, 0);
+      by_id.erase(it);  // a second reference to the same note adds nothing
+    }
+  }
+
+  bool referred_to_footnotes() const { return !footnote_refs_.empty(); }
+
+  WordText finish() {
+    if (!line_.empty()) end_line(false);  // text whose paragraph mark was deleted, at the very end
+    return std::move(out_);
+  }
+
+ private:
+  void paragraph(pugi::xml_node p, int depth) {
+    inlines(p, depth + 1);
+    const pugi::xml_node props = child(p, "pPr");
+    // A deleted paragraph mark joins this paragraph to the next, as
+    // accepting the change in Word does.
+    if (child(child(props, "rPr"), "del")) return;
+    const std::string_view level = attribute(child(props, "outlineLvl"), "val");
+    const bool heading = !level.empty() ? std::atoi(std::string(level).c_str()) < 9
+                                        : styles_.heading(std::string(attribute(child(props, "pStyle"), "val")));
+    end_line(heading);
+  }
+
+  void end_line(bool heading) {
+    out_.text += line_;
+    out_.text += '\n';
+    out_.paragraphs.push_back({++number_, footnote_, heading});
+    line_.clear();
+  }
+
+  void inlines(pugi::xml_node node, int depth) {
+    if (depth > kMaxDepth) throw InputError(path_, "damaged Word document: its XML is nested too deeply");
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+      if (c.type() != pugi::node_element) continue;
+      const std::string_view name = local(c.name());
+      if (name == "t") {
+        text(c.child_value());
+      } else if (name == "tab" || name == "ptab") {
+        line_ += '\t';
+      } else if (name == "br") {
+        // Page and column breaks move text, they do not break the line.
+        const std::string_view type = attribute(c, "type");
+        if (type != "page" && type != "column") line_ += kLineBreak;
+      } else if (name == "cr") {
+        line_ += kLineBreak;
+      } else if (name == "noBreakHyphen") {
+        line_ += '-';
+      } else if (name == "sym") {
+        symbol(attribute(c, "char"));
+      } else if (name == "footnoteReference") {
+        if (footnote_ == 0) footnote_refs_.emplace_back(attribute(c, "id"));
+      } else if (!(name == "del" || name == "moveFrom" || name == "delText" || name == "instrText" ||
+                   name.ends_with("Pr") || name == "drawing" || name == "pict" || name == "object" ||
+                   name == "Fallback" || name == "txbxContent" || name == "p")) {
+        // Runs, insertions, moves in, links, fields, content controls.
+        // Deletions and moves out are skipped (the accepted text), and so
+        // are drawings and text boxes (their text is not in the flow of the
+        // paragraph) and AlternateContent's fallback (a copy of its choice).
+        inlines(c, depth + 1);
+      }
+    }
+  }
+
+  // Characters of a w:t, kept on one line: a stray line feed or control
+  // character becomes a space, bytes that are not UTF-8 become U+FFFD.
+  void text(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      char32_t c;
+      const int len = utf8::decode(s, i, c);
+      if (len == 0) {
+        line_ += "\uFFFD";
+        ++i;
+        continue;
+      }
+      if ((c < 0x20 && c != '\t') || c == 0x7F) line_ += ' ';
+      else line_.append(s.substr(i, static_cast<std::size_t>(len)));
+      i += static_cast<std::size_t>(len);
+    }
+  }
+
+  // w:sym names a character of a symbol font in hex. Fonts like Wingdings
+  // put theirs in the private use area (F0xx), which means nothing as text:
+  // those stand as U+FFFC, one character that no rule reads as prose.
+  void symbol(std::string_view hex) {
+    unsigned long code = 0;
+    try {
+      code = std::stoul(std::string(hex), nullptr, 16);
+    } catch (const std::exception&) {
+      return;
+    }
+    if (code < 0x20 || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return;
+    if (code >= 0xE000 && code <= 0xF8FF) code = 0xFFFC;
+    utf8::append(line_, static_cast<char32_t>(code));
+  }
+
+  const std::string& path_;
+  const Styles& styles_;
+  WordText out_;
+  std::string line_;
+  int number_ = 0;    // paragraphs so far in the body or the current footnote
+  int footnote_ = 0;  // the footnote being read, 0 in the body
+  std::vector<std::string> footnote_refs_;
+};
+
+std::pair<std::size_t, std::size_t> trimmed(std::string_view line) {
+  const auto space = [](char32_t c) { return chars::is_space(c) || c == 0x2028; };
+  std::size_t b = 0, e = line.size();
+  char32_t c;
+  while (b < e) {
+    const int len = utf8::decode(line, b, c);
+    if (len == 0 || !space(c)) break;
+    b += static_cast<std::size_t>(len);
+  }
+  while (e > b) {
+    const std::size_t p = utf8::previous(line, e);
+    if (utf8::decode(line, p, c) == 0 || !space(c)) break;
+    e = p;
+  }
+  return {b, e};
+}
+
+}  // namespace
+
+bool is_word_document(std::string_view path) {
+  if (path.size() < 5) return false;
+  std::string ext(path.substr(path.size() - 5));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".docx";
+}
+
+WordText extract_word_text(const std::string& path, std::string_view bytes) {
+  WordPackage package(path, bytes);
+  std::string styles = package.has("word/styles.xml") ? package.read("word/styles.xml") : "";
+  std::string document = package.read("word/document.xml");
+  std::string footnotes = package.has("word/footnotes.xml") ? package.read("word/footnotes.xml") : "";
+  return extract_word_xml(path, std::move(document), std::move(styles), std::move(footnotes));
+}
+
+WordText extract_word_xml(const std::string& path, std::string document, std::string styles, std::string footnotes) {
+  Styles style_table;
+  if (!styles.empty()) {
+    pugi::xml_document doc;
+    parse_xml(path, "word/styles.xml", styles, doc);
+    style_table.load(doc.document_element());
+  }
+  Extractor extractor(path, style_table);
+  {
+    pugi::xml_document doc;
+    parse_xml(path, "word/document.xml", document, doc);
+    const pugi::xml_node body = child(doc.document_element(), "body");
+    if (local(doc.document_element().name()) != "document" || !body)
+      throw InputError(path, "not a Word document: word/document.xml has no document body");
+    extractor.blocks(body, 0);
+  }
+  if (extractor.referred_to_footnotes() && !footnotes.empty()) {
+    pugi::xml_document doc;
+    parse_xml(path, "word/footnotes.xml", footnotes, doc);
+    extractor.footnotes(doc.document_element());
+  }
+  return extractor.finish();
+}
+
+std::vector<Block> parse_word_lines(const SourceText& source, const std::vector<WordParagraph>& paragraphs) {
+  std::vector<Block> blocks;
+  for (int line = 1; line <= source.line_count(); ++line) {
+    const std::string_view text = source.line_text(line);
+    const auto [b, e] = trimmed(text);
+    if (b == e || is_directive_line(text)) continue;
+    const std::size_t start = source.line_start(line);
+    BlockBuilder builder;
+    for (std::size_t i = b; i < e;) {
+      std::size_t br = text.find(kLineBreak, i);
+      if (br == std::string_view::npos || br > e) br = e;
+      if (br > i) builder.verbatim(text.substr(i, br - i), start + i);
+      if (br == e) break;
+      builder.replaced("\n", start + br, kLineBreak.size());
+      i = br + kLineBreak.size();
+    }
+    Block block = builder.finish(start, start + text.size(), line, line);
+    const auto index = static_cast<std::size_t>(line - 1);
+    const bool heading = index < paragraphs.size() && paragraphs[index].heading;
+    block.kind = heading ? BlockKind::Heading : classify_block(block.text);
+    blocks.push_back(std::move(block));
+  }
+  return blocks;
+}
+
+}  // namespace kanwu
