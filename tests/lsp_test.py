@@ -267,7 +267,7 @@ def test_positions_and_fix(c):
     assert c.finish() == 0
 
 
-@check('UTF-8 positions when the client offers utf-8 first')
+@check('UTF-8 (and UTF-32) positions when the client offers them first')
 def test_utf8(c):
     assert c.initialize(['utf-8', 'utf-16'])['capabilities']['positionEncoding'] == 'utf-8'
     c.open('a.md', EMOJI_DOC)
@@ -278,6 +278,16 @@ def test_utf8(c):
     d = c.diagnostics('a.md', 2)[0]
     assert d['range']['start'] == {'line': 2, 'character': COMMA_UTF8 + 4}, d['range']
     assert c.finish() == 0
+    # Emacs' eglot prefers utf-32: code points.
+    other = Client(c.root)
+    try:
+        assert other.initialize(['utf-32', 'utf-16'])['capabilities']['positionEncoding'] == 'utf-32'
+        other.open('a.md', EMOJI_DOC)
+        d = other.diagnostics('a.md', 1)[0]
+        assert d['range'] == rng((2, COMMA), (2, COMMA + 1)), d['range']
+        assert other.finish() == 0
+    finally:
+        other.kill()
 
 
 @check('UTF-16 incremental edits: an edit after an emoji lands after it')
