@@ -30,6 +30,7 @@ class Client:
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.inbox = queue.Queue()
         self.notifications = []
+        self.responses = []
         self.cursor = {}  # uri → index of the last diagnostics returned
         self.next_id = 100
         self.stderr = b''
@@ -80,6 +81,8 @@ class Client:
             raise EOFError('the server closed its output')
         if 'method' in message and 'id' not in message:
             self.notifications.append(message)
+        elif 'method' not in message:
+            self.responses.append(message)
         return message
 
     def response(self, request_id, timeout=TIMEOUT):
@@ -478,6 +481,13 @@ def test_bad_messages(c):
              -32602, 's')
     answered(frame(b'{"jsonrpc": "2.0", "id": 13, "method": "textDocument/codeAction", "params": '
                    b'{"textDocument": {"uri": 5}, "range": {}}}'), -32602, 13)
+
+    # Responses are never answered, not even error responses with a null id.
+    answers = len(c.responses)
+    c.send_raw(frame(b'{"jsonrpc": "2.0", "id": null, "error": {"code": -32700, "message": "x"}}'))
+    c.send_raw(frame(b'{"jsonrpc": "2.0", "id": 55, "result": {}}'))
+    alive()
+    assert len(c.responses) == answers + 1, c.responses[answers:]
 
     # Header trouble: logged, skipped, and reading goes on.
     c.send_raw(b'Content-Type: application/json\r\n\r\n{"jsonrpc": "2.0", "id": 1, "method": "shutdown"}')

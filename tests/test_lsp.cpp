@@ -155,6 +155,9 @@ BOOST_AUTO_TEST_CASE(messages_are_classified) {
   BOOST_TEST(std::get<Message>(parse_message(R"({"jsonrpc":"2.0","id":"a","method":"x"})")).is_request());
   BOOST_TEST(!std::get<Message>(parse_message(R"({"jsonrpc":"2.0","method":"x"})")).is_request());
   BOOST_TEST(std::get<Response>(parse_message(R"({"jsonrpc":"2.0","id":1,"result":null})")).id == 1);
+  // An error response, even with a null or odd id, is never answered.
+  BOOST_TEST(std::holds_alternative<Response>(parse_message(R"({"jsonrpc":"2.0","id":null,"error":{}})")));
+  BOOST_TEST(std::holds_alternative<Response>(parse_message(R"({"id":[1],"error":{}})")));
 }
 
 BOOST_AUTO_TEST_CASE(findings_become_diagnostics_in_utf16_even_after_a_bom) {

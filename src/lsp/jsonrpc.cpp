@@ -17,13 +17,13 @@ std::variant<Message, Response, Invalid> parse_message(const std::string& body) 
   }
   if (!j.is_object()) return Invalid{kInvalidRequest, "a message must be a JSON object", nullptr};
   const json id = j.contains("id") ? j["id"] : json(nullptr);
+  // A response (to our registerCapability, or an error answering a message
+  // the client could not read) is never answered: that could ping-pong.
+  if (!j.contains("method") && (j.contains("result") || j.contains("error"))) return Response{id};
   if (!id.is_null() && !valid_id(id))
     return Invalid{kInvalidRequest, "id must be an integer or a string", nullptr};
   if (j.value("jsonrpc", json()) != "2.0") return Invalid{kInvalidRequest, "jsonrpc must be \"2.0\"", id};
-  if (!j.contains("method")) {
-    if (!id.is_null() && (j.contains("result") || j.contains("error"))) return Response{id};
-    return Invalid{kInvalidRequest, "a message needs a method", id};
-  }
+  if (!j.contains("method")) return Invalid{kInvalidRequest, "a message needs a method", id};
   if (!j["method"].is_string()) return Invalid{kInvalidRequest, "method must be a string", id};
   json params = j.contains("params") ? j["params"] : json(nullptr);
   if (!params.is_null() && !params.is_object() && !params.is_array())
