@@ -560,6 +560,65 @@ def test_oversized(c):
     assert b'over the limit' in c.stderr or c.proc.returncode == 1
 
 
+@check('randomly damaged sessions never crash the server')
+def test_damaged_sessions(c):
+    """Structure-aware fuzzing with a fixed seed: a whole editing session in
+    which some values are replaced by values of the wrong type or range
+    (negative, huge, fractional positions; strings for numbers; null), and
+    sometimes a header byte is damaged. Each session ends with the end of
+    input; the server must exit 0 or 1 and no sanitizer may speak."""
+    import copy
+    import random
+    c.kill()
+    rnd = random.Random(20261124)
+    uri = (c.root / 'f.md').as_uri()
+    session = [
+        {'id': 1, 'method': 'initialize', 'params': {'rootUri': c.root.as_uri(), 'capabilities': {
+            'general': {'positionEncodings': ['utf-16']}}}},
+        {'method': 'initialized', 'params': {}},
+        {'method': 'textDocument/didOpen', 'params': {'textDocument': {
+            'uri': uri, 'languageId': 'markdown', 'version': 1, 'text': EMOJI_DOC + FIGURE_X}}},
+        {'method': 'textDocument/didChange', 'params': {'textDocument': {'uri': uri, 'version': 2}, 'contentChanges': [
+            {'range': rng((2, 3), (2, 5)), 'text': '😀,'}, {'range': rng((4, 0), (4, 2)), 'text': ''}]}},
+        {'id': 2, 'method': 'textDocument/codeAction', 'params': {'textDocument': {'uri': uri},
+                                                                 'range': rng((2, 0), (2, 40)), 'context': {}}},
+        {'method': 'textDocument/didSave', 'params': {'textDocument': {'uri': uri}}},
+        {'method': 'workspace/didChangeWatchedFiles', 'params': {'changes': [{'uri': uri, 'type': 2}]}},
+        {'method': 'textDocument/didClose', 'params': {'textDocument': {'uri': uri}}},
+        {'id': 3, 'method': 'shutdown'},
+        {'method': 'exit'},
+    ]
+    odd = [None, -1, -2**31 - 5, 2**31 + 7, 2**64 + 1, 1e300, 0.5, '3', '', [], {}, True, '😀\u0000']
+
+    def leaves(node, path=()):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                yield from leaves(v, path + (k,))
+        elif isinstance(node, list):
+            for i, v in enumerate(node):
+                yield from leaves(v, path + (i,))
+        yield path
+
+    for case in range(25):
+        messages = copy.deepcopy(session)
+        for _ in range(rnd.randint(1, 3)):
+            m = rnd.choice(messages)
+            path = rnd.choice([p for p in leaves(m) if p])
+            target = m
+            for key in path[:-1]:
+                target = target[key]
+            target[path[-1]] = rnd.choice(odd)
+        data = b''.join(frame(json.dumps({'jsonrpc': '2.0', **m}, ensure_ascii=False).encode()) for m in messages)
+        if rnd.random() < 0.3:
+            data = bytearray(data)
+            data[rnd.randrange(len(data))] = rnd.randrange(256)
+            data = bytes(data)
+        p = subprocess.run([KANWU, 'lsp'], input=data, capture_output=True, timeout=TIMEOUT, cwd='/')
+        assert p.returncode in (0, 1), f'case {case}: exit {p.returncode}: {p.stderr[-1500:]!r}'
+        for report in (b'AddressSanitizer', b'runtime error', b'LeakSanitizer'):
+            assert report not in p.stderr, f'case {case}: {p.stderr[-3000:]!r}'
+
+
 for test in TESTS:
     test()
 print(f'{len(TESTS) - len(failures)} passed, {len(failures)} failed')

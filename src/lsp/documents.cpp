@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "lsp/jsonrpc.h"
+
 namespace kanwu::lsp {
 
 namespace {
@@ -13,7 +15,7 @@ bool has_draft_extension(std::string_view path) {
 }
 
 LspPosition position_of(const nlohmann::json& p) {
-  return {p.at("line").get<int>(), p.at("character").get<int>()};
+  return {to_int(p.at("line")), to_int(p.at("character"))};
 }
 
 }  // namespace

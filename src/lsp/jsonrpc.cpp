@@ -1,5 +1,10 @@
 #include "lsp/jsonrpc.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <stdexcept>
+
 namespace kanwu::lsp {
 
 namespace {
@@ -29,6 +34,14 @@ std::variant<Message, Response, Invalid> parse_message(const std::string& body) 
   if (!params.is_null() && !params.is_object() && !params.is_array())
     return Invalid{kInvalidRequest, "params must be an object or an array", id};
   return Message{j["method"].get<std::string>(), id, std::move(params)};
+}
+
+int to_int(const json& value) {
+  constexpr auto kMax = std::numeric_limits<int>::max();
+  constexpr auto kMin = std::numeric_limits<int>::min();
+  if (value.is_number_unsigned()) return static_cast<int>(std::min<std::uint64_t>(value.get<std::uint64_t>(), kMax));
+  if (value.is_number_integer()) return static_cast<int>(std::clamp<std::int64_t>(value.get<std::int64_t>(), kMin, kMax));
+  throw std::invalid_argument("an integer was expected, not " + value.dump().substr(0, 40));
 }
 
 void Connection::send(const json& message) {

@@ -47,6 +47,11 @@ struct Invalid {
 
 std::variant<Message, Response, Invalid> parse_message(const std::string& body);
 
+// An integer parameter (a line, a character, a version), clamped to int:
+// json's own get<int>() would cast 1e300 or 2^63 with undefined behaviour.
+// Throws std::invalid_argument for anything but an integer.
+int to_int(const json& value);
+
 class Connection {
  public:
   explicit Connection(std::ostream& out) : writer_(out) {}

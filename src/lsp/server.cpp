@@ -198,7 +198,7 @@ void Server::did_open(const json& params) {
   d.uri = field(doc, "uri").get<std::string>();
   d.path = path_for(d.uri);
   d.language = doc.value("languageId", "");
-  d.version = doc.value("version", 0);
+  d.version = doc.contains("version") ? to_int(doc["version"]) : 0;
   d.text = field(doc, "text").get<std::string>();
   documents_.open(std::move(d));
   debouncer_.schedule(std::chrono::milliseconds(0));
@@ -206,8 +206,8 @@ void Server::did_open(const json& params) {
 
 void Server::did_change(const json& params) {
   const json& doc = field(params, "textDocument");
-  documents_.change(field(doc, "uri").get<std::string>(), doc.value("version", 0), field(params, "contentChanges"),
-                    encoding_);
+  documents_.change(field(doc, "uri").get<std::string>(), doc.contains("version") ? to_int(doc["version"]) : 0,
+                    field(params, "contentChanges"), encoding_);
   debouncer_.schedule(options_.debounce);
 }
 
@@ -233,8 +233,8 @@ void Server::watched_files_changed(const json& params) {
 json Server::code_action(const json& params) {
   const std::string& uri = text_document_uri(params);
   const json& r = field(params, "range");
-  const LspRange requested{{r.at("start").at("line").get<int>(), r.at("start").at("character").get<int>()},
-                           {r.at("end").at("line").get<int>(), r.at("end").at("character").get<int>()}};
+  const LspRange requested{{to_int(r.at("start").at("line")), to_int(r.at("start").at("character"))},
+                           {to_int(r.at("end").at("line")), to_int(r.at("end").at("character"))}};
   const json& context = params.value("context", json::object());
   const json only = context.is_object() ? context.value("only", json()) : json();
   std::lock_guard lock(published_mutex_);
