@@ -22,6 +22,7 @@
 #include "kanwu/report/formats.h"
 #include "kanwu/report/reporter.h"
 #include "kanwu/text/decode.h"
+#include "project.h"
 
 namespace kanwu::cli {
 
@@ -50,37 +51,6 @@ bool use_color(const std::string& mode, bool to_terminal) {
   return !std::getenv("NO_COLOR") && term && std::string(term) != "dumb";
 }
 
-std::string folder_of(const std::string& path) {
-  if (path == "-") return ".";
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) return path;
-  const fs::path parent = fs::path(path).parent_path();
-  return parent.empty() ? "." : parent.string();
-}
-
-// Configuration per folder, discovered upward and cached.
-class Configs {
- public:
-  explicit Configs(const std::string& forced) {
-    if (!forced.empty()) forced_ = load_config(forced);
-  }
-  const Config& for_path(const std::string& path) {
-    if (forced_) return *forced_;
-    const std::string dir = folder_of(path);
-    if (auto it = by_dir_.find(dir); it != by_dir_.end()) return it->second;
-    const auto found = find_config(dir);
-    return by_dir_.emplace(dir, found ? load_config(*found) : Config{}).first->second;
-  }
-
- private:
-  std::optional<Config> forced_;
-  std::map<std::string, Config> by_dir_;
-};
-
-bool listed(const std::vector<std::string>& ids, const std::string& id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 // Progress on stderr, only when it is a terminal and never mixed into output.
 struct Progress {
   bool on = isatty(STDERR_FILENO);
@@ -100,10 +70,7 @@ struct Progress {
 
 RuleSet load_project_rules(const std::vector<std::string>& rules_option, const std::string& config) {
   Configs configs(config);
-  const Config& c = configs.for_path(".");
-  std::vector<std::string> paths = rules_option.empty() ? std::vector<std::string>{default_rules_path()} : rules_option;
-  paths.insert(paths.end(), c.rule_paths.begin(), c.rule_paths.end());
-  return load_rules(paths, RuleOverrides{c.params, c.path, c.content});
+  return load_configured_rules(configs.for_path("."), rules_option);
 }
 
 int run_check(const CheckOptions& opt) {
@@ -148,11 +115,9 @@ int run_check(const CheckOptions& opt) {
     return kExitError;
   }
 
-  std::vector<std::string> rule_paths = opt.rules.empty() ? std::vector<std::string>{default_rules_path()} : opt.rules;
-  rule_paths.insert(rule_paths.end(), global->rule_paths.begin(), global->rule_paths.end());
   RuleSet rules;
   try {
-    rules = load_rules(rule_paths, RuleOverrides{global->params, global->path, global->content});
+    rules = load_configured_rules(*global, opt.rules);
   } catch (const RuleLoadError& e) {
     print_load_errors(e, "no rules loaded: fix the rule file errors above");
     return kExitError;
@@ -166,15 +131,9 @@ int run_check(const CheckOptions& opt) {
     }
   }
   // Run every rule some file may want; per-file settings filter afterwards.
-  std::vector<std::string> wanted = opt.enable;
-  wanted.insert(wanted.end(), global->enable.begin(), global->enable.end());
-  for (const auto& o : global->overrides) wanted.insert(wanted.end(), o.enable.begin(), o.enable.end());
   std::set<std::string> known_ids;
   for (const auto& r : rules.rules()) known_ids.insert(r->id());
-  rules.filter([&](const Rule& r) {
-    if (listed(opt.disable, r.id())) return false;
-    return r.info().enabled || listed(wanted, r.id());
-  });
+  keep_wanted_rules(rules, *global, opt.enable, opt.disable);
   Severity threshold = Severity::Warning;
   parse_severity(opt.fail_on, threshold);
 
@@ -225,15 +184,7 @@ int run_check(const CheckOptions& opt) {
   report.input_errors.insert(report.input_errors.begin(), expand_errors.begin(), expand_errors.end());
 
   // Per-file settings: disabled rules, off-by-default rules, severities.
-  std::erase_if(report.findings, [&](Finding& f) {
-    if (f.where.file == "<stdin>") return false;
-    const FileSettings s = configs->for_path(f.where.file).for_file(f.where.file);
-    const Rule* rule = rules.find(f.rule);
-    const bool enabled = listed(opt.enable, f.rule) || listed(s.enable, f.rule) || !rule || rule->info().enabled;
-    if (!enabled || (listed(s.disable, f.rule) && !listed(opt.enable, f.rule))) return true;
-    if (const auto it = s.severity.find(f.rule); it != s.severity.end()) f.severity = it->second;
-    return false;
-  });
+  apply_file_settings(report.findings, *configs, rules, opt.enable);
   try {
     if (!opt.changed_since.empty()) keep_changed_since(opt.changed_since, report);
     if (!opt.write_baseline.empty()) {

@@ -10,6 +10,7 @@
 
 #include "check_command.h"
 #include "init_command.h"
+#include "lsp_command.h"
 #include "kanwu/engine/examples.h"
 #include "kanwu/engine/linter.h"
 #include "kanwu/figures/vocabulary.h"
@@ -83,7 +84,7 @@ int run_figures(const std::vector<std::string>& paths, const std::string& format
   return errors.empty() ? kExitClean : kExitError;
 }
 
-constexpr std::string_view kSubcommands[] = {"check", "rules", "test-rules", "config", "figures", "init"};
+constexpr std::string_view kSubcommands[] = {"check", "rules", "test-rules", "config", "figures", "init", "lsp"};
 
 
 // `kanwu FILE…` checks the files, as `vale FILE` does; a word that is no
@@ -206,6 +207,15 @@ int main(int argc, char** argv) {
   cmd_init->add_option("folder", init_folder, "where to write it (default: .)");
   cmd_init->add_flag("--force", init_force, "overwrite an existing .kanwu.yaml");
 
+  kanwu::cli::LspOptions lsp;
+  auto* cmd_lsp = app.add_subcommand("lsp", "run as a Language Server on standard input and output (for editors)");
+  cmd_lsp->add_option("--rules", lsp.rules, "rule file or folder (default: bundled rules)")->allow_extra_args(false);
+  cmd_lsp->add_option("--config", lsp.config, "configuration file (default: nearest .kanwu.yaml of the workspace)");
+  // Editors often add --stdio to a server's command line; it is the only
+  // transport there is.
+  bool lsp_stdio = true;
+  cmd_lsp->add_flag("--stdio", lsp_stdio, "talk over standard input and output (the default)");
+
   try {
     std::vector<std::string> reversed(arguments.rbegin(), arguments.rend() - 1);
     app.parse(reversed);
@@ -220,5 +230,6 @@ int main(int argc, char** argv) {
   if (*cmd_test) return run_test_rules(rules_paths, rules_config);
   if (*cmd_figures) return run_figures(figure_paths, figure_format, figure_encoding);
   if (*cmd_init) return kanwu::cli::run_init(init_folder, init_force);
+  if (*cmd_lsp) return kanwu::cli::run_lsp(lsp);
   return kExitError;
 }
