@@ -31,11 +31,11 @@ CLASS_RULES = {
     'B': {'figure-conflict', 'name-variant'},
     'C': {'figure-arithmetic', 'rate-range'},
     'D': {'broken-paragraph', 'wrapped-heading', 'layout-debris', 'split-heading'},
-    'E': {'repeated-word', 'repeated-char', 'set-phrase', 'de-before-verb'},
-    'F': {'punctuation-width', 'paired-marks', 'quoted-list-comma', 'stop-before-continuation'},
-    'G': {'number-style', 'rate-range', 'number-mixed-style'},
+    'E': {'repeated-word', 'repeated-char', 'set-phrase', 'de-before-verb', 'repeated-in-brackets'},
+    'F': {'punctuation-width', 'paired-marks', 'quoted-list-comma', 'stop-before-continuation', 'space-after-fullwidth'},
+    'G': {'number-style', 'rate-range', 'number-mixed-style', 'long-number'},
     'H': {'layout-debris'},
-    'I': {'date-weekday'},
+    'I': {'date-weekday', 'year-vs-period'},
     'J': set(),
 }
 

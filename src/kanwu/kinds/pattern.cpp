@@ -15,12 +15,13 @@ constexpr int kDefaultTimeLimit = 1000;
 class PatternRule : public Rule {
  public:
   PatternRule(RuleInfo info, std::shared_ptr<icu::RegexPattern> pattern, int time_limit,
-              std::optional<std::string> replacement, std::vector<std::string> prefilter)
+              std::optional<std::string> replacement, std::vector<std::string> prefilter, FixSafety safety)
       : Rule(std::move(info)),
         pattern_(std::move(pattern)),
         time_limit_(time_limit),
         replacement_(std::move(replacement)),
-        prefilter_(std::move(prefilter)) {}
+        prefilter_(std::move(prefilter)),
+        safety_(safety) {}
 
   void check(const Document& document, Emitter& emit) const override {
     for (const Block& block : document.blocks()) {
@@ -32,7 +33,7 @@ class PatternRule : public Rule {
         const std::string replacement = replacement_ ? m.expand(*replacement_) : "";
         vars.emplace_back("replacement", replacement);
         Finding& f = emit.report(block, m.begin, m.end, vars);
-        if (replacement_) emit.propose_fix(f, block, m.begin, m.end, replacement);
+        if (replacement_) emit.propose_fix(f, block, m.begin, m.end, replacement, safety_);
       });
     }
   }
@@ -53,6 +54,7 @@ class PatternRule : public Rule {
   int time_limit_;
   std::optional<std::string> replacement_;
   std::vector<std::string> prefilter_;  // a match contains one of these
+  FixSafety safety_;
 };
 
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
@@ -64,6 +66,13 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   std::vector<std::string> prefilter = params.strings("prefilter");
   for (const auto& literal : prefilter)
     if (literal.empty()) params.error_at("prefilter", "prefilter literals must not be empty");
+  // The rule's author may declare the fix unable to change the meaning (a
+  // stray space deleted); plain --fix writes only such fixes.
+  FixSafety safety = FixSafety::Suggestion;
+  if (const auto given = params.optional_string("fix_safety")) {
+    if (*given == "safe") safety = FixSafety::Safe;
+    else if (*given != "suggestion") params.error_at("fix_safety", "must be safe or suggestion");
+  }
   if (pattern.empty()) {
     if (params.has("pattern")) params.error_at("pattern", "'pattern' must not be empty");
     return nullptr;
@@ -71,7 +80,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   auto compiled = compile_regex(params, "pattern", pattern, ignore_case);
   if (!compiled) return nullptr;
   return std::make_unique<PatternRule>(std::move(info), std::move(compiled), time_limit,
-                                       std::move(replacement), std::move(prefilter));
+                                       std::move(replacement), std::move(prefilter), safety);
 }
 
 }  // namespace
