@@ -128,6 +128,29 @@ std::vector<std::string> ParamReader::strings(const std::string& key) {
   return out;
 }
 
+std::vector<std::vector<std::string>> ParamReader::strings_lists(const std::string& key) {
+  const YAML::Node n = get(key);
+  std::vector<std::vector<std::string>> out;
+  if (!n) return out;
+  if (!n.IsSequence()) {
+    error(n.Mark(), fmt::format("'{}' must be a list of lists of strings", key));
+    return out;
+  }
+  for (const auto& list : n) {
+    if (!list.IsSequence()) {
+      error(list.Mark(), fmt::format("'{}' must be a list of lists of strings", key));
+      continue;
+    }
+    std::vector<std::string> items;
+    for (const auto& item : list) {
+      if (!item.IsScalar()) error(item.Mark(), fmt::format("'{}' must be a list of lists of strings", key));
+      else items.push_back(item.Scalar());
+    }
+    out.push_back(std::move(items));
+  }
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> ParamReader::string_map(const std::string& key) {
   const YAML::Node n = get(key);
   std::vector<std::pair<std::string, std::string>> out;

@@ -26,6 +26,8 @@ class ParamReader {
   std::optional<std::string> optional_string(const std::string& key);
   std::string required_string(const std::string& key);
   std::vector<std::string> strings(const std::string& key);
+  // A list of lists of strings ([[a, b], [c, d, e]]).
+  std::vector<std::vector<std::string>> strings_lists(const std::string& key);
   // An ordered list of {key: value} string pairs (a YAML mapping).
   std::vector<std::pair<std::string, std::string>> string_map(const std::string& key);
   long integer(const std::string& key, long fallback, long min, long max);
