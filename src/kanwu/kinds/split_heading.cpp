@@ -1,0 +1,65 @@
+#include "kanwu/kinds/split_heading.h"
+
+#include <algorithm>
+
+#include "kanwu/doc/pull_quote.h"
+#include "kanwu/text/chars.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+constexpr std::size_t kMinHalf = 4, kMaxHalf = 7;  // 坚守使命 / 夯实育人根基
+
+class SplitHeadingRule : public Rule {
+ public:
+  using Rule::Rule;
+
+  void check(const Document& document, Emitter& emit) const override {
+    if (document.format() != DocumentFormat::PlainText) return;  // Markdown headings are the author's
+    const auto& blocks = document.blocks();
+    for (std::size_t i = 0; i + 1 < blocks.size(); ++i) {
+      const std::size_t n = half(document, i);
+      if (n == 0 || half(document, i + 1) != n) continue;
+      if (blocks[i + 1].first_line > blocks[i].last_line + 2) continue;  // at most one blank line between
+      // Exactly two: a run of three or more equal short lines is a list or
+      // a poem, not one headline.
+      if ((i > 0 && half(document, i - 1) == n) || (i + 2 < blocks.size() && half(document, i + 2) == n)) continue;
+      const std::string joined = blocks[i].text + " " + blocks[i + 1].text;
+      Finding f = make_finding(*this, document.locate_source(blocks[i].source_begin, blocks[i + 1].source_end),
+                               {{"first", blocks[i].text}, {"second", blocks[i + 1].text}, {"joined", joined}});
+      f.related.push_back({document.locate_source(blocks[i + 1].source_begin, blocks[i + 1].source_end), "标题的后半"});
+      emit.propose_source_fix(f, blocks[i].source_begin, blocks[i + 1].source_end, joined);
+      emit.add(std::move(f));
+      ++i;
+    }
+  }
+
+ private:
+  // The length of block i as one half of a couplet headline, or 0: a single
+  // heading line of four to seven Han characters, not part of a pull quote.
+  std::size_t half(const Document& document, std::size_t i) const {
+    const Block& b = document.blocks()[i];
+    if (b.kind != BlockKind::Heading || !in_scope(b) || b.first_line != b.last_line) return 0;
+    const std::u32string cp = code_points(b.text).chars;
+    if (cp.size() < kMinHalf || cp.size() > kMaxHalf || !std::all_of(cp.begin(), cp.end(), chars::is_han)) return 0;
+    if (pull_quote_at(document, i)) return 0;
+    return cp.size();
+  }
+};
+
+std::unique_ptr<Rule> create(RuleInfo info, ParamReader&) { return std::make_unique<SplitHeadingRule>(std::move(info)); }
+
+}  // namespace
+
+const RuleKind& split_heading_kind() {
+  static const RuleKind kind{"split-heading",
+                             "a two-part headline set as two lines",
+                             {"first", "second", "joined"},
+                             {BlockKind::Heading},
+                             &create};
+  return kind;
+}
+
+}  // namespace kanwu
