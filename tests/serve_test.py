@@ -105,7 +105,7 @@ def main():
                                         capture_output=True, text=True).stdout)
         expect(status == 200 and report == cli, f"pasted draft: the CLI's JSON report ({status}, {rules_of(report)})")
         fix = report["findings"][0].get("fix", {}) if report.get("findings") else {}
-        expect(fix.get("replacement") == "，" and fix.get("column") == 11, f"fix carried with its place: {fix}")
+        expect(fix.get("replacement") == "，" and fix.get("column") == 13, f"fix carried with its place: {fix}")
 
         # Two documents are one corpus: the figure conflict across them.
         a = "通辽市民政事业发展资金70.4亿元，“十三五”期间增加9.4亿元，增长16.4%。\n"
