@@ -138,7 +138,8 @@ if(/[?&]selftest=1/.test(location.search)){
     var before={marks:marks,highlighted:hit?hit.textContent:'',items:document.querySelectorAll('.finding').length};
     if(!first){out.textContent='FAIL no fix '+JSON.stringify(before);return;}
     return apply([Number(first.dataset.i)]).then(function(){var t=state.docs[0].text;
-      var ok=marks>0&&t.indexOf('32公里，改造')>=0&&t.indexOf('𠀀字在前')>=0;
+      var ok=marks>0&&before.highlighted===','&&t.indexOf('32公里，改造')>=0&&t.indexOf('𠀀字在前')>=0&&
+        state.report.findings.length===0&&document.querySelectorAll('#docs mark').length===0;
       out.textContent=(ok?'PASS ':'FAIL ')+JSON.stringify({before:before,fixed:t,after:state.report.findings.length});});
   }).catch(function(e){out.textContent='FAIL '+e;});}
 </script></body></html>
