@@ -34,9 +34,9 @@ def free_port():
 
 
 class Server:
-    def __init__(self, cwd):
+    def __init__(self, cwd, args=()):
         self.port = free_port()
-        self.proc = subprocess.Popen([KANWU, "serve", "--port", str(self.port)], cwd=cwd,
+        self.proc = subprocess.Popen([KANWU, "serve", "--port", str(self.port), *args], cwd=cwd,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         deadline = time.time() + 60
         while time.time() < deadline:
@@ -219,6 +219,16 @@ def main():
     proc.terminate()
     proc.wait(10)
     expect("warning" in warning and "127.0.0.1" in warning, f"--host 0.0.0.0 warns: {warning.strip()[:80]}")
+    # A check past --time-limit is answered 503 at once; the server stays up.
+    slow = Server(tmp, ["--time-limit", "0.001"])
+    try:
+        status, body = slow.json("POST", "/api/check", {"text": (SOURCE / "fixtures/seeds").joinpath(
+            sorted(p.name for p in (SOURCE / "fixtures/seeds").glob("000_*.txt"))[0]).read_text() * 5})
+        expect(status == 503 and "longer than" in body.get("error", ""), f"time limit: {status} {body}"[:120])
+        time.sleep(0.5)
+        expect(slow.json("GET", "/healthz")[0] == 200, "healthy after an abandoned check")
+    finally:
+        slow.stop()
     r = subprocess.run([KANWU, "serve", "--port", "99999"], capture_output=True, text=True)
     expect(r.returncode != 0, "an impossible port is refused")
     print(f"{len(failures)} failures")

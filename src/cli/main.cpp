@@ -227,6 +227,8 @@ int main(int argc, char** argv) {
   cmd_serve->add_option("--config", serve.config, "configuration file (default: nearest .kanwu.yaml)");
   cmd_serve->add_option("--max-checks", serve.max_checks, "checks run at once; more are answered 503 (busy)")
       ->check(CLI::Range(1, 64));
+  cmd_serve->add_option("--time-limit", serve.time_limit, "seconds a check may take before the answer is 503")
+      ->check(CLI::Range(0.001, 3600.0))->capture_default_str();
 
   try {
     std::vector<std::string> reversed(arguments.rbegin(), arguments.rend() - 1);

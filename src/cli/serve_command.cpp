@@ -4,7 +4,11 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <chrono>
 #include <csignal>
+#include <future>
+#include <memory>
+#include <thread>
 #include <iostream>
 
 #include "check_command.h"
@@ -44,11 +48,12 @@ class CheckSlot {
 bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
 
 void handle_check(const httplib::Request& req, httplib::Response& res, ProjectLinter& linter,
-                  std::atomic<std::size_t>& running, std::size_t limit) {
-  CheckSlot slot(running, limit);
-  if (!slot) {
+                  std::atomic<std::size_t>& running, const ServeOptions& options) {
+  auto slot = std::make_shared<CheckSlot>(running, options.max_checks);
+  if (!*slot) {
     res.set_header("Retry-After", "1");
-    return reply_error(res, 503, fmt::format("kanwu is busy: {} checks are running; try again in a moment", limit));
+    return reply_error(res, 503, fmt::format("kanwu is busy: {} checks are running; try again in a moment",
+                                             options.max_checks));
   }
   try {
     std::vector<Document> documents;
@@ -66,8 +71,23 @@ void handle_check(const httplib::Request& req, httplib::Response& res, ProjectLi
     if (with_texts)
       for (const Document& d : documents)
         shown.emplace_back(SourceText(d.path(), std::string(d.source().text())), DocumentFormat::PlainText);
-    const Report report = linter.check(std::move(documents));
-    res.set_content(report_json(report, with_texts ? &shown : nullptr), kJson);
+    // The check runs on its own thread so that the answer can give up
+    // waiting for it: the engine cannot be interrupted, so a check past the
+    // time limit runs on, holding its slot until it ends, while the client
+    // is told 503 at once.
+    auto task = std::make_shared<std::packaged_task<std::string()>>(
+        [&linter, with_texts, documents = std::move(documents), shown = std::move(shown)]() mutable {
+          const Report report = linter.check(std::move(documents));
+          return report_json(report, with_texts ? &shown : nullptr);
+        });
+    std::future<std::string> answer = task->get_future();
+    std::thread([task, slot] { (*task)(); }).detach();
+    if (answer.wait_for(std::chrono::duration<double>(options.time_limit)) != std::future_status::ready) {
+      res.set_header("Retry-After", "5");
+      return reply_error(res, 503, fmt::format("the check took longer than {} s and was abandoned; check a shorter "
+                                               "text, or fewer documents at once", options.time_limit));
+    }
+    res.set_content(answer.get(), kJson);
   } catch (const ApiError& e) {
     reply_error(res, e.status(), e.what());
   } catch (const std::exception& e) {  // a rule file or .kanwu.yaml problem: the server's, not the request's
@@ -115,7 +135,7 @@ int run_serve(const ServeOptions& options) {
     res.set_content(rules_json(linter.catalogue()), kJson);
   });
   server.Post("/api/check", [&](const httplib::Request& req, httplib::Response& res) {
-    handle_check(req, res, linter, running, options.max_checks);
+    handle_check(req, res, linter, running, options);
   });
   for (const char* path : {"/api/check", "/api/rules", "/healthz"}) {
     const std::string allowed = std::string(path) == "/api/check" ? "POST" : "GET";

@@ -17,6 +17,7 @@ struct ServeOptions {
   std::string config;               // --config: instead of the nearest .kanwu.yaml
   std::size_t max_checks = 4;       // checks running at once; more get 503
   std::size_t max_body = 5u << 20;  // bytes; larger requests get 413
+  double time_limit = 30;           // seconds a check may take before the answer is 503
 };
 
 int run_serve(const ServeOptions& options);

@@ -18,6 +18,7 @@ constexpr std::string_view kPage = R"PAGE(<!DOCTYPE html>
 body{margin:0;font:15px/1.7 "Noto Sans CJK SC","Source Han Sans SC",sans-serif;display:flex;flex-direction:column;height:100vh}
 header{padding:6px 14px;background:#24466e;color:#fff;display:flex;gap:10px;align-items:center;flex-wrap:wrap}
 header h1{font-size:18px;margin:0 12px 0 0}header button,header label.btn{font:inherit;padding:3px 12px;cursor:pointer}
+header label.btn{background:#f0f0f0;color:#000;border:1px solid #999;border-radius:3px}
 #main{flex:1;display:flex;min-height:0}
 #side{width:34%;overflow:auto;border-right:1px solid #ccc;padding:8px 12px;box-sizing:border-box;background:#fafafa}
 #docs{flex:1;overflow:auto;padding:8px 16px}
