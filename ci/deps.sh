@@ -12,6 +12,8 @@ PACKAGES=(
   libcmark-gfm-extensions-dev
   # Word documents (.docx): the zip container and its Office Open XML.
   libzip-dev libpugixml-dev
+  # `kanwu serve`: cpp-httplib, the HTTP server behind the editors' web page.
+  libcpp-httplib-dev
   # jieba's word list (rules/copyedit.yaml, repeated-word's lexicon).
   python3-jieba
   python3

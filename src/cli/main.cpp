@@ -11,6 +11,7 @@
 #include "check_command.h"
 #include "init_command.h"
 #include "lsp_command.h"
+#include "serve_command.h"
 #include "kanwu/engine/examples.h"
 #include "kanwu/engine/linter.h"
 #include "kanwu/figures/vocabulary.h"
@@ -84,7 +85,7 @@ int run_figures(const std::vector<std::string>& paths, const std::string& format
   return errors.empty() ? kExitClean : kExitError;
 }
 
-constexpr std::string_view kSubcommands[] = {"check", "rules", "test-rules", "config", "figures", "init", "lsp"};
+constexpr std::string_view kSubcommands[] = {"check", "rules", "test-rules", "config", "figures", "init", "lsp", "serve"};
 
 
 // `kanwu FILE…` checks the files, as `vale FILE` does; a word that is no
@@ -216,6 +217,19 @@ int main(int argc, char** argv) {
   bool lsp_stdio = true;
   cmd_lsp->add_flag("--stdio", lsp_stdio, "talk over standard input and output (the default)");
 
+  kanwu::cli::ServeOptions serve;
+  auto* cmd_serve = app.add_subcommand("serve", "serve a web page (and HTTP API) for checking drafts in a browser");
+  auto* host_option = cmd_serve->add_option("--host", serve.host,
+                                            "address to listen on (default 127.0.0.1: this computer only)");
+  cmd_serve->add_option("--port", serve.port, "port (default 7770; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  cmd_serve->add_option("--rules", serve.rules, "rule file or folder (default: bundled rules)")->allow_extra_args(false);
+  cmd_serve->add_option("--config", serve.config, "configuration file (default: nearest .kanwu.yaml)");
+  cmd_serve->add_option("--max-checks", serve.max_checks, "checks run at once; more are answered 503 (busy)")
+      ->check(CLI::Range(1, 64));
+  cmd_serve->add_option("--time-limit", serve.time_limit, "seconds a check may take before the answer is 503")
+      ->check(CLI::Range(0.001, 3600.0))->capture_default_str();
+
   try {
     std::vector<std::string> reversed(arguments.rbegin(), arguments.rend() - 1);
     app.parse(reversed);
@@ -231,5 +245,7 @@ int main(int argc, char** argv) {
   if (*cmd_figures) return run_figures(figure_paths, figure_format, figure_encoding);
   if (*cmd_init) return kanwu::cli::run_init(init_folder, init_force);
   if (*cmd_lsp) return kanwu::cli::run_lsp(lsp);
+  serve.host_given = host_option->count() > 0;
+  if (*cmd_serve) return kanwu::cli::run_serve(serve);
   return kExitError;
 }

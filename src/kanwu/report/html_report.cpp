@@ -7,6 +7,7 @@
 #include <set>
 
 #include "kanwu/report/formats.h"
+#include "kanwu/report/html_style.h"
 #include "kanwu/report/reporter.h"
 #include "kanwu/text/decode.h"
 #include "kanwu/text/utf8.h"
@@ -21,12 +22,7 @@ body{margin:0;font:15px/1.7 "Noto Sans CJK SC","Source Han Sans SC",sans-serif;d
 #docs{flex:1;overflow:auto;padding:8px 16px}
 h1{font-size:18px;margin:4px 0}h2{font-size:16px;margin:16px 0 4px;position:sticky;top:0;background:#fff}
 .line{white-space:pre-wrap;word-break:break-all}.ln{display:inline-block;width:3.5em;color:#999;text-align:right;margin-right:8px;user-select:none}
-mark{background:#fff1a8;border-bottom:2px solid #d4a800}mark.error{background:#ffd6d6;border-color:#d00}mark.info{background:#dff0ff;border-color:#39f}
-mark.hidden{background:none;border:none}.finding{margin:6px 0;padding:4px 6px;border-left:3px solid #d4a800;background:#fff}
-.finding.error{border-color:#d00}.finding.info{border-color:#39f}.finding.hidden{display:none}
-.rule{font-family:monospace;color:#555}.filters label{margin-right:10px;white-space:nowrap}a{color:#06c}
-.fix{color:#070}
-:target{outline:2px solid #06c}
+.filters label{margin-right:10px;white-space:nowrap}
 )";
 
 constexpr std::string_view kScript = R"(
@@ -67,9 +63,10 @@ void write_html(std::ostream& out, const Report& report, const ReportContext&) {
   const Counts c = count_findings(report);
 
   out << "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>kanwu 勘误报告</title><style>"
-      << kStyle << "</style></head><body>\n<div id=\"side\"><h1>kanwu 勘误报告</h1>\n"
-      << fmt::format("<p>{} 个文件，{} 处问题（错误 {}，警告 {}，提示 {}）</p>\n", report.documents_checked,
-                     report.findings.size(), c.error, c.warning, c.info)
+      << kStyle << html::kFindingStyle << "</style></head><body>\n<div id=\"side\"><h1>kanwu 勘误报告</h1>\n"
+      << fmt::format("<p>{} 个文件，{} 处问题（{} {}，{} {}，{} {}）</p>\n", report.documents_checked,
+                     report.findings.size(), html::kErrorLabel, c.error, html::kWarningLabel, c.warning,
+                     html::kInfoLabel, c.info)
       << "<div class=\"filters\"><b>规则</b><br>";
   for (const auto& r : rules)
     out << fmt::format("<label><input type=\"checkbox\" checked value=\"rule:{0}\"> {0}</label> ", esc(r));
@@ -89,7 +86,7 @@ void write_html(std::ostream& out, const Report& report, const ReportContext&) {
                        esc(f.message));
     // The change kanwu proposes: a fix plain --fix writes, or a suggestion.
     if (f.fix)
-      out << fmt::format("<br><span class=\"fix\">{}：{}</span>", f.fix->safe() ? "修正" : "建议",
+      out << fmt::format("<br><span class=\"fix\">{}：{}</span>", f.fix->safe() ? html::kSafeFixLabel : html::kSuggestionLabel,
                          esc(f.fix->describe()));
     for (const auto& r : f.related)
       out << fmt::format("<br>↳ <a href=\"#{}\">{}:{}</a> {}", line_anchor(r.where), esc(r.where.file),

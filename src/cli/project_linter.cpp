@@ -1,0 +1,70 @@
+#include "project_linter.h"
+
+#include <stdexcept>
+
+namespace kanwu::cli {
+
+namespace {
+
+std::string describe(const RuleLoadError& e) {
+  std::string text = "kanwu: 配置或规则文件有误，沿用此前的规则：";
+  for (const auto& error : e.errors()) text += "\n" + error.describe();
+  return text;
+}
+
+}  // namespace
+
+std::string ProjectLinter::load() {
+  try {
+    Configs configs(config_);
+    const Config& global = configs.for_path(".");
+    RuleSet rules = load_configured_rules(global, rules_option_);
+    std::string problem;
+    for (const auto* ids : {&global.enable, &global.disable})
+      for (const auto& id : *ids)
+        if (!rules.find(id)) problem += "kanwu: " + global.path + ": " + id + ": no such rule (see `kanwu rules`)\n";
+    std::set<std::string> known;
+    for (const auto& r : rules.rules()) known.insert(r->id());
+    std::vector<RuleSummary> catalogue;
+    for (const auto& r : rules.rules())
+      catalogue.push_back({r->id(), r->info().kind, std::string(to_string(r->info().severity)), r->info().description,
+                           r->info().enabled});
+    keep_wanted_rules(rules, global, {}, {});
+    for (auto& r : catalogue) r.enabled = rules.find(r.id) != nullptr && !listed(global.disable, r.id);
+    std::lock_guard lock(configs_lock_);
+    catalogue_ = std::move(catalogue);
+    rules_ = std::move(rules);
+    known_ids_ = std::move(known);
+    configs_.emplace(std::move(configs));
+    return problem;
+  } catch (const RuleLoadError& e) {
+    return describe(e);
+  }
+}
+
+std::vector<RuleSummary> ProjectLinter::catalogue() const {
+  std::lock_guard lock(configs_lock_);
+  return catalogue_;
+}
+
+Report ProjectLinter::check(std::vector<Document> documents) {
+  if (!rules_ || !configs_) return {};
+  try {
+    // An ignored file is no part of the corpus, as `kanwu check` skips it.
+    {
+      std::lock_guard lock(configs_lock_);
+      std::erase_if(documents, [&](const Document& d) { return configs_->for_path(d.path()).for_file(d.path()).ignored; });
+    }
+    CheckOptions options;
+    options.jobs = jobs_;
+    options.known_rule_ids = known_ids_;
+    Report report = check_documents(rules_->pointers(), documents, options);
+    std::lock_guard lock(configs_lock_);
+    apply_file_settings(report.findings, *configs_, *rules_, {});
+    return report;
+  } catch (const RuleLoadError& e) {  // a .kanwu.yaml in a subfolder
+    throw std::runtime_error(describe(e));
+  }
+}
+
+}  // namespace kanwu::cli

@@ -1,0 +1,54 @@
+// The project as `kanwu check` run in the current folder sees it — the
+// nearest .kanwu.yaml (or --config), its rules, params and per-file
+// settings — for the long-running commands (`kanwu lsp`, `kanwu serve`),
+// which load it once and check many in-memory documents against it.
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "kanwu/engine/linter.h"
+#include "lsp/server.h"
+#include "project.h"
+
+namespace kanwu::cli {
+
+// A rule as GET /api/rules lists it. `enabled`: it runs in this project
+// (on by default, or enabled by the configuration).
+struct RuleSummary {
+  std::string id, kind, severity, description;
+  bool enabled = true;
+};
+
+class ProjectLinter : public lsp::Linter {
+ public:
+  // `rules`: --rules paths (empty: the bundled rules); `config`: --config.
+  // `jobs`: worker threads per check (0: one per core).
+  ProjectLinter(std::vector<std::string> rules, std::string config, unsigned jobs = 0)
+      : rules_option_(std::move(rules)), config_(std::move(config)), jobs_(jobs) {}
+
+  // "" or what went wrong; on failure the rules loaded before stay.
+  std::string load() override;
+  // Safe to call from several threads at once once load() has returned
+  // (the HTTP server checks requests in parallel): rules are read-only
+  // while checking and the configuration cache is behind a lock.
+  Report check(std::vector<Document> documents) override;
+
+  // Every rule loaded, those off here included.
+  std::vector<RuleSummary> catalogue() const;
+
+ private:
+  std::vector<std::string> rules_option_;
+  std::string config_;
+  unsigned jobs_;
+  std::optional<RuleSet> rules_;
+  std::optional<Configs> configs_;
+  mutable std::mutex configs_lock_;  // Configs caches per folder on first lookup
+  std::set<std::string> known_ids_;
+  std::vector<RuleSummary> catalogue_;
+};
+
+}  // namespace kanwu::cli
