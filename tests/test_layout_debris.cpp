@@ -133,4 +133,17 @@ BOOST_AUTO_TEST_CASE(bold_markup_in_plain_text_is_unwrapped_not_deleted) {
   BOOST_TEST(run_rules(kRule, "注：带*号的指标为快报数。\n").empty());
 }
 
+BOOST_AUTO_TEST_CASE(captions_floating_in_their_own_box) {
+  // Two blank lines or more on both sides, one sentence: a caption pasted
+  // with its box's spacing.
+  const std::string text = "全县召开推进会，部署今年的重点工作。\n\n\n\n走访慰问，关爱暖心。\n\n\n\n会议要求各乡镇压实责任。\n";
+  const auto f = run_rules(kRule, text);
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message == "图片说明|走访慰问，关爱暖心。");
+  // One blank line apart it is a paragraph (家国清明，天地同春。 ends many a
+  // news story); a headline has no full stop.
+  BOOST_TEST(run_rules(kRule, "全县召开推进会。\n\n走访慰问，关爱暖心。\n\n会议要求各乡镇压实责任。\n").empty());
+  BOOST_TEST(run_rules(kRule, "全县召开推进会。\n\n\n\n走访慰问 关爱暖心\n\n\n\n会议要求各乡镇压实责任。\n").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -82,6 +82,7 @@ class LayoutDebrisRule : public Rule {
         std::string what = utf8::count_code_points(text) <= kMaxDebrisChars ? kind_of(text, block.kind, plain, chinese_page)
                                                                               : std::string();
         if (what.empty() && plain && i + 1 < blocks.size() && is_running_head(block, blocks[i + 1])) what = "页眉";
+        if (what.empty() && plain && is_floating_caption(document, block)) what = "图片说明";
         if (!what.empty()) {
           report_line(document, block, 0, text.size(), what, emit);
           continue;
@@ -194,6 +195,27 @@ class LayoutDebrisRule : public Rule {
         return at;
     }
     return text.size();
+  }
+
+  // 深入基层，精准施策。 set apart by two blank lines or more above and
+  // below: a caption that floated in its own box beside a photo, pasted
+  // with the box's spacing. A one-sentence line (it ends with 。; a
+  // headline has no full stop) with that spacing in running text, where
+  // paragraphs are one blank line apart.
+  static bool is_floating_caption(const Document& document, const Block& block) {
+    if (block.kind != BlockKind::Body && block.kind != BlockKind::Caption) return false;
+    if (block.first_line != block.last_line || utf8::count_code_points(block.text) > 40 || !block.text.ends_with("。"))
+      return false;
+    if (block.text.find("。") != block.text.size() - std::string_view("。").size()) return false;  // one sentence
+    const SourceText& source = document.source();
+    const auto blank = [&](int line) {
+      if (line < 1 || line > source.line_count()) return false;
+      for (char c : source.line_text(line))
+        if (c != ' ' && c != '\t' && c != '\r') return false;
+      return true;
+    };
+    return blank(block.first_line - 1) && blank(block.first_line - 2) && blank(block.last_line + 1) &&
+           blank(block.last_line + 2);
   }
 
   // 政府工作报告 above (上接第一版): the running head of a continued page.
