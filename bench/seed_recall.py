@@ -32,7 +32,7 @@ CLASS_RULES = {
     'A': {'duplicate-paragraph', 'duplicate-across-files', 'duplicate-sentence', 'layout-debris'},
     'B': {'figure-conflict', 'name-variant'},
     'C': {'figure-arithmetic', 'rate-range'},
-    'D': {'broken-paragraph', 'wrapped-heading', 'layout-debris', 'split-heading'},
+    'D': {'broken-paragraph', 'wrapped-heading', 'layout-debris', 'split-heading', 'misplaced-lead'},
     'E': {'repeated-word', 'repeated-char', 'set-phrase', 'de-before-verb', 'repeated-in-brackets', 'measure-word-for-group', 'plan-title'},
     'F': {'punctuation-width', 'paired-marks', 'quoted-list-comma', 'stop-before-continuation', 'space-after-fullwidth', 'mixed-forms'},
     'G': {'number-style', 'rate-range', 'number-mixed-style', 'long-number', 'mixed-forms', 'indicator-unit'},
