@@ -4,4 +4,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${BUILD_DIR:-$ROOT/build}"
 DEPS_MODE=--test "$ROOT/ci/build.sh" "$BUILD"
+# Chromium is installed now: the page's browser test may not skip.
+export KANWU_REQUIRE_BROWSER=1
 ctest --test-dir "$BUILD" --output-on-failure -j "$(nproc)"

@@ -129,7 +129,7 @@ function hookDrop(){var z=$('drop');if(!z)return;
   z.ondragover=function(e){e.preventDefault();z.classList.add('over');};z.ondragleave=function(){z.classList.remove('over');};
   z.ondrop=function(e){e.preventDefault();z.classList.remove('over');if(e.dataTransfer.files.length)upload(e.dataTransfer.files);};}
 hookDrop();
-// /?selftest=1 (tests/serve_in_browser.sh): paste, check, apply the first
+// /?selftest=1 (tests/serve_in_browser.py): paste, check, apply the first
 // fix, and write what happened into the page for --dump-dom to show.
 if(/[?&]selftest=1/.test(location.search)){
   var sample='第一段。\n𠀀字在前：全县新建污水管网32公里,改造供水管网18公里。\n';
