@@ -3,6 +3,7 @@
 #include <set>
 
 #include "kanwu/nlp/lexicon.h"
+#include "kanwu/rules/lexicon_param.h"
 #include "kanwu/nlp/segment.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
@@ -230,13 +231,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   s.surnames = code_points(params.optional_string("surnames").value_or("")).chars;
   std::vector<std::u32string> extra;
   for (const auto& w : params.strings("extra_words")) extra.push_back(code_points(w).chars);
-  std::vector<std::string> files;
-  for (const auto& f : params.strings("lexicon")) {
-    const std::string path = resolve_rule_path(params.file(), f);
-    if (const std::string problem = Lexicon::check_readable(path); !problem.empty())
-      params.error_at("lexicon", problem + " (ci/deps.sh installs python3-jieba, which ships it)");
-    files.push_back(path);
-  }
+  std::vector<std::string> files = lexicon_files_param(params);
   s.lexicon = std::make_shared<const Lexicon>(std::move(files), std::move(extra));
   s.prefixes = code_points(params.optional_string("prefixes").value_or("")).chars;
   return std::make_unique<RepetitionRule>(std::move(info), std::move(s));

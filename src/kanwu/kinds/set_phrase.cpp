@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "kanwu/nlp/lexicon.h"
+#include "kanwu/rules/lexicon_param.h"
 #include "kanwu/rules/params.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
@@ -266,14 +267,9 @@ std::shared_ptr<Vocabulary> load_vocabulary(const std::string& path, ParamReader
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   const std::string name = params.optional_string("vocabulary").value_or("vocabulary/set-phrases.yaml");
   auto v = load_vocabulary(resolve_rule_path(params.file(), name), params);
+  // Read before giving up on a bad list, so that its errors are the only ones.
+  std::vector<std::string> files = lexicon_files_param(params);
   if (!v) return nullptr;
-  std::vector<std::string> files;
-  for (const auto& f : params.strings("lexicon")) {
-    const std::string path = resolve_rule_path(params.file(), f);
-    if (const std::string problem = Lexicon::check_readable(path); !problem.empty())
-      params.error_at("lexicon", problem + " (ci/deps.sh installs python3-jieba, which ships it)");
-    files.push_back(path);
-  }
   if (!files.empty()) v->lexicon = std::make_shared<const Lexicon>(std::move(files), std::vector<std::u32string>{});
   return std::make_unique<SetPhraseRule>(std::move(info), std::move(v));
 }
@@ -282,7 +278,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
 
 const RuleKind& set_phrase_kind() {
   static const RuleKind kind{"set-phrase",
-                             "set phrases and policy formulas written with one character changed, added or missing",
+                             "set phrases and policy formulas with a doubled or added character, or a wrong member of a formula group",
                              {"match", "phrase"},
                              {BlockKind::Body, BlockKind::Heading, BlockKind::ListItem},
                              &create};
