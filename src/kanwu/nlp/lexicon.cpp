@@ -1,6 +1,7 @@
 #include "kanwu/nlp/lexicon.h"
 
 #include <fstream>
+#include <iterator>
 #include <map>
 
 #include "kanwu/text/utf8.h"
@@ -18,23 +19,43 @@ std::shared_ptr<Lexicon::Words> shared_words(const std::vector<std::string>& fil
   return slot;
 }
 
+// Reads each file whole and walks its lines in place: one decode per word
+// straight into a reused buffer, no per-line strings or offset tables (the
+// word list is 349k lines, read at every start that needs it).
 void load(Lexicon::Words& w, const std::vector<std::string>& files) {
   w.tag_of.reserve(400000);  // jieba's list holds 349k words: no rehashing
   std::map<std::string, std::uint16_t, std::less<>> tag_index;
+  std::u32string cps;
   for (const auto& file : files) {
     std::ifstream in(file, std::ios::binary);
-    std::string line;
-    while (std::getline(in, line)) {
-      const std::size_t end = line.find_first_of(" \t\r");
-      const std::string_view word = std::string_view(line).substr(0, end);
-      if (word.empty() || utf8::first_invalid(word) != std::string_view::npos) continue;
-      std::u32string cps = code_points(word).chars;
-      if (cps.size() < 2) continue;
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string_view all(text);
+    for (std::size_t pos = 0; pos < all.size();) {
+      std::size_t eol = all.find('\n', pos);
+      if (eol == std::string_view::npos) eol = all.size();
+      std::string_view line = all.substr(pos, eol - pos);
+      pos = eol + 1;
+      while (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      const std::size_t end = line.find_first_of(" \t");
+      const std::string_view word = line.substr(0, end);
+      if (word.empty()) continue;
+      cps.clear();
+      bool valid = true;
+      for (std::size_t i = 0; i < word.size();) {
+        char32_t c = 0;
+        const int n = utf8::decode(word, i, c);
+        if (n <= 0) {
+          valid = false;
+          break;
+        }
+        cps.push_back(c);
+        i += static_cast<std::size_t>(n);
+      }
+      if (!valid || cps.size() < 2) continue;
       std::uint16_t tag = 0;
       const std::size_t tag_at = line.find_last_of(" \t");
-      if (tag_at != std::string::npos && end != std::string::npos && tag_at > end) {
-        std::string_view name = std::string_view(line).substr(tag_at + 1);
-        while (!name.empty() && name.back() == '\r') name.remove_suffix(1);
+      if (tag_at != std::string_view::npos && end != std::string_view::npos && tag_at > end) {
+        const std::string_view name = line.substr(tag_at + 1);
         auto it = tag_index.find(name);
         if (it == tag_index.end()) {
           it = tag_index.emplace(std::string(name), static_cast<std::uint16_t>(w.tags.size())).first;
@@ -42,7 +63,7 @@ void load(Lexicon::Words& w, const std::vector<std::string>& files) {
         }
         tag = it->second;
       }
-      w.tag_of.emplace(std::move(cps), tag);
+      w.tag_of.emplace(cps, tag);
     }
   }
 }
