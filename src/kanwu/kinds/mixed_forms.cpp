@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "kanwu/rules/params.h"
+#include "kanwu/text/utf8.h"
 
 namespace kanwu {
 
@@ -79,11 +80,7 @@ class MixedFormsRule : public Rule {
     if (close == std::string_view::npos || close - item_begin > 90) return false;
     const std::size_t after = close + std::string_view("”").size();
     if (after >= text.size()) return true;
-    std::size_t len = 1;
-    const unsigned char lead = static_cast<unsigned char>(text[after]);
-    if (lead >= 0xF0) len = 4;
-    else if (lead >= 0xE0) len = 3;
-    else if (lead >= 0xC0) len = 2;
+    const auto len = static_cast<std::size_t>(utf8::sequence_length(text[after]));
     return item_ends_.find(text.substr(after, len)) != std::string::npos;
   }
 

@@ -45,9 +45,15 @@ bool has_numeral(std::u32string_view s) {
 
 // a = …P X S, b = …P Y S: the same name with X and Y swapped in its
 // middle. Returns the changed parts, or false.
-bool differ_in_middle(std::u32string_view a, std::u32string_view b, std::u32string& x, std::u32string& y) {
+// How many characters a and b share at their ends.
+std::size_t common_end(std::u32string_view a, std::u32string_view b) {
   std::size_t s = 0;
   while (s < a.size() && s < b.size() && a[a.size() - 1 - s] == b[b.size() - 1 - s]) ++s;
+  return s;
+}
+
+bool differ_in_middle(std::u32string_view a, std::u32string_view b, std::u32string& x, std::u32string& y) {
+  const std::size_t s = common_end(a, b);
   if (s < kMinSharedEnd) return false;
   const std::u32string_view ra = a.substr(0, a.size() - s), rb = b.substr(0, b.size() - s);
   for (std::size_t lx = 1; lx <= kMaxChanged; ++lx)
@@ -100,8 +106,9 @@ class NameVariantRule : public Rule {
           if (!reported.insert({x, y}).second) continue;
           // Show each as far back as the two agree (坚持以实施中央财政… is
           // 中央财政… as the other writes it).
-          const std::size_t end_a = a.name.size() - common_end(a.name, b.name) - x.size();
-          const std::size_t end_b = b.name.size() - common_end(a.name, b.name) - y.size();
+          const std::size_t shared_end = common_end(a.name, b.name);
+          const std::size_t end_a = a.name.size() - shared_end - x.size();
+          const std::size_t end_b = b.name.size() - shared_end - y.size();
           std::size_t shared = 0;
           while (shared < end_a && shared < end_b && a.name[end_a - 1 - shared] == b.name[end_b - 1 - shared]) ++shared;
           report(document, texts, trimmed(a, end_a - shared), trimmed(b, end_b - shared), emit);
@@ -136,12 +143,6 @@ class NameVariantRule : public Rule {
         }
       i = j;
     }
-  }
-
-  static std::size_t common_end(std::u32string_view a, std::u32string_view b) {
-    std::size_t s = 0;
-    while (s < a.size() && s < b.size() && a[a.size() - 1 - s] == b[b.size() - 1 - s]) ++s;
-    return s;
   }
 
   static Written trimmed(const Written& w, std::size_t drop) {

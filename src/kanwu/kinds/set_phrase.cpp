@@ -37,7 +37,7 @@ struct Vocabulary {
   std::shared_ptr<const Lexicon> lexicon;
 };
 
-enum class Edit { Changed, Added, Missing };
+enum class Edit { Changed, Added };
 
 // A place where the text reads like a phrase with one edit: `at` is the
 // edited character's index in the phrase (for Added, the phrase character
@@ -53,36 +53,22 @@ struct NearMiss {
   }
 };
 
-// Does `window` equal `phrase` with exactly one edit, none of it inside the
+// Does `window` equal `phrase` with one character added, not inside the
 // `kept` characters at the anchored end (front when from_front)? Fills the
-// edit's kind and place.
-bool one_edit(std::u32string_view window, std::u32string_view phrase, bool from_front, NearMiss& out,
-              std::size_t kept = 2) {
-  if (window == phrase) return false;
-  const auto at = [&](std::u32string_view s, std::size_t k) { return from_front ? s[k] : s[s.size() - 1 - k]; };
+// addition's place. (Changed and missing characters are not slips one can
+// tell from coinages; see plausible().)
+bool one_added(std::u32string_view window, std::u32string_view phrase, bool from_front, NearMiss& out,
+               std::size_t kept = 2) {
   const std::size_t n = phrase.size(), m = window.size();
+  if (m != n + 1) return false;
+  const auto at = [&](std::u32string_view s, std::size_t k) { return from_front ? s[k] : s[s.size() - 1 - k]; };
   std::size_t k = 0;
-  while (k < std::min(n, m) && at(window, k) == at(phrase, k)) ++k;
-  if (k < kept) return false;
-  const auto rest_equal = [&](std::size_t wi, std::size_t pi) {
-    for (; wi < m && pi < n; ++wi, ++pi)
-      if (at(window, wi) != at(phrase, pi)) return false;
-    return wi == m && pi == n;
-  };
-  const auto front_index = [&](std::size_t i, std::size_t size) { return from_front ? i : size - 1 - i; };
-  if (m == n && rest_equal(k + 1, k + 1) && chars::is_han(at(window, k))) {
-    out.edit = Edit::Changed, out.at = front_index(k, n), out.added = at(window, k);
-    return true;
-  }
-  if (m == n + 1 && rest_equal(k + 1, k) && chars::is_han(at(window, k))) {
-    out.edit = Edit::Added, out.at = from_front ? k : n - k, out.added = at(window, k);
-    return true;
-  }
-  if (m + 1 == n && rest_equal(k, k + 1)) {
-    out.edit = Edit::Missing, out.at = front_index(k, n);
-    return true;
-  }
-  return false;
+  while (k < n && at(window, k) == at(phrase, k)) ++k;
+  if (k < kept || !chars::is_han(at(window, k))) return false;
+  for (std::size_t wi = k + 1, pi = k; pi < n; ++wi, ++pi)
+    if (at(window, wi) != at(phrase, pi)) return false;
+  out.edit = Edit::Added, out.at = from_front ? k : n - k, out.added = at(window, k);
+  return true;
 }
 
 // 应保尽保, 一老一小: four characters built on a repeated one. Such a formula
@@ -137,16 +123,21 @@ class SetPhraseRule : public Rule {
             std::vector<std::pair<std::size_t, std::size_t>>& exact) const {
     const std::u32string& phrase = v_->phrases[p].text;
     const std::size_t n = phrase.size();
-    for (std::size_t m : {n, n + 1, n - 1}) {
+    // The phrase as written (remembered, so that its own neighbourhood is
+    // never a near miss), else the phrase with a character added.
+    for (std::size_t m : {n, n + 1}) {
       const std::size_t begin = from_front ? at : (at >= m ? at - m : std::u32string::npos);
       if (begin == std::u32string::npos || begin + m > s.size()) continue;
       const std::u32string_view window(s.data() + begin, m);
-      if (m == n && window == phrase) {
-        exact.emplace_back(begin, begin + n);
-        return;
+      if (m == n) {
+        if (window == phrase) {
+          exact.emplace_back(begin, begin + n);
+          return;
+        }
+        continue;
       }
       NearMiss miss{begin, begin + m, p};
-      if (one_edit(window, phrase, from_front, miss)) found.insert(miss);
+      if (one_added(window, phrase, from_front, miss)) found.insert(miss);
     }
   }
 
@@ -169,20 +160,11 @@ class SetPhraseRule : public Rule {
     // Another formula or a word of its own (稳中有进, 一步步): not a slip.
     if (v_->all.count(std::u32string(written)) || (v_->lexicon && v_->lexicon->contains(written))) return false;
     if (p.size() >= 4) {
-      switch (m.edit) {
-        case Edit::Added: {
-          const bool doubled = (m.at > 0 && p[m.at - 1] == m.added) || (m.at < p.size() && p[m.at] == m.added);
-          return doubled || (parallel_formula(p) && m.at > 0 && m.at < p.size());
-        }
-        case Edit::Missing:
-          // A missing first character cannot be told from another word
-          // before the rest (心之所向, 延链强链, 依法治政府); a missing
-          // inner one from a shortened coinage. Neither is reported.
-          return false;
-        case Edit::Changed:
-          return false;
-      }
-      return false;
+      // Only additions reach here for such phrases: a doubled character, or
+      // one inside a formula with a shape.
+      if (m.edit != Edit::Added) return false;
+      const bool doubled = (m.at > 0 && p[m.at - 1] == m.added) || (m.at < p.size() && p[m.at] == m.added);
+      return doubled || (parallel_formula(p) && m.at > 0 && m.at < p.size());
     }
     // A three-character member counts only beside another of its group.
     if (phrase.group < 0 || m.edit != Edit::Changed || m.at != 1) return false;
