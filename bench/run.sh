@@ -25,25 +25,11 @@ corpus() {  # name, generator args...
   [ -f "$OUT/$name/manifest.jsonl" ] || python3 "$ROOT/bench/generate.py" "$OUT/$name" "$@" >/dev/null
 }
 
-# median wall seconds and max RSS (KB) of RUNS runs of a command
-measure() {
-  local walls=() rss=0 i
-  for ((i = 0; i < RUNS; i++)); do
-    /usr/bin/time -q -f "%e %M" -o "$OUT/time.txt" "$@" >/dev/null 2>&1 || true
-    read -r wall kb < "$OUT/time.txt"
-    walls+=("$wall")
-    [ "$kb" -gt "$rss" ] && rss="$kb"
-  done
-  local median
-  median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  echo "$median $rss"
-}
+. "$ROOT/bench/lib.sh"
 
 row() {  # name, path
-  local name="$1" path="$2" bytes docs
-  bytes=$(du -sb --apparent-size "$path" | cut -f1)
-  docs=$(find "$path" -name '*.txt' -o -name '*.md' | wc -l)
-  local wall rss
+  local name="$1" path="$2" bytes docs wall rss
+  read -r bytes docs < <(corpus_size "$path")
   read -r wall rss < <(measure "$KANWU" check --quiet -j "$JOBS" "$path")
   awk -v n="$name" -v b="$bytes" -v d="$docs" -v w="$wall" -v r="$rss" 'BEGIN {
     if (w <= 0) w = 0.005

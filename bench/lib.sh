@@ -1,0 +1,21 @@
+# Shared by the benchmark runners (sourced): timing with /usr/bin/time.
+# Needs OUT (a scratch folder) and RUNS (runs per measurement).
+
+# median wall seconds and max RSS (KB) of RUNS runs of a command
+measure() {
+  local walls=() rss=0 i
+  for ((i = 0; i < RUNS; i++)); do
+    /usr/bin/time -q -f "%e %M" -o "$OUT/time.txt" "$@" >/dev/null 2>&1 || true
+    read -r wall kb < "$OUT/time.txt"
+    walls+=("$wall")
+    [ "$kb" -gt "$rss" ] && rss="$kb"
+  done
+  local median
+  median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  echo "$median $rss"
+}
+
+# bytes and documents (.txt/.md) under a path
+corpus_size() {
+  echo "$(du -sb --apparent-size "$1" | cut -f1) $(find "$1" -name '*.txt' -o -name '*.md' | wc -l)"
+}

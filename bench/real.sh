@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# kanwu on real text, side by side with autocorrect and textlint in one run.
+#   bench/real.sh            all measurements (a few minutes; corpora ~330 MB)
+# Corpora: bench/real_corpus.py (published text only, built outside the work
+# tree: autocorrect skips git-ignored folders). Peers: bench/peers.sh.
+# Prints one line per measurement; bench/RESULTS.md records a run.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="${BENCH_DIR:-${TMPDIR:-/tmp}/kanwu-bench}/real"
+RUNS="${RUNS:-3}"
+JOBS="${JOBS:-$(nproc)}"
+BUILD_TYPE=Release BUILD_TARGET=kanwu "$ROOT/ci/build.sh" "$ROOT/build-rel" >/dev/null
+KANWU="$ROOT/build-rel/src/kanwu"
+. "$ROOT/bench/lib.sh"
+[ -f "$OUT/one-file.md" ] || python3 "$ROOT/bench/real_corpus.py" "$OUT"
+
+# name, path, command...: wall, MB/s, docs/s, RSS; sets WALL
+row() {
+  local name="$1" path="$2" bytes docs; shift 2
+  read -r bytes docs < <(corpus_size "$path")
+  read -r WALL rss < <(measure "$@")
+  awk -v n="$name" -v b="$bytes" -v d="$docs" -v w="$WALL" -v r="$rss" 'BEGIN {
+    if (w <= 0) w = 0.005
+    printf "%-28s %7.1f MB %6d docs %7.2f s %7.1f MB/s %7.0f docs/s %6.0f MB RSS\n",
+           n, b / 1e6, d, w, b / 1e6 / w, d / w, r / 1024 }'
+}
+ratio() { awk -v a="$2" -v b="$3" -v t="$1" 'BEGIN { if (b <= 0) b = 0.005; printf "  %s: %.2f\n", t, a / b }'; }
+have() { command -v "$1" >/dev/null; }
+
+echo "kanwu $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, jobs=$JOBS, median of $RUNS runs"
+for set in news real news-months news-big; do
+  row "kanwu $set" "$OUT/$set" "$KANWU" check --quiet -j "$JOBS" "$OUT/$set"; k="$WALL"
+  if have autocorrect; then
+    row "autocorrect $set" "$OUT/$set" autocorrect --lint "$OUT/$set"
+    ratio "kanwu / autocorrect MB/s" "$WALL" "$k"
+  fi
+done
+if have textlint; then
+  RUNS=1 row "textlint news" "$OUT/news" textlint --config "$ROOT/bench/textlintrc.json" "$OUT/news"
+fi
+
+echo; echo "one ${JOBS}-job file against one job and against the same text split into files:"
+row "kanwu one-file -j1" "$OUT/one-file.md" "$KANWU" check --quiet -j 1 "$OUT/one-file.md"; one1="$WALL"
+row "kanwu one-file -j$JOBS" "$OUT/one-file.md" "$KANWU" check --quiet -j "$JOBS" "$OUT/one-file.md"; onej="$WALL"
+row "kanwu one-file-split -j$JOBS" "$OUT/one-file-split" "$KANWU" check --quiet -j "$JOBS" "$OUT/one-file-split"
+ratio "speed-up with $JOBS jobs (target ≥ 1.6)" "$one1" "$onej"
+ratio "one file / split files time (target ≤ 1.2)" "$onej" "$WALL"
+
+echo; echo "many documents:"
+row "kanwu stories-1k" "$OUT/stories-1k" "$KANWU" check --quiet -j "$JOBS" "$OUT/stories-1k"; small="$WALL"
+RUNS=1 row "kanwu stories-20k" "$OUT/stories-20k" "$KANWU" check --quiet -j "$JOBS" "$OUT/stories-20k"
+ratio "20k / 1k time (target ≤ 20)" "$WALL" "$small"
+row "kanwu seeds200 (copies)" "$OUT/seeds200" "$KANWU" check --quiet -j "$JOBS" "$OUT/seeds200"
+
+echo; echo "cold start, one 30 KB real draft, rules loaded each time:"
+python3 -c "import sys; t=open(sys.argv[1],encoding='utf-8').read(); open(sys.argv[2],'w',encoding='utf-8').write(t.encode()[:30000].decode('utf-8','ignore'))" \
+  "$OUT/news/$(ls "$OUT/news" | head -1)" "$OUT/draft30k.md"
+"$KANWU" check --quiet "$OUT/draft30k.md" >/dev/null 2>&1 || true  # builds the word-list index once
+RUNS=11 measure "$KANWU" check --quiet "$OUT/draft30k.md" | awk '{ printf "  %.0f ms wall, %.0f MB RSS (target < 15 ms)\n", $1 * 1000, $2 / 1024 }'
