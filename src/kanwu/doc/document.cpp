@@ -19,14 +19,14 @@ Document::Document(SourceText source, DocumentFormat format)
              : format_ == DocumentFormat::Word   ? parse_word_lines(source_, paragraphs_)
                                                  : parse_plain_text(source_);
   split_oversized_blocks(blocks_);
-  sentences_.resize(blocks_.size());
+  make_caches();
 }
 
 Document::Document(SourceText source, std::vector<WordParagraph> paragraphs)
     : source_(std::move(source)), format_(DocumentFormat::Word), paragraphs_(std::move(paragraphs)) {
   blocks_ = parse_word_lines(source_, paragraphs_);
   split_oversized_blocks(blocks_);
-  sentences_.resize(blocks_.size());
+  make_caches();
 }
 
 Location Document::locate(const Block& block, std::size_t begin, std::size_t end) const {
@@ -64,10 +64,16 @@ Location Document::locate_source(std::size_t begin, std::size_t end) const {
   return loc;
 }
 
+void Document::make_caches() {
+  caches_ = std::make_unique<Caches>();
+  caches_->sentence_once = std::make_unique<std::once_flag[]>(blocks_.size());
+  caches_->sentences.resize(blocks_.size());
+}
+
 const std::vector<TextSpan>& Document::sentences(std::size_t block_index) const {
-  auto& cached = sentences_.at(block_index);
-  if (!cached) cached = split_sentences(blocks_.at(block_index).text);
-  return *cached;
+  auto& cached = caches_->sentences.at(block_index);
+  std::call_once(caches_->sentence_once[block_index], [&] { cached = split_sentences(blocks_[block_index].text); });
+  return cached;
 }
 
 }  // namespace kanwu

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <typeindex>
 #include <string>
@@ -65,21 +66,38 @@ class Document {
   const std::vector<TextSpan>& sentences(std::size_t block_index) const;
 
   // A whole-document analysis computed once, on first use, and shared by
-  // every rule that asks for it (e.g. the figures a document states).
+  // every rule that asks for it (e.g. the figures a document states). Safe
+  // to call from rules running on several threads at once (a large
+  // document's rules are spread over threads): one computes, the others wait.
   template <typename T, typename Make>
   const T& cached(Make make) const {
-    auto& slot = analyses_[std::type_index(typeid(T))];
-    if (!slot) slot = std::make_shared<T>(make());
-    return *static_cast<const T*>(slot.get());
+    Caches::Slot& slot = caches_->slot(std::type_index(typeid(T)));
+    std::call_once(slot.once, [&] { slot.value = std::make_shared<T>(make()); });
+    return *static_cast<const T*>(slot.value.get());
   }
 
  private:
+  struct Caches {
+    struct Slot {
+      std::once_flag once;
+      std::shared_ptr<void> value;
+    };
+    Slot& slot(std::type_index type) {
+      std::lock_guard lock(mutex);
+      return analyses.try_emplace(type).first->second;  // map nodes do not move
+    }
+    std::mutex mutex;
+    std::map<std::type_index, Slot> analyses;
+    std::unique_ptr<std::once_flag[]> sentence_once;  // one per block
+    std::vector<std::vector<TextSpan>> sentences;
+  };
+  void make_caches();
+
   SourceText source_;
   DocumentFormat format_;
   std::vector<Block> blocks_;
   std::vector<WordParagraph> paragraphs_;  // Word documents: one per line
-  mutable std::vector<std::optional<std::vector<TextSpan>>> sentences_;
-  mutable std::map<std::type_index, std::shared_ptr<void>> analyses_;
+  std::unique_ptr<Caches> caches_;
 };
 
 }  // namespace kanwu

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <cctype>
 #include <set>
 #include <filesystem>
@@ -72,16 +74,55 @@ class Run {
       : rules_(rules), options_(options) {
     for (const Rule* rule : rules)
       if (auto pass = rule->corpus_pass()) passes_.push_back({rule, std::move(pass)});
+    // Rules sharing an analysis form one task; the largest task first.
+    std::map<std::string_view, std::size_t> task_of;
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      const std::string_view shared = rules[r]->shared_analysis();
+      if (shared.empty() || !task_of.count(shared)) {
+        if (!shared.empty()) task_of[shared] = tasks_.size();
+        tasks_.emplace_back();
+      }
+      tasks_[shared.empty() ? tasks_.size() - 1 : task_of[shared]].push_back(r);
+    }
+    std::stable_sort(tasks_.begin(), tasks_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   }
 
-  void check(const Document& document, DocumentResult& result) const {
-    for (const Rule* rule : rules_) {
-      Emitter emit(*rule, document, result.findings);
+  // `threads` > 1 spreads the rules of a large document over that many
+  // threads; the findings are the same and in the same order either way.
+  void check(const Document& document, DocumentResult& result, unsigned threads = 1) const {
+    std::vector<std::vector<Finding>> found(rules_.size());
+    std::vector<std::optional<RuleProblem>> problems(rules_.size());
+    const auto run_rule = [&](std::size_t r) {
+      Emitter emit(*rules_[r], document, found[r]);
       try {
-        rule->check(document, emit);
+        rules_[r]->check(document, emit);
       } catch (const RuleTimeout& e) {
-        result.problems.push_back({rule->id(), document.path(), e.what()});
+        problems[r] = RuleProblem{rules_[r]->id(), document.path(), e.what()};
       }
+    };
+    if (threads > 1 && tasks_.size() > 1 && document.source().text().size() >= kParallelDocumentBytes) {
+      std::atomic<std::size_t> next{0};
+      std::exception_ptr failure;
+      std::mutex failure_mutex;
+      const auto work = [&] {
+        for (std::size_t t; (t = next++) < tasks_.size();) try {
+            for (const std::size_t r : tasks_[t]) run_rule(r);
+          } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+          }
+      };
+      std::vector<std::thread> helpers;
+      for (unsigned t = 1; t < std::min<std::size_t>(threads, tasks_.size()); ++t) helpers.emplace_back(work);
+      work();
+      for (auto& h : helpers) h.join();
+      if (failure) std::rethrow_exception(failure);
+    } else {
+      for (std::size_t r = 0; r < rules_.size(); ++r) run_rule(r);
+    }
+    for (std::size_t r = 0; r < rules_.size(); ++r) {
+      std::move(found[r].begin(), found[r].end(), std::back_inserter(result.findings));
+      if (problems[r]) result.problems.push_back(std::move(*problems[r]));
     }
     for (const auto& [rule, pass] : passes_) result.digests.push_back(pass->digest(document));
     result.bytes = document.source().text().size();
@@ -142,8 +183,11 @@ class Run {
   }
 
  private:
+  // Below this size a document's rules run on its worker's thread alone.
+  static constexpr std::size_t kParallelDocumentBytes = 128 * 1024;
   const std::vector<const Rule*>& rules_;
   const CheckOptions& options_;
+  std::vector<std::vector<std::size_t>> tasks_;  // rule indices, run in order
   std::vector<std::pair<const Rule*, std::unique_ptr<CorpusPass>>> passes_;
   std::map<std::string, Suppressions> suppressions_;  // files with directives
   Report report_;
@@ -165,7 +209,8 @@ Document read_document(const std::string& file, const std::string& encoding = ""
                   format_for_path(file == "-" && !stdin_name.empty() ? stdin_name : file));
 }
 
-void check_file(const Run& run, const std::string& file, const CheckOptions& options, DocumentResult& result) {
+void check_file(const Run& run, const std::string& file, const CheckOptions& options, DocumentResult& result,
+                unsigned threads) {
   const std::string& encoding = options.encoding;
   try {
     // The document (and its text) lives only while it is being checked.
@@ -173,7 +218,7 @@ void check_file(const Run& run, const std::string& file, const CheckOptions& opt
     if (!document.source().encoding().empty())
       result.notice = fmt::format("{}: note: decoded as {}{}; fixes are not written to it", document.path(),
                                   document.source().encoding(), encoding.empty() ? " (detected)" : "");
-    run.check(document, result);
+    run.check(document, result, threads);
   } catch (const InputError& e) {
     result.error = e;
   }
@@ -231,6 +276,8 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
   for (auto& e : errors) run.input_error(std::move(e));
 
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  // Fewer files than jobs: the spare threads share each large file's rules.
+  const unsigned per_document = std::max(1u, static_cast<unsigned>(jobs / std::max<std::size_t>(files.size(), 1)));
   jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(files.size(), 1)));
   // At most this many documents are read but not yet merged, which bounds
   // memory on corpora of any size.
@@ -249,7 +296,7 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
         if (next >= files.size()) return;
         i = next++;
       }
-      check_file(run, files[i], options, results[i]);
+      check_file(run, files[i], options, results[i], per_document);
       {
         std::lock_guard lock(mutex);
         results[i].done = true;
@@ -267,7 +314,7 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
       std::unique_lock lock(mutex);
       ready.wait(lock, [&] { return results[i].done; });
     } else {
-      check_file(run, files[i], options, results[i]);
+      check_file(run, files[i], options, results[i], per_document);
     }
     run.remember_suppressions(display_name(files[i], options.stdin_filename), results[i]);
     run.merge(results[i], display_name(files[i], options.stdin_filename));

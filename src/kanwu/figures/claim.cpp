@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -173,11 +174,7 @@ std::vector<Word> split_words(std::string_view text, const Lexicon& lexicon) {
     std::size_t len = 1;
     bool han = chars::is_han(c);
     if (han) {
-      for (std::size_t l = std::min(kLongestWord, end); l >= 2; --l)
-        if (lexicon.contains(s.substr(end - l, l))) {
-          len = l;
-          break;
-        }
+      len = std::max<std::size_t>(1, lexicon.longest_word_ending_at(s, end, kLongestWord));
     } else if (chars::is_ascii_letter(c) || chars::is_ascii_digit(c) || c == U'.' || c == U'_') {
       while (len < end && (chars::is_ascii_letter(s[end - len - 1]) || chars::is_ascii_digit(s[end - len - 1]) ||
                            s[end - len - 1] == U'.' || s[end - len - 1] == U'_'))
@@ -879,8 +876,10 @@ class Extractor {
   std::size_t section_ = 0;  // headings seen so far
 };
 
-// A document is checked by one thread at a time, like its other analyses.
+// The figures of a document as read with each vocabulary (rules may name
+// different ones); rules on several threads may ask at once.
 struct FiguresByVocabulary {
+  std::unique_ptr<std::mutex> mutex = std::make_unique<std::mutex>();
   std::map<const FigureVocabulary*, std::shared_ptr<DocumentFigures>> figures;
 };
 
@@ -913,6 +912,7 @@ const BlockFigures& block_figures(const Document& document) {
 const DocumentFigures& document_figures(const Document& document, const FigureVocabulary& vocabulary) {
   auto& cache = const_cast<FiguresByVocabulary&>(
       document.cached<FiguresByVocabulary>([] { return FiguresByVocabulary{}; }));
+  std::lock_guard lock(*cache.mutex);
   auto& slot = cache.figures[&vocabulary];
   if (!slot) slot = std::make_shared<DocumentFigures>(Extractor(document, vocabulary).run());
   return *slot;

@@ -30,6 +30,7 @@ std::string percent(double value, int decimals) { return fmt::format("{:.{}f}%",
 
 class FigureArithmeticRule : public Rule {
  public:
+  std::string_view shared_analysis() const override { return "figures"; }
   FigureArithmeticRule(RuleInfo info, std::shared_ptr<const FigureVocabulary> vocabulary)
       : Rule(std::move(info)), vocabulary_(std::move(vocabulary)) {}
 

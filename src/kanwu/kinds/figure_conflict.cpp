@@ -152,6 +152,7 @@ class ConflictPass : public CorpusPass {
 
 class FigureConflictRule : public Rule {
  public:
+  std::string_view shared_analysis() const override { return "figures"; }
   FigureConflictRule(RuleInfo info, std::shared_ptr<const FigureVocabulary> vocabulary)
       : Rule(std::move(info)), vocabulary_(std::move(vocabulary)) {}
   std::unique_ptr<CorpusPass> corpus_pass() const override {

@@ -14,6 +14,7 @@ namespace {
 
 class NumberStyleRule : public Rule {
  public:
+  std::string_view shared_analysis() const override { return "figures"; }
   NumberStyleRule(RuleInfo info, bool mixed, Severity mixed_severity)
       : Rule(std::move(info)), mixed_(mixed), mixed_severity_(mixed_severity) {}
 

@@ -8,6 +8,7 @@ namespace {
 
 class RateRangeRule : public Rule {
  public:
+  std::string_view shared_analysis() const override { return "figures"; }
   RateRangeRule(RuleInfo info, std::vector<std::string> rate_words, std::vector<std::string> exempt)
       : Rule(std::move(info)), rate_words_(std::move(rate_words)), exempt_(std::move(exempt)) {}
 

@@ -19,6 +19,8 @@
 
 namespace kanwu {
 
+class WordIndex;
+
 class Lexicon {
  public:
   // Words from `files` (one word per line, optionally followed by spaces and
@@ -26,6 +28,7 @@ class Lexicon {
   // part-of-speech tags (third column: ns place, nr person name) has_tag()
   // answers for.
   Lexicon(std::vector<std::string> files, std::vector<std::u32string> extra_words, std::set<std::string> tags = {});
+  ~Lexicon();
 
   // True when `word` (two or more code points) is a listed word.
   bool contains(std::u32string_view word) const;
@@ -33,6 +36,11 @@ class Lexicon {
   // True when a listed word of min_len..max_len code points starts at text[at].
   bool word_starts_at(std::u32string_view text, std::size_t at, std::size_t min_len = 2,
                       std::size_t max_len = 4) const;
+
+  // Length of the longest listed word of at most max_len code points that
+  // ends just before text[end], or 0. Cheap where no long word can end (the
+  // index knows the longest word ending with each pair of characters).
+  std::size_t longest_word_ending_at(std::u32string_view text, std::size_t end, std::size_t max_len) const;
 
   // True when `word` is listed with one of the constructor's `tags`.
   bool has_tag(std::u32string_view word) const;
@@ -49,21 +57,16 @@ class Lexicon {
     using is_transparent = void;
     bool operator()(std::u32string_view a, std::u32string_view b) const { return a == b; }
   };
-  // The words of a set of files, each with the index of its tag in `tags`
-  // (0: none), shared by every Lexicon that names the same files.
-  struct Words {
-    std::once_flag loaded;
-    std::unordered_map<std::u32string, std::uint16_t, Hash, Equal> tag_of;
-    std::vector<std::string> tags{""};
-  };
 
  private:
-  const Words& words() const;
+  const WordIndex& index() const;
   std::vector<std::string> files_;
   std::set<std::string> tags_;
   std::unordered_set<std::u32string, Hash, Equal> extra_;
-  mutable std::shared_ptr<Words> words_;
-  mutable std::once_flag found_;
+  // The longest extra word starting and ending with each pair of characters.
+  std::unordered_map<std::uint64_t, std::pair<std::uint8_t, std::uint8_t>> extra_pairs_;
+  mutable std::shared_ptr<const WordIndex> index_;
+  mutable std::once_flag opened_;
 };
 
 }  // namespace kanwu

@@ -50,6 +50,11 @@ class Rule {
   virtual void check(const Document& document, Emitter& emit) const;
   // Cross-document rules return a fresh pass per run.
   virtual std::unique_ptr<CorpusPass> corpus_pass() const { return nullptr; }
+  // Rules that build on the same costly whole-document analysis name it
+  // here ("figures"); a large document's rules run on several threads, and
+  // rules sharing an analysis run one after another on the same thread
+  // instead of waiting on each other.
+  virtual std::string_view shared_analysis() const { return {}; }
 
  private:
   RuleInfo info_;

@@ -27,6 +27,7 @@ std::string_view SourceText::line_text(int line) const {
 }
 
 const std::vector<SourceText::Checkpoint>& SourceText::checkpoints(int line) const {
+  std::lock_guard lock(*checkpoints_mutex_);
   auto [it, inserted] = checkpoints_.try_emplace(line);
   if (!inserted) return it->second;
   const std::size_t begin = line_start(line), end = begin + line_text(line).size();

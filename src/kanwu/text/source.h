@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +61,8 @@ class SourceText {
   };
   const std::vector<Checkpoint>& checkpoints(int line) const;
   mutable std::map<int, std::vector<Checkpoint>> checkpoints_;
+  // Rules on several threads may ask for positions on one long line.
+  mutable std::shared_ptr<std::mutex> checkpoints_mutex_ = std::make_shared<std::mutex>();
 };
 
 }  // namespace kanwu
