@@ -72,8 +72,12 @@ class Run {
  public:
   Run(const std::vector<const Rule*>& rules, const CheckOptions& options)
       : rules_(rules), options_(options) {
-    for (const Rule* rule : rules)
-      if (auto pass = rule->corpus_pass()) passes_.push_back({rule, std::move(pass)});
+    pass_of_rule_.assign(rules.size(), kNoPass);
+    for (std::size_t r = 0; r < rules.size(); ++r)
+      if (auto pass = rules[r]->corpus_pass()) {
+        pass_of_rule_[r] = passes_.size();
+        passes_.push_back({rules[r], std::move(pass)});
+      }
     // Rules sharing an analysis form one task; the largest task first.
     std::map<std::string_view, std::size_t> task_of;
     for (std::size_t r = 0; r < rules.size(); ++r) {
@@ -92,6 +96,9 @@ class Run {
   void check(const Document& document, DocumentResult& result, unsigned threads = 1) const {
     std::vector<std::vector<Finding>> found(rules_.size());
     std::vector<std::optional<RuleProblem>> problems(rules_.size());
+    result.digests.resize(passes_.size());
+    // A rule's check, then its cross-document digest (which reads the same
+    // analyses, so it belongs on the same thread).
     const auto run_rule = [&](std::size_t r) {
       Emitter emit(*rules_[r], document, found[r]);
       try {
@@ -99,6 +106,7 @@ class Run {
       } catch (const RuleTimeout& e) {
         problems[r] = RuleProblem{rules_[r]->id(), document.path(), e.what()};
       }
+      if (const std::size_t p = pass_of_rule_[r]; p != kNoPass) result.digests[p] = passes_[p].second->digest(document);
     };
     if (threads > 1 && tasks_.size() > 1 && document.source().text().size() >= kParallelDocumentBytes) {
       std::atomic<std::size_t> next{0};
@@ -124,7 +132,6 @@ class Run {
       std::move(found[r].begin(), found[r].end(), std::back_inserter(result.findings));
       if (problems[r]) result.problems.push_back(std::move(*problems[r]));
     }
-    for (const auto& [rule, pass] : passes_) result.digests.push_back(pass->digest(document));
     result.bytes = document.source().text().size();
     if (document.source().text().find("kanwu-") != std::string_view::npos) {
       Suppressions s = Suppressions::parse(document.source());
@@ -188,6 +195,8 @@ class Run {
   const std::vector<const Rule*>& rules_;
   const CheckOptions& options_;
   std::vector<std::vector<std::size_t>> tasks_;  // rule indices, run in order
+  static constexpr std::size_t kNoPass = SIZE_MAX;
+  std::vector<std::size_t> pass_of_rule_;  // index in passes_, or kNoPass
   std::vector<std::pair<const Rule*, std::unique_ptr<CorpusPass>>> passes_;
   std::map<std::string, Suppressions> suppressions_;  // files with directives
   Report report_;

@@ -373,18 +373,19 @@ class MetricReader {
   std::string normalise(const std::string& text, MetricReading& r) const {
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
+      char32_t c = 0;
+      const auto n = static_cast<std::size_t>(std::max(1, utf8::decode(text, i, c)));
+      const auto it = v_.indicators_by_first_char.find(c);
       std::size_t best = 0;
-      const std::string* name = nullptr;
-      for (const auto& [variant, canonical] : v_.indicators) {
-        if (variant.size() > best && std::string_view(text).substr(i).starts_with(variant)) best = variant.size(), name = &canonical;
-        if (canonical.size() > best && std::string_view(text).substr(i).starts_with(canonical)) best = canonical.size(), name = &canonical;
-      }
-      if (best) {
-        out += *name;
-        i += best;
-        continue;
-      }
-      out += text[i++];
+      if (it != v_.indicators_by_first_char.end())
+        for (const auto& [form, canonical] : it->second)  // longest first
+          if (std::string_view(text).substr(i).starts_with(form)) {
+            out += canonical;
+            best = form.size();
+            break;
+          }
+      if (!best) out.append(text, i, n);
+      i += best ? best : n;
     }
     for (const auto& [variant, name] : v_.qualifiers)
       if (variant != name && out.find(variant) != std::string::npos) {

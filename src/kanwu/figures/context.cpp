@@ -229,7 +229,7 @@ std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabular
   for (std::size_t i = 0; i < text.size();) {
     char32_t c;
     const int n = std::max(1, utf8::decode(text, i, c));
-    const auto it = c >= 0x80 ? v.names_by_first_char.find(text.substr(i, n)) : v.names_by_first_char.end();
+    const auto it = c >= 0x80 ? v.names_by_first_char.find(c) : v.names_by_first_char.end();
     std::size_t len = 0;
     if (it != v.names_by_first_char.end())
       for (const auto& [written, name] : it->second)

@@ -124,15 +124,22 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   longest_first(v->qualifiers);
   longest_first(v->places);
   std::stable_sort(v->holidays.begin(), v->holidays.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
+  const auto first_char = [](const std::string& written) {
+    char32_t c = 0;
+    if (utf8::decode(written, 0, c) <= 0) c = static_cast<unsigned char>(written.empty() ? 0 : written[0]);
+    return c;
+  };
   const auto index = [&](const std::string& written, const std::string& name) {
-    char32_t c;
-    const int n = utf8::decode(written, 0, c);
-    v->names_by_first_char[written.substr(0, n > 0 ? n : 1)].emplace_back(written, name);
+    v->names_by_first_char[first_char(written)].emplace_back(written, name);
   };
   for (const auto& [written, name] : v->places) index(written, name);
   for (const auto& w : v->national) index(w, "全国");
   for (const auto& w : v->own_place) index(w, "");
   for (auto& [first, names] : v->names_by_first_char) longest_first(names);
+  for (const auto& [variant, canonical] : v->indicators)
+    for (const std::string* form : {&variant, &canonical})
+      if (!form->empty()) v->indicators_by_first_char[first_char(*form)].emplace_back(*form, canonical);
+  for (auto& [first, forms] : v->indicators_by_first_char) longest_first(forms);
   std::vector<std::string> files;
   for (const auto& f : r.words(root, "lexicon")) {
     std::string file = f.starts_with('/') ? f : (std::filesystem::path(path).parent_path() / f).string();

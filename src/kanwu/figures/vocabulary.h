@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <unordered_map>
 #include <vector>
 
 #include "kanwu/nlp/lexicon.h"
@@ -22,6 +23,9 @@ struct FigureVocabulary {
   std::shared_ptr<const Lexicon> lexicon;
   // variant → canonical name, longest variant first (rewritten in that order).
   std::vector<std::pair<std::string, std::string>> indicators;
+  // Every indicator name and variant by its first character, longest first:
+  // written form → canonical name (the metric reader looks at each place).
+  std::unordered_map<char32_t, std::vector<std::pair<std::string, std::string>>> indicators_by_first_char;
   // variant → qualifier, longest variant first.
   std::vector<std::pair<std::string, std::string>> qualifiers;
   std::set<std::string> filler;
@@ -37,9 +41,9 @@ struct FigureVocabulary {
   std::set<std::u32string> not_places;
   std::vector<std::string> holidays;
   std::vector<std::string> holiday_suffixes;
-  // Every place, national and own-place word by its first character (UTF-8
-  // bytes), longest first: written form → short name (全国; "" for 全省).
-  std::map<std::string, std::vector<std::pair<std::string, std::string>>, std::less<>> names_by_first_char;
+  // Every place, national and own-place word by its first character,
+  // longest first: written form → short name (全国; "" for 全省).
+  std::unordered_map<char32_t, std::vector<std::pair<std::string, std::string>>> names_by_first_char;
   std::vector<std::string> review_titles;
 
   // Loads (once per path, shared by every rule naming it) or returns null
