@@ -1,5 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -76,6 +78,30 @@ BOOST_AUTO_TEST_CASE(report_is_the_same_for_any_number_of_threads) {
   write_json(four, check_paths(rules.pointers(), paths, options));
   BOOST_TEST(one.str() == four.str());
   BOOST_TEST(calls > 5u);
+}
+
+// A file larger than the engine's threshold, checked alone with two jobs,
+// has its rules spread over two threads; the report must not change.
+BOOST_AUTO_TEST_CASE(one_large_file_gives_the_same_report_on_two_threads) {
+  const RuleSet rules = load_rules({source_dir() + "/rules"});
+  std::string text;
+  for (int copy = 0; text.size() < 400 * 1024; ++copy)
+    for (const auto& entry : fs::directory_iterator(source_dir() + "/fixtures/seeds")) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      text += std::string(std::istreambuf_iterator<char>(in), {}) + "\n\n第" + std::to_string(copy) + "份\n\n";
+    }
+  const fs::path file = fs::temp_directory_path() / ("kanwu-large-" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(file, std::ios::binary) << text;
+  std::ostringstream one, two;
+  CheckOptions options;
+  options.jobs = 1;
+  const Report serial = check_paths(rules.pointers(), {file.string()}, options);
+  write_json(one, serial);
+  options.jobs = 2;
+  write_json(two, check_paths(rules.pointers(), {file.string()}, options));
+  fs::remove(file);
+  BOOST_TEST(serial.findings.size() > 100u);
+  BOOST_TEST(one.str() == two.str());
 }
 
 BOOST_AUTO_TEST_CASE(findings_are_sorted_deterministically) {

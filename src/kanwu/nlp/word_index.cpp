@@ -23,7 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kMagic[8] = {'K', 'W', 'W', 'O', 'R', 'D', 'S', '\0'};
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::uint32_t kByteOrder = 0x01020304;  // a cache from another machine does not match
 
 struct Header {
@@ -37,7 +37,7 @@ struct Header {
   std::uint32_t pool_chars;
   std::uint32_t pair_slots;  // a power of two
   std::uint32_t tag_bytes;
-  std::uint32_t reserved;
+  std::uint32_t distinct_words;  // words minus repeats
 };
 struct Entry {
   std::uint32_t offset;  // into the pool, in code points
@@ -214,6 +214,7 @@ std::vector<unsigned char> build_image(const std::vector<std::string>& files, st
     }
   }
   // A repeated word leaves an unused entry at the end (no slot names it).
+  reinterpret_cast<Header*>(image.data())->distinct_words = kept;
   auto* pairs = reinterpret_cast<PairSlot*>(image.data() + l.pairs);
   for (const auto& [key, slot] : p.pairs)
     for (std::size_t i = hash_pair(slot.a, slot.b) & (h.pair_slots - 1);; i = (i + 1) & (h.pair_slots - 1))
@@ -330,7 +331,7 @@ bool WordIndex::attach(std::string origin) {
 }
 
 std::size_t WordIndex::size() const {
-  return image_size_ ? at<Header>(image_, 0)->words : 0;
+  return image_size_ ? at<Header>(image_, 0)->distinct_words : 0;
 }
 
 std::uint16_t WordIndex::find(std::u32string_view word) const {
