@@ -163,6 +163,20 @@ if command -v git >/dev/null; then
   rm -rf "$TMP/稿件库"
 fi
 
+# The start-up caches (word index, compiled sentence rules): the same report
+# with an empty cache folder, a filled one, a damaged one and none writable.
+printf '他说。“我们来了。”这是是一个句子。\n\n规模以上工业增加值增长5%%，增加值增长6%%。\n' > "$TMP/cache-draft.txt"
+CACHE="$TMP/cache"
+reference=$(KANWU_CACHE_DIR="$CACHE" "$KANWU" check --color never "$TMP/cache-draft.txt" 2>&1 || true)
+expect "cache: files written" 0 'sentence-rules-.*words-' -- bash -c "ls '$CACHE' | sort | tr '\n' ' '"
+expect "cache: same report from a filled cache" 1 "$(printf '%s' "$reference" | head -1 | sed 's/[][\\.*^$()|+?{}]/\\&/g')" -- env KANWU_CACHE_DIR="$CACHE" "$KANWU" check --color never "$TMP/cache-draft.txt"
+for f in "$CACHE"/*.bin; do head -c 100 /dev/urandom > "$f"; done
+damaged=$(KANWU_CACHE_DIR="$CACHE" "$KANWU" check --color never "$TMP/cache-draft.txt" 2>&1 || true)
+expect "cache: damaged files are rebuilt, same report" 0 '^same$' -- bash -c "[ '$(printf '%s' "$reference" | md5sum)' = '$(printf '%s' "$damaged" | md5sum)' ] && echo same"
+unwritable=$(KANWU_CACHE_DIR=/proc/kanwu-no-cache "$KANWU" check --color never "$TMP/cache-draft.txt" 2>&1 || true)
+expect "cache: no writable folder, same report" 0 '^same$' -- bash -c "[ '$(printf '%s' "$reference" | md5sum)' = '$(printf '%s' "$unwritable" | md5sum)' ] && echo same"
+rm -rf "$CACHE"
+
 # Regression inputs found by fuzzing (tests/fuzz/regressions).
 expect "fuzz: NUL in a rule example" 2 'rules-nul-in-example.yaml:14:11: error: examples.good must be text' -- "$KANWU" test-rules --rules tests/fuzz/regressions/rules-nul-in-example.yaml
 

@@ -105,6 +105,10 @@ BOOST_AUTO_TEST_CASE(is_cached_and_reused_and_rebuilt_when_the_list_changes) {
   const auto third = WordIndex::open({dict});
   BOOST_TEST(third->origin().starts_with("built"));
   BOOST_TEST(third->find(U"新词语") != 0);
+  // The cache of the old version is gone; the mapped index still answers.
+  BOOST_TEST(!fs::exists(cache));
+  BOOST_TEST(fs::exists(WordIndex::cache_path((s.dir / "cache").string(), {dict})));
+  BOOST_TEST(second->find(U"习近平") != 0);
 }
 
 BOOST_AUTO_TEST_CASE(a_damaged_cache_is_rebuilt_and_never_crashes) {

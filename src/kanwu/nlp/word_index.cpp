@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +13,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "kanwu/text/cache_file.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -226,45 +226,38 @@ std::vector<unsigned char> build_image(const std::vector<std::string>& files, st
   return image;
 }
 
-std::string hex(std::uint64_t v) {
-  static const char digits[] = "0123456789abcdef";
-  std::string s(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<std::size_t>(i)] = digits[v & 15];
-  return s;
+}  // namespace
+
+namespace {
+
+// Names the files' paths: the cache of one word list, whatever its version.
+std::string paths_name(const std::vector<std::string>& files) {
+  std::string paths;
+  for (const auto& file : files) {
+    std::error_code ec;
+    paths += fs::absolute(file, ec).string() + '\n';
+  }
+  return "words-" + cache::hex(cache::hash(paths)).substr(0, 8);
 }
 
-// Writes the image beside its final name and renames it into place, so a
-// reader never maps a half-written file and concurrent writers do not clash.
-bool write_cache(const std::string& path, const std::vector<unsigned char>& image) {
+// Removes the caches of earlier versions of the same word lists (a list
+// rewritten by a test or edited by its owner would otherwise leave one
+// 17 MB file behind per version).
+void remove_older_caches(const std::string& folder, const std::vector<std::string>& files, const std::string& keep) {
   std::error_code ec;
-  fs::create_directories(fs::path(path).parent_path(), ec);
-  const std::string temp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out.write(reinterpret_cast<const char*>(image.data()), static_cast<std::streamsize>(image.size()));
-    if (!out) {
-      out.close();
-      fs::remove(temp, ec);
-      return false;
-    }
+  const std::string prefix = paths_name(files) + "-";
+  for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::error_code remove_error;
+    if (name.starts_with(prefix) && name.ends_with(".bin") && it->path().string() != keep)
+      fs::remove(it->path(), remove_error);
   }
-  fs::rename(temp, path, ec);
-  if (ec) fs::remove(temp, ec);
-  return !ec;
 }
 
 }  // namespace
 
-std::string WordIndex::cache_folder() {
-  if (const char* dir = std::getenv("KANWU_CACHE_DIR"); dir && *dir) return dir;
-  if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return std::string(xdg) + "/kanwu";
-  if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.cache/kanwu";
-  return "";
-}
-
 std::string WordIndex::cache_path(const std::string& folder, const std::vector<std::string>& files) {
-  return folder + "/words-" + hex(stamp_of(files)) + ".bin";
+  return folder + "/" + paths_name(files) + "-" + cache::hex(stamp_of(files)) + ".bin";
 }
 
 std::shared_ptr<const WordIndex> WordIndex::build(const std::vector<std::string>& files) {
@@ -277,7 +270,7 @@ std::shared_ptr<const WordIndex> WordIndex::build(const std::vector<std::string>
 }
 
 std::shared_ptr<const WordIndex> WordIndex::open(const std::vector<std::string>& files) {
-  const std::string folder = cache_folder();
+  const std::string folder = cache::folder();
   if (folder.empty()) return build(files);
   const std::string path = cache_path(folder, files);
   if (const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
@@ -298,7 +291,10 @@ std::shared_ptr<const WordIndex> WordIndex::open(const std::vector<std::string>&
   index->owned_ = build_image(files, stamp_of(files));
   index->image_ = index->owned_.data();
   index->image_size_ = index->owned_.size();
-  index->attach(write_cache(path, index->owned_) ? "built, cached at " + path : "built in memory");
+  const bool cached =
+      cache::write(path, std::string_view(reinterpret_cast<const char*>(index->owned_.data()), index->owned_.size()));
+  if (cached) remove_older_caches(folder, files, path);
+  index->attach(cached ? "built, cached at " + path : "built in memory");
   return index;
 }
 

@@ -48,10 +48,9 @@ class WordIndex {
   // "built in memory" (shown by tests and diagnostics).
   const std::string& origin() const { return origin_; }
 
-  // The cache file for `files` under `folder` (exposed for tests).
+  // The cache file for `files` under `folder` (text/cache_file.h), exposed
+  // for tests.
   static std::string cache_path(const std::string& folder, const std::vector<std::string>& files);
-  // $KANWU_CACHE_DIR, else $XDG_CACHE_HOME/kanwu, else $HOME/.cache/kanwu.
-  static std::string cache_folder();
 
   struct PairLengths {
     std::uint8_t starting = 0;
