@@ -229,7 +229,8 @@ std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabular
   for (std::size_t i = 0; i < text.size();) {
     char32_t c;
     const int n = std::max(1, utf8::decode(text, i, c));
-    const auto it = c >= 0x80 ? v.names_by_first_char.find(c) : v.names_by_first_char.end();
+    const bool may_start = c >= 0x80 && (c >= 0x10000 || v.name_starts[c]);
+    const auto it = may_start ? v.names_by_first_char.find(c) : v.names_by_first_char.end();
     std::size_t len = 0;
     if (it != v.names_by_first_char.end())
       for (const auto& [written, name] : it->second)
@@ -242,7 +243,11 @@ std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabular
   }
   // Cities, counties and leagues: a name the segmenter reads as a word (or
   // two single characters) before 市/县/盟/州 (通辽市, 兰考县).
-  if (cities && !v.place_suffixes.empty()) {
+  const auto has_suffix = [&] {
+    return std::any_of(v.place_suffixes_utf8.begin(), v.place_suffixes_utf8.end(),
+                       [&](const std::string& s) { return text.find(s) != std::string_view::npos; });
+  };
+  if (cities && !v.place_suffixes.empty() && has_suffix()) {
     const CodePointText cp = code_points(text);
     for (std::size_t i = 2; i < cp.size(); ++i) {
       if (v.place_suffixes.find(cp.chars[i]) == std::u32string::npos) continue;

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <memory>
+#include <unordered_map>
 
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
@@ -80,8 +81,25 @@ bool is_chinese_numeral_char(char32_t c) {
   }
 }
 
+namespace {
+
+std::optional<ParsedNumber> parse_chinese_with_icu(std::u32string_view run);
+
+}  // namespace
+
+// The same few numerals (一, 两, 十, 三十) recur in every paragraph; ICU's
+// spell-out parser is slow, so each thread remembers what it has parsed.
 std::optional<ParsedNumber> parse_chinese(std::u32string_view run) {
   if (run.empty()) return std::nullopt;
+  thread_local std::unordered_map<std::u32string, std::optional<ParsedNumber>> parsed;
+  if (const auto it = parsed.find(std::u32string(run)); it != parsed.end()) return it->second;
+  if (parsed.size() > 4096) parsed.clear();
+  return parsed.emplace(run, parse_chinese_with_icu(run)).first->second;
+}
+
+namespace {
+
+std::optional<ParsedNumber> parse_chinese_with_icu(std::u32string_view run) {
   thread_local std::unique_ptr<icu::RuleBasedNumberFormat> format = [] {
     UErrorCode status = U_ZERO_ERROR;
     auto f = std::make_unique<icu::RuleBasedNumberFormat>(icu::URBNF_SPELLOUT, icu::Locale("zh"), status);
@@ -113,6 +131,8 @@ std::optional<ParsedNumber> parse_chinese(std::u32string_view run) {
   while (v >= 10 && std::fmod(v, 10) == 0) v /= 10, ++out.trailing_zeros;
   return out;
 }
+
+}  // namespace
 
 double parse_scale(std::u32string_view s, std::size_t& length) {
   static constexpr std::pair<std::u32string_view, double> kScales[] = {

@@ -110,6 +110,7 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
     for (const auto& name : g) v->places.emplace_back(name, short_name);
   }
   for (const auto& s : r.words(root, "place_suffixes")) v->place_suffixes += code_points(s).chars;
+  for (const char32_t c : v->place_suffixes) v->place_suffixes_utf8.push_back(utf8::encode(c));
   for (const auto& w : r.words(root, "not_places")) v->not_places.insert(code_points(w).chars);
   v->holidays = r.words(root, "holidays");
   v->holiday_suffixes = r.words(root, "holiday_suffixes");
@@ -130,7 +131,9 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
     return c;
   };
   const auto index = [&](const std::string& written, const std::string& name) {
-    v->names_by_first_char[first_char(written)].emplace_back(written, name);
+    const char32_t first = first_char(written);
+    v->names_by_first_char[first].emplace_back(written, name);
+    if (first < 0x10000) v->name_starts[first] = true;
   };
   for (const auto& [written, name] : v->places) index(written, name);
   for (const auto& w : v->national) index(w, "全国");

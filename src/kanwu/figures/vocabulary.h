@@ -44,6 +44,12 @@ struct FigureVocabulary {
   // Every place, national and own-place word by its first character,
   // longest first: written form → short name (全国; "" for 全省).
   std::unordered_map<char32_t, std::vector<std::pair<std::string, std::string>>> names_by_first_char;
+  // The first characters of those names (Basic Multilingual Plane), so that
+  // a paragraph's characters are tested with one bit each.
+  std::vector<bool> name_starts = std::vector<bool>(0x10000, false);
+  // place_suffixes in UTF-8, searched in a paragraph's bytes before its
+  // characters are decoded (most paragraphs name no 市 or 县).
+  std::vector<std::string> place_suffixes_utf8;
   std::vector<std::string> review_titles;
 
   // Loads (once per path, shared by every rule naming it) or returns null
