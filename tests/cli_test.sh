@@ -163,6 +163,9 @@ if command -v git >/dev/null; then
   rm -rf "$TMP/稿件库"
 fi
 
+expect "timings: every rule that ran, and a total" 1 'repeated-word +[0-9.]+ +[0-9.]+%' -- "$KANWU" check --quiet --timings "$TMP/doubled.txt"
+expect "timings: a disabled rule is not timed" 0 '^total' -- bash -c "'$KANWU' check --quiet --timings --disable repeated-word '$TMP/doubled.txt' 2>&1 | grep -c '^repeated-word' | grep -qx 0 && echo total"
+
 # The start-up caches (word index, compiled sentence rules): the same report
 # with an empty cache folder, a filled one, a damaged one and none writable.
 printf '他说。“我们来了。”这是是一个句子。\n\n规模以上工业增加值增长5%%，增加值增长6%%。\n' > "$TMP/cache-draft.txt"

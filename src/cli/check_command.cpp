@@ -52,6 +52,19 @@ bool use_color(const std::string& mode, bool to_terminal) {
 }
 
 // Progress on stderr, only when it is a terminal and never mixed into output.
+// --timings: the rules by the time they took, slowest first.
+void print_timings(const Report& report) {
+  std::vector<std::pair<double, std::string>> rows;
+  double total = 0;
+  for (const auto& [rule, seconds] : report.rule_seconds) rows.emplace_back(seconds, rule), total += seconds;
+  std::sort(rows.rbegin(), rows.rend());
+  std::cerr << fmt::format("{:<26} {:>9} {:>6}\n", "rule", "seconds", "share");
+  for (const auto& [seconds, rule] : rows)
+    std::cerr << fmt::format("{:<26} {:>9.3f} {:>5.1f}%\n", rule, seconds, total > 0 ? 100 * seconds / total : 0.0);
+  std::cerr << fmt::format("{:<26} {:>9.3f}   (thread time in rules; the figures are counted in the first rule that "
+                           "reads them)\n", "total", total);
+}
+
 struct Progress {
   bool on = isatty(STDERR_FILENO);
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now(), last = start;
@@ -178,6 +191,7 @@ int run_check(const CheckOptions& opt) {
   options.stdin_filename = opt.stdin_filename;
   options.report_unused_disables = opt.report_unused_disables;
   options.encoding = opt.encoding;
+  options.rule_timings = opt.timings;
   Progress progress;
   if (!opt.quiet) options.progress = std::ref(progress);
   Report report = check_paths(rules.pointers(), files, options);
@@ -268,6 +282,7 @@ int run_check(const CheckOptions& opt) {
       write_report(out, report, opt.format, {rules.pointers()});
   }
   for (const auto& n : report.notices) std::cerr << n << '\n';
+  if (opt.timings) print_timings(report);
   for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
   for (const auto& p : report.rule_problems)
     std::cerr << fmt::format("{}: rule '{}' skipped: {}\n", p.file, p.rule, p.message);

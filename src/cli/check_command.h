@@ -36,6 +36,7 @@ struct CheckOptions {
   bool fix = false, diff = false;
   bool fix_suggestions = false;  // --fix also writes suggestions (joins, deletions)
   bool report_unused_disables = false;
+  bool timings = false;  // --timings: time per rule on standard error
   unsigned jobs = 0;
 };
 

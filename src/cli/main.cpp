@@ -165,6 +165,7 @@ int main(int argc, char** argv) {
                       "with --fix, also write suggestions (joins, deletions) that may change the meaning");
   cmd_check->add_flag("--report-unused-disables", check.report_unused_disables,
                       "report kanwu-disable directives that suppress nothing");
+  cmd_check->add_flag("--timings", check.timings, "print the time each rule took to standard error");
   cmd_check->add_option("--enable", check.enable, "run a rule that is off by default")
       ->allow_extra_args(false);
   cmd_check->add_option("--disable", check.disable, "do not run this rule")->allow_extra_args(false);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <exception>
 #include <cctype>
 #include <set>
@@ -60,6 +61,7 @@ struct DocumentResult {
   std::vector<std::unique_ptr<CorpusPass::Digest>> digests;  // one per pass
   std::optional<InputError> error;
   std::optional<Suppressions> suppressions;  // when the file has directives
+  std::vector<double> rule_seconds;  // by rule index, with CheckOptions::rule_timings
   std::string notice;
   std::size_t bytes = 0;
   bool done = false;
@@ -99,7 +101,9 @@ class Run {
     result.digests.resize(passes_.size());
     // A rule's check, then its cross-document digest (which reads the same
     // analyses, so it belongs on the same thread).
+    if (options_.rule_timings) result.rule_seconds.assign(rules_.size(), 0.0);
     const auto run_rule = [&](std::size_t r) {
+      const auto started = std::chrono::steady_clock::now();
       Emitter emit(*rules_[r], document, found[r]);
       try {
         rules_[r]->check(document, emit);
@@ -107,6 +111,8 @@ class Run {
         problems[r] = RuleProblem{rules_[r]->id(), document.path(), e.what()};
       }
       if (const std::size_t p = pass_of_rule_[r]; p != kNoPass) result.digests[p] = passes_[p].second->digest(document);
+      if (options_.rule_timings)
+        result.rule_seconds[r] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     };
     if (threads > 1 && tasks_.size() > 1 && document.source().text().size() >= kParallelDocumentBytes) {
       std::atomic<std::size_t> next{0};
@@ -155,6 +161,7 @@ class Run {
     if (!result.notice.empty()) report_.notices.push_back(std::move(result.notice));
     std::move(result.findings.begin(), result.findings.end(), std::back_inserter(report_.findings));
     std::move(result.problems.begin(), result.problems.end(), std::back_inserter(report_.rule_problems));
+    for (std::size_t r = 0; r < result.rule_seconds.size(); ++r) report_.rule_seconds[rules_[r]->id()] += result.rule_seconds[r];
     for (std::size_t p = 0; p < passes_.size(); ++p) passes_[p].second->add(std::move(result.digests[p]));
   }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,6 +29,10 @@ struct Report {
   std::vector<std::string> notices;
   std::size_t documents_checked = 0;
   std::vector<std::string> files_checked;  // as reported, in corpus order
+  // With CheckOptions::rule_timings: thread time spent in each rule (its
+  // check and its cross-document digest), summed over documents. A shared
+  // analysis (the figures) is counted in the first rule that asks for it.
+  std::map<std::string, double> rule_seconds;
 };
 
 // Files to check for the given paths: files as given, directories searched
@@ -54,6 +59,8 @@ struct CheckOptions {
   // The name standard input is read as ("-" otherwise): its extension picks
   // Markdown or plain text (--stdin-filename draft.md).
   std::string stdin_filename;
+  // Measure the time each rule takes (--timings).
+  bool rule_timings = false;
   // Called on the main thread after each document (progress display).
   std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> progress;
 };

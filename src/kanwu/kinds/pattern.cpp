@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kanwu/rules/regex.h"
+#include "kanwu/text/bytes.h"
 
 namespace kanwu {
 
@@ -44,7 +45,7 @@ class PatternRule : public Rule {
   bool may_match(std::string_view text) const {
     if (prefilter_.empty()) return true;
     for (const auto& literal : prefilter_)
-      if (text.find(literal) != std::string_view::npos) return true;
+      if (contains_bytes(text, literal)) return true;
     return false;
   }
 

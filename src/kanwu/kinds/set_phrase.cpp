@@ -29,7 +29,10 @@ struct Vocabulary {
   std::vector<std::vector<std::size_t>> groups;  // phrase indexes
   // Phrases by their first and by their last two characters: a phrase of
   // four or more characters with one edit keeps one of the two intact.
-  std::unordered_map<std::u32string, std::vector<std::size_t>> by_head, by_tail;
+  // (Keyed by the two characters packed in 64 bits, and looked up only for
+  // pairs whose first character starts one: every pair of a paragraph is asked.)
+  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_head, by_tail;
+  std::vector<bool> starts_pair = std::vector<bool>(0x10000, false);
   // Three-character group members by their first character: with the
   // middle one changed (入国贵) neither two-character end is intact.
   std::unordered_map<char32_t, std::vector<std::size_t>> short_by_first;
@@ -38,6 +41,8 @@ struct Vocabulary {
 };
 
 enum class Edit { Changed, Added };
+
+std::uint64_t pair_key(char32_t a, char32_t b) { return static_cast<std::uint64_t>(a) << 32 | b; }
 
 // A place where the text reads like a phrase with one edit: `at` is the
 // edited character's index in the phrase (for Added, the phrase character
@@ -90,11 +95,13 @@ class SetPhraseRule : public Rule {
       std::set<NearMiss> found;
       std::vector<std::pair<std::size_t, std::size_t>> exact;  // phrase occurrences [begin, end)
       for (std::size_t i = 0; i + 1 < s.size(); ++i) {
-        const std::u32string bigram = s.substr(i, 2);
-        if (auto it = v_->by_head.find(bigram); it != v_->by_head.end())
-          for (std::size_t p : it->second) look(s, i, p, true, found, exact);
-        if (auto it = v_->by_tail.find(bigram); it != v_->by_tail.end())
-          for (std::size_t p : it->second) look(s, i + 2, p, false, found, exact);
+        if (s[i] >= 0x10000 || v_->starts_pair[s[i]]) {
+          const std::uint64_t bigram = pair_key(s[i], s[i + 1]);
+          if (auto it = v_->by_head.find(bigram); it != v_->by_head.end())
+            for (std::size_t p : it->second) look(s, i, p, true, found, exact);
+          if (auto it = v_->by_tail.find(bigram); it != v_->by_tail.end())
+            for (std::size_t p : it->second) look(s, i + 2, p, false, found, exact);
+        }
         if (auto it = v_->short_by_first.find(s[i]); it != v_->short_by_first.end() && i + 2 < s.size())
           for (std::size_t p : it->second) {
             const std::u32string& t = v_->phrases[p].text;
@@ -239,8 +246,10 @@ std::shared_ptr<Vocabulary> load_vocabulary(const std::string& path, ParamReader
   for (std::size_t i = 0; i < v->phrases.size(); ++i) {
     const std::u32string& t = v->phrases[i].text;
     v->all.insert(t);
-    v->by_head[t.substr(0, 2)].push_back(i);
-    v->by_tail[t.substr(t.size() - 2)].push_back(i);
+    v->by_head[pair_key(t[0], t[1])].push_back(i);
+    v->by_tail[pair_key(t[t.size() - 2], t.back())].push_back(i);
+    for (const char32_t first : {t[0], t[t.size() - 2]})
+      if (first < 0x10000) v->starts_pair[first] = true;
     if (t.size() == 3) v->short_by_first[t[0]].push_back(i);
   }
   return v;
