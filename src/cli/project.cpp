@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_map>
 
 #include "check_command.h"
 
@@ -56,9 +57,15 @@ void keep_wanted_rules(RuleSet& rules, const Config& global, const std::vector<s
 
 void apply_file_settings(std::vector<Finding>& findings, Configs& configs, const RuleSet& rules,
                          const std::vector<std::string>& enable) {
+  // A file's settings are worked out once (they resolve paths, which costs
+  // system calls), not once per finding: a run may have 100,000 findings.
+  std::unordered_map<std::string, FileSettings> by_file;
   std::erase_if(findings, [&](Finding& f) {
     if (f.where.file == "<stdin>") return false;
-    const FileSettings s = configs.for_path(f.where.file).for_file(f.where.file);
+    auto it = by_file.find(f.where.file);
+    if (it == by_file.end())
+      it = by_file.emplace(f.where.file, configs.for_path(f.where.file).for_file(f.where.file)).first;
+    const FileSettings& s = it->second;
     const Rule* rule = rules.find(f.rule);
     const bool enabled = listed(enable, f.rule) || listed(s.enable, f.rule) || !rule || rule->info().enabled;
     if (!enabled || (listed(s.disable, f.rule) && !listed(enable, f.rule))) return true;
