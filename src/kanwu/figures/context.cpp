@@ -31,7 +31,7 @@ bool is_short_line(const Block& block) {
   return chars <= 60 && block.text.find("。") == std::string::npos;
 }
 
-std::string first_place(std::string_view text, const FigureVocabulary& v, const std::vector<std::string>& cities) {
+std::string first_place(std::string_view text, const FigureVocabulary& v, const NameSet& cities) {
   for (const PlaceMention& m : places_in(text, v, true, cities))
     if (!m.name.empty() && m.name != "全国") return m.name;
   return {};
@@ -58,19 +58,19 @@ void read_compact_date(std::string_view text, int& year, int& month, int& day) {
 }
 
 // Cities named with their suffix anywhere in the document.
-std::vector<std::string> cities_named(const Document& document, const FigureVocabulary& v) {
+NameSet cities_named(const Document& document, const FigureVocabulary& v) {
   std::set<std::string> names;
   std::set<std::string> provinces;
   for (const auto& [written, name] : v.places) provinces.insert(name);
   for (const Block& block : document.blocks())
     for (const PlaceMention& m : places_in(block.text, v, true))
       if (!m.name.empty() && m.name != "全国" && !provinces.count(m.name)) names.insert(m.name);
-  return {names.begin(), names.end()};
+  return NameSet({names.begin(), names.end()});
 }
 
 // The place a single-story document names most, when it names one far more
 // than all others together (a report whose title was lost); "" otherwise.
-std::string dominant_place(const Document& document, const FigureVocabulary& v, const std::vector<std::string>& cities) {
+std::string dominant_place(const Document& document, const FigureVocabulary& v, const NameSet& cities) {
   // A document of many items (a news day) is about many places.
   const auto headings = std::count_if(document.blocks().begin(), document.blocks().end(),
                                       [](const Block& b) { return b.kind == BlockKind::Heading; });
@@ -214,8 +214,34 @@ std::string PeriodResolver::holiday(std::string_view name) const {
   return fmt::format("Y{}H{}", year, name);
 }
 
+NameSet::NameSet(std::vector<std::string> names) : names_(std::move(names)) {
+  for (std::size_t k = 0; k < names_.size(); ++k) {
+    char32_t c = 0;
+    if (!names_[k].empty() && utf8::decode(names_[k], 0, c) > 0) by_first_[c].push_back(k);
+  }
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> NameSet::occurrences(std::string_view text) const {
+  std::vector<std::pair<std::size_t, std::size_t>> found;
+  if (by_first_.empty()) return found;
+  std::vector<std::size_t> free_from(names_.size(), 0);  // a name's next match may not start before
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = 0;
+    const int n = std::max(1, utf8::decode(text, i, c));
+    if (const auto it = by_first_.find(c); it != by_first_.end())
+      for (const std::size_t k : it->second)
+        if (i >= free_from[k] && text.substr(i).starts_with(names_[k])) {
+          found.emplace_back(k, i);
+          free_from[k] = i + names_[k].size();
+        }
+    i += static_cast<std::size_t>(n);
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
 std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& v, bool cities,
-                                    const std::vector<std::string>& known) {
+                                    const NameSet& known) {
   std::vector<PlaceMention> out;
   const auto add = [&](std::size_t begin, std::size_t end, std::string name) {
     PlaceMention m{begin, end, std::move(name), true};
@@ -299,12 +325,12 @@ std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabular
       add(b, e, to_utf8(name));
     }
   }
-  for (const std::string& name : known)
-    for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + name.size())) {
-      const std::size_t e = at + name.size();
-      if (std::none_of(out.begin(), out.end(), [&](const PlaceMention& m) { return m.begin < e && at < m.end; }))
-        add(at, e, name);
-    }
+  for (const auto& [index, at] : known.occurrences(text)) {
+    const std::string& name = known.names()[index];
+    const std::size_t e = at + name.size();
+    if (std::none_of(out.begin(), out.end(), [&](const PlaceMention& m) { return m.begin < e && at < m.end; }))
+      add(at, e, name);
+  }
   std::sort(out.begin(), out.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.begin < b.begin; });
   return out;
 }

@@ -7,6 +7,8 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "kanwu/doc/document.h"
@@ -14,6 +16,24 @@
 #include "kanwu/figures/vocabulary.h"
 
 namespace kanwu {
+
+// Names to find in every paragraph of a document (its cities), indexed by
+// their first character: one pass over a paragraph finds them all, however
+// many there are (a year of news names hundreds).
+class NameSet {
+ public:
+  NameSet() = default;
+  explicit NameSet(std::vector<std::string> names);
+  const std::vector<std::string>& names() const { return names_; }
+  // Where the names occur in `text`, as (index in names(), byte offset):
+  // each name's occurrences left to right without overlapping each other
+  // (as repeated std::string_view::find would give), by name, then offset.
+  std::vector<std::pair<std::size_t, std::size_t>> occurrences(std::string_view text) const;
+
+ private:
+  std::vector<std::string> names_;
+  std::unordered_map<char32_t, std::vector<std::size_t>> by_first_;
+};
 
 struct DocumentContext {
   int year = 0, month = 0, day = 0;  // the document's date; month/day 0 when unknown
@@ -23,7 +43,7 @@ struct DocumentContext {
   bool review = false;               // a report reviewing last year (its own year's figures are plans)
   // Cities the document names with their suffix somewhere (通辽市): the bare
   // name (通辽) is that place everywhere in it.
-  std::vector<std::string> cities;
+  NameSet cities;
   std::size_t first_text_block = 0;  // blocks before it are the title and the dateline
 };
 
@@ -54,6 +74,6 @@ struct PlaceMention {
 // 市/县/盟/州 that are not in the vocabulary (this asks the word segmenter).
 // `known` adds bare names to find (the document's cities).
 std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& vocabulary, bool cities = true,
-                                    const std::vector<std::string>& known = {});
+                                    const NameSet& known = NameSet());
 
 }  // namespace kanwu

@@ -64,7 +64,7 @@ void write_figures_json(std::ostream& out, const std::vector<Document>& document
                     {"subject", figures.context.subject},
                     {"undated_period", figures.context.default_period},
                     {"recent_period", figures.context.recent_plan},
-                    {"cities", figures.context.cities},
+                    {"cities", figures.context.cities.names()},
                     {"claims", std::move(claims)}});
   }
   out << nlohmann::ordered_json{{"version", 1}, {"documents", std::move(docs)}}.dump(2) << '\n';
