@@ -66,13 +66,20 @@ Location Document::locate_source(std::size_t begin, std::size_t end) const {
 
 void Document::make_caches() {
   caches_ = std::make_unique<Caches>();
-  caches_->sentence_once = std::make_unique<std::once_flag[]>(blocks_.size());
+  caches_->sentences_ready = std::make_unique<std::atomic<bool>[]>(blocks_.size());
   caches_->sentences.resize(blocks_.size());
 }
 
 const std::vector<TextSpan>& Document::sentences(std::size_t block_index) const {
   auto& cached = caches_->sentences.at(block_index);
-  std::call_once(caches_->sentence_once[block_index], [&] { cached = split_sentences(blocks_[block_index].text); });
+  std::atomic<bool>& ready = caches_->sentences_ready[block_index];
+  if (!ready.load(std::memory_order_acquire)) {
+    std::lock_guard lock(caches_->sentences_mutex);
+    if (!ready.load(std::memory_order_relaxed)) {
+      cached = split_sentences(blocks_[block_index].text);
+      ready.store(true, std::memory_order_release);
+    }
+  }
   return cached;
 }
 

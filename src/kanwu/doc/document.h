@@ -2,6 +2,7 @@
 // demand and cached so rules that do not need them do not pay for them.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -88,7 +89,11 @@ class Document {
     }
     std::mutex mutex;
     std::map<std::type_index, Slot> analyses;
-    std::unique_ptr<std::once_flag[]> sentence_once;  // one per block
+    // Sentences of each block, split on first use. (An atomic flag per block
+    // and one lock, not a std::once_flag each: glibc's call_once makes a
+    // system call every time it runs, once per paragraph.)
+    std::unique_ptr<std::atomic<bool>[]> sentences_ready;
+    std::mutex sentences_mutex;
     std::vector<std::vector<TextSpan>> sentences;
   };
   void make_caches();

@@ -146,7 +146,10 @@ FileSettings Config::for_file(const std::string& file) const {
   FileSettings s{enable, disable, severity, false};
   std::error_code ec;
   const fs::path base = path.empty() ? fs::current_path() : fs::path(path).parent_path();
-  const std::string rel = fs::relative(fs::absolute(file, ec), fs::absolute(base, ec), ec).generic_string();
+  // Lexically, as .gitignore and .kanwuignore patterns are matched (ignore.cpp):
+  // resolving symbolic links cost a dozen system calls per file on a corpus.
+  const std::string rel =
+      fs::absolute(file, ec).lexically_normal().lexically_relative(fs::absolute(base, ec).lexically_normal()).generic_string();
   for (const auto& g : ignore) s.ignored = s.ignored || glob_match(g, rel);
   for (const auto& o : overrides) {
     if (!glob_match(o.files, rel)) continue;

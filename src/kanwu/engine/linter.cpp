@@ -2,6 +2,8 @@
 
 #include "kanwu/engine/ignore.h"
 
+#include <sys/stat.h>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -261,12 +263,15 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
   }
-  // A file named twice (a.txt a.txt, or a folder and a file in it) is read once.
-  std::set<std::string> seen;
+  // A file named twice (a.txt a.txt, a folder and a file in it, a link to
+  // it) is read once: files are the same when their device and inode are
+  // (one stat each; resolving paths cost a dozen system calls per file).
+  std::set<std::pair<dev_t, ino_t>> seen_files;
+  std::set<std::string> seen_names;
   std::erase_if(files, [&](const std::string& f) {
-    std::error_code canonical_error;
-    const fs::path canonical = f == "-" ? fs::path(f) : fs::weakly_canonical(f, canonical_error);
-    return !seen.insert(canonical_error ? f : canonical.string()).second;
+    struct stat st {};
+    if (f != "-" && ::stat(f.c_str(), &st) == 0) return !seen_files.insert({st.st_dev, st.st_ino}).second;
+    return !seen_names.insert(f).second;
   });
   return files;
 }
