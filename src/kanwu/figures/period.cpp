@@ -26,7 +26,7 @@ class PeriodScanner {
         next = plan(i);
       } else if (s_[i] == U'五' && at(i + 1) == U'年') {
         next = five_years(i, i + 2);
-      } else if (std::u32string_view(U"今去上全过一第二三四前下截目迄").find(s_[i]) != std::u32string_view::npos) {
+      } else if (starts_relative(s_[i])) {
         next = relative(i);
       }
       i = std::max(next, i + 1);
@@ -36,6 +36,17 @@ class PeriodScanner {
 
  private:
   char32_t at(std::size_t i) const { return i < s_.size() ? s_[i] : 0; }
+  // The first characters of relative periods (今年, 上半年, 前三季度, 截至…),
+  // asked of every character of every paragraph.
+  static bool starts_relative(char32_t c) {
+    switch (c) {
+      case U'今': case U'去': case U'上': case U'全': case U'过': case U'一': case U'第': case U'二':
+      case U'三': case U'四': case U'前': case U'下': case U'截': case U'目': case U'迄':
+        return true;
+      default:
+        return false;
+    }
+  }
   static int digit(char32_t c) {
     static constexpr std::u32string_view kDigits = U"〇一二三四五六七八九";
     const auto p = kDigits.find(c);
