@@ -3,15 +3,12 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
-#include <optional>
 #include <set>
-#include <thread>
 
 #include "kanwu/rules/kind.h"
 #include "kanwu/rules/params.h"
@@ -252,39 +249,17 @@ RuleSet finish(std::vector<std::unique_ptr<Rule>> rules, std::vector<LoadError> 
 
 RuleSet load_rules(const std::vector<std::string>& paths, const RuleOverrides& overrides) {
   std::vector<LoadError> errors;
-  std::vector<std::string> files;
-  for (const auto& path : paths)
-    for (auto& file : rule_files(path, errors)) files.push_back(std::move(file));
-  // Rule files are loaded on up to two threads: parsing YAML and compiling
-  // expressions is a third of a small draft's check. Each file's rules and
-  // errors are kept apart and joined in order, so the result does not depend
-  // on which thread was first (shared vocabularies are loaded under a lock,
-  // and a failed one is reported by every rule that names it).
-  struct Loaded {
-    std::vector<LoadError> errors;
-    std::vector<std::unique_ptr<Rule>> rules;
-  };
-  std::vector<Loaded> loaded(files.size());
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t k; (k = next++) < files.size();) {
-      std::ifstream in(files[k], std::ios::binary);
+  std::vector<std::unique_ptr<Rule>> rules;
+  for (const auto& path : paths) {
+    for (const auto& file : rule_files(path, errors)) {
+      std::ifstream in(file, std::ios::binary);
       if (!in) {
-        loaded[k].errors.push_back({files[k], 0, 0, "cannot read rule file"});
+        errors.push_back({file, 0, 0, "cannot read rule file"});
         continue;
       }
       std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      FileLoader(files[k], std::move(content), loaded[k].errors, overrides).load(loaded[k].rules);
+      FileLoader(file, std::move(content), errors, overrides).load(rules);
     }
-  };
-  std::optional<std::thread> helper;
-  if (files.size() > 1 && std::thread::hardware_concurrency() > 1) helper.emplace(work);
-  work();
-  if (helper) helper->join();
-  std::vector<std::unique_ptr<Rule>> rules;
-  for (auto& l : loaded) {
-    std::move(l.errors.begin(), l.errors.end(), std::back_inserter(errors));
-    std::move(l.rules.begin(), l.rules.end(), std::back_inserter(rules));
   }
   return finish(std::move(rules), std::move(errors));
 }
