@@ -64,23 +64,14 @@ Location Document::locate_source(std::size_t begin, std::size_t end) const {
   return loc;
 }
 
-void Document::make_caches() {
-  caches_ = std::make_unique<Caches>();
-  caches_->sentences_ready = std::make_unique<std::atomic<bool>[]>(blocks_.size());
-  caches_->sentences.resize(blocks_.size());
-}
+void Document::make_caches() { caches_ = std::make_unique<Caches>(blocks_.size()); }
 
 const std::vector<TextSpan>& Document::sentences(std::size_t block_index) const {
-  auto& cached = caches_->sentences.at(block_index);
-  std::atomic<bool>& ready = caches_->sentences_ready[block_index];
-  if (!ready.load(std::memory_order_acquire)) {
-    std::lock_guard lock(caches_->sentences_mutex);
-    if (!ready.load(std::memory_order_relaxed)) {
-      cached = split_sentences(blocks_[block_index].text);
-      ready.store(true, std::memory_order_release);
-    }
-  }
-  return cached;
+  return caches_->sentences.get(block_index, [&] { return split_sentences(blocks_.at(block_index).text); });
+}
+
+const CodePointText& Document::code_points(std::size_t block_index) const {
+  return caches_->code_points.get(block_index, [&] { return kanwu::code_points(blocks_.at(block_index).text); });
 }
 
 }  // namespace kanwu

@@ -15,6 +15,7 @@
 #include "kanwu/doc/docx.h"
 #include "kanwu/nlp/segment.h"
 #include "kanwu/text/source.h"
+#include "kanwu/text/utf8.h"
 
 namespace kanwu {
 
@@ -65,6 +66,9 @@ class Document {
 
   // Sentences of a block, as byte spans of its text (cached).
   const std::vector<TextSpan>& sentences(std::size_t block_index) const;
+  // A block's text as code points with their byte offsets, decoded once and
+  // shared by the rules that reason about characters (cached).
+  const CodePointText& code_points(std::size_t block_index) const;
 
   // A whole-document analysis computed once, on first use, and shared by
   // every rule that asks for it (e.g. the figures a document states). Safe
@@ -89,12 +93,37 @@ class Document {
     }
     std::mutex mutex;
     std::map<std::type_index, Slot> analyses;
-    // Sentences of each block, split on first use. (An atomic flag per block
-    // and one lock, not a std::once_flag each: glibc's call_once makes a
-    // system call every time it runs, once per paragraph.)
-    std::unique_ptr<std::atomic<bool>[]> sentences_ready;
-    std::mutex sentences_mutex;
-    std::vector<std::vector<TextSpan>> sentences;
+    // A value per block, made on first use by whichever thread asks first
+    // (made outside the lock; a value made twice at once is kept once). An
+    // atomic flag per block, not a std::once_flag: glibc's call_once makes
+    // a system call every time it runs, and this runs once per paragraph.
+    template <typename T>
+    class PerBlock {
+     public:
+      explicit PerBlock(std::size_t blocks)
+          : values_(blocks), ready_(std::make_unique<std::atomic<bool>[]>(blocks)) {}
+      template <typename Make>
+      const T& get(std::size_t block, Make make) {
+        T& value = values_.at(block);
+        if (!ready_[block].load(std::memory_order_acquire)) {
+          T made = make();
+          std::lock_guard lock(mutex_);
+          if (!ready_[block].load(std::memory_order_relaxed)) {
+            value = std::move(made);
+            ready_[block].store(true, std::memory_order_release);
+          }
+        }
+        return value;
+      }
+
+     private:
+      std::vector<T> values_;
+      std::unique_ptr<std::atomic<bool>[]> ready_;
+      std::mutex mutex_;
+    };
+    explicit Caches(std::size_t blocks) : sentences(blocks), code_points(blocks) {}
+    PerBlock<std::vector<TextSpan>> sentences;
+    PerBlock<CodePointText> code_points;
   };
   void make_caches();
 

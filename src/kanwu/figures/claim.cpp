@@ -902,9 +902,9 @@ std::string_view to_string(ClaimRole role) {
 const BlockFigures& block_figures(const Document& document) {
   return document.cached<BlockFigures>([&] {
     BlockFigures f;
-    for (const Block& block : document.blocks()) {
-      f.quantities.push_back(extract_quantities(block.text));
-      f.periods.push_back(extract_periods(block.text));
+    for (std::size_t b = 0; b < document.blocks().size(); ++b) {
+      f.quantities.push_back(extract_quantities(document.blocks()[b].text, document.code_points(b)));
+      f.periods.push_back(extract_periods(document.blocks()[b].text, document.code_points(b)));
     }
     return f;
   });

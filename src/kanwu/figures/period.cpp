@@ -15,7 +15,7 @@ namespace {
 // position and was the costliest part of reading figures.)
 class PeriodScanner {
  public:
-  explicit PeriodScanner(std::string_view text) : text_(text), cp_(code_points(text)), s_(cp_.chars) {}
+  PeriodScanner(std::string_view text, const CodePointText& cp) : text_(text), cp_(cp), s_(cp_.chars) {}
 
   std::vector<Period> run() {
     for (std::size_t i = 0; i < s_.size();) {
@@ -295,7 +295,7 @@ class PeriodScanner {
   }
 
   std::string_view text_;
-  CodePointText cp_;
+  const CodePointText& cp_;
   std::u32string_view s_;
   std::vector<Period> out_;
 };
@@ -305,6 +305,8 @@ class PeriodScanner {
 // From the sixth plan (1981–1985) on, plans run in regular five-year steps.
 int five_year_plan_of(int year) { return year < 1981 ? 0 : (year - 1981) / 5 + 6; }
 
-std::vector<Period> extract_periods(std::string_view text) { return PeriodScanner(text).run(); }
+std::vector<Period> extract_periods(std::string_view text) { return PeriodScanner(text, code_points(text)).run(); }
+
+std::vector<Period> extract_periods(std::string_view text, const CodePointText& cp) { return PeriodScanner(text, cp).run(); }
 
 }  // namespace kanwu

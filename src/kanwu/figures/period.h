@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kanwu/text/utf8.h"
+
 namespace kanwu {
 
 struct Period {
@@ -26,6 +28,8 @@ struct Period {
 };
 
 std::vector<Period> extract_periods(std::string_view text);
+// The same, for text already decoded (Document::code_points).
+std::vector<Period> extract_periods(std::string_view text, const CodePointText& cp);
 
 // Five-year plan number for a year: 2021–2025 → 14.
 int five_year_plan_of(int year);

@@ -56,7 +56,7 @@ bool is_dash(char32_t c) { return c == U'—' || c == U'-' || c == U'－' || c =
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view text) : text_(text), cp_(code_points(text)), s_(cp_.chars) {}
+  Scanner(std::string_view text, const CodePointText& cp) : text_(text), cp_(cp), s_(cp_.chars) {}
 
   std::vector<Quantity> run() {
     std::size_t i = 0;
@@ -303,14 +303,16 @@ class Scanner {
   }
 
   std::string_view text_;
-  CodePointText cp_;
+  const CodePointText& cp_;
   std::u32string_view s_;
   std::vector<Quantity> out_;
 };
 
 }  // namespace
 
-std::vector<Quantity> extract_quantities(std::string_view text) { return Scanner(text).run(); }
+std::vector<Quantity> extract_quantities(std::string_view text) { return Scanner(text, code_points(text)).run(); }
+
+std::vector<Quantity> extract_quantities(std::string_view text, const CodePointText& cp) { return Scanner(text, cp).run(); }
 
 std::string unit_family(const std::string& unit) {
   if (unit == "人" || unit == "人次" || unit == "名" || unit == "位") return "人";

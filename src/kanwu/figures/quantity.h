@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kanwu/text/utf8.h"
+
 namespace kanwu {
 
 enum class Approx {
@@ -36,6 +38,8 @@ struct Quantity {
 };
 
 std::vector<Quantity> extract_quantities(std::string_view text);
+// The same, for text already decoded (Document::code_points).
+std::vector<Quantity> extract_quantities(std::string_view text, const CodePointText& cp);
 
 // Unit families that may be compared: 人 and 人次 both count people.
 std::string unit_family(const std::string& unit);

@@ -84,14 +84,14 @@ class NameVariantRule : public Rule {
 
   void check(const Document& document, Emitter& emit) const override {
     const auto& blocks = document.blocks();
-    std::vector<CodePointText> texts(blocks.size());
+    std::vector<const CodePointText*> texts(blocks.size(), nullptr);
     // Names grouped by their last six characters; the first place each
     // distinct name is written.
     std::map<std::u32string, std::vector<Written>> by_ending;
     for (std::size_t bi = 0; bi < blocks.size(); ++bi) {
       if (!in_scope(blocks[bi])) continue;
-      texts[bi] = code_points(blocks[bi].text);
-      collect(texts[bi].chars, bi, by_ending);
+      texts[bi] = &document.code_points(bi);
+      collect(texts[bi]->chars, bi, by_ending);
     }
     std::set<std::pair<std::u32string, std::u32string>> reported;
     for (auto& [ending, names] : by_ending) {
@@ -152,13 +152,13 @@ class NameVariantRule : public Rule {
     return t;
   }
 
-  void report(const Document& document, const std::vector<CodePointText>& texts, const Written& first,
+  void report(const Document& document, const std::vector<const CodePointText*>& texts, const Written& first,
               const Written& later, Emitter& emit) const {
     const auto& blocks = document.blocks();
-    const Location other = document.locate(blocks[first.block], texts[first.block].offsets[first.begin],
-                                           texts[first.block].offsets[first.end]);
+    const Location other = document.locate(blocks[first.block], texts[first.block]->offsets[first.begin],
+                                           texts[first.block]->offsets[first.end]);
     const std::string this_name = to_utf8(later.name), other_name = to_utf8(first.name);
-    Finding& f = emit.report(blocks[later.block], texts[later.block].offsets[later.begin], texts[later.block].offsets[later.end],
+    Finding& f = emit.report(blocks[later.block], texts[later.block]->offsets[later.begin], texts[later.block]->offsets[later.end],
                              {{"match", this_name}, {"other", other_name}, {"line", std::to_string(other.start.line)}});
     f.related.push_back({other, "同一名称的另一写法：“" + other_name + "”"});
   }

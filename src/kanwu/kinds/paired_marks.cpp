@@ -35,20 +35,18 @@ class PairedMarksRule : public Rule {
 
   void check(const Document& document, Emitter& emit) const override {
     const auto& blocks = document.blocks();
-    std::vector<CodePointText> texts;
     std::vector<BlockMarks> marks;
-    for (const Block& block : blocks) {
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
       // All default marks are outside ASCII: a block of plain ASCII has none.
-      const bool relevant = in_scope(block) && (has_ascii_marks_ || has_non_ascii(block.text));
-      texts.push_back(relevant ? code_points(block.text) : CodePointText{});
-      marks.push_back(relevant ? scan(texts.back()) : BlockMarks{});
+      const bool relevant = in_scope(blocks[b]) && (has_ascii_marks_ || has_non_ascii(blocks[b].text));
+      marks.push_back(relevant ? scan(document.code_points(b)) : BlockMarks{});
     }
     forgive_carried_pairs(marks);
     for (std::size_t b = 0; b < blocks.size(); ++b) {
       for (const Mark& m : marks[b].unclosed)
-        report(blocks[b], texts[b], m, open_to_close_.at(m.ch), emit);
+        report(blocks[b], document.code_points(b), m, open_to_close_.at(m.ch), emit);
       for (const Mark& m : marks[b].unopened)
-        report(blocks[b], texts[b], m, close_to_open_.at(m.ch), emit);
+        report(blocks[b], document.code_points(b), m, close_to_open_.at(m.ch), emit);
     }
   }
 

@@ -24,16 +24,17 @@ class PunctuationWidthRule : public Rule {
   }
 
   void check(const Document& document, Emitter& emit) const override {
-    for (const Block& block : document.blocks())
-      if (in_scope(block)) check_block(block, emit);
+    for (std::size_t b = 0; b < document.blocks().size(); ++b)
+      if (in_scope(document.blocks()[b])) check_block(document, b, emit);
   }
 
  private:
-  void check_block(const Block& block, Emitter& emit) const {
+  void check_block(const Document& document, std::size_t b, Emitter& emit) const {
+    const Block& block = document.blocks()[b];
     // Most Chinese paragraphs hold none of the marks: skip them with a byte
     // scan before decoding anything.
     if (block.text.find_first_of(ascii_marks_) == std::string::npos && !has_non_ascii_marks_) return;
-    const CodePointText text = code_points(block.text);
+    const CodePointText& text = document.code_points(b);
     const std::u32string_view cps(text.chars);
     for (std::size_t i = 0; i < cps.size(); ++i) {
       const auto mark = marks_.find(cps[i]);

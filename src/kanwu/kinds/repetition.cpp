@@ -147,13 +147,12 @@ class RepetitionRule : public Rule {
       : Rule(std::move(info)), settings_(std::move(settings)) {}
 
   void check(const Document& document, Emitter& emit) const override {
-    for (const Block& block : document.blocks())
-      if (in_scope(block)) check_block(block, emit);
+    for (std::size_t bi = 0; bi < document.blocks().size(); ++bi)
+      if (in_scope(document.blocks()[bi])) check_block(document.blocks()[bi], document.code_points(bi), emit);
   }
 
  private:
-  void check_block(const Block& block, Emitter& emit) const {
-    const CodePointText text = code_points(block.text);
+  void check_block(const Block& block, const CodePointText& text, Emitter& emit) const {
     const std::u32string_view cps(text.chars);
     std::size_t i = 0;
     while (i + 1 < text.size()) {

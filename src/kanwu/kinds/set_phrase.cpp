@@ -87,9 +87,10 @@ class SetPhraseRule : public Rule {
   SetPhraseRule(RuleInfo info, std::shared_ptr<const Vocabulary> v) : Rule(std::move(info)), v_(std::move(v)) {}
 
   void check(const Document& document, Emitter& emit) const override {
-    for (const Block& block : document.blocks()) {
+    for (std::size_t bi = 0; bi < document.blocks().size(); ++bi) {
+      const Block& block = document.blocks()[bi];
       if (!in_scope(block)) continue;
-      const CodePointText cp = code_points(block.text);
+      const CodePointText& cp = document.code_points(bi);
       const std::u32string& s = cp.chars;
       if (s.size() < 3) continue;
       std::set<NearMiss> found;
