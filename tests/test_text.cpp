@@ -1,5 +1,6 @@
 #include <boost/test/unit_test.hpp>
 
+#include "kanwu/nlp/utf16.h"
 #include "kanwu/text/decode.h"
 #include "kanwu/text/utf8.h"
 
@@ -16,6 +17,20 @@ BOOST_AUTO_TEST_CASE(decodes_and_rejects_utf8) {
   BOOST_TEST(utf8::decode("\xF4\x90\x80\x80", 0, c) == 0);  // above U+10FFFF
   BOOST_TEST(utf8::first_invalid("abc汉字") == std::string_view::npos);
   BOOST_TEST(utf8::first_invalid("汉\xFF字") == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(utf16_copies_map_back_to_utf8_offsets) {
+  const Utf16Text t("a\xF0\xA0\x80\x80" "汉\xFF" "b");  // a, U+20000, 汉, an invalid byte, b
+  BOOST_REQUIRE(t.str().length() == 6);
+  BOOST_TEST(t.str().char32At(1) == 0x20000);
+  BOOST_TEST(static_cast<int>(t.str()[3]) == 0x6C49);
+  BOOST_TEST(static_cast<int>(t.str()[4]) == 0xFFFD);
+  BOOST_TEST(t.to_utf8(1) == 1u);
+  BOOST_TEST(t.to_utf8(3) == 5u);
+  BOOST_TEST(t.to_utf8(5) == 9u);
+  BOOST_TEST(t.to_utf8(6) == 10u);
+  BOOST_TEST(t.to_utf16(5) == 3);
+  BOOST_TEST(Utf16Text("").str().isEmpty());
 }
 
 BOOST_AUTO_TEST_CASE(positions_count_code_points_and_all_line_ends) {

@@ -70,6 +70,10 @@ const std::vector<TextSpan>& Document::sentences(std::size_t block_index) const 
   return caches_->sentences.get(block_index, [&] { return split_sentences(blocks_.at(block_index).text); });
 }
 
+const Utf16Text& Document::utf16(std::size_t block_index) const {
+  return caches_->utf16.get(block_index, [&] { return Utf16Text(blocks_.at(block_index).text); });
+}
+
 const CodePointText& Document::code_points(std::size_t block_index) const {
   return caches_->code_points.get(block_index, [&] { return kanwu::code_points(blocks_.at(block_index).text); });
 }

@@ -14,6 +14,7 @@
 #include "kanwu/doc/block.h"
 #include "kanwu/doc/docx.h"
 #include "kanwu/nlp/segment.h"
+#include "kanwu/nlp/utf16.h"
 #include "kanwu/text/source.h"
 #include "kanwu/text/utf8.h"
 
@@ -69,6 +70,8 @@ class Document {
   // A block's text as code points with their byte offsets, decoded once and
   // shared by the rules that reason about characters (cached).
   const CodePointText& code_points(std::size_t block_index) const;
+  // A block's text in UTF-16 for ICU, converted once and shared (cached).
+  const Utf16Text& utf16(std::size_t block_index) const;
 
   // A whole-document analysis computed once, on first use, and shared by
   // every rule that asks for it (e.g. the figures a document states). Safe
@@ -121,9 +124,10 @@ class Document {
       std::unique_ptr<std::atomic<bool>[]> ready_;
       std::mutex mutex_;
     };
-    explicit Caches(std::size_t blocks) : sentences(blocks), code_points(blocks) {}
+    explicit Caches(std::size_t blocks) : sentences(blocks), code_points(blocks), utf16(blocks) {}
     PerBlock<std::vector<TextSpan>> sentences;
     PerBlock<CodePointText> code_points;
+    PerBlock<Utf16Text> utf16;
   };
   void make_caches();
 

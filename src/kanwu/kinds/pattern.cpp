@@ -25,9 +25,10 @@ class PatternRule : public Rule {
         safety_(safety) {}
 
   void check(const Document& document, Emitter& emit) const override {
-    for (const Block& block : document.blocks()) {
+    for (std::size_t b = 0; b < document.blocks().size(); ++b) {
+      const Block& block = document.blocks()[b];
       if (!in_scope(block) || !may_match(block.text)) continue;
-      for_each_match(*pattern_, block.text, time_limit_, [&](const RegexMatch& m) {
+      for_each_match(*pattern_, document.utf16(b), time_limit_, [&](const RegexMatch& m) {
         if (m.end == m.begin) return;  // an empty match marks nothing
         MessageVars vars{{"match", block.text.substr(m.begin, m.end - m.begin)}};
         for (int g = 1; g <= 9; ++g) vars.emplace_back(kGroupNames[g - 1], m.group(g));

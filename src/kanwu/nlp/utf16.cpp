@@ -8,15 +8,26 @@ namespace kanwu {
 
 Utf16Text::Utf16Text(std::string_view utf8) {
   offsets_.reserve(utf8.size() + 1);
+  // Written straight into the string's buffer (appending code point by code
+  // point cost more than the conversion): UTF-16 never needs more units
+  // than UTF-8 has bytes.
+  UChar* out = text_.getBuffer(static_cast<int32_t>(utf8.size() + 1));
+  int32_t n = 0;
   for (std::size_t i = 0; i < utf8.size();) {
     char32_t c;
     int len = utf8::decode(utf8, i, c);
     if (len == 0) c = 0xFFFD, len = 1;
-    text_.append(static_cast<UChar32>(c));
     offsets_.push_back(i);
-    if (c > 0xFFFF) offsets_.push_back(i);
-    i += len;
+    if (c > 0xFFFF) {
+      out[n++] = static_cast<UChar>(0xD7C0 + (c >> 10));
+      out[n++] = static_cast<UChar>(0xDC00 | (c & 0x3FF));
+      offsets_.push_back(i);
+    } else {
+      out[n++] = static_cast<UChar>(c);
+    }
+    i += static_cast<std::size_t>(len);
   }
+  text_.releaseBuffer(n);
   offsets_.push_back(utf8.size());
 }
 

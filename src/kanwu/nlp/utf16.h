@@ -11,6 +11,7 @@ namespace kanwu {
 
 class Utf16Text {
  public:
+  Utf16Text() = default;
   explicit Utf16Text(std::string_view utf8);
   const icu::UnicodeString& str() const { return text_; }
   // UTF-8 byte offset of UTF-16 index i (0 <= i <= length).

@@ -62,7 +62,11 @@ std::string RegexMatch::expand(std::string_view replacement) const {
 
 void for_each_match(const icu::RegexPattern& pattern, std::string_view text, int time_limit,
                     const std::function<void(const RegexMatch&)>& on_match) {
-  const Utf16Text u16(text);
+  for_each_match(pattern, Utf16Text(text), time_limit, on_match);
+}
+
+void for_each_match(const icu::RegexPattern& pattern, const Utf16Text& u16, int time_limit,
+                    const std::function<void(const RegexMatch&)>& on_match) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexMatcher> matcher(pattern.matcher(u16.str(), status));
   if (U_FAILURE(status)) throw std::runtime_error("cannot create regex matcher");

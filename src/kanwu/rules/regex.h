@@ -33,6 +33,8 @@ class RuleTimeout : public std::runtime_error {
 
 namespace kanwu {
 
+class Utf16Text;
+
 struct RegexMatch {
   std::size_t begin;  // UTF-8 byte offsets in the searched text
   std::size_t end;
@@ -46,6 +48,9 @@ struct RegexMatch {
 // Throws RuleTimeout when one search exceeds `time_limit` (ICU match steps,
 // roughly milliseconds).
 void for_each_match(const icu::RegexPattern& pattern, std::string_view text, int time_limit,
+                    const std::function<void(const RegexMatch&)>& on_match);
+// The same on text already converted for ICU (Document::utf16).
+void for_each_match(const icu::RegexPattern& pattern, const Utf16Text& text, int time_limit,
                     const std::function<void(const RegexMatch&)>& on_match);
 
 }  // namespace kanwu
