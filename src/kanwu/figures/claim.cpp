@@ -11,6 +11,7 @@
 
 #include "kanwu/nlp/join.h"
 #include "kanwu/nlp/segment.h"
+#include "kanwu/text/bytes.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
 
@@ -414,8 +415,8 @@ std::vector<ListAssignment> respectively_lists(std::string_view text, std::strin
                                                std::vector<bool>& in_list) {
   std::vector<ListAssignment> out;
   constexpr std::string_view kRespectively = "分别";
-  for (std::size_t at = text.find(kRespectively); at != std::string_view::npos;
-       at = text.find(kRespectively, at + kRespectively.size())) {
+  for (std::size_t at = find_bytes(text, kRespectively); at != std::string_view::npos;
+       at = find_bytes(text, kRespectively, at + kRespectively.size())) {
     const std::size_t after = at + kRespectively.size();
     // The values: the quantities right after 分别 (a short verb between),
     // separated only by 、 和 及 与.
@@ -515,7 +516,7 @@ class Extractor {
       out.push_back({p.begin, p.end, std::move(key), p.text});
     }
     for (const auto& h : v_.holidays)
-      for (std::size_t at = text.find(h); at != std::string_view::npos; at = text.find(h, at + h.size())) {
+      for (std::size_t at = find_bytes(text, h); at != std::string_view::npos; at = find_bytes(text, h, at + h.size())) {
         // 端午假期 is the holiday's total; 春节假期第三天 a day of it, dated by
         // the document.
         std::string_view rest = text.substr(at + h.size());
