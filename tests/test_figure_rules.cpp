@@ -37,6 +37,26 @@ BOOST_AUTO_TEST_CASE(restated_figure_conflicts_across_documents) {
   BOOST_TEST(f[0].related[0].where.file == "report.txt");
 }
 
+// Twelve stories, twelve values of one metric: each finding names at most
+// eight other values (with their places) and says how many there are.
+BOOST_AUTO_TEST_CASE(a_metric_with_many_values_names_eight_and_counts_the_rest) {
+  std::vector<std::pair<std::string, std::string>> docs;
+  for (int k = 0; k < 12; ++k)
+    docs.push_back({"story" + std::to_string(10 + k) + ".txt",
+                    "江西中欧班列\n\n2031年2月3日\n\n去年，全省中欧班列开行" + std::to_string(600 + 10 * k) + "列。\n"});
+  const auto f = run_rules(kConflict, docs);
+  BOOST_REQUIRE(f.size() == 11u);  // every story after the first
+  const Finding& last = f.back();
+  BOOST_TEST(last.where.file == "story21.txt");
+  BOOST_TEST(last.related.size() == 8u);
+  BOOST_TEST(last.message.find("等11个不同数值") != std::string::npos);
+  BOOST_TEST(last.message.find("等处") != std::string::npos);
+  // Below the limit, every value and place is named.
+  const Finding& early = f.front();
+  BOOST_TEST(early.related.size() == 1u);
+  BOOST_TEST(early.message.find("等") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(respectively_list_item_conflicts_with_a_single_statement) {
   const auto f = run_rules(kConflict, {{"report.txt", kReport},
                                        {"story.txt", "江西经济运行\n\n2031年2月3日\n\n2030年，全省第二产业增加值增长6.7%。\n"}});

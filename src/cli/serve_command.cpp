@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include <sys/socket.h>
+
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -162,6 +164,17 @@ int run_serve(const ServeOptions& options) {
     reply_error(res, 500, "kanwu: internal error");
   });
 
+  // Debian's cpp-httplib listens with a backlog of 5: a burst of clients
+  // (16 in serve_test.py's load test) overflows it and a connection is now
+  // and then reset. The listening socket is noted when it is made, with the
+  // library's own option (SO_REUSEPORT), and given the system's backlog once
+  // bound: listen() on a listening socket only changes its backlog.
+  int listening = -1;
+  server.set_socket_options([&listening](int sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof yes);
+    if (listening < 0) listening = sock;
+  });
   int port = options.port;
   if (port == 0) {
     port = server.bind_to_any_port(options.host);
@@ -173,6 +186,7 @@ int run_serve(const ServeOptions& options) {
     std::cerr << fmt::format("kanwu serve: cannot listen on {}:{} (in use? try --port)\n", options.host, options.port);
     return kExitError;
   }
+  if (listening >= 0) ::listen(listening, SOMAXCONN);
   const std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
   std::cout << fmt::format("kanwu serve: 在浏览器中打开 http://{}:{}/ (Ctrl+C 停止)\n", shown_host, port)
             << std::flush;
