@@ -138,6 +138,36 @@ BOOST_AUTO_TEST_CASE(a_damaged_cache_is_rebuilt_and_never_crashes) {
   BOOST_TEST(index->find(U"东营") != 0);
 }
 
+// A trailing blank is no tag, and does not shift the tags after it.
+BOOST_AUTO_TEST_CASE(a_trailing_blank_is_no_tag) {
+  Scratch s;
+  const auto index = WordIndex::build({s.write("dict.txt", "甲乙 1 \n东营 9 ns\n丙丁 2 nr\n")});
+  BOOST_TEST(index->find(U"甲乙") == 1);
+  BOOST_REQUIRE(index->find(U"东营") >= 2);
+  BOOST_TEST(index->tag_names().at(index->find(U"东营") - 2u) == "ns");
+  BOOST_TEST(index->tag_names().at(index->find(U"丙丁") - 2u) == "nr");
+}
+
+// A cache folder named with a final slash: the cache just written stays.
+BOOST_AUTO_TEST_CASE(a_cache_folder_with_a_final_slash_keeps_its_cache) {
+  Scratch s;
+  const std::string dict = s.write("dict.txt", kWords);
+  ::setenv("KANWU_CACHE_DIR", ((s.dir / "cache").string() + "/").c_str(), 1);
+  BOOST_TEST(WordIndex::open({dict})->origin().starts_with("built, cached at "));
+  BOOST_TEST(WordIndex::open({dict})->origin().starts_with("cache "));
+}
+
+// A word list that cannot be read is not cached (its empty index would
+// outlive the problem).
+BOOST_AUTO_TEST_CASE(an_unreadable_list_is_not_cached) {
+  Scratch s;
+  const std::string folder = (s.dir / "a-folder").string();
+  fs::create_directories(folder);
+  const auto index = WordIndex::open({folder});
+  BOOST_TEST(index->origin() == "built in memory");
+  BOOST_TEST(index->size() == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(works_without_a_writable_cache_folder) {
   Scratch s;
   const std::string dict = s.write("dict.txt", kWords);

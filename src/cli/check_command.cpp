@@ -51,7 +51,6 @@ bool use_color(const std::string& mode, bool to_terminal) {
   return !std::getenv("NO_COLOR") && term && std::string(term) != "dumb";
 }
 
-// Progress on stderr, only when it is a terminal and never mixed into output.
 // --timings: the rules by the time they took, slowest first.
 void print_timings(const Report& report) {
   std::vector<std::pair<double, std::string>> rows;
@@ -61,10 +60,11 @@ void print_timings(const Report& report) {
   std::cerr << fmt::format("{:<26} {:>9} {:>6}\n", "rule", "seconds", "share");
   for (const auto& [seconds, rule] : rows)
     std::cerr << fmt::format("{:<26} {:>9.3f} {:>5.1f}%\n", rule, seconds, total > 0 ? 100 * seconds / total : 0.0);
-  std::cerr << fmt::format("{:<26} {:>9.3f}   (thread time in rules; the figures are counted in the first rule that "
-                           "reads them)\n", "total", total);
+  std::cerr << fmt::format("{:<26} {:>9.3f}   (time spent in each rule on its thread, summed over files; the figures "
+                           "are counted in the first rule that reads them)\n", "total", total);
 }
 
+// Progress on stderr, only when it is a terminal and never mixed into output.
 struct Progress {
   bool on = isatty(STDERR_FILENO);
   std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now(), last = start;

@@ -166,14 +166,15 @@ int run_serve(const ServeOptions& options) {
 
   // Debian's cpp-httplib listens with a backlog of 5: a burst of clients
   // (16 in serve_test.py's load test) overflows it and a connection is now
-  // and then reset. The listening socket is noted when it is made, with the
-  // library's own option (SO_REUSEPORT), and given the system's backlog once
-  // bound: listen() on a listening socket only changes its backlog.
+  // and then reset. The listening socket is noted when it is made (for a
+  // name with several addresses, the last one tried is the one that bound),
+  // with the library's own option (SO_REUSEPORT), and given the system's
+  // backlog once bound: listen() on a listening socket only changes its backlog.
   int listening = -1;
   server.set_socket_options([&listening](int sock) {
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEPORT, &yes, sizeof yes);
-    if (listening < 0) listening = sock;
+    listening = sock;  // the last one made is the one that bound
   });
   int port = options.port;
   if (port == 0) {

@@ -19,6 +19,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "kanwu/engine/suppress.h"
@@ -129,7 +130,11 @@ class Run {
           }
       };
       std::vector<std::thread> helpers;
-      for (unsigned t = 1; t < std::min<std::size_t>(threads, tasks_.size()); ++t) helpers.emplace_back(work);
+      for (unsigned t = 1; t < std::min<std::size_t>(threads, tasks_.size()); ++t) try {
+          helpers.emplace_back(work);
+        } catch (const std::system_error&) {
+          break;  // no thread to be had: the threads started (or this one alone) do the rest
+        }
       work();
       for (auto& h : helpers) h.join();
       if (failure) std::rethrow_exception(failure);

@@ -29,8 +29,9 @@ struct Report {
   std::vector<std::string> notices;
   std::size_t documents_checked = 0;
   std::vector<std::string> files_checked;  // as reported, in corpus order
-  // With CheckOptions::rule_timings: thread time spent in each rule (its
-  // check and its cross-document digest), summed over documents. A shared
+  // With CheckOptions::rule_timings: the wall-clock time each rule took on
+  // the thread that ran it (its check and its cross-document digest, and any
+  // wait for a shared analysis another thread is making), summed over documents. A shared
   // analysis (the figures) is counted in the first rule that asks for it.
   std::map<std::string, double> rule_seconds;
 };

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "kanwu/nlp/segment.h"
+#include "kanwu/text/bytes.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
 
@@ -271,7 +272,7 @@ std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabular
   // two single characters) before 市/县/盟/州 (通辽市, 兰考县).
   const auto has_suffix = [&] {
     return std::any_of(v.place_suffixes_utf8.begin(), v.place_suffixes_utf8.end(),
-                       [&](const std::string& s) { return text.find(s) != std::string_view::npos; });
+                       [&](const std::string& s) { return contains_bytes(text, s); });
   };
   if (cities && !v.place_suffixes.empty() && has_suffix()) {
     const CodePointText cp = code_points(text);

@@ -2,9 +2,9 @@
 // badly: "is 习近平 a word, so that 学习|习近平 is two words meeting?".
 // ICU's Chinese dictionary segments 东营, 侨眷, 航班 as single characters;
 // a large word list with frequencies (jieba's dict.txt, shipped by Debian's
-// python3-jieba, MIT) knows them. Files are read on first use, once per
-// process however many rules name them, so a run that never asks pays
-// nothing and one that asks pays once.
+// python3-jieba, MIT) knows them. The files' index (nlp/word_index.h,
+// cached between runs) is opened on first use, once per process however
+// many rules name them, so a run that never asks pays nothing.
 #pragma once
 
 #include <cstdint>

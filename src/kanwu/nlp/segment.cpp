@@ -2,7 +2,7 @@
 
 #include <unicode/brkiter.h>
 #include <unicode/rbbi.h>
-#include <unicode/uvernum.h>
+#include <unicode/uversion.h>
 
 #include <memory>
 #include <stdexcept>
@@ -75,11 +75,22 @@ const std::string& compiled_sentence_rules() {
     rules.findAndReplace(original, patched);
     std::string source;
     rules.toUTF8String(source);
+    // Named after the rules and the ICU library actually loaded.
+    UVersionInfo version;
+    u_getVersion(version);
+    char version_text[U_MAX_VERSION_STRING_LENGTH];
+    u_versionToString(version, version_text);
     const std::string folder = cache::folder();
-    const std::string path = folder.empty() ? "" : folder + "/sentence-rules-" + cache::hex(cache::hash(source + U_ICU_VERSION)) + ".bin";
+    const std::string path = folder.empty() ? "" : folder + "/sentence-rules-" + cache::hex(cache::hash(source + version_text)) + ".bin";
     if (!path.empty())
-      if (const auto file = cache::read(path); file && file->size() > 16 && file->substr(0, 16) == cache::hex(cache::hash(file->substr(16))))
-        return file->substr(16);
+      if (const auto file = cache::read(path); file && file->size() > 16 && file->substr(0, 16) == cache::hex(cache::hash(file->substr(16)))) {
+        std::string cached = file->substr(16);
+        // ICU checks the format too; what it refuses is compiled again.
+        UErrorCode check = U_ZERO_ERROR;
+        icu::RuleBasedBreakIterator probe(reinterpret_cast<const uint8_t*>(cached.data()),
+                                          static_cast<uint32_t>(cached.size()), check);
+        if (U_SUCCESS(check)) return cached;
+      }
     UParseError parse_error;
     status = U_ZERO_ERROR;
     icu::RuleBasedBreakIterator custom(rules, parse_error, status);

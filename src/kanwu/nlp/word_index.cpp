@@ -8,8 +8,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <optional>
 #include <map>
 #include <unordered_map>
 
@@ -123,10 +122,12 @@ struct Parsed {
 
 // One word per line, optionally followed by blanks and further columns; the
 // last column of three or more is the part-of-speech tag.
-void parse_file(const std::string& file, Parsed& p, std::map<std::string, std::uint16_t, std::less<>>& tag_index) {
-  std::ifstream in(file, std::ios::binary);
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const std::string_view all(text);
+// False when the file cannot be read (its words are then missing, and the
+// index must not be cached).
+bool parse_file(const std::string& file, Parsed& p, std::map<std::string, std::uint16_t, std::less<>>& tag_index) {
+  const std::optional<std::string> read = cache::read(file);
+  if (!read) return false;
+  const std::string_view all(*read);
   for (std::size_t pos = 0; pos < all.size();) {
     std::size_t eol = all.find('\n', pos);
     if (eol == std::string_view::npos) eol = all.size();
@@ -157,8 +158,8 @@ void parse_file(const std::string& file, Parsed& p, std::map<std::string, std::u
     const std::size_t tag_at = line.find_last_of(" \t");
     if (tag_at != std::string_view::npos && end != std::string_view::npos && tag_at > end) {
       const std::string_view name = line.substr(tag_at + 1);
-      auto it = tag_index.find(name);
-      if (it == tag_index.end() && p.tags.size() < 0xFFF0) {
+      auto it = name.empty() ? tag_index.end() : tag_index.find(name);  // a trailing blank is no tag
+      if (!name.empty() && it == tag_index.end() && p.tags.size() < 0xFFF0) {
         it = tag_index.emplace(std::string(name), static_cast<std::uint16_t>(p.tags.size() + 2)).first;
         p.tags.emplace_back(name);
       }
@@ -172,14 +173,18 @@ void parse_file(const std::string& file, Parsed& p, std::map<std::string, std::u
     PairSlot& last = p.pair(w[length - 2], w[length - 1]);
     last.lengths.ending = std::max(last.lengths.ending, len8);
   }
+  return true;
 }
 
-std::vector<unsigned char> build_image(const std::vector<std::string>& files, std::uint64_t stamp) {
+std::vector<unsigned char> build_image(const std::vector<std::string>& files, std::uint64_t stamp,
+                                       bool* complete = nullptr) {
   Parsed p;
   p.entries.reserve(400000);  // jieba's list: 349k words, 240k pairs
   p.pairs.reserve(300000);
   std::map<std::string, std::uint16_t, std::less<>> tag_index;
-  for (const auto& file : files) parse_file(file, p, tag_index);
+  bool all_read = true;
+  for (const auto& file : files) all_read = parse_file(file, p, tag_index) && all_read;
+  if (complete) *complete = all_read;
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.version = kVersion;
@@ -243,13 +248,14 @@ std::string paths_name(const std::vector<std::string>& files) {
 // Removes the caches of earlier versions of the same word lists (a list
 // rewritten by a test or edited by its owner would otherwise leave one
 // 17 MB file behind per version).
-void remove_older_caches(const std::string& folder, const std::vector<std::string>& files, const std::string& keep) {
+void remove_older_caches(const std::string& folder, const std::vector<std::string>& files,
+                         const std::string& keep_name) {
   std::error_code ec;
   const std::string prefix = paths_name(files) + "-";
   for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
     const std::string name = it->path().filename().string();
     std::error_code remove_error;
-    if (name.starts_with(prefix) && name.ends_with(".bin") && it->path().string() != keep)
+    if (name.starts_with(prefix) && name.ends_with(".bin") && name != keep_name)
       fs::remove(it->path(), remove_error);
   }
 }
@@ -262,7 +268,7 @@ std::string WordIndex::cache_path(const std::string& folder, const std::vector<s
 
 std::shared_ptr<const WordIndex> WordIndex::build(const std::vector<std::string>& files) {
   std::shared_ptr<WordIndex> index(new WordIndex());
-  index->owned_ = build_image(files, stamp_of(files));
+  index->owned_ = build_image(files, stamp_of(files));  // a file that cannot be read adds no words
   index->image_ = index->owned_.data();
   index->image_size_ = index->owned_.size();
   index->attach("built in memory");
@@ -272,6 +278,7 @@ std::shared_ptr<const WordIndex> WordIndex::build(const std::vector<std::string>
 std::shared_ptr<const WordIndex> WordIndex::open(const std::vector<std::string>& files) {
   const std::string folder = cache::folder();
   if (folder.empty()) return build(files);
+  const std::uint64_t stamp = stamp_of(files);
   const std::string path = cache_path(folder, files);
   if (const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
     struct stat st {};
@@ -282,24 +289,28 @@ std::shared_ptr<const WordIndex> WordIndex::open(const std::vector<std::string>&
     if (map != MAP_FAILED) {
       std::shared_ptr<WordIndex> index(new WordIndex());
       index->mapped_ = map;
+      index->mapped_size_ = static_cast<std::size_t>(st.st_size);
       index->image_ = static_cast<const unsigned char*>(map);
-      index->image_size_ = static_cast<std::size_t>(st.st_size);
-      if (index->attach("cache " + path) && at<Header>(index->image_, 0)->stamp == stamp_of(files)) return index;
+      index->image_size_ = index->mapped_size_;
+      if (index->attach("cache " + path) && at<Header>(index->image_, 0)->stamp == stamp) return index;
     }
   }
   std::shared_ptr<WordIndex> index(new WordIndex());
-  index->owned_ = build_image(files, stamp_of(files));
+  bool complete = false;
+  index->owned_ = build_image(files, stamp, &complete);
   index->image_ = index->owned_.data();
   index->image_size_ = index->owned_.size();
-  const bool cached =
-      cache::write(path, std::string_view(reinterpret_cast<const char*>(index->owned_.data()), index->owned_.size()));
-  if (cached) remove_older_caches(folder, files, path);
+  // A list that could not be read whole is not cached: its index would
+  // outlive the problem (the stamp does not change with permissions).
+  const bool cached = complete && cache::write(path, std::string_view(reinterpret_cast<const char*>(index->owned_.data()),
+                                                                       index->owned_.size()));
+  if (cached) remove_older_caches(folder, files, fs::path(path).filename().string());
   index->attach(cached ? "built, cached at " + path : "built in memory");
   return index;
 }
 
 WordIndex::~WordIndex() {
-  if (mapped_) ::munmap(mapped_, image_size_);
+  if (mapped_) ::munmap(mapped_, mapped_size_);
 }
 
 bool WordIndex::attach(std::string origin) {

@@ -11,7 +11,8 @@
 // the files it was built from) and rebuilt when it does not match; when no
 // cache folder is writable the image lives in memory. Every read of the
 // image is bounds-checked, so a damaged cache file gives wrong answers at
-// worst, never a crash.
+// worst (a file truncated by another process while mapped is the one thing
+// a mapping cannot survive: the cache is only ever replaced by rename).
 #pragma once
 
 #include <cstddef>
@@ -66,6 +67,7 @@ class WordIndex {
   const unsigned char* image_ = nullptr;
   std::size_t image_size_ = 0;
   void* mapped_ = nullptr;  // an image mapped from the cache
+  std::size_t mapped_size_ = 0;
   std::vector<std::string> tag_names_;
   std::string origin_;
 };

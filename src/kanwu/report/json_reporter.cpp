@@ -24,7 +24,9 @@ ordered_json span(const Location& where) {
 // `value` dumped as it would be at `depth` (two spaces a level) inside an
 // enclosing document.
 std::string dump_at(const ordered_json& value, int depth) {
-  std::string text = value.dump(2);
+  // Invalid UTF-8 (a file name from another system) is replaced rather than
+  // thrown on: the report is streamed, and must not stop half-way.
+  std::string text = value.dump(2, ' ', false, ordered_json::error_handler_t::replace);
   const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
   std::string out;
   out.reserve(text.size() + text.size() / 8);

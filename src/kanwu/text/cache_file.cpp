@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
+
+#include <fmt/format.h>
 
 namespace kanwu::cache {
 
@@ -22,28 +25,32 @@ std::string folder() {
 bool write(const std::string& path, std::string_view bytes) {
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
-  const std::string temp = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) {
-      out.close();
-      fs::remove(temp, ec);
-      return false;
-    }
+  // Unique per process and thread: two writers never share a temporary file.
+  const std::string temp = fmt::format("{}.tmp.{}.{}", path, ::getpid(),
+                                       std::hash<std::thread::id>{}(std::this_thread::get_id()));
+  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+  if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (out) out.close();  // a full disk shows here, at the flush
+  std::error_code ignored;
+  if (!out) {
+    fs::remove(temp, ignored);
+    return false;
   }
   fs::rename(temp, path, ec);
-  if (ec) fs::remove(temp, ec);
+  if (ec) fs::remove(temp, ignored);
   return !ec;
 }
 
 std::optional<std::string> read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
-  return bytes;
+  try {  // a read error (a folder, EIO) throws from inside the stream buffer
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) return std::nullopt;
+    return bytes;
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
 }
 
 std::uint64_t hash(std::string_view bytes, std::uint64_t seed) {

@@ -15,9 +15,9 @@ namespace kanwu::cache {
 // "" when none is set.
 std::string folder();
 
-// Writes `bytes` beside `path` and renames the copy into place, so a reader
-// never sees a half-written file and concurrent writers do not clash.
-// Creates the folder; false when it cannot be written.
+// Writes `bytes` beside `path` (a temporary named after the process and
+// thread) and renames the copy into place, so a reader never sees a
+// half-written file. Creates the folder; false when anything fails.
 bool write(const std::string& path, std::string_view bytes);
 
 // The whole file, or nothing when it cannot be read.

@@ -204,16 +204,17 @@ std::string read_input(const std::string& path) {
   const auto status = fs::status(path, ec);
   if (ec || !fs::exists(status)) throw InputError(path, "no such file or directory");
   if (fs::is_directory(status)) throw InputError(path, "is a directory, not a file");
-  // One read() into a buffer of the file's size (a byte-at-a-time stream
-  // iterator cost as much as checking some rules); pipes and files that grow
-  // while being read are read to their end all the same.
+  // Read into a buffer one byte larger than the file, so that the read
+  // after the last shows the end without growing it (a byte-at-a-time
+  // stream iterator cost as much as checking some rules); pipes and files
+  // that grow while being read are read to their end all the same.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw InputError(path, fmt::format("cannot open: {}", std::strerror(errno)));
   struct stat st {};
   std::string bytes;
   if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size) + 1);
   for (;;) {
-    if (bytes.capacity() - bytes.size() < 4096) bytes.reserve(std::max<std::size_t>(65536, 2 * bytes.capacity()));
+    if (bytes.size() == bytes.capacity()) bytes.reserve(std::max<std::size_t>(65536, 2 * bytes.capacity()));
     const std::size_t used = bytes.size();
     bytes.resize(bytes.capacity());
     const ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
