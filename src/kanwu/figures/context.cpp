@@ -326,8 +326,9 @@ std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabular
       add(b, e, to_utf8(name));
     }
   }
-  for (const auto& [index, at] : known.occurrences(text)) {
-    const std::string& name = known.names()[index];
+  for (const auto& occurrence : known.occurrences(text)) {
+    const std::size_t at = occurrence.second;  // (a lambda below needs it; clang 14 cannot capture a binding)
+    const std::string& name = known.names()[occurrence.first];
     const std::size_t e = at + name.size();
     if (std::none_of(out.begin(), out.end(), [&](const PlaceMention& m) { return m.begin < e && at < m.end; }))
       add(at, e, name);
