@@ -37,13 +37,14 @@ class DateWeekdayRule : public Rule {
 
   void check(const Document& document, Emitter& emit) const override {
     using namespace std::chrono;
-    for (const Block& block : document.blocks()) {
+    for (std::size_t b = 0; b < document.blocks().size(); ++b) {
+      const Block& block = document.blocks()[b];
       if (!in_scope(block)) continue;
       // The regex runs only where a weekday word appears at all.
       const std::string_view t = block.text;
       if (t.find("星期") == t.npos && t.find("周") == t.npos && t.find("礼拜") == t.npos) continue;
       if (t.find("日") == t.npos) continue;
-      for_each_match(*pattern_, block.text, 1000, [&](const RegexMatch& m) {
+      for_each_match(*pattern_, document.utf16(b), 1000, [&](const RegexMatch& m) {
         const year_month_day date{year{number(m.group(1))},
                                   month{static_cast<unsigned>(number(m.group(2)))},
                                   day{static_cast<unsigned>(number(m.group(3)))}};

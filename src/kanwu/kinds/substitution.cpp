@@ -21,9 +21,10 @@ class SubstitutionRule : public Rule {
         ignore_case_(ignore_case) {}
 
   void check(const Document& document, Emitter& emit) const override {
-    for (const Block& block : document.blocks()) {
+    for (std::size_t b = 0; b < document.blocks().size(); ++b) {
+      const Block& block = document.blocks()[b];
       if (!in_scope(block)) continue;
-      for_each_match(*pattern_, block.text, kTimeLimit, [&](const RegexMatch& m) {
+      for_each_match(*pattern_, document.utf16(b), kTimeLimit, [&](const RegexMatch& m) {
         const std::string found = block.text.substr(m.begin, m.end - m.begin);
         const std::string& right = replacement_for(found);
         Finding& f = emit.report(block, m.begin, m.end, {{"match", found}, {"replacement", right}});
