@@ -8,9 +8,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <exception>
-#include <cctype>
 #include <set>
 #include <filesystem>
 #include <condition_variable>
@@ -83,7 +83,8 @@ class Run {
         pass_of_rule_[r] = passes_.size();
         passes_.push_back({rules[r], std::move(pass)});
       }
-    // Rules sharing an analysis form one task; the largest task first.
+    // Rules sharing an analysis form one task; tasks of more rules first
+    // (the figures: the costliest analysis starts at once).
     std::map<std::string_view, std::size_t> task_of;
     for (std::size_t r = 0; r < rules.size(); ++r) {
       const std::string_view shared = rules[r]->shared_analysis();
@@ -102,9 +103,9 @@ class Run {
     std::vector<std::vector<Finding>> found(rules_.size());
     std::vector<std::optional<RuleProblem>> problems(rules_.size());
     result.digests.resize(passes_.size());
+    if (options_.rule_timings) result.rule_seconds.assign(rules_.size(), 0.0);
     // A rule's check, then its cross-document digest (which reads the same
     // analyses, so it belongs on the same thread).
-    if (options_.rule_timings) result.rule_seconds.assign(rules_.size(), 0.0);
     const auto run_rule = [&](std::size_t r) {
       const auto started = std::chrono::steady_clock::now();
       Emitter emit(*rules_[r], document, found[r]);
