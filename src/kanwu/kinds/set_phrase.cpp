@@ -42,7 +42,7 @@ struct Vocabulary {
 
 enum class Edit { Changed, Added };
 
-std::uint64_t pair_key(char32_t a, char32_t b) { return static_cast<std::uint64_t>(a) << 32 | b; }
+using chars::pair_key;
 
 // A place where the text reads like a phrase with one edit: `at` is the
 // edited character's index in the phrase (for Added, the phrase character

@@ -5,12 +5,13 @@
 #include <map>
 
 #include "kanwu/nlp/word_index.h"
+#include "kanwu/text/chars.h"
 
 namespace kanwu {
 
 namespace {
 
-std::uint64_t pair_key(char32_t a, char32_t b) { return static_cast<std::uint64_t>(a) << 32 | b; }
+using chars::pair_key;
 
 // One index per set of files in a process, however many rules name them.
 std::shared_ptr<const WordIndex> shared_index(const std::vector<std::string>& files) {

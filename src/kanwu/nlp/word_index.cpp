@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "kanwu/text/cache_file.h"
+#include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -70,7 +71,7 @@ std::uint64_t hash_chars(std::u32string_view s) {
 }
 
 std::uint64_t hash_pair(char32_t a, char32_t b) {
-  std::uint64_t h = (static_cast<std::uint64_t>(a) << 32 | b) * 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = chars::pair_key(a, b) * 0x9E3779B97F4A7C15ull;
   return h ^ (h >> 31);
 }
 
@@ -114,7 +115,7 @@ struct Parsed {
   std::vector<std::string> tags;
   std::unordered_map<std::uint64_t, PairSlot> pairs;  // by the two characters
   PairSlot& pair(char32_t a, char32_t b) {
-    PairSlot& s = pairs[static_cast<std::uint64_t>(a) << 32 | b];
+    PairSlot& s = pairs[chars::pair_key(a, b)];
     s.a = a, s.b = b;
     return s;
   }
@@ -260,17 +261,26 @@ void remove_older_caches(const std::string& folder, const std::vector<std::strin
   }
 }
 
+std::string cache_file(const std::string& folder, const std::vector<std::string>& files, std::uint64_t stamp) {
+  return folder + "/" + paths_name(files) + "-" + cache::hex(stamp) + ".bin";
+}
+
 }  // namespace
 
 std::string WordIndex::cache_path(const std::string& folder, const std::vector<std::string>& files) {
-  return folder + "/" + paths_name(files) + "-" + cache::hex(stamp_of(files)) + ".bin";
+  return cache_file(folder, files, stamp_of(files));
+}
+
+std::shared_ptr<WordIndex> WordIndex::holding(std::vector<unsigned char> image) {
+  std::shared_ptr<WordIndex> index(new WordIndex());
+  index->owned_ = std::move(image);
+  index->image_ = index->owned_.data();
+  index->image_size_ = index->owned_.size();
+  return index;
 }
 
 std::shared_ptr<const WordIndex> WordIndex::build(const std::vector<std::string>& files) {
-  std::shared_ptr<WordIndex> index(new WordIndex());
-  index->owned_ = build_image(files, stamp_of(files));  // a file that cannot be read adds no words
-  index->image_ = index->owned_.data();
-  index->image_size_ = index->owned_.size();
+  auto index = holding(build_image(files, stamp_of(files)));  // a file that cannot be read adds no words
   index->attach("built in memory");
   return index;
 }
@@ -279,7 +289,7 @@ std::shared_ptr<const WordIndex> WordIndex::open(const std::vector<std::string>&
   const std::string folder = cache::folder();
   if (folder.empty()) return build(files);
   const std::uint64_t stamp = stamp_of(files);
-  const std::string path = cache_path(folder, files);
+  const std::string path = cache_file(folder, files, stamp);
   if (const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
     struct stat st {};
     void* map = MAP_FAILED;
@@ -295,11 +305,8 @@ std::shared_ptr<const WordIndex> WordIndex::open(const std::vector<std::string>&
       if (index->attach("cache " + path) && at<Header>(index->image_, 0)->stamp == stamp) return index;
     }
   }
-  std::shared_ptr<WordIndex> index(new WordIndex());
   bool complete = false;
-  index->owned_ = build_image(files, stamp, &complete);
-  index->image_ = index->owned_.data();
-  index->image_size_ = index->owned_.size();
+  auto index = holding(build_image(files, stamp, &complete));
   // A list that could not be read whole is not cached: its index would
   // outlive the problem (the stamp does not change with permissions).
   const bool cached = complete && cache::write(path, std::string_view(reinterpret_cast<const char*>(index->owned_.data()),

@@ -60,6 +60,8 @@ class WordIndex {
 
  private:
   WordIndex() = default;
+  // An index over an image built in memory (not yet attached).
+  static std::shared_ptr<WordIndex> holding(std::vector<unsigned char> image);
   bool attach(std::string origin);  // checks the image, sets the views
   PairLengths pair(char32_t a, char32_t b) const;
 

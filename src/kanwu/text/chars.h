@@ -2,6 +2,7 @@
 // text", "sentence end" and "display width" mean the same thing everywhere.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 namespace kanwu::chars {
@@ -31,5 +32,8 @@ bool is_cjk_punctuation(char32_t c);
 
 // Columns a terminal gives the character: 2 for East Asian wide/full-width.
 int display_width(char32_t c);
+
+// Two adjacent characters as one key, for tables of character pairs.
+inline std::uint64_t pair_key(char32_t a, char32_t b) { return static_cast<std::uint64_t>(a) << 32 | b; }
 
 }  // namespace kanwu::chars
