@@ -17,4 +17,7 @@ kanwu check draft.txt || status=$?
 [ "$status" -eq 1 ] || { echo "deb-test: expected one finding (exit 1), got exit $status" >&2; exit 1; }
 kanwu rules | grep -q '^figure-conflict'
 kanwu init && test -s .kanwu.yaml
+# `kanwu serve` starts the kanwu-serve installed beside kanwu.
+timeout 3 kanwu serve --port 0 >serve.log 2>&1 || true
+grep -q 'http://127.0.0.1:' serve.log || { echo "deb-test: kanwu serve did not start:" >&2; cat serve.log >&2; exit 1; }
 echo "deb-test: the package installs and kanwu checks files from $(pwd)"
