@@ -65,6 +65,30 @@ BOOST_AUTO_TEST_CASE(markdown_skips_code_and_html) {
   BOOST_TEST(d.blocks()[0].text == "正文。");
 }
 
+BOOST_AUTO_TEST_CASE(a_large_markdown_document_parses_the_same_on_several_threads) {
+  // Over 256 KB, the blocks are built on several threads: the same blocks,
+  // in the same order, mapped to the same source bytes.
+  std::string text;
+  for (int i = 0; i < 2000; ++i)
+    text += "## 第" + std::to_string(i) + "节 **要点**\n\n正文，*强调*文字\\*转义&amp;实体\n第二行\n\n- 列表项,一\n- 列表项二\n\n"
+            "> 引用段落" + std::to_string(i) + "\n\n```\n代码\n```\n\n";
+  BOOST_REQUIRE(text.size() > 256u * 1024);
+  const Document one(SourceText("big.md", text), DocumentFormat::Markdown, 1);
+  const Document three(SourceText("big.md", text), DocumentFormat::Markdown, 3);
+  BOOST_REQUIRE(one.blocks().size() == 10000u);
+  BOOST_REQUIRE(three.blocks().size() == one.blocks().size());
+  for (std::size_t b = 0; b < one.blocks().size(); ++b) {
+    const Block& x = one.blocks()[b];
+    const Block& y = three.blocks()[b];
+    BOOST_TEST_REQUIRE(x.text == y.text);
+    BOOST_TEST_REQUIRE((x.kind == y.kind && x.first_line == y.first_line && x.last_line == y.last_line &&
+                        x.source_begin == y.source_begin && x.source_end == y.source_end));
+    for (std::size_t at = 0; at <= x.text.size(); ++at)
+      BOOST_TEST_REQUIRE(x.map.to_source(at) == y.map.to_source(at));
+  }
+  BOOST_TEST(three.blocks()[9999].text == "引用段落1999");
+}
+
 BOOST_AUTO_TEST_CASE(classifies_newspaper_blocks) {
   BOOST_TEST(classify_block("持续增进民生福祉 奋力写好民生答卷") == BlockKind::Heading);
   BOOST_TEST(classify_block("【通辽·社会】") == BlockKind::Heading);

@@ -87,6 +87,21 @@ BOOST_AUTO_TEST_CASE(pull_quotes_repeating_the_body_are_debris_not_headings) {
   BOOST_TEST(run_rules(kRule, "实施“青苗助学计划”\n\n县里实施“青苗助学计划”，资助学生三千余名。\n").empty());
 }
 
+BOOST_AUTO_TEST_CASE(pull_quotes_are_found_among_many_quotations_anywhere_in_the_body) {
+  // The body search looks at every quotation of every paragraph, before
+  // or after the box, sharing a prefix with it or not.
+  std::string text = "全县召开推进会。\n\n“乡村书屋工程”\n\n“乡村书\n\n屋工程”\n\n";
+  for (int i = 0; i < 40; ++i) text += "会上提到“乡村振兴”“乡村书院”和“青苗计划”等" + std::to_string(i) + "项工作。\n\n";
+  text += "县里启动“乡村书屋工程”，全年新建书屋三十个。\n";
+  const auto f = run_rules(kRule, text);
+  BOOST_REQUIRE(f.size() == 2u);
+  BOOST_TEST(f[0].where.start.line == 3);
+  BOOST_TEST(f[1].where.start.line == 5);
+  // A paragraph that is the quotation and nothing more does not make it a
+  // repeat of the body.
+  BOOST_TEST(run_rules(kRule, "“乡村书屋工程”\n\n会议部署了今年的重点工作。\n\n“乡村书屋工程”\n").empty());
+}
+
 BOOST_AUTO_TEST_CASE(staff_boxes_and_caption_runs_are_judged_line_by_line) {
   const std::string text = "全县召开推进会，部署今年的重点工作。\n\n江州日报\n编辑：李岚\n责任编辑：周航\n\n"
                            "- ①县第一中学新校区\n- ②乡村书屋开放日\n\n会议要求各乡镇压实责任。\n";

@@ -13,9 +13,9 @@ DocumentFormat format_for_path(std::string_view path) {
                                                               : DocumentFormat::PlainText;
 }
 
-Document::Document(SourceText source, DocumentFormat format)
+Document::Document(SourceText source, DocumentFormat format, unsigned threads)
     : source_(std::move(source)), format_(format) {
-  blocks_ = format_ == DocumentFormat::Markdown ? parse_markdown(source_)
+  blocks_ = format_ == DocumentFormat::Markdown ? parse_markdown(source_, threads)
              : format_ == DocumentFormat::Word   ? parse_word_lines(source_, paragraphs_)
                                                  : parse_plain_text(source_);
   split_oversized_blocks(blocks_);

@@ -51,7 +51,8 @@ struct Location {
 
 class Document {
  public:
-  Document(SourceText source, DocumentFormat format);
+  // `threads` > 1: a large Markdown document is parsed on that many threads.
+  Document(SourceText source, DocumentFormat format, unsigned threads = 1);
   // The text extracted from a Word document (docx.h), one line a paragraph.
   Document(SourceText source, std::vector<WordParagraph> paragraphs);
 

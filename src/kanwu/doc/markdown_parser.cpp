@@ -1,7 +1,12 @@
 #include <cmark-gfm.h>
 
+#include <algorithm>
+#include <exception>
+#include <iterator>
 #include <memory>
 #include <string_view>
+#include <system_error>
+#include <thread>
 
 #include "kanwu/doc/classify.h"
 #include "kanwu/doc/parse.h"
@@ -142,9 +147,9 @@ void emit_block(const SourceText& source, cmark_node* node, BlockKind kind, bool
   out.push_back(std::move(block));
 }
 
-void walk(const SourceText& source, cmark_node* node, bool in_list, std::vector<Block>& out) {
-  for (cmark_node* child = cmark_node_first_child(node); child;
-       child = cmark_node_next(child)) {
+// The blocks of the siblings from `first` up to (not including) `stop`.
+void walk(const SourceText& source, cmark_node* first, cmark_node* stop, bool in_list, std::vector<Block>& out) {
+  for (cmark_node* child = first; child != stop; child = cmark_node_next(child)) {
     switch (cmark_node_get_type(child)) {
       case CMARK_NODE_HEADING:
         emit_block(source, child, BlockKind::Heading, false, out);
@@ -154,10 +159,10 @@ void walk(const SourceText& source, cmark_node* node, bool in_list, std::vector<
         break;
       case CMARK_NODE_ITEM:
       case CMARK_NODE_LIST:
-        walk(source, child, true, out);
+        walk(source, cmark_node_first_child(child), nullptr, true, out);
         break;
       case CMARK_NODE_BLOCK_QUOTE:
-        walk(source, child, in_list, out);
+        walk(source, cmark_node_first_child(child), nullptr, in_list, out);
         break;
       default:  // code blocks, HTML blocks and rules are not prose
         break;
@@ -165,14 +170,53 @@ void walk(const SourceText& source, cmark_node* node, bool in_list, std::vector<
   }
 }
 
+// Turning cmark's tree into blocks takes twice as long as cmark's parse; the
+// top-level nodes are independent (each thread reads and fills in only its
+// own nodes), so a large document's are shared out in consecutive runs and
+// the blocks joined in order.
+std::vector<Block> walk_in_parallel(const SourceText& source, cmark_node* root, unsigned threads) {
+  std::vector<cmark_node*> top;
+  for (cmark_node* child = cmark_node_first_child(root); child; child = cmark_node_next(child)) top.push_back(child);
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, top.size()));
+  std::vector<std::vector<Block>> parts(threads);
+  std::vector<std::exception_ptr> failures(threads);
+  const auto run = [&](unsigned t) {
+    try {
+      const std::size_t first = top.size() * t / threads, stop = top.size() * (t + 1) / threads;
+      walk(source, top[first], stop < top.size() ? top[stop] : nullptr, false, parts[t]);
+    } catch (...) {
+      failures[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < threads; ++t) try {
+      helpers.emplace_back(run, t);
+    } catch (const std::system_error&) {
+      for (unsigned rest = t; rest < threads; ++rest) run(rest);  // no thread to be had: this one does it
+      break;
+    }
+  run(0);
+  for (auto& h : helpers) h.join();
+  for (const auto& f : failures)
+    if (f) std::rethrow_exception(f);
+  std::vector<Block> blocks = std::move(parts[0]);
+  for (unsigned t = 1; t < threads; ++t) std::move(parts[t].begin(), parts[t].end(), std::back_inserter(blocks));
+  return blocks;
+}
+
+// Below this size a document is turned into blocks on one thread.
+constexpr std::size_t kParallelBytes = 256 * 1024;
+
 }  // namespace
 
-std::vector<Block> parse_markdown(const SourceText& source) {
+std::vector<Block> parse_markdown(const SourceText& source, unsigned threads) {
   const std::string_view text = source.text();
   std::unique_ptr<cmark_node, NodeDeleter> root(
       cmark_parse_document(text.data(), text.size(), CMARK_OPT_SOURCEPOS));
+  if (!root) return {};
+  if (threads > 1 && text.size() >= kParallelBytes) return walk_in_parallel(source, root.get(), threads);
   std::vector<Block> blocks;
-  if (root) walk(source, root.get(), false, blocks);
+  walk(source, cmark_node_first_child(root.get()), nullptr, false, blocks);
   return blocks;
 }
 

@@ -10,6 +10,7 @@
 namespace kanwu {
 
 std::vector<Block> parse_plain_text(const SourceText& source);
-std::vector<Block> parse_markdown(const SourceText& source);
+// `threads` > 1: a large document's blocks are built on that many threads.
+std::vector<Block> parse_markdown(const SourceText& source, unsigned threads = 1);
 
 }  // namespace kanwu

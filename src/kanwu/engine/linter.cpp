@@ -225,7 +225,8 @@ std::string display_name(const std::string& file, const std::string& stdin_name 
   return file != "-" ? file : stdin_name.empty() ? "<stdin>" : stdin_name;
 }
 
-Document read_document(const std::string& file, const std::string& encoding = "", const std::string& stdin_name = "") {
+Document read_document(const std::string& file, const std::string& encoding = "", const std::string& stdin_name = "",
+                       unsigned threads = 1) {
   const std::string name = display_name(file, stdin_name);
   // A Word document's text is always Unicode: --encoding does not apply.
   if (format_for_path(file == "-" && !stdin_name.empty() ? stdin_name : file) == DocumentFormat::Word) {
@@ -233,7 +234,7 @@ Document read_document(const std::string& file, const std::string& encoding = ""
     return Document(SourceText(name, std::move(word.text)), std::move(word.paragraphs));
   }
   return Document(decode_source(name, read_input(file), encoding),
-                  format_for_path(file == "-" && !stdin_name.empty() ? stdin_name : file));
+                  format_for_path(file == "-" && !stdin_name.empty() ? stdin_name : file), threads);
 }
 
 void check_file(const Run& run, const std::string& file, const CheckOptions& options, DocumentResult& result,
@@ -241,7 +242,7 @@ void check_file(const Run& run, const std::string& file, const CheckOptions& opt
   const std::string& encoding = options.encoding;
   try {
     // The document (and its text) lives only while it is being checked.
-    const Document document = read_document(file, encoding, options.stdin_filename);
+    const Document document = read_document(file, encoding, options.stdin_filename, threads);
     if (!document.source().encoding().empty())
       result.notice = fmt::format("{}: note: decoded as {}{}; fixes are not written to it", document.path(),
                                   document.source().encoding(), encoding.empty() ? " (detected)" : "");
