@@ -31,6 +31,18 @@ BOOST_AUTO_TEST_CASE(utf16_copies_map_back_to_utf8_offsets) {
   BOOST_TEST(t.to_utf8(6) == 10u);
   BOOST_TEST(t.to_utf16(5) == 3);
   BOOST_TEST(Utf16Text("").str().isEmpty());
+  // Stray continuation bytes need more room than the code points of valid
+  // text would: each is one U+FFFD, none is lost.
+  const Utf16Text stray("\x80\x80汉\xBF\xBF\xBF");
+  BOOST_REQUIRE(stray.str().length() == 6);
+  BOOST_TEST(static_cast<int>(stray.str()[0]) == 0xFFFD);
+  BOOST_TEST(static_cast<int>(stray.str()[2]) == 0x6C49);
+  BOOST_TEST(static_cast<int>(stray.str()[5]) == 0xFFFD);
+  BOOST_TEST(stray.to_utf8(3) == 5u);
+  BOOST_TEST(stray.to_utf8(6) == 8u);
+  const CodePointText cp = code_points("\x80\x80汉\xBF");
+  BOOST_REQUIRE(cp.size() == 4u);
+  BOOST_TEST(cp.offsets[3] == 5u);
 }
 
 BOOST_AUTO_TEST_CASE(positions_count_code_points_and_all_line_ends) {

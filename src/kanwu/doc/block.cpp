@@ -90,6 +90,7 @@ SourceMap SourceMap::slice(std::size_t begin, std::size_t end) const {
 }
 
 void split_oversized_blocks(std::vector<Block>& blocks) {
+  if (std::none_of(blocks.begin(), blocks.end(), [](const Block& b) { return b.text.size() > kMaxBlockBytes; })) return;
   std::vector<Block> out;
   for (Block& block : blocks) {
     if (block.text.size() <= kMaxBlockBytes) {

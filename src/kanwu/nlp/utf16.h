@@ -20,8 +20,9 @@ class Utf16Text {
   int32_t to_utf16(std::size_t byte_offset) const;
 
  private:
+  bool convert(std::string_view utf8, std::size_t capacity);
   icu::UnicodeString text_;
-  std::vector<std::size_t> offsets_;  // size length()+1
+  std::vector<uint32_t> offsets_;  // size length()+1 (ICU's strings are shorter than 2^31 units)
 };
 
 }  // namespace kanwu
