@@ -12,7 +12,7 @@ JOBS="${JOBS:-$(nproc)}"
 BUILD_TYPE=Release BUILD_TARGET=kanwu "$ROOT/ci/build.sh" "$ROOT/build-rel" >/dev/null
 KANWU="$ROOT/build-rel/src/kanwu"
 . "$ROOT/bench/lib.sh"
-[ -f "$OUT/one-file.md" ] || python3 "$ROOT/bench/real_corpus.py" "$OUT"
+[ -f "$OUT/linear-50mb.md" ] || python3 "$ROOT/bench/real_corpus.py" "$OUT"
 
 # name, path, command...: wall, MB/s, docs/s, RSS; sets WALL
 row() {
@@ -45,6 +45,12 @@ row "kanwu one-file -j$JOBS" "$OUT/one-file.md" "$KANWU" check --quiet -j "$JOBS
 row "kanwu one-file-split -j$JOBS" "$OUT/one-file-split" "$KANWU" check --quiet -j "$JOBS" "$OUT/one-file-split"
 ratio "speed-up with $JOBS jobs (target ≥ 1.6)" "$one1" "$onej"
 ratio "one file / split files time (target ≤ 1.2)" "$onej" "$WALL"
+
+echo; echo "time per MB against file size (one file, $JOBS jobs):"
+row "kanwu linear-5mb" "$OUT/linear-5mb.md" "$KANWU" check --quiet -j "$JOBS" "$OUT/linear-5mb.md"; five="$WALL"
+RUNS=1 row "kanwu linear-50mb" "$OUT/linear-50mb.md" "$KANWU" check --quiet -j "$JOBS" "$OUT/linear-50mb.md"
+awk -v a="$WALL" -v b="$five" -v sa="$(stat -c %s "$OUT/linear-50mb.md")" -v sb="$(stat -c %s "$OUT/linear-5mb.md")" \
+  'BEGIN { if (b <= 0) b = 0.005; printf "  50 MB / 5 MB time per MB (target <= 1.5): %.2f\n", (a / sa) / (b / sb) }'
 
 echo; echo "many documents:"
 row "kanwu stories-1k" "$OUT/stories-1k" "$KANWU" check --quiet -j "$JOBS" "$OUT/stories-1k"; small="$WALL"

@@ -12,6 +12,8 @@ built only from published pages, deterministically, outside the work tree:
                  of a few years of transcripts); no two copies byte-identical
   one-file.md    one ~9 MB file: the days joined, then edited copies
   one-file-split/  the same text as one file per day (per-MB comparison)
+  linear-5mb.md, linear-50mb.md  days and edited copies in one file, for
+                 time per MB against file size
   stories-1k/, stories-20k/
                  single news stories (a day split at its ### headings) as
                  documents: the first 1,000 and 20,000, repeated with edits
@@ -138,6 +140,19 @@ def main():
             t = read(os.path.join(seeds, s))
             for k in range(200):
                 write(os.path.join(out, 'seeds200', f'{k:03d}-{s}'), t)
+
+    # Linearity: one 5 MB and one 50 MB file of days and edited copies.
+    for name, limit in (('linear-5mb.md', 5_000_000), ('linear-50mb.md', 50_000_000)):
+        parts, size, copy = [], 0, 0
+        while size < limit:
+            for n, t in days:
+                text = t if copy == 0 else edited(t, rng)
+                parts.append(text)
+                size += len(text.encode('utf-8'))
+                if size >= limit:
+                    break
+            copy += 1
+        write(os.path.join(out, name), '\n'.join(parts))
 
 
 if __name__ == '__main__':

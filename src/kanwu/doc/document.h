@@ -81,14 +81,24 @@ class Document {
   template <typename T, typename Make>
   const T& cached(Make make) const {
     Caches::Slot& slot = caches_->slot(std::type_index(typeid(T)));
-    std::call_once(slot.once, [&] { slot.value = std::make_shared<T>(make()); });
+    if (!slot.ready.load(std::memory_order_acquire)) {
+      std::lock_guard lock(slot.mutex);
+      if (!slot.ready.load(std::memory_order_relaxed)) {
+        slot.value = std::make_shared<T>(make());
+        slot.ready.store(true, std::memory_order_release);
+      }
+    }
     return *static_cast<const T*>(slot.value.get());
   }
 
  private:
   struct Caches {
+    // Made under the slot's own lock (an analysis may ask for others, never
+    // for itself), with a flag for the fast path: not std::call_once, which
+    // in glibc makes a system call each time it runs, five per document.
     struct Slot {
-      std::once_flag once;
+      std::atomic<bool> ready{false};
+      std::mutex mutex;
       std::shared_ptr<void> value;
     };
     Slot& slot(std::type_index type) {

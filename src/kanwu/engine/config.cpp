@@ -144,6 +144,7 @@ std::optional<std::string> find_config(const std::string& dir) {
 
 FileSettings Config::for_file(const std::string& file) const {
   FileSettings s{enable, disable, severity, false};
+  if (ignore.empty() && overrides.empty()) return s;  // nothing to match: no paths to work out
   std::error_code ec;
   const fs::path base = path.empty() ? fs::current_path() : fs::path(path).parent_path();
   // Lexically, as .gitignore and .kanwuignore patterns are matched (ignore.cpp):

@@ -257,33 +257,47 @@ void check_file(const Run& run, const std::string& file, const CheckOptions& opt
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
                                        std::vector<InputError>& errors) {
   std::vector<std::string> files;
+  // A file's device and inode, when its stat is already at hand.
+  std::vector<std::optional<std::pair<dev_t, ino_t>>> identities;
   for (const auto& path : paths) {
-    std::error_code ec;
-    if (path == "-" || (fs::exists(path, ec) && !fs::is_directory(path, ec))) {
+    struct stat st {};
+    if (path == "-") {
       files.push_back(path);
+      identities.emplace_back();
       continue;
     }
-    if (!fs::exists(path, ec)) {
+    if (::stat(path.c_str(), &st) != 0) {
       errors.emplace_back(path, "no such file or directory");
       continue;
     }
+    if (!S_ISDIR(st.st_mode)) {
+      files.push_back(path);
+      identities.emplace_back(std::pair{st.st_dev, st.st_ino});
+      continue;
+    }
+    std::error_code ec;
     std::vector<std::string> found;
     search_folder(path, IgnoreRules::above(path), found, ec);
     if (ec) errors.emplace_back(path, "cannot read directory: " + ec.message());
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
+    identities.resize(files.size());
   }
   // A file named twice (a.txt a.txt, a folder and a file in it, a link to
   // it) is read once: files are the same when their device and inode are
-  // (one stat each; resolving paths cost a dozen system calls per file).
+  // (one stat each, and none for a file named directly: resolving paths
+  // cost a dozen system calls per file).
   std::set<std::pair<dev_t, ino_t>> seen_files;
   std::set<std::string> seen_names;
-  std::erase_if(files, [&](const std::string& f) {
+  std::vector<std::string> unique;
+  unique.reserve(files.size());
+  for (std::size_t i = 0; i < files.size(); ++i) {
     struct stat st {};
-    if (f != "-" && ::stat(f.c_str(), &st) == 0) return !seen_files.insert({st.st_dev, st.st_ino}).second;
-    return !seen_names.insert(f).second;
-  });
-  return files;
+    if (!identities[i] && files[i] != "-" && ::stat(files[i].c_str(), &st) == 0) identities[i] = {st.st_dev, st.st_ino};
+    if (identities[i] ? seen_files.insert(*identities[i]).second : seen_names.insert(files[i]).second)
+      unique.push_back(std::move(files[i]));
+  }
+  return unique;
 }
 
 std::vector<Document> load_documents(const std::vector<std::string>& paths,

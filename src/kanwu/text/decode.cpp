@@ -199,20 +199,25 @@ std::string read_input(const std::string& path) {
     buffer << std::cin.rdbuf();
     return std::move(buffer).str();
   }
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const auto status = fs::status(path, ec);
-  if (ec || !fs::exists(status)) throw InputError(path, "no such file or directory");
-  if (fs::is_directory(status)) throw InputError(path, "is a directory, not a file");
+  // Opened first and asked what it is after (one system call less per file
+  // than asking first: 20,000 files are 20,000 calls).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT || errno == ENOTDIR) throw InputError(path, "no such file or directory");
+    throw InputError(path, fmt::format("cannot open: {}", std::strerror(errno)));
+  }
+  struct stat st {};
+  const bool known = ::fstat(fd, &st) == 0;
+  if (known && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw InputError(path, "is a directory, not a file");
+  }
   // Read into a buffer one byte larger than the file, so that the read
   // after the last shows the end without growing it (a byte-at-a-time
   // stream iterator cost as much as checking some rules); pipes and files
   // that grow while being read are read to their end all the same.
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw InputError(path, fmt::format("cannot open: {}", std::strerror(errno)));
-  struct stat st {};
   std::string bytes;
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size) + 1);
+  if (known && S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size) + 1);
   for (;;) {
     if (bytes.size() == bytes.capacity()) bytes.reserve(std::max<std::size_t>(65536, 2 * bytes.capacity()));
     const std::size_t used = bytes.size();
