@@ -13,10 +13,12 @@ namespace {
 
 using chars::pair_key;
 
-// One index per set of files in a process, however many rules name them.
+// One index per set of files in a process, however many rules name them,
+// kept to the process's end and never unmapped: unmapping the pages a run
+// touched took ~0.8 ms at exit, a twentieth of checking one draft.
 std::shared_ptr<const WordIndex> shared_index(const std::vector<std::string>& files) {
   static std::mutex mutex;
-  static std::map<std::vector<std::string>, std::shared_ptr<const WordIndex>> by_files;
+  static auto& by_files = *new std::map<std::vector<std::string>, std::shared_ptr<const WordIndex>>;
   std::lock_guard lock(mutex);
   auto& slot = by_files[files];
   if (!slot) slot = WordIndex::open(files);
