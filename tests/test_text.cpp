@@ -1,6 +1,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "kanwu/nlp/utf16.h"
+#include "kanwu/text/literal_set.h"
 #include "kanwu/text/decode.h"
 #include "kanwu/text/utf8.h"
 
@@ -17,6 +18,29 @@ BOOST_AUTO_TEST_CASE(decodes_and_rejects_utf8) {
   BOOST_TEST(utf8::decode("\xF4\x90\x80\x80", 0, c) == 0);  // above U+10FFFF
   BOOST_TEST(utf8::first_invalid("abc汉字") == std::string_view::npos);
   BOOST_TEST(utf8::first_invalid("汉\xFF字") == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(literal_sets_find_any_of_their_literals) {
+  // Sharing a first character: one pass over 的, each place tested.
+  const LiteralSet de({"的向", "的把", "的将"});
+  BOOST_TEST(de.found_in("要扎实的把工作做好"));
+  BOOST_TEST(de.found_in("目的的将来"));
+  BOOST_TEST(!de.found_in("我的书向前，把握好"));
+  BOOST_TEST(!de.found_in("目的"));
+  // Sharing a last character (the space after full-width punctuation).
+  const LiteralSet space({"， ", "。 ", "； "});
+  BOOST_TEST(space.found_in("全年增长， 比上年"));
+  BOOST_TEST(space.found_in("；； 完"));
+  BOOST_TEST(!space.found_in("全年增长，比上年 提高"));
+  BOOST_TEST(!space.found_in(" 开头"));
+  // Alone, and mixed; a literal that is the shared character matches it anywhere.
+  const LiteralSet mixed({"群体", "十四五", "十五五", "的", "的向", ""});
+  BOOST_TEST(mixed.found_in("目的"));
+  BOOST_TEST(mixed.found_in("弱势群体"));
+  BOOST_TEST(mixed.found_in("“十五五”时期"));
+  BOOST_TEST(!mixed.found_in("“十三五”时期"));
+  BOOST_TEST(LiteralSet({""}).empty());
+  BOOST_TEST(!LiteralSet().found_in("任何文字"));
 }
 
 BOOST_AUTO_TEST_CASE(utf16_copies_map_back_to_utf8_offsets) {

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "kanwu/rules/regex.h"
-#include "kanwu/text/bytes.h"
+#include "kanwu/text/literal_set.h"
 
 namespace kanwu {
 
@@ -21,7 +21,7 @@ class PatternRule : public Rule {
         pattern_(std::move(pattern)),
         time_limit_(time_limit),
         replacement_(std::move(replacement)),
-        prefilter_(std::move(prefilter)),
+        prefilter_(prefilter),
         safety_(safety) {}
 
   void check(const Document& document, Emitter& emit) const override {
@@ -43,19 +43,14 @@ class PatternRule : public Rule {
  private:
   // A byte search for the literals every match contains is far cheaper than
   // running ICU's matcher (which decodes the text to UTF-16) over every block.
-  bool may_match(std::string_view text) const {
-    if (prefilter_.empty()) return true;
-    for (const auto& literal : prefilter_)
-      if (contains_bytes(text, literal)) return true;
-    return false;
-  }
+  bool may_match(std::string_view text) const { return prefilter_.empty() || prefilter_.found_in(text); }
 
   static constexpr std::string_view kGroupNames[9] = {"1", "2", "3", "4", "5",
                                                       "6", "7", "8", "9"};
   std::shared_ptr<icu::RegexPattern> pattern_;
   int time_limit_;
   std::optional<std::string> replacement_;
-  std::vector<std::string> prefilter_;  // a match contains one of these
+  LiteralSet prefilter_;  // a match contains one of these
   FixSafety safety_;
 };
 
