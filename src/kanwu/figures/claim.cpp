@@ -611,7 +611,7 @@ class Extractor {
       return;
     }
     const auto& raw_periods = block_figures(doc_).periods[b];
-    auto places = places_in(text, v_, true, figures_.context.cities);
+    auto places = with_known_places(figures_.context.named_places[b], text, v_, figures_.context.cities);
     // 全国 is a subject only at the head of its clause; elsewhere it is part
     // of a name (全国文明城市) and stays in the metric.
     for (PlaceMention& m : places)

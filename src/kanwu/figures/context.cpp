@@ -58,14 +58,19 @@ void read_compact_date(std::string_view text, int& year, int& month, int& day) {
   }
 }
 
-// Cities named with their suffix anywhere in the document.
-NameSet cities_named(const Document& document, const FigureVocabulary& v) {
+// Cities named with their suffix anywhere in the document; `places` gets
+// each block's places (without the cities' bare names).
+NameSet cities_named(const Document& document, const FigureVocabulary& v,
+                     std::vector<std::vector<PlaceMention>>& places) {
   std::set<std::string> names;
   std::set<std::string> provinces;
   for (const auto& [written, name] : v.places) provinces.insert(name);
-  for (const Block& block : document.blocks())
-    for (const PlaceMention& m : places_in(block.text, v, true))
+  places.reserve(document.blocks().size());
+  for (const Block& block : document.blocks()) {
+    places.push_back(places_in(block.text, v, true));
+    for (const PlaceMention& m : places.back())
       if (!m.name.empty() && m.name != "全国" && !provinces.count(m.name)) names.insert(m.name);
+  }
   return NameSet({names.begin(), names.end()});
 }
 
@@ -117,7 +122,7 @@ DocumentContext read_document_context(const Document& document, const FigureVoca
   std::size_t opening = 0;
   while (opening < blocks.size() && opening < kOpeningBlocks && is_short_line(blocks[opening])) ++opening;
   c.first_text_block = opening;
-  c.cities = cities_named(document, v);
+  c.cities = cities_named(document, v, c.named_places);
   bool review = false;
   for (std::size_t b = 0; b < opening; ++b) {
     const std::string& text = blocks[b].text;
@@ -241,16 +246,24 @@ std::vector<std::pair<std::size_t, std::size_t>> NameSet::occurrences(std::strin
   return found;
 }
 
-std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& v, bool cities,
-                                    const NameSet& known) {
+namespace {
+
+PlaceMention mention(std::string_view text, const FigureVocabulary& v, std::size_t begin, std::size_t end,
+                     std::string name) {
+  PlaceMention m{begin, end, std::move(name), true};
+  if (preceded_by_any(text, begin, v.not_subject_after)) m.subject = false;
+  for (std::string_view after : {"首", "前列", "平均", "水平", "领先", "同类", "各地", "人民"})
+    if (text.substr(end).starts_with(after)) m.subject = false;
+  if (is_rank(text.substr(end))) m.subject = false;  // 全国第三 (but 全区第二产业 is a subject)
+  return m;
+}
+
+// The vocabulary's places and (with `cities`) the cities before a suffix,
+// in the order found.
+std::vector<PlaceMention> named_places(std::string_view text, const FigureVocabulary& v, bool cities) {
   std::vector<PlaceMention> out;
   const auto add = [&](std::size_t begin, std::size_t end, std::string name) {
-    PlaceMention m{begin, end, std::move(name), true};
-    if (preceded_by_any(text, begin, v.not_subject_after)) m.subject = false;
-    for (std::string_view after : {"首", "前列", "平均", "水平", "领先", "同类", "各地", "人民"})
-      if (text.substr(end).starts_with(after)) m.subject = false;
-    if (is_rank(text.substr(end))) m.subject = false;  // 全国第三 (but 全区第二产业 is a subject)
-    out.push_back(std::move(m));
+    out.push_back(mention(text, v, begin, end, std::move(name)));
   };
   // Named provinces, the country, the document's own place.
   for (std::size_t i = 0; i < text.size();) {
@@ -326,15 +339,28 @@ std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabular
       add(b, e, to_utf8(name));
     }
   }
+  return out;
+}
+
+}  // namespace
+
+std::vector<PlaceMention> with_known_places(std::vector<PlaceMention> named, std::string_view text,
+                                            const FigureVocabulary& v, const NameSet& known) {
   for (const auto& occurrence : known.occurrences(text)) {
     const std::size_t at = occurrence.second;  // (a lambda below needs it; clang 14 cannot capture a binding)
     const std::string& name = known.names()[occurrence.first];
     const std::size_t e = at + name.size();
-    if (std::none_of(out.begin(), out.end(), [&](const PlaceMention& m) { return m.begin < e && at < m.end; }))
-      add(at, e, name);
+    if (std::none_of(named.begin(), named.end(), [&](const PlaceMention& m) { return m.begin < e && at < m.end; }))
+      named.push_back(mention(text, v, at, e, name));
   }
-  std::sort(out.begin(), out.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.begin < b.begin; });
-  return out;
+  // Mentions never overlap, so no two begin at the same byte.
+  std::sort(named.begin(), named.end(), [](const PlaceMention& a, const PlaceMention& b) { return a.begin < b.begin; });
+  return named;
+}
+
+std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& v, bool cities,
+                                    const NameSet& known) {
+  return with_known_places(named_places(text, v, cities), text, v, known);
 }
 
 }  // namespace kanwu

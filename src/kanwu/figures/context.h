@@ -35,6 +35,12 @@ class NameSet {
   std::unordered_map<char32_t, std::vector<std::size_t>> by_first_;
 };
 
+struct PlaceMention {
+  std::size_t begin = 0, end = 0;  // byte span
+  std::string name;                // short name (山东, 通辽), 全国, or "" for 全省/本市 (the document's own)
+  bool subject = true;             // false after 占, 高于, 居 … or before 第, 首位: a comparison, not who is measured
+};
+
 struct DocumentContext {
   int year = 0, month = 0, day = 0;  // the document's date; month/day 0 when unknown
   std::string subject;               // 山东; 全国 when the title names no place
@@ -44,6 +50,9 @@ struct DocumentContext {
   // Cities the document names with their suffix somewhere (通辽市): the bare
   // name (通辽) is that place everywhere in it.
   NameSet cities;
+  // The places each block names, as places_in(text, vocabulary, true) finds
+  // them (read once for the cities; the figures add the bare names to them).
+  std::vector<std::vector<PlaceMention>> named_places;
   std::size_t first_text_block = 0;  // blocks before it are the title and the dateline
 };
 
@@ -64,16 +73,14 @@ class PeriodResolver {
   int current_year_ = 0;  // the year the text is talking about
 };
 
-struct PlaceMention {
-  std::size_t begin = 0, end = 0;  // byte span
-  std::string name;                // short name (山东, 通辽), 全国, or "" for 全省/本市 (the document's own)
-  bool subject = true;             // false after 占, 高于, 居 … or before 第, 首位: a comparison, not who is measured
-};
 
 // Places named in a text, in order; with `cities`, also names before
 // 市/县/盟/州 that are not in the vocabulary (this asks the word segmenter).
 // `known` adds bare names to find (the document's cities).
 std::vector<PlaceMention> places_in(std::string_view text, const FigureVocabulary& vocabulary, bool cities = true,
                                     const NameSet& known = NameSet());
+// places_in(text, vocabulary, cities, known) from places_in(text, vocabulary, cities).
+std::vector<PlaceMention> with_known_places(std::vector<PlaceMention> named, std::string_view text,
+                                            const FigureVocabulary& vocabulary, const NameSet& known);
 
 }  // namespace kanwu
