@@ -3,7 +3,8 @@
 
 # median wall seconds and max RSS (KB) of RUNS runs of a command (the wall
 # time read off the clock in nanoseconds: /usr/bin/time's hundredths are 8%
-# of a 0.13 s run)
+# of a 0.13 s run; it includes /usr/bin/time's own start, ~1 ms, the same
+# for every run)
 measure() {
   local walls=() rss=0 i start end wall kb
   for ((i = 0; i < RUNS; i++)); do

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the Debian package: build-pkg/kanwu_VERSION_ARCH.deb (the command and
+# Builds the Debian package: build-pkg/kanwu_VERSION_ARCH.deb (kanwu, kanwu-serve and
 # the bundled rules; `sudo apt install ./build-pkg/kanwu_*.deb` installs it
 # with its library dependencies and python3-jieba).
 set -euo pipefail

@@ -87,6 +87,13 @@ BOOST_AUTO_TEST_CASE(a_large_markdown_document_parses_the_same_on_several_thread
       BOOST_TEST_REQUIRE(x.map.to_source(at) == y.map.to_source(at));
   }
   BOOST_TEST(three.blocks()[9999].text == "引用段落1999");
+  // A large file with no blocks at all (blank lines, link definitions only).
+  const Document blank(SourceText("blank.md", std::string(300000, '\n')), DocumentFormat::Markdown, 2);
+  BOOST_TEST(blank.blocks().empty());
+  std::string refs;
+  while (refs.size() < 300000) refs += "[r" + std::to_string(refs.size()) + "]: http://example.com/\n";
+  const Document definitions(SourceText("refs.md", refs), DocumentFormat::Markdown, 2);
+  BOOST_TEST(definitions.blocks().empty());
 }
 
 BOOST_AUTO_TEST_CASE(classifies_newspaper_blocks) {

@@ -94,9 +94,14 @@ int run_figures(const std::vector<std::string>& paths, const std::string& format
 int exec_serve(char** argv) {
   std::error_code ec;
   const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  const std::string server = (ec ? fs::path(argv[0]) : self).parent_path() / "kanwu-serve";
+  // Without /proc, the folder kanwu was started from, or (started as a bare
+  // `kanwu`, found on PATH) kanwu-serve found on PATH as well: never a
+  // kanwu-serve in the current folder.
+  const bool from_path = ec && std::string_view(argv[0]).find('/') == std::string_view::npos;
+  const std::string server = from_path ? "kanwu-serve" : ((ec ? fs::path(argv[0]) : self).parent_path() / "kanwu-serve").string();
   argv[0] = const_cast<char*>(server.c_str());
-  ::execv(server.c_str(), argv);
+  if (from_path) ::execvp(server.c_str(), argv);
+  else ::execv(server.c_str(), argv);
   std::cerr << fmt::format("kanwu: cannot start {}: {} (it is built and installed with kanwu)\n", server,
                            std::strerror(errno));
   return kExitError;

@@ -51,7 +51,8 @@ struct Location {
 
 class Document {
  public:
-  // `threads` > 1: a large Markdown document is parsed on that many threads.
+  // `threads` > 1: a large Markdown document's blocks are built on up to that
+  // many threads (cmark-gfm's own parse is serial).
   Document(SourceText source, DocumentFormat format, unsigned threads = 1);
   // The text extracted from a Word document (docx.h), one line a paragraph.
   Document(SourceText source, std::vector<WordParagraph> paragraphs);

@@ -171,13 +171,21 @@ void walk(const SourceText& source, cmark_node* first, cmark_node* stop, bool in
 }
 
 // Turning cmark's tree into blocks takes twice as long as cmark's parse; the
-// top-level nodes are independent (each thread reads and fills in only its
-// own nodes), so a large document's are shared out in consecutive runs and
-// the blocks joined in order.
+// top-level nodes are independent, so a large document's are shared out in
+// consecutive runs and the blocks joined in order. Each thread reads only its
+// own nodes; the one write, cmark_node_get_literal making a text node's C
+// string on first use, touches that node alone and allocates with cmark's
+// default allocator (calloc: any thread may call it). Fewer than two nodes:
+// nothing to share.
 std::vector<Block> walk_in_parallel(const SourceText& source, cmark_node* root, unsigned threads) {
   std::vector<cmark_node*> top;
   for (cmark_node* child = cmark_node_first_child(root); child; child = cmark_node_next(child)) top.push_back(child);
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, top.size()));
+  if (threads < 2) {
+    std::vector<Block> blocks;
+    walk(source, cmark_node_first_child(root), nullptr, false, blocks);
+    return blocks;
+  }
   std::vector<std::vector<Block>> parts(threads);
   std::vector<std::exception_ptr> failures(threads);
   const auto run = [&](unsigned t) {
@@ -189,6 +197,7 @@ std::vector<Block> walk_in_parallel(const SourceText& source, cmark_node* root, 
     }
   };
   std::vector<std::thread> helpers;
+  helpers.reserve(threads - 1);  // emplace_back then throws nothing but a failure to start a thread
   for (unsigned t = 1; t < threads; ++t) try {
       helpers.emplace_back(run, t);
     } catch (const std::system_error&) {
@@ -204,7 +213,9 @@ std::vector<Block> walk_in_parallel(const SourceText& source, cmark_node* root, 
   return blocks;
 }
 
-// Below this size a document is turned into blocks on one thread.
+// Below this size a document is turned into blocks on one thread; above
+// it, one more thread for each such size at most (a thread costs more than a
+// few kilobytes of work).
 constexpr std::size_t kParallelBytes = 256 * 1024;
 
 }  // namespace
@@ -214,7 +225,8 @@ std::vector<Block> parse_markdown(const SourceText& source, unsigned threads) {
   std::unique_ptr<cmark_node, NodeDeleter> root(
       cmark_parse_document(text.data(), text.size(), CMARK_OPT_SOURCEPOS));
   if (!root) return {};
-  if (threads > 1 && text.size() >= kParallelBytes) return walk_in_parallel(source, root.get(), threads);
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, 1 + text.size() / kParallelBytes));
+  if (threads > 1) return walk_in_parallel(source, root.get(), threads);
   std::vector<Block> blocks;
   walk(source, cmark_node_first_child(root.get()), nullptr, false, blocks);
   return blocks;

@@ -57,7 +57,7 @@ bool only_quoted_items(std::string_view text) {
 // paragraph for every candidate was quadratic: a year of news in one file.)
 class BodyQuotes {
  public:
-  explicit BodyQuotes(const Document& document) {
+  explicit BodyQuotes(const Document& document) : document_(document) {
     static constexpr std::string_view kOpen = "“";
     for (const Block& b : document.blocks()) {
       if (b.kind != BlockKind::Body) continue;
@@ -70,6 +70,12 @@ class BodyQuotes {
 
   // True when a body paragraph longer than `text` contains it.
   bool contains(std::string_view text) const {
+    if (text.size() > kMaxCandidateBytes) {  // longer than the entries: search the paragraphs
+      for (const Block& b : document_.blocks())
+        if (b.kind == BlockKind::Body && b.text.size() > text.size() && b.text.find(text) != std::string::npos)
+          return true;
+      return false;
+    }
     auto it = std::lower_bound(entries_.begin(), entries_.end(), text,
                                [](const Entry& e, std::string_view t) { return e.rest < t; });
     for (; it != entries_.end() && it->rest.starts_with(text); ++it)
@@ -78,7 +84,8 @@ class BodyQuotes {
   }
 
   // The longest run of quote lines there can be (entries are cut to it, so
-  // that sorting a paragraph repeated many times compares short strings).
+  // that sorting a paragraph repeated many times compares short strings; a
+  // longer text, were the limits above loosened, is searched for directly).
   static constexpr std::size_t kMaxCandidateBytes = kMaxRunBlocks * kMaxLineChars * 4;
 
  private:
@@ -86,6 +93,7 @@ class BodyQuotes {
     std::string_view rest;  // from the “ on, at most kMaxCandidateBytes
     std::size_t paragraph_bytes;
   };
+  const Document& document_;
   std::vector<Entry> entries_;
 };
 

@@ -118,7 +118,9 @@ class Run {
       if (options_.rule_timings)
         result.rule_seconds[r] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     };
-    if (threads > 1 && tasks_.size() > 1 && document.source().text().size() >= kParallelDocumentBytes) {
+    threads = static_cast<unsigned>(std::min<std::size_t>(
+        {threads, tasks_.size(), 1 + document.source().text().size() / kParallelDocumentBytes}));
+    if (threads > 1) {
       std::atomic<std::size_t> next{0};
       std::exception_ptr failure;
       std::mutex failure_mutex;
@@ -131,7 +133,8 @@ class Run {
           }
       };
       std::vector<std::thread> helpers;
-      for (unsigned t = 1; t < std::min<std::size_t>(threads, tasks_.size()); ++t) try {
+      helpers.reserve(threads - 1);  // emplace_back then throws nothing but a failure to start a thread
+      for (unsigned t = 1; t < threads; ++t) try {
           helpers.emplace_back(work);
         } catch (const std::system_error&) {
           break;  // no thread to be had: the threads started (or this one alone) do the rest
@@ -205,10 +208,11 @@ class Run {
   }
 
  private:
-  // Below this size a document's rules run on its worker's thread alone: a
-  // helper thread's start and its own ICU iterators and number parser cost
-  // ~0.5 ms, and 16 KB of news takes ~4 ms to check (a 30 KB draft checks
-  // 0.8 ms sooner on two threads, measured).
+  // Below this size a document's rules run on its worker's thread alone,
+  // and above it one more thread for each such size at most: a helper
+  // thread's start and its own ICU iterators and number parser cost ~0.5 ms,
+  // and 16 KB of news takes ~4 ms to check (a 30 KB draft checks 0.8 ms
+  // sooner on two threads, measured).
   static constexpr std::size_t kParallelDocumentBytes = 16 * 1024;
   const std::vector<const Rule*>& rules_;
   const CheckOptions& options_;
@@ -237,16 +241,26 @@ Document read_document(const std::string& file, const std::string& encoding = ""
                   format_for_path(file == "-" && !stdin_name.empty() ? stdin_name : file), threads);
 }
 
+// Kept reachable (so that leak checkers see no leak) and never freed.
+void keep_until_exit(Document document) {
+  static std::mutex mutex;
+  static auto& kept = *new std::vector<std::unique_ptr<Document>>;
+  auto moved = std::make_unique<Document>(std::move(document));
+  std::lock_guard lock(mutex);
+  kept.push_back(std::move(moved));
+}
+
 void check_file(const Run& run, const std::string& file, const CheckOptions& options, DocumentResult& result,
                 unsigned threads) {
   const std::string& encoding = options.encoding;
   try {
     // The document (and its text) lives only while it is being checked.
-    const Document document = read_document(file, encoding, options.stdin_filename, threads);
+    Document document = read_document(file, encoding, options.stdin_filename, threads);
     if (!document.source().encoding().empty())
       result.notice = fmt::format("{}: note: decoded as {}{}; fixes are not written to it", document.path(),
                                   document.source().encoding(), encoding.empty() ? " (detected)" : "");
     run.check(document, result, threads);
+    if (threads > 1 && !options.free_large_documents) keep_until_exit(std::move(document));
   } catch (const InputError& e) {
     result.error = e;
   }
@@ -285,8 +299,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
   }
   // A file named twice (a.txt a.txt, a folder and a file in it, a link to
   // it) is read once: files are the same when their device and inode are
-  // (one stat each, and none for a file named directly: resolving paths
-  // cost a dozen system calls per file).
+  // (one stat each, and no second one for a file named directly, whose
+  // stat above said what it is: resolving paths cost a dozen system calls
+  // per file).
   std::set<std::pair<dev_t, ino_t>> seen_files;
   std::set<std::string> seen_names;
   std::vector<std::string> unique;

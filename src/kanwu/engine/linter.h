@@ -62,6 +62,12 @@ struct CheckOptions {
   std::string stdin_filename;
   // Measure the time each rule takes (--timings).
   bool rule_timings = false;
+  // False: a large document checked on several threads (fewer files than
+  // jobs) is not freed but left to the process's exit, which takes its
+  // memory back at once; freeing half a million allocations took 40 ms of a
+  // 9 MB file's 0.75 s. For a command that exits after the run (as clang's
+  // -disable-free); a server keeps the default.
+  bool free_large_documents = true;
   // Called on the main thread after each document (progress display).
   std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> progress;
 };

@@ -495,6 +495,7 @@ class Extractor {
       extract_block(b, resolver, figures);
     }
     mark_ambiguous();
+    figures_.context.named_places = {};  // read; not kept with the figures
     return std::move(figures_);
   }
 

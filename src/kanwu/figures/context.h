@@ -51,7 +51,8 @@ struct DocumentContext {
   // name (通辽) is that place everywhere in it.
   NameSet cities;
   // The places each block names, as places_in(text, vocabulary, true) finds
-  // them (read once for the cities; the figures add the bare names to them).
+  // them (read once for the cities; the figures add the bare names to them,
+  // then empty it).
   std::vector<std::vector<PlaceMention>> named_places;
   std::size_t first_text_block = 0;  // blocks before it are the title and the dateline
 };

@@ -1,6 +1,8 @@
 #include "kanwu/nlp/utf16.h"
 
 #include <algorithm>
+#include <climits>
+#include <stdexcept>
 
 #include "kanwu/text/utf8.h"
 
@@ -12,6 +14,8 @@ Utf16Text::Utf16Text(std::string_view utf8) {
   // memory of Chinese text (70 MB more for a 9 MB file, every page of it a
   // page fault). Invalid bytes, one U+FFFD each, may need more: then the
   // text is converted again into room for a unit per byte.
+  // ICU's strings index with int32_t (blocks are at most kMaxBlockBytes).
+  if (utf8.size() >= static_cast<std::size_t>(INT32_MAX)) throw std::length_error("text too long for ICU (2 GB or more)");
   std::size_t units = 0;
   for (const char c : utf8)
     units += ((static_cast<unsigned char>(c) & 0xC0) != 0x80) + (static_cast<unsigned char>(c) >= 0xF0);

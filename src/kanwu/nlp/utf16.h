@@ -22,7 +22,7 @@ class Utf16Text {
  private:
   bool convert(std::string_view utf8, std::size_t capacity);
   icu::UnicodeString text_;
-  std::vector<uint32_t> offsets_;  // size length()+1 (ICU's strings are shorter than 2^31 units)
+  std::vector<uint32_t> offsets_;  // size length()+1: UTF-8 byte offsets (texts of 2^31 bytes or more are refused)
 };
 
 }  // namespace kanwu

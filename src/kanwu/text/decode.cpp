@@ -206,12 +206,13 @@ std::string read_input(const std::string& path) {
     if (errno == ENOENT || errno == ENOTDIR) throw InputError(path, "no such file or directory");
     throw InputError(path, fmt::format("cannot open: {}", std::strerror(errno)));
   }
+  struct Closer {  // closed however this returns (a file too large to hold throws bad_alloc)
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat st {};
   const bool known = ::fstat(fd, &st) == 0;
-  if (known && S_ISDIR(st.st_mode)) {
-    ::close(fd);
-    throw InputError(path, "is a directory, not a file");
-  }
+  if (known && S_ISDIR(st.st_mode)) throw InputError(path, "is a directory, not a file");
   // Read into a buffer one byte larger than the file, so that the read
   // after the last shows the end without growing it (a byte-at-a-time
   // stream iterator cost as much as checking some rules); pipes and files
@@ -227,15 +228,10 @@ std::string read_input(const std::string& path) {
       bytes.resize(used);
       continue;
     }
-    if (n < 0) {
-      const int error = errno;
-      ::close(fd);
-      throw InputError(path, fmt::format("read failed: {}", std::strerror(error)));
-    }
+    if (n < 0) throw InputError(path, fmt::format("read failed: {}", std::strerror(errno)));
     bytes.resize(used + static_cast<std::size_t>(n));
     if (n == 0) break;
   }
-  ::close(fd);
   return bytes;
 }
 
