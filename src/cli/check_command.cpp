@@ -5,6 +5,8 @@
 #include <set>
 #include <cstring>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <unistd.h>
 
 #include <algorithm>
@@ -78,6 +80,30 @@ struct Progress {
               << (done == total ? "\r\x1b[K" : "") << std::flush;
   }
 };
+
+#if defined(__SANITIZE_ADDRESS__)
+#define KANWU_CHECKS_LEAKS 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KANWU_CHECKS_LEAKS 1
+#endif
+#endif
+
+// The check is over and the report written: the process ends here, and its
+// memory (rules, word lists, findings) goes back to the system at once
+// instead of being freed piece by piece, about 1 ms of the 17 ms it takes
+// to check one draft (clang's -disable-free does the same). A build with
+// AddressSanitizer exits normally, so that its leak check sees it all freed.
+int exit_without_freeing(int status) {
+#ifdef KANWU_CHECKS_LEAKS
+  return status;
+#else
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(status);
+#endif
+}
 
 }  // namespace
 
@@ -282,6 +308,13 @@ int run_check(const CheckOptions& opt) {
     else
       write_report(out, report, opt.format, {rules.pointers()});
   }
+  if (file_out.is_open()) {
+    file_out.close();
+    if (file_out.fail()) {
+      std::cerr << "kanwu: cannot write " << opt.output << " (disk full?)\n";
+      return kExitError;
+    }
+  }
   for (const auto& n : report.notices) std::cerr << n << '\n';
   if (opt.timings) print_timings(report);
   for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
@@ -290,7 +323,7 @@ int run_check(const CheckOptions& opt) {
   if (!report.input_errors.empty() || !report.rule_problems.empty()) return kExitError;
   for (const auto& f : report.findings)
     if (f.severity >= threshold) status = kExitFindings;
-  return status;
+  return exit_without_freeing(status);
 }
 
 int run_config(const std::string& path, const std::string& config) {
