@@ -2,6 +2,7 @@
 
 #include "helpers.h"
 #include "kanwu/doc/classify.h"
+#include "kanwu/doc/parse.h"
 #include "kanwu/nlp/segment.h"
 
 using namespace kanwu;
@@ -94,6 +95,50 @@ BOOST_AUTO_TEST_CASE(a_large_markdown_document_parses_the_same_on_several_thread
   while (refs.size() < 300000) refs += "[r" + std::to_string(refs.size()) + "]: http://example.com/\n";
   const Document definitions(SourceText("refs.md", refs), DocumentFormat::Markdown, 2);
   BOOST_TEST(definitions.blocks().empty());
+}
+
+namespace {
+void require_same_blocks(const Document& one, const Document& many) {
+  BOOST_REQUIRE(many.blocks().size() == one.blocks().size());
+  for (std::size_t b = 0; b < one.blocks().size(); ++b) {
+    const Block& x = one.blocks()[b];
+    const Block& y = many.blocks()[b];
+    BOOST_TEST_REQUIRE(x.text == y.text);
+    BOOST_TEST_REQUIRE((x.kind == y.kind && x.first_line == y.first_line && x.last_line == y.last_line &&
+                        x.source_begin == y.source_begin && x.source_end == y.source_end));
+    for (std::size_t at = 0; at <= x.text.size(); at += 7)
+      BOOST_TEST_REQUIRE(x.map.to_source(at) == y.map.to_source(at));
+  }
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_large_markdown_file_is_cut_only_where_nothing_continues) {
+  // Cut at headings on the margin after a blank line; never inside fenced
+  // code, HTML blocks, or when link definitions may serve links elsewhere.
+  BOOST_TEST(markdown_cut_points("# 一\n\n正文。\n\n# 二\n\n正文。\n", 2) == std::vector<std::size_t>{18});
+  BOOST_TEST(markdown_cut_points("# 一\n\n```\n\n# 代码\n```\n\n# 二\n", 2) == std::vector<std::size_t>{26});
+  BOOST_TEST(markdown_cut_points("# 一\n\n<!--\n\n# 注释\n-->\n\n# 二\n", 2) == std::vector<std::size_t>{27});
+  BOOST_TEST(markdown_cut_points("# 一\n\n<PRE>\n\n# 预排\n</pre>\n\n# 二\n", 2) == std::vector<std::size_t>{31});
+  BOOST_TEST(markdown_cut_points("# 一\n正文\n# 二\n\n    # 缩进\n", 2).empty());
+  BOOST_TEST(markdown_cut_points("# 一\n\n[甲]: http://example.com\n\n# 二\n", 2).empty());
+  // Whatever the pieces, the blocks are those of the whole: constructs that
+  // hide a heading-like line, and ones that end before one.
+  const std::string hidden[] = {
+      "<!--\n\n# 注释里的标题\n\n-->\n", "~~~~\n\n# 代码里的标题\n~~~\n\n# 还在代码里\n~~~~\n",
+      "<pre>\n\n# 预排文字\n</pre>\n", "- 列表项\n\n  ```\n  代码\n\n# 列表后的标题\n\n正文。\n",
+      "> ```\n> 引用里的代码\n\n# 引用后的标题\n", "```甲`乙\n\n# 不是代码\n", "<div>\n\n# 块后\n</div>\n",
+      "    # 缩进代码\n\n# 标题\n\n正文，*强调*与`代码`。\n"};
+  std::string text;
+  for (int i = 0; text.size() < 600u * 1024; ++i)
+    text += "# 第" + std::to_string(i) + "节\n\n正文" + std::to_string(i) + "，全年增长6.1%。\n\n" + hidden[i % 8] + "\n";
+  const Document one(SourceText("cuts.md", text), DocumentFormat::Markdown, 1);
+  for (const unsigned threads : {2u, 3u, 4u})
+    require_same_blocks(one, Document(SourceText("cuts.md", text), DocumentFormat::Markdown, threads));
+  // An unclosed fence near a cut: the pieces are thrown away, the whole parsed.
+  std::string open_fence = text;
+  open_fence.insert(open_fence.size() / 2, "\n```\n");
+  require_same_blocks(Document(SourceText("open.md", open_fence), DocumentFormat::Markdown, 1),
+                      Document(SourceText("open.md", open_fence), DocumentFormat::Markdown, 2));
 }
 
 BOOST_AUTO_TEST_CASE(classifies_newspaper_blocks) {

@@ -1,9 +1,11 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <system_error>
 #include <thread>
@@ -36,8 +38,8 @@ std::size_t offset_of(const SourceText& source, int line, int column) {
 // place where the scan stands.
 class InlineCollector {
  public:
-  InlineCollector(const SourceText& source, std::size_t begin, std::size_t end)
-      : source_(source), cursor_(begin), end_(end) {}
+  InlineCollector(const SourceText& source, std::size_t begin, std::size_t end, int line_offset)
+      : source_(source), cursor_(begin), end_(end), line_offset_(line_offset) {}
 
   void collect(cmark_node* node) {
     for (cmark_node* child = cmark_node_first_child(node); child;
@@ -68,7 +70,7 @@ class InlineCollector {
   void seek_node(cmark_node* node) {
     const int line = cmark_node_get_start_line(node);
     if (line <= 0) return;
-    const std::size_t at = offset_of(source_, line, cmark_node_get_start_column(node));
+    const std::size_t at = offset_of(source_, line + line_offset_, cmark_node_get_start_column(node));
     if (at > cursor_ && at <= end_) cursor_ = at;
   }
 
@@ -129,17 +131,18 @@ class InlineCollector {
   const SourceText& source_;
   std::size_t cursor_;
   std::size_t end_;
+  int line_offset_;  // lines of the file before the piece cmark parsed
   BlockBuilder builder_;
 };
 
 void emit_block(const SourceText& source, cmark_node* node, BlockKind kind, bool classify,
-                std::vector<Block>& out) {
-  const int first = cmark_node_get_start_line(node);
-  int last = cmark_node_get_end_line(node);
+                std::vector<Block>& out, int line_offset) {
+  const int first = cmark_node_get_start_line(node) + line_offset;
+  int last = cmark_node_get_end_line(node) + line_offset;
   if (last < first) last = first;
   const std::size_t begin = offset_of(source, first, cmark_node_get_start_column(node));
   const std::size_t end = source.line_start(last) + source.line_text(last).size();
-  InlineCollector collector(source, begin, end);
+  InlineCollector collector(source, begin, end, line_offset);
   collector.collect(node);
   if (collector.builder().empty()) return;
   Block block = collector.builder().finish(begin, end, first, last);
@@ -147,22 +150,24 @@ void emit_block(const SourceText& source, cmark_node* node, BlockKind kind, bool
   out.push_back(std::move(block));
 }
 
-// The blocks of the siblings from `first` up to (not including) `stop`.
-void walk(const SourceText& source, cmark_node* first, cmark_node* stop, bool in_list, std::vector<Block>& out) {
+// The blocks of the siblings from `first` up to (not including) `stop`, of a
+// tree parsed from the file's text after its first `line_offset` lines.
+void walk(const SourceText& source, cmark_node* first, cmark_node* stop, bool in_list, std::vector<Block>& out,
+          int line_offset = 0) {
   for (cmark_node* child = first; child != stop; child = cmark_node_next(child)) {
     switch (cmark_node_get_type(child)) {
       case CMARK_NODE_HEADING:
-        emit_block(source, child, BlockKind::Heading, false, out);
+        emit_block(source, child, BlockKind::Heading, false, out, line_offset);
         break;
       case CMARK_NODE_PARAGRAPH:
-        emit_block(source, child, BlockKind::ListItem, !in_list, out);
+        emit_block(source, child, BlockKind::ListItem, !in_list, out, line_offset);
         break;
       case CMARK_NODE_ITEM:
       case CMARK_NODE_LIST:
-        walk(source, cmark_node_first_child(child), nullptr, true, out);
+        walk(source, cmark_node_first_child(child), nullptr, true, out, line_offset);
         break;
       case CMARK_NODE_BLOCK_QUOTE:
-        walk(source, cmark_node_first_child(child), nullptr, in_list, out);
+        walk(source, cmark_node_first_child(child), nullptr, in_list, out, line_offset);
         break;
       default:  // code blocks, HTML blocks and rules are not prose
         break;
@@ -213,6 +218,76 @@ std::vector<Block> walk_in_parallel(const SourceText& source, cmark_node* root, 
   return blocks;
 }
 
+// True when a fenced code block or an HTML block is still open at the end
+// of a piece (it runs to the piece's last line, the blank line before the
+// cut): the cut was inside it, so the pieces do not parse as the whole does.
+bool ends_inside_raw_block(cmark_node* root, std::string_view piece) {
+  const auto lines = static_cast<int>(std::count(piece.begin(), piece.end(), '\n'));
+  for (cmark_node* n = cmark_node_last_child(root); n; n = cmark_node_last_child(n)) {
+    int length = 0, offset = 0;
+    char fence = 0;
+    const cmark_node_type type = cmark_node_get_type(n);
+    const bool raw = (type == CMARK_NODE_CODE_BLOCK && cmark_node_get_fenced(n, &length, &offset, &fence)) ||
+                     type == CMARK_NODE_HTML_BLOCK;
+    if (raw && cmark_node_get_end_line(n) >= lines) return true;
+  }
+  return false;
+}
+
+struct Piece {
+  std::vector<Block> blocks;
+  bool ends_open = false;  // see ends_inside_raw_block
+};
+
+// Parses the piece of the file from byte `begin` (a line start) to `end`
+// and returns its blocks, placed in the whole file.
+Piece parse_piece(const SourceText& source, std::size_t begin, std::size_t end) {
+  const std::string_view text = source.text().substr(begin, end - begin);
+  std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parse_document(text.data(), text.size(), CMARK_OPT_SOURCEPOS));
+  Piece piece;
+  if (!root) return piece;
+  piece.ends_open = end < source.text().size() && ends_inside_raw_block(root.get(), text);
+  if (!piece.ends_open)
+    walk(source, cmark_node_first_child(root.get()), nullptr, false, piece.blocks, source.position(begin).line - 1);
+  return piece;
+}
+
+// The pieces cut at `cuts` parsed on a thread each, their blocks joined in
+// order; nothing when a cut turns out to be inside a block.
+std::optional<std::vector<Block>> parse_pieces(const SourceText& source, const std::vector<std::size_t>& cuts) {
+  const std::size_t pieces = cuts.size() + 1;
+  const auto bounds = [&](std::size_t k) {
+    return std::pair{k == 0 ? std::size_t{0} : cuts[k - 1], k == cuts.size() ? source.text().size() : cuts[k]};
+  };
+  std::vector<Piece> parts(pieces);
+  std::vector<std::exception_ptr> failures(pieces);
+  const auto run = [&](std::size_t k) {
+    try {
+      const auto [b, e] = bounds(k);
+      parts[k] = parse_piece(source, b, e);
+    } catch (...) {
+      failures[k] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> helpers;
+  helpers.reserve(pieces - 1);  // emplace_back then throws nothing but a failure to start a thread
+  for (std::size_t k = 1; k < pieces; ++k) try {
+      helpers.emplace_back(run, k);
+    } catch (const std::system_error&) {
+      for (std::size_t rest = k; rest < pieces; ++rest) run(rest);  // no thread to be had: this one does it
+      break;
+    }
+  run(0);
+  for (auto& h : helpers) h.join();
+  for (const auto& f : failures)
+    if (f) std::rethrow_exception(f);
+  if (std::any_of(parts.begin(), parts.end(), [](const Piece& p) { return p.ends_open; })) return std::nullopt;
+  std::vector<Block> blocks = std::move(parts[0].blocks);
+  for (std::size_t k = 1; k < pieces; ++k)
+    std::move(parts[k].blocks.begin(), parts[k].blocks.end(), std::back_inserter(blocks));
+  return blocks;
+}
+
 // Below this size a document is turned into blocks on one thread; above
 // it, one more thread for each such size at most (a thread costs more than a
 // few kilobytes of work).
@@ -220,8 +295,96 @@ constexpr std::size_t kParallelBytes = 256 * 1024;
 
 }  // namespace
 
+std::vector<std::size_t> markdown_cut_points(std::string_view text, std::size_t pieces) {
+  std::vector<std::size_t> cuts;
+  // A link reference definition ([名]: 地址) serves links anywhere in the
+  // file: a file that may have one is parsed whole.
+  if (pieces < 2 || text.find("]:") != std::string_view::npos) return cuts;
+  const auto lower_starts = [](std::string_view line, std::string_view prefix) {
+    if (line.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(line[i])) != prefix[i]) return false;
+    return true;
+  };
+  const auto contains_lower = [](std::string_view line, std::string_view needle) {
+    std::string lower(line);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower.find(needle) != std::string::npos;
+  };
+  char fence = 0;                 // the fence character of an open fenced code block
+  std::size_t fence_length = 0;
+  std::vector<std::string_view> html_ends;  // what ends an open HTML block of types 1-5
+  bool after_blank = true;
+  std::size_t next_target = 1;    // cut k goes at the first place after size * k / pieces
+  for (std::size_t at = 0; at < text.size() && next_target < pieces;) {
+    const std::size_t eol = std::min(text.find('\n', at), text.size());
+    std::string_view line = text.substr(at, eol - at);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    const std::size_t line_start = at;
+    at = eol + 1;
+    // Up to three spaces of indentation (a tab makes four: indented code).
+    std::size_t indent = 0;
+    while (indent < line.size() && indent < 4 && line[indent] == ' ') ++indent;
+    const bool margin = indent < 4 && !(indent < line.size() && line[indent] == '\t');
+    const std::string_view body = line.substr(std::min(indent, line.size()));
+    const bool blank = line.find_first_not_of(" \t") == std::string_view::npos;
+    if (fence) {
+      std::size_t run = 0;
+      while (run < body.size() && body[run] == fence) ++run;
+      if (margin && run >= fence_length && body.substr(run).find_first_not_of(" \t") == std::string_view::npos) fence = 0;
+      after_blank = false;
+      continue;
+    }
+    if (!html_ends.empty()) {
+      if (std::any_of(html_ends.begin(), html_ends.end(), [&](std::string_view e) { return contains_lower(line, e); }))
+        html_ends.clear();
+      after_blank = false;
+      continue;
+    }
+    if (margin) {
+      // A cut: a heading at the margin (# 标题) after a blank line, where
+      // nothing from before can continue.
+      if (after_blank && indent == 0 && body.starts_with('#') && line_start >= text.size() * next_target / pieces) {
+        std::size_t hashes = 0;
+        while (hashes < body.size() && body[hashes] == '#') ++hashes;
+        if (hashes <= 6 && (hashes == body.size() || body[hashes] == ' ' || body[hashes] == '\t')) {
+          cuts.push_back(line_start);
+          ++next_target;
+        }
+      }
+      std::size_t run = 0;
+      while (run < body.size() && (body[run] == '`' || body[run] == '~') && body[run] == body[0]) ++run;
+      if (run >= 3 && !(body[0] == '`' && body.find('`', run) != std::string_view::npos)) {
+        fence = body[0];
+        fence_length = run;
+      } else if (body.starts_with('<')) {
+        static constexpr std::string_view kRaw[] = {"<script", "<pre", "<style", "<textarea"};
+        for (const std::string_view tag : kRaw)
+          if (lower_starts(body, tag) && (body.size() == tag.size() || std::string_view(" \t>").find(body[tag.size()]) != std::string_view::npos))
+            html_ends = {"</script>", "</pre>", "</style>", "</textarea>"};
+        if (body.starts_with("<!--")) html_ends = {"-->"};
+        else if (body.starts_with("<?")) html_ends = {"?>"};
+        else if (body.starts_with("<![CDATA[")) html_ends = {"]]>"};
+        else if (body.size() > 2 && body[1] == '!' && std::isalpha(static_cast<unsigned char>(body[2]))) html_ends = {">"};
+        // The line that opens the block may close it.
+        if (!html_ends.empty() && std::any_of(html_ends.begin(), html_ends.end(), [&](std::string_view e) {
+              return contains_lower(body, e);
+            }))
+          html_ends.clear();
+      }
+    }
+    after_blank = blank;
+  }
+  return cuts;
+}
+
 std::vector<Block> parse_markdown(const SourceText& source, unsigned threads) {
   const std::string_view text = source.text();
+  if (threads > 1 && text.size() >= kParallelBytes) {
+    const auto cuts = markdown_cut_points(text, std::min<std::size_t>(threads, 1 + text.size() / kParallelBytes));
+    if (!cuts.empty())
+      if (auto blocks = parse_pieces(source, cuts)) return std::move(*blocks);
+  }
   std::unique_ptr<cmark_node, NodeDeleter> root(
       cmark_parse_document(text.data(), text.size(), CMARK_OPT_SOURCEPOS));
   if (!root) return {};

@@ -2,6 +2,7 @@
 // with cmark-gfm so that markup is understood but positions stay exact.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "kanwu/doc/block.h"
@@ -10,7 +11,14 @@
 namespace kanwu {
 
 std::vector<Block> parse_plain_text(const SourceText& source);
-// `threads` > 1: a large document's blocks are built on that many threads.
+// `threads` > 1: a large document is parsed in pieces on up to that many
+// threads (or, with no place to cut it, its blocks built on them).
 std::vector<Block> parse_markdown(const SourceText& source, unsigned threads = 1);
+
+// Where Markdown text can be cut into about `pieces` pieces that parse alone
+// as they do within the whole: at a heading on the margin (# …) after a blank
+// line, outside fenced code and HTML blocks; none when the text may define
+// link references.
+std::vector<std::size_t> markdown_cut_points(std::string_view text, std::size_t pieces);
 
 }  // namespace kanwu
