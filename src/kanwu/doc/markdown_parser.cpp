@@ -2,16 +2,14 @@
 
 #include <algorithm>
 #include <cctype>
-#include <exception>
 #include <iterator>
 #include <memory>
 #include <optional>
 #include <string_view>
-#include <system_error>
-#include <thread>
 
 #include "kanwu/doc/classify.h"
 #include "kanwu/doc/parse.h"
+#include "kanwu/text/parallel.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -175,6 +173,13 @@ void walk(const SourceText& source, cmark_node* first, cmark_node* stop, bool in
   }
 }
 
+// Blocks made in parts, in order.
+std::vector<Block> joined(std::vector<std::vector<Block>> parts) {
+  std::vector<Block> blocks = parts.empty() ? std::vector<Block>() : std::move(parts[0]);
+  for (std::size_t k = 1; k < parts.size(); ++k) std::move(parts[k].begin(), parts[k].end(), std::back_inserter(blocks));
+  return blocks;
+}
+
 // Turning cmark's tree into blocks takes twice as long as cmark's parse; the
 // top-level nodes are independent, so a large document's are shared out in
 // consecutive runs and the blocks joined in order. Each thread reads only its
@@ -192,30 +197,11 @@ std::vector<Block> walk_in_parallel(const SourceText& source, cmark_node* root, 
     return blocks;
   }
   std::vector<std::vector<Block>> parts(threads);
-  std::vector<std::exception_ptr> failures(threads);
-  const auto run = [&](unsigned t) {
-    try {
-      const std::size_t first = top.size() * t / threads, stop = top.size() * (t + 1) / threads;
-      walk(source, top[first], stop < top.size() ? top[stop] : nullptr, false, parts[t]);
-    } catch (...) {
-      failures[t] = std::current_exception();
-    }
-  };
-  std::vector<std::thread> helpers;
-  helpers.reserve(threads - 1);  // emplace_back then throws nothing but a failure to start a thread
-  for (unsigned t = 1; t < threads; ++t) try {
-      helpers.emplace_back(run, t);
-    } catch (const std::system_error&) {
-      for (unsigned rest = t; rest < threads; ++rest) run(rest);  // no thread to be had: this one does it
-      break;
-    }
-  run(0);
-  for (auto& h : helpers) h.join();
-  for (const auto& f : failures)
-    if (f) std::rethrow_exception(f);
-  std::vector<Block> blocks = std::move(parts[0]);
-  for (unsigned t = 1; t < threads; ++t) std::move(parts[t].begin(), parts[t].end(), std::back_inserter(blocks));
-  return blocks;
+  run_on_threads(threads, [&](std::size_t t) {
+    const std::size_t first = top.size() * t / threads, stop = top.size() * (t + 1) / threads;
+    walk(source, top[first], stop < top.size() ? top[stop] : nullptr, false, parts[t]);
+  });
+  return joined(std::move(parts));
 }
 
 // True when a fenced code block or an HTML block is still open at the end
@@ -260,32 +246,14 @@ std::optional<std::vector<Block>> parse_pieces(const SourceText& source, const s
     return std::pair{k == 0 ? std::size_t{0} : cuts[k - 1], k == cuts.size() ? source.text().size() : cuts[k]};
   };
   std::vector<Piece> parts(pieces);
-  std::vector<std::exception_ptr> failures(pieces);
-  const auto run = [&](std::size_t k) {
-    try {
-      const auto [b, e] = bounds(k);
-      parts[k] = parse_piece(source, b, e);
-    } catch (...) {
-      failures[k] = std::current_exception();
-    }
-  };
-  std::vector<std::thread> helpers;
-  helpers.reserve(pieces - 1);  // emplace_back then throws nothing but a failure to start a thread
-  for (std::size_t k = 1; k < pieces; ++k) try {
-      helpers.emplace_back(run, k);
-    } catch (const std::system_error&) {
-      for (std::size_t rest = k; rest < pieces; ++rest) run(rest);  // no thread to be had: this one does it
-      break;
-    }
-  run(0);
-  for (auto& h : helpers) h.join();
-  for (const auto& f : failures)
-    if (f) std::rethrow_exception(f);
+  run_on_threads(pieces, [&](std::size_t k) {
+    const auto [b, e] = bounds(k);
+    parts[k] = parse_piece(source, b, e);
+  });
   if (std::any_of(parts.begin(), parts.end(), [](const Piece& p) { return p.ends_open; })) return std::nullopt;
-  std::vector<Block> blocks = std::move(parts[0].blocks);
-  for (std::size_t k = 1; k < pieces; ++k)
-    std::move(parts[k].blocks.begin(), parts[k].blocks.end(), std::back_inserter(blocks));
-  return blocks;
+  std::vector<std::vector<Block>> blocks;
+  for (Piece& p : parts) blocks.push_back(std::move(p.blocks));
+  return joined(std::move(blocks));
 }
 
 // Below this size a document is turned into blocks on one thread; above

@@ -24,6 +24,7 @@
 
 #include "kanwu/engine/suppress.h"
 #include "kanwu/rules/regex.h"
+#include "kanwu/text/parallel.h"
 
 namespace kanwu {
 
@@ -121,27 +122,12 @@ class Run {
     threads = static_cast<unsigned>(std::min<std::size_t>(
         {threads, tasks_.size(), 1 + document.source().text().size() / kParallelDocumentBytes}));
     if (threads > 1) {
+      // Each thread takes the next task left: the largest go first.
       std::atomic<std::size_t> next{0};
-      std::exception_ptr failure;
-      std::mutex failure_mutex;
-      const auto work = [&] {
-        for (std::size_t t; (t = next++) < tasks_.size();) try {
-            for (const std::size_t r : tasks_[t]) run_rule(r);
-          } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-          }
-      };
-      std::vector<std::thread> helpers;
-      helpers.reserve(threads - 1);  // emplace_back then throws nothing but a failure to start a thread
-      for (unsigned t = 1; t < threads; ++t) try {
-          helpers.emplace_back(work);
-        } catch (const std::system_error&) {
-          break;  // no thread to be had: the threads started (or this one alone) do the rest
-        }
-      work();
-      for (auto& h : helpers) h.join();
-      if (failure) std::rethrow_exception(failure);
+      run_on_threads(threads, [&](std::size_t) {
+        for (std::size_t t; (t = next++) < tasks_.size();)
+          for (const std::size_t r : tasks_[t]) run_rule(r);
+      });
     } else {
       for (std::size_t r = 0; r < rules_.size(); ++r) run_rule(r);
     }
