@@ -16,6 +16,21 @@ status=0
 kanwu check draft.txt || status=$?
 [ "$status" -eq 1 ] || { echo "deb-test: expected one finding (exit 1), got exit $status" >&2; exit 1; }
 kanwu rules | grep -q '^figure-conflict'
+# A Word document: kanwu opens libzip when it reads one (it does not link
+# it), so the package must name libzip itself.
+dpkg-deb -f "$deb" Depends | grep -q 'libzip[0-9]' ||
+  { echo "deb-test: the package does not depend on libzip: $(dpkg-deb -f "$deb" Depends)" >&2; exit 1; }
+python3 - <<'PY'
+import zipfile
+text = '2031年，全县新建污水管网32公里,改造供水管网18公里。'
+body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        f'<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>')
+with zipfile.ZipFile('draft.docx', 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('word/document.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' + body)
+PY
+status=0
+kanwu check draft.docx || status=$?
+[ "$status" -eq 1 ] || { echo "deb-test: expected one finding in draft.docx (exit 1), got exit $status" >&2; exit 1; }
 kanwu init && test -s .kanwu.yaml
 # `kanwu serve` starts the kanwu-serve installed beside kanwu.
 timeout 3 kanwu serve --port 0 >serve.log 2>&1 || true

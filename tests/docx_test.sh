@@ -51,6 +51,23 @@ expect "zip bomb with lying headers" 2 'lying-bomb.docx: error: word/document.xm
 expect "others still checked" 2 'report.docx: paragraph 2, character 8' -- check "$D/corrupt.docx" "$D/report.docx"
 expect "JSON lists the error" 2 '"message": "not a Word document' -- check --format json "$D/corrupt.docx" "$D/report.docx"
 
+# libzip is opened when a Word document is first read (src/kanwu/doc/libzip.h):
+# kanwu does not link it, and one that cannot be used is an input error for
+# the Word documents alone (here a stand-in library with none of its functions).
+expect "kanwu starts without libzip" 0 '' -- bash -c "! ldd '$KANWU' | grep -q 'libzip\.so'"
+if command -v cc >/dev/null; then
+  mkdir -p "$TMP/nozip"
+  soname="$(objdump -p "$(ldconfig -p | awk '/libzip\.so\./ { print $NF; exit }')" 2>/dev/null | awk '/SONAME/ { print $2 }')"
+  echo 'int kanwu_not_libzip;' > "$TMP/nozip/stub.c"
+  if [ -n "$soname" ] && cc -shared -fPIC -Wl,-soname,"$soname" "$TMP/nozip/stub.c" -o "$TMP/nozip/$soname"; then
+    expect "unusable libzip: the Word document is an input error" 2 \
+      "report.docx: error: cannot read Word documents: $soname has no zip_error_init" -- \
+      env LD_LIBRARY_PATH="$TMP/nozip" "$KANWU" check --color never "$D/report.docx"
+    expect "unusable libzip: the other files are checked" 2 'doubled.txt:1:2: warning' -- \
+      env LD_LIBRARY_PATH="$TMP/nozip" "$KANWU" check --color never "$D/report.docx" "$TMP/doubled.txt"
+  fi
+fi
+
 # --fix and --diff refuse the whole run: nothing written, not even the text file
 cp "$D/report.docx" "$TMP/before.docx"
 cp "$TMP/doubled.txt" "$TMP/before.txt"

@@ -1,11 +1,11 @@
 #include "kanwu/doc/docx_package.h"
 
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <memory>
 
 #include "kanwu/doc/docx.h"
+#include "kanwu/doc/libzip.h"
 #include "kanwu/text/decode.h"
 
 namespace kanwu {
@@ -36,19 +36,22 @@ WordPackage::WordPackage(std::string path, std::string_view bytes) : path_(std::
                                 : "a Word 97-2003 document (.doc), not .docx; save it as .docx (Word or WPS: "
                                   "另存为 → Word 文档) to check it");
   }
+  const char* problem = "";
+  z_ = libzip(problem);
+  if (!z_) throw InputError(path_, std::string("cannot read Word documents: ") + problem);
   zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  z_->zip_error_init(&error);
+  zip_source_t* source = z_->zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (source) {
     // ZIP_CHECKCONS compares the central directory with the local headers,
     // which catches truncated and spliced archives before any part is read.
-    zip_ = zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-    if (!zip_) zip_source_free(source);
+    zip_ = z_->zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+    if (!zip_) z_->zip_source_free(source);
   }
   if (!zip_) {
-    const int code = zip_error_code_zip(&error);
-    const std::string what = zip_error_strerror(&error);
-    zip_error_fini(&error);
+    const int code = z_->zip_error_code_zip(&error);
+    const std::string what = z_->zip_error_strerror(&error);
+    z_->zip_error_fini(&error);
     // A zip starts with a local header and ends with the central directory:
     // a file that starts like one but has no end was cut short.
     if (code == ZIP_ER_NOZIP && !bytes.starts_with("PK\x03\x04"))
@@ -57,23 +60,23 @@ WordPackage::WordPackage(std::string path, std::string_view bytes) : path_(std::
                                 ? "damaged or truncated Word document: the end of the zip archive is missing"
                                 : "damaged or truncated Word document: " + what);
   }
-  zip_error_fini(&error);
+  z_->zip_error_fini(&error);
 }
 
 WordPackage::~WordPackage() {
-  if (zip_) zip_discard(zip_);
+  if (zip_) z_->zip_discard(zip_);
 }
 
-bool WordPackage::has(const std::string& part) const { return zip_name_locate(zip_, part.c_str(), 0) >= 0; }
+bool WordPackage::has(const std::string& part) const { return z_->zip_name_locate(zip_, part.c_str(), 0) >= 0; }
 
 std::string WordPackage::read(const std::string& part) {
-  const zip_int64_t index = zip_name_locate(zip_, part.c_str(), 0);
+  const zip_int64_t index = z_->zip_name_locate(zip_, part.c_str(), 0);
   if (index < 0) throw InputError(path_, fmt::format("not a Word document: {} is missing from the archive", part));
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &st) != 0)
+  z_->zip_stat_init(&st);
+  if (z_->zip_stat_index(zip_, static_cast<zip_uint64_t>(index), 0, &st) != 0)
     throw InputError(path_, fmt::format("damaged Word document: cannot read {}: {}", part,
-                                        zip_error_strerror(zip_get_error(zip_))));
+                                        z_->zip_error_strerror(z_->zip_get_error(zip_))));
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
     throw InputError(path_, fmt::format("the Word document is encrypted ({} is); save a copy without a password "
                                         "to check it", part));
@@ -86,19 +89,19 @@ std::string WordPackage::read(const std::string& part) {
   // inflated below catches one whose header lies.
   if ((st.valid & ZIP_STAT_SIZE) && (st.size > kMaxWordPartBytes || total_ + st.size > kMaxWordTotalBytes))
     throw too_large();
-  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0),
-                                                         zip_fclose);
+  std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> file(z_->zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0),
+                                                         z_->zip_fclose);
   if (!file)
     throw InputError(path_, fmt::format("damaged Word document: cannot open {}: {}", part,
-                                        zip_error_strerror(zip_get_error(zip_))));
+                                        z_->zip_error_strerror(z_->zip_get_error(zip_))));
   std::string out;
   if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<std::size_t>(st.size));
   char buffer[1 << 16];
   for (;;) {
-    const zip_int64_t n = zip_fread(file.get(), buffer, sizeof buffer);
+    const zip_int64_t n = z_->zip_fread(file.get(), buffer, sizeof buffer);
     if (n < 0)
       throw InputError(path_, fmt::format("damaged Word document: cannot read {}: {}", part,
-                                          zip_error_strerror(zip_file_get_error(file.get()))));
+                                          z_->zip_error_strerror(z_->zip_file_get_error(file.get()))));
     if (n == 0) break;
     out.append(buffer, static_cast<std::size_t>(n));
     if (out.size() > kMaxWordPartBytes || total_ + out.size() > kMaxWordTotalBytes) throw too_large();

@@ -10,6 +10,8 @@ struct zip;  // libzip's archive (zip_t)
 
 namespace kanwu {
 
+struct LibZip;  // libzip.h
+
 class WordPackage {
  public:
   // `bytes` must outlive the package (libzip reads it in place). Throws
@@ -29,6 +31,7 @@ class WordPackage {
 
  private:
   std::string path_;
+  const LibZip* z_ = nullptr;  // libzip, opened on first use
   zip* zip_ = nullptr;
   std::uint64_t total_ = 0;  // uncompressed bytes read so far
 };
