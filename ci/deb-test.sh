@@ -18,8 +18,8 @@ kanwu check draft.txt || status=$?
 kanwu rules | grep -q '^figure-conflict'
 # A Word document: kanwu opens libzip when it reads one (it does not link
 # it), so the package must name libzip itself.
-dpkg-deb -f "$deb" Depends | grep -q 'libzip[0-9]' ||
-  { echo "deb-test: the package does not depend on libzip: $(dpkg-deb -f "$deb" Depends)" >&2; exit 1; }
+dpkg-query -W -f '${Depends}' kanwu | grep -q 'libzip[0-9]' ||
+  { echo "deb-test: the package does not depend on libzip: $(dpkg-query -W -f '${Depends}' kanwu)" >&2; exit 1; }
 python3 - <<'PY'
 import zipfile
 text = '2031年，全县新建污水管网32公里,改造供水管网18公里。'
