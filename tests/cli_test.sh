@@ -172,13 +172,22 @@ expect "timings: a disabled rule is not timed" 0 '^total' -- bash -c "'$KANWU' c
 printf '他说。“我们来了。”这是是一个句子。\n\n规模以上工业增加值增长5%%，增加值增长6%%。\n' > "$TMP/cache-draft.txt"
 CACHE="$TMP/cache"
 reference=$(KANWU_CACHE_DIR="$CACHE" "$KANWU" check --color never "$TMP/cache-draft.txt" 2>&1 || true)
-expect "cache: files written" 0 'sentence-rules-.*words-' -- bash -c "ls '$CACHE' | sort | tr '\n' ' '"
+expect "cache: files written" 0 'sentence-rules-.*words-.*yaml-' -- bash -c "ls '$CACHE' | sort | tr '\n' ' '"
 expect "cache: same report from a filled cache" 1 "$(printf '%s' "$reference" | head -1 | sed 's/[][\\.*^$()|+?{}]/\\&/g')" -- env KANWU_CACHE_DIR="$CACHE" "$KANWU" check --color never "$TMP/cache-draft.txt"
 for f in "$CACHE"/*.bin; do head -c 100 /dev/urandom > "$f"; done
 damaged=$(KANWU_CACHE_DIR="$CACHE" "$KANWU" check --color never "$TMP/cache-draft.txt" 2>&1 || true)
 expect "cache: damaged files are rebuilt, same report" 0 '^same$' -- bash -c "[ '$(printf '%s' "$reference" | md5sum)' = '$(printf '%s' "$damaged" | md5sum)' ] && echo same"
 unwritable=$(KANWU_CACHE_DIR=/proc/kanwu-no-cache "$KANWU" check --color never "$TMP/cache-draft.txt" 2>&1 || true)
 expect "cache: no writable folder, same report" 0 '^same$' -- bash -c "[ '$(printf '%s' "$reference" | md5sum)' = '$(printf '%s' "$unwritable" | md5sum)' ] && echo same"
+rm -rf "$CACHE"
+# A rule file edited between two runs: the second run reads the edit (the
+# parsed YAML is cached per file and text).
+printf '%s\n' 'rules:' '  - id: own-term' '    kind: pattern' '    severity: warning' \
+  "    message: '“{match}”：用“新词”'" "    pattern: '老词'" > "$TMP/own-rules.yaml"
+printf '这是老词。\n' > "$TMP/own.txt"
+expect "cache: own rule file" 1 '“老词”：用“新词”' -- env KANWU_CACHE_DIR="$CACHE" "$KANWU" check --color never --rules "$TMP/own-rules.yaml" "$TMP/own.txt"
+sed -i 's/用“新词”/请改用“新词”/' "$TMP/own-rules.yaml"
+expect "cache: own rule file edited" 1 '“老词”：请改用“新词”' -- env KANWU_CACHE_DIR="$CACHE" "$KANWU" check --color never --rules "$TMP/own-rules.yaml" "$TMP/own.txt"
 rm -rf "$CACHE"
 
 # Regression inputs found by fuzzing (tests/fuzz/regressions).

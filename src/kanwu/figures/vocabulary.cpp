@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "kanwu/rules/params.h"
+#include "kanwu/rules/yaml_cache.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -77,12 +78,20 @@ void longest_first(Pairs& pairs) {
 }
 
 std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vector<LoadError>& errors) {
+  std::string content;
+  {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream buffer;
+    if (in) buffer << in.rdbuf();
+    if (!in || in.bad()) {
+      errors.push_back({path, 0, 0, "cannot read the figure vocabulary file"});
+      return nullptr;
+    }
+    content = buffer.str();
+  }
   YAML::Node root;
   try {
-    root = YAML::LoadFile(path);
-  } catch (const YAML::BadFile&) {
-    errors.push_back({path, 0, 0, "cannot read the figure vocabulary file"});
-    return nullptr;
+    root = load_yaml(content, path);
   } catch (const YAML::Exception& e) {
     errors.push_back({path, e.mark.line + 1, e.mark.column + 1, e.msg});
     return nullptr;

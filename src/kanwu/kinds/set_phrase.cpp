@@ -11,6 +11,7 @@
 
 #include "kanwu/nlp/lexicon.h"
 #include "kanwu/rules/lexicon_param.h"
+#include "kanwu/rules/yaml_cache.h"
 #include "kanwu/rules/params.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
@@ -196,7 +197,7 @@ std::shared_ptr<Vocabulary> load_vocabulary(const std::string& path, ParamReader
   const std::string content = buffer.str();
   YAML::Node root;
   try {
-    root = YAML::Load(content);
+    root = load_yaml(content, path);
   } catch (const YAML::Exception& e) {
     params.add_error(make_load_error(path, content, e.mark, e.msg));
     return nullptr;

@@ -12,6 +12,7 @@
 
 #include "kanwu/rules/kind.h"
 #include "kanwu/rules/params.h"
+#include "kanwu/rules/yaml_cache.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -56,7 +57,7 @@ class FileLoader {
     }
     YAML::Node root;
     try {
-      root = YAML::Load(content_);
+      root = load_yaml(content_, file_);
     } catch (const YAML::Exception& e) {
       errors_.push_back(make_load_error(file_, content_, e.mark, "YAML syntax error: " + e.msg));
       return;

@@ -1,0 +1,241 @@
+#include "kanwu/rules/yaml_cache.h"
+
+#include <dlfcn.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <set>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kanwu/text/cache_file.h"
+
+namespace kanwu {
+namespace {
+struct YamlTreeAccess {};
+}  // namespace
+}  // namespace kanwu
+
+// yaml-cpp builds a tree through its NodeBuilder, a private class; the cache
+// rebuilds one the same way (one memory holder, nodes created, marked,
+// typed, tagged and linked in parse order). yaml-cpp makes its `as_if`
+// conversion template a friend of Node, and this specialisation is the one
+// place that uses that access: to reach a Node's detail::node and to wrap
+// one in a Node.
+template <>
+struct YAML::as_if<kanwu::YamlTreeAccess, void> {
+  static const detail::node* node_of(const Node& n) { return n.m_pNode; }
+  static Node wrap(detail::node& n, const detail::shared_memory_holder& memory) { return Node(n, memory); }
+};
+
+namespace kanwu {
+
+namespace {
+
+using Access = YAML::as_if<YamlTreeAccess, void>;
+
+// "kanwu yaml tree", format 1
+constexpr std::string_view kMagic = "KWYAMLT1";
+
+enum : std::uint8_t { kEmpty = 0, kNull = 1, kScalar = 2, kSequence = 3, kMap = 4 };
+
+class Writer {
+ public:
+  bool node(const YAML::Node& n) {
+    const YAML::detail::node* id = Access::node_of(n);
+    if (!id) {  // YAML::Load("") is a Node without a tree
+      byte(kEmpty);
+      return true;
+    }
+    if (!seen_.insert(id).second) return false;  // an alias: the tree is a graph
+    std::uint8_t type = 0;
+    switch (n.Type()) {
+      case YAML::NodeType::Null: type = kNull; break;
+      case YAML::NodeType::Scalar: type = kScalar; break;
+      case YAML::NodeType::Sequence: type = kSequence; break;
+      case YAML::NodeType::Map: type = kMap; break;
+      default: return false;  // undefined nodes are not what a parse makes
+    }
+    // yaml-cpp gives a null node no tag; one with a tag is not its parse.
+    if (type == kNull && !n.Tag().empty()) return false;
+    byte(type);
+    const YAML::Mark m = n.Mark();
+    number(static_cast<std::uint32_t>(m.pos)), number(static_cast<std::uint32_t>(m.line)),
+        number(static_cast<std::uint32_t>(m.column));
+    text(n.Tag());
+    if (type == kScalar) text(n.Scalar());
+    if (type == kSequence || type == kMap) {
+      byte(static_cast<std::uint8_t>(n.Style()));
+      number(static_cast<std::uint32_t>(n.size()));
+      for (auto it = n.begin(); it != n.end(); ++it)
+        if (type == kSequence ? !node(*it) : !node(it->first) || !node(it->second)) return false;
+    }
+    return true;
+  }
+  std::string bytes;
+
+ private:
+  void byte(std::uint8_t b) { bytes.push_back(static_cast<char>(b)); }
+  void number(std::uint32_t v) { bytes.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void text(const std::string& s) {
+    number(static_cast<std::uint32_t>(s.size()));
+    bytes += s;
+  }
+  std::set<const YAML::detail::node*> seen_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+
+  // The next node, created in `memory`; nullptr on any malformed input.
+  YAML::detail::node* node(const YAML::detail::shared_memory_holder& memory, int depth = 0) {
+    std::uint8_t type;
+    if (depth > 1000 || !byte(type) || type < kNull || type > kMap) return nullptr;
+    YAML::Mark mark;
+    std::uint32_t pos, line, column;
+    std::string tag;
+    if (!number(pos) || !number(line) || !number(column) || !text(tag)) return nullptr;
+    mark.pos = static_cast<int>(pos), mark.line = static_cast<int>(line), mark.column = static_cast<int>(column);
+    YAML::detail::node& n = memory->create_node();
+    n.set_mark(mark);
+    switch (type) {
+      case kNull:
+        n.set_null();
+        break;
+      case kScalar: {
+        std::string value;
+        if (!text(value)) return nullptr;
+        n.set_scalar(value);
+        n.set_tag(tag);
+        break;
+      }
+      default: {
+        std::uint8_t style;
+        std::uint32_t count;
+        if (!byte(style) || style > YAML::EmitterStyle::Flow || !number(count)) return nullptr;
+        n.set_tag(tag);
+        n.set_type(type == kSequence ? YAML::NodeType::Sequence : YAML::NodeType::Map);
+        n.set_style(static_cast<YAML::EmitterStyle::value>(style));
+        for (std::uint32_t i = 0; i < count; ++i) {
+          YAML::detail::node* first = node(memory, depth + 1);
+          if (!first) return nullptr;
+          if (type == kSequence) {
+            n.push_back(*first, memory);
+            continue;
+          }
+          YAML::detail::node* second = node(memory, depth + 1);
+          if (!second) return nullptr;
+          n.insert(*first, *second, memory);
+        }
+      }
+    }
+    return &n;
+  }
+  bool byte(std::uint8_t& b) {
+    if (at_ >= bytes_.size()) return false;
+    b = static_cast<std::uint8_t>(bytes_[at_++]);
+    return true;
+  }
+  bool done() const { return at_ == bytes_.size(); }
+
+ private:
+  bool number(std::uint32_t& v) {
+    if (bytes_.size() - at_ < sizeof v) return false;
+    std::memcpy(&v, bytes_.data() + at_, sizeof v);
+    at_ += sizeof v;
+    return true;
+  }
+  bool text(std::string& s) {
+    std::uint32_t n;
+    if (!number(n) || bytes_.size() - at_ < n) return false;
+    s.assign(bytes_.data() + at_, n);
+    at_ += n;
+    return true;
+  }
+  std::string_view bytes_;
+  std::size_t at_ = 0;
+};
+
+// The yaml-cpp in use (its file's path, size and time): a tree read by one
+// version is not replayed under another.
+const std::string& library_identity() {
+  static const std::string identity = [] {
+    Dl_info info{};
+    const auto load = static_cast<YAML::Node (*)(const std::string&)>(&YAML::Load);
+    std::string id = "yaml-cpp";
+    struct stat st {};
+    if (::dladdr(reinterpret_cast<const void*>(load), &info) && info.dli_fname && ::stat(info.dli_fname, &st) == 0)
+      id += std::string(info.dli_fname) + ':' + std::to_string(st.st_size) + ':' + std::to_string(st.st_mtime);
+    return id;
+  }();
+  return identity;
+}
+
+// Entries are named after files, so a user has as many as rule files; files
+// in passing folders (tests, scratch copies) would still add up, so past
+// kMaxEntries the least recently written go.
+constexpr std::size_t kMaxEntries = 256;
+
+void prune(const std::string& folder) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::error_code time_error;
+    const auto time = it->last_write_time(time_error);
+    if (name.starts_with("yaml-") && name.ends_with(".bin") && !time_error) entries.emplace_back(time, it->path());
+  }
+  if (entries.size() <= kMaxEntries) return;
+  std::sort(entries.begin(), entries.end());
+  for (std::size_t i = 0; i + kMaxEntries < entries.size(); ++i) fs::remove(entries[i].second, ec);
+}
+
+}  // namespace
+
+std::optional<std::string> encode_yaml_tree(const YAML::Node& root) {
+  Writer w;
+  w.bytes = kMagic;
+  if (!w.node(root)) return std::nullopt;
+  return std::move(w.bytes);
+}
+
+std::optional<YAML::Node> decode_yaml_tree(std::string_view bytes) {
+  if (!bytes.starts_with(kMagic)) return std::nullopt;
+  Reader r(bytes.substr(kMagic.size()));
+  std::uint8_t first;
+  Reader peek(bytes.substr(kMagic.size()));
+  if (!peek.byte(first)) return std::nullopt;
+  if (first == kEmpty) return peek.done() ? std::optional<YAML::Node>(YAML::Node()) : std::nullopt;
+  YAML::detail::shared_memory_holder memory(new YAML::detail::memory_holder);
+  YAML::detail::node* root = r.node(memory);
+  if (!root || !r.done()) return std::nullopt;
+  return Access::wrap(*root, memory);
+}
+
+YAML::Node load_yaml(const std::string& content, const std::string& file) {
+  const std::string folder = file.empty() ? std::string() : cache::folder();
+  if (folder.empty()) return YAML::Load(content);
+  // Named after the file, holding the hash of its text and of the library:
+  // an edited file's entry is replaced, not added to.
+  const std::uint64_t stamp = cache::hash(content, cache::hash(library_identity()));
+  const std::string path = folder + "/yaml-" + cache::hex(cache::hash(std::filesystem::absolute(file).string())) + ".bin";
+  if (const auto cached = cache::read(path); cached && cached->size() > 32) {
+    const std::string_view bytes(*cached);
+    // stamp, checksum of the rest, the tree
+    if (bytes.substr(0, 16) == cache::hex(stamp) && bytes.substr(16, 16) == cache::hex(cache::hash(bytes.substr(32))))
+      if (auto tree = decode_yaml_tree(bytes.substr(32))) return *tree;
+  }
+  YAML::Node root = YAML::Load(content);
+  if (const auto encoded = encode_yaml_tree(root);
+      encoded && cache::write(path, cache::hex(stamp) + cache::hex(cache::hash(*encoded)) + *encoded))
+    prune(folder);
+  return root;
+}
+
+}  // namespace kanwu
