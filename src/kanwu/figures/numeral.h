@@ -1,6 +1,6 @@
 // Reading numbers as Chinese news copy writes them: Arabic digits (with
 // thousands separators, decimals, full-width digits) and Chinese numerals
-// (十二, 二〇三五, 两万, 八万), the latter through ICU's zh spellout rules.
+// (十二, 二〇三五, 两万, 八万), the latter as ICU's zh spell-out rules do.
 #pragma once
 
 #include <optional>
@@ -26,9 +26,19 @@ struct ParsedNumber {
 std::optional<ParsedNumber> parse_arabic(std::u32string_view s);
 
 bool is_chinese_numeral_char(char32_t c);
-// A whole run of Chinese numeral characters; nullopt unless ICU consumes
-// all of it (十四五 is not a number).
+// A whole run of Chinese numeral characters as ICU's zh spell-out rules
+// read it; nullopt unless they consume all of it (十四五 is not a number).
 std::optional<ParsedNumber> parse_chinese(std::u32string_view run);
+
+// How parse_chinese reads a run without ICU: a number, not a number, or a
+// rare form left to ICU (the tests hold the two readings equal).
+struct NativeNumeral {
+  enum Verdict { Number, NotANumber, AskIcu } verdict;
+  double value = 0;
+};
+NativeNumeral read_numeral_natively(std::u32string_view run);
+// ICU's reading alone: the value when its spell-out rules consume the run.
+std::optional<double> read_numeral_with_icu(std::u32string_view run);
 
 // 万 → 1e4, 亿 → 1e8, 万亿 → 1e12, 千万 → 1e7 … at the start of `s`; returns
 // the multiplier and sets `length`, or 0 when there is no scale word.
