@@ -1,7 +1,9 @@
 #include <boost/test/unit_test.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -157,9 +159,15 @@ BOOST_AUTO_TEST_CASE(load_yaml_caches_by_file_and_text) {
   const std::string first = "rules:\n  - id: a\n    kind: pattern\n";
   require_same_tree(YAML::Load(first), load_yaml(first, file), "first read");
   BOOST_REQUIRE_EQUAL(cache.entries().size(), 1u);
-  const auto written = fs::last_write_time(cache.entries()[0]);
+  // A rewrite replaces the file (a new inode); a read only touches it.
+  const auto inode = [](const fs::path& p) {
+    struct stat st {};
+    ::stat(p.c_str(), &st);
+    return st.st_ino;
+  };
+  const auto written = inode(cache.entries()[0]);
   require_same_tree(YAML::Load(first), load_yaml(first, file), "from the cache");
-  BOOST_TEST((fs::last_write_time(cache.entries()[0]) == written));  // read, not rewritten
+  BOOST_TEST(inode(cache.entries()[0]) == written);  // read, not rewritten
 
   // An edited file: its new text is read, its entry replaced.
   const std::string edited = "rules:\n  - id: b\n    kind: set-phrase\n  - id: c\n";
@@ -181,17 +189,48 @@ BOOST_AUTO_TEST_CASE(load_yaml_caches_by_file_and_text) {
   BOOST_TEST(cache.entries().size() == 1u);
 }
 
-BOOST_AUTO_TEST_CASE(entries_are_bounded) {
-  // One entry per file: rule files in passing folders do not pile up.
+BOOST_AUTO_TEST_CASE(entries_are_touched_when_read_and_pruned_by_use) {
   CacheFolder cache;
-  for (int i = 0; i < 300; ++i)
+  const auto now = fs::file_time_type::clock::now();
+  const auto set_age = [&](const fs::path& p, std::chrono::hours age) { fs::last_write_time(p, now - age); };
+  for (int i = 0; i < 12; ++i)
     load_yaml("n: " + std::to_string(i) + "\n", (cache.dir / ("f" + std::to_string(i) + ".yaml")).string());
-  BOOST_TEST(cache.entries().size() <= 256u);
-  BOOST_TEST(cache.entries().size() >= 200u);
-  const std::string last = (cache.dir / "f299.yaml").string();
-  const auto before = cache.entries();
-  require_same_tree(YAML::Load("n: 299\n"), load_yaml("n: 299\n", last), "newest entry kept");
-  BOOST_TEST(cache.entries().size() == before.size());  // found, not written again
+  auto entries = cache.entries();
+  BOOST_REQUIRE_EQUAL(entries.size(), 12u);
+  for (const auto& e : entries) set_age(e, std::chrono::hours(24 * 40));  // all unused for 40 days
+  // Reading f3 from the cache touches its entry.
+  require_same_tree(YAML::Load("n: 3\n"), load_yaml("n: 3\n", (cache.dir / "f3.yaml").string()), "f3");
+  prune_yaml_cache((cache.dir / "cache").string(), 1024);
+  entries = cache.entries();
+  BOOST_REQUIRE_EQUAL(entries.size(), 1u);  // only the one used lately
+  BOOST_TEST((fs::last_write_time(entries[0]) > now - std::chrono::hours(1)));
+  // Past the bound, the least recently used go.
+  for (int i = 0; i < 12; ++i)
+    load_yaml("m: " + std::to_string(i) + "\n", (cache.dir / ("g" + std::to_string(i) + ".yaml")).string());
+  entries = cache.entries();
+  BOOST_REQUIRE_EQUAL(entries.size(), 13u);
+  std::sort(entries.begin(), entries.end());
+  for (std::size_t i = 0; i < entries.size(); ++i) set_age(entries[i], std::chrono::hours(i + 1));  // [0] newest
+  prune_yaml_cache((cache.dir / "cache").string(), 5);
+  const auto kept = cache.entries();
+  BOOST_REQUIRE_EQUAL(kept.size(), 5u);
+  for (std::size_t i = 0; i < 5; ++i) BOOST_TEST(fs::exists(entries[i]));
+}
+
+BOOST_AUTO_TEST_CASE(no_current_folder_no_cache) {
+  // A relative path names nothing when the current folder is gone: read
+  // without the cache, and no exception.
+  CacheFolder cache;
+  const fs::path before = fs::current_path();
+  const fs::path gone = cache.dir / "gone";
+  fs::create_directories(gone);
+  fs::current_path(gone);
+  fs::remove(gone);
+  YAML::Node root;
+  BOOST_CHECK_NO_THROW(root = load_yaml("a: 1\n", "rules.yaml"));
+  fs::current_path(before);
+  BOOST_TEST(root["a"].as<int>() == 1);
+  BOOST_TEST(cache.entries().empty());
 }
 
 BOOST_AUTO_TEST_CASE(syntax_errors_are_never_cached) {

@@ -46,9 +46,12 @@ bool valid_rule_id(std::string_view id) {
 
 class FileLoader {
  public:
+  // `from_file`: `file` names a file whose parsed YAML may be cached
+  // (rules/yaml_cache.h), not a made-up name for text from elsewhere.
   FileLoader(std::string file, std::string content, std::vector<LoadError>& errors,
-             const RuleOverrides& overrides = {})
-      : file_(std::move(file)), content_(std::move(content)), errors_(errors), overrides_(overrides) {}
+             const RuleOverrides& overrides = {}, bool from_file = true)
+      : file_(std::move(file)), content_(std::move(content)), errors_(errors), overrides_(overrides),
+        from_file_(from_file) {}
 
   void load(std::vector<std::unique_ptr<Rule>>& out) {
     if (utf8::first_invalid(content_) != std::string::npos) {
@@ -57,7 +60,7 @@ class FileLoader {
     }
     YAML::Node root;
     try {
-      root = load_yaml(content_, file_);
+      root = load_yaml(content_, from_file_ ? file_ : std::string());
     } catch (const YAML::Exception& e) {
       errors_.push_back(make_load_error(file_, content_, e.mark, "YAML syntax error: " + e.msg));
       return;
@@ -198,6 +201,7 @@ class FileLoader {
   std::string content_;
   std::vector<LoadError>& errors_;
   const RuleOverrides& overrides_;
+  bool from_file_;
 };
 
 std::vector<std::string> rule_files(const std::string& path, std::vector<LoadError>& errors) {
@@ -268,7 +272,7 @@ RuleSet load_rules(const std::vector<std::string>& paths, const RuleOverrides& o
 RuleSet load_rules_from_string(const std::string& yaml, const std::string& name) {
   std::vector<LoadError> errors;
   std::vector<std::unique_ptr<Rule>> rules;
-  FileLoader(name, yaml, errors).load(rules);
+  FileLoader(name, yaml, errors, {}, /*from_file=*/false).load(rules);
   return finish(std::move(rules), std::move(errors));
 }
 

@@ -1,9 +1,12 @@
 #include "kanwu/rules/yaml_cache.h"
 
 #include <dlfcn.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -161,39 +164,27 @@ class Reader {
   std::size_t at_ = 0;
 };
 
-// The yaml-cpp in use (its file's path, size and time): a tree read by one
-// version is not replayed under another.
+// The yaml-cpp in use (its file's path, size and time), so that a tree read
+// by one version is not replayed under another; "" when it cannot be told,
+// and then nothing is cached.
 const std::string& library_identity() {
   static const std::string identity = [] {
     Dl_info info{};
     const auto load = static_cast<YAML::Node (*)(const std::string&)>(&YAML::Load);
-    std::string id = "yaml-cpp";
     struct stat st {};
-    if (::dladdr(reinterpret_cast<const void*>(load), &info) && info.dli_fname && ::stat(info.dli_fname, &st) == 0)
-      id += std::string(info.dli_fname) + ':' + std::to_string(st.st_size) + ':' + std::to_string(st.st_mtime);
-    return id;
+    if (!::dladdr(reinterpret_cast<const void*>(load), &info) || !info.dli_fname || ::stat(info.dli_fname, &st) != 0)
+      return std::string();
+    return std::string(info.dli_fname) + ':' + std::to_string(st.st_size) + ':' + std::to_string(st.st_mtime);
   }();
   return identity;
 }
 
-// Entries are named after files, so a user has as many as rule files; files
-// in passing folders (tests, scratch copies) would still add up, so past
-// kMaxEntries the least recently written go.
-constexpr std::size_t kMaxEntries = 256;
-
-void prune(const std::string& folder) {
-  namespace fs = std::filesystem;
-  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
-  std::error_code ec;
-  for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    std::error_code time_error;
-    const auto time = it->last_write_time(time_error);
-    if (name.starts_with("yaml-") && name.ends_with(".bin") && !time_error) entries.emplace_back(time, it->path());
-  }
-  if (entries.size() <= kMaxEntries) return;
-  std::sort(entries.begin(), entries.end());
-  for (std::size_t i = 0; i + kMaxEntries < entries.size(); ++i) fs::remove(entries[i].second, ec);
+// What an entry must match: the text (two hashes and its length) and the
+// library.
+std::string stamp_of(const std::string& content) {
+  const std::uint64_t seed = cache::hash(library_identity());
+  return cache::hex(cache::hash(content, seed)) + cache::hex(cache::hash(content, ~seed)) +
+         cache::hex(content.size());
 }
 
 }  // namespace
@@ -218,23 +209,46 @@ std::optional<YAML::Node> decode_yaml_tree(std::string_view bytes) {
   return Access::wrap(*root, memory);
 }
 
+void prune_yaml_cache(const std::string& folder, std::size_t max_entries) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<fs::file_time_type, fs::path>> entries;
+  std::error_code ec;
+  for (auto it = fs::directory_iterator(folder, ec); !ec && it != fs::directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    std::error_code time_error;
+    const auto time = it->last_write_time(time_error);
+    if (name.starts_with("yaml-") && name.ends_with(".bin") && !time_error) entries.emplace_back(time, it->path());
+  }
+  std::sort(entries.begin(), entries.end());
+  const auto unused_since = fs::file_time_type::clock::now() - kYamlCacheUnused;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    if (entries[i].first < unused_since || i + max_entries < entries.size()) fs::remove(entries[i].second, ec);
+}
+
 YAML::Node load_yaml(const std::string& content, const std::string& file) {
-  const std::string folder = file.empty() ? std::string() : cache::folder();
-  if (folder.empty()) return YAML::Load(content);
-  // Named after the file, holding the hash of its text and of the library:
-  // an edited file's entry is replaced, not added to.
-  const std::uint64_t stamp = cache::hash(content, cache::hash(library_identity()));
-  const std::string path = folder + "/yaml-" + cache::hex(cache::hash(std::filesystem::absolute(file).string())) + ".bin";
-  if (const auto cached = cache::read(path); cached && cached->size() > 32) {
+  const std::string folder = file.empty() || library_identity().empty() ? std::string() : cache::folder();
+  std::error_code ec;
+  const std::filesystem::path absolute = folder.empty() ? std::filesystem::path() : std::filesystem::absolute(file, ec);
+  if (folder.empty() || ec) return YAML::Load(content);  // (no current folder: a relative path names nothing)
+  // Named after the file: an edited file's entry is replaced, not added to.
+  const std::string path = folder + "/yaml-" + cache::hex(cache::hash(absolute.string())) + ".bin";
+  const std::string stamp = stamp_of(content);
+  constexpr std::size_t kChecksum = 16;
+  if (const auto cached = cache::read(path); cached && cached->size() > stamp.size() + kChecksum) {
     const std::string_view bytes(*cached);
-    // stamp, checksum of the rest, the tree
-    if (bytes.substr(0, 16) == cache::hex(stamp) && bytes.substr(16, 16) == cache::hex(cache::hash(bytes.substr(32))))
-      if (auto tree = decode_yaml_tree(bytes.substr(32))) return *tree;
+    const std::string_view tree = bytes.substr(stamp.size() + kChecksum);
+    if (bytes.substr(0, stamp.size()) == stamp && bytes.substr(stamp.size(), kChecksum) == cache::hex(cache::hash(tree)))
+      if (auto root = decode_yaml_tree(tree)) {
+        ::utimensat(AT_FDCWD, path.c_str(), nullptr, 0);  // used: kept by prune()
+        return *root;
+      }
   }
   YAML::Node root = YAML::Load(content);
   if (const auto encoded = encode_yaml_tree(root);
-      encoded && cache::write(path, cache::hex(stamp) + cache::hex(cache::hash(*encoded)) + *encoded))
-    prune(folder);
+      encoded && cache::write(path, stamp + cache::hex(cache::hash(*encoded)) + *encoded)) {
+    static std::atomic<bool> pruned{false};  // once per process
+    if (!pruned.exchange(true)) prune_yaml_cache(folder);
+  }
   return root;
 }
 
