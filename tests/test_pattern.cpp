@@ -45,4 +45,24 @@ BOOST_AUTO_TEST_CASE(catastrophic_backtracking_is_stopped) {
   BOOST_TEST(report.findings.size() == 1u);  // the second document was still checked
 }
 
+BOOST_AUTO_TEST_CASE(digit_run_prefilter_passes_over_blocks_without_the_run) {
+  // The prefilter is a necessary condition of the expression: the same
+  // findings with it, in every script \d knows.
+  const std::string body = "    pattern: '\\d{4}万'\n";
+  const std::string with = rule_yaml("pattern", "m", body + "    prefilter_digit_run: 4\n");
+  const std::string without = rule_yaml("pattern", "m", body);
+  for (const std::string text : {"新增2024万元", "新增２０２４万元", "数字\u0663\u0664\u0665\u0666万", "新增202万元，1234", "约12,345万"}) {
+    BOOST_TEST_INFO(text);
+    BOOST_TEST(run_rules(with, text).size() == run_rules(without, text).size());
+  }
+  BOOST_TEST(run_rules(with, "新增2024万元").size() == 1u);
+  BOOST_TEST(run_rules(with, "数字\u0663\u0664\u0665\u0666万").size() == 1u);  // Arabic-Indic digits
+  BOOST_TEST(run_rules(with, "新增202万元").empty());
+}
+
+BOOST_AUTO_TEST_CASE(digit_run_prefilter_is_checked) {
+  BOOST_CHECK_THROW(load_rules_from_string(rule_yaml("pattern", "m", "    pattern: 'x'\n    prefilter_digit_run: -1\n"), "t.yaml"),
+                    RuleLoadError);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

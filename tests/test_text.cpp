@@ -1,6 +1,9 @@
 #include <boost/test/unit_test.hpp>
 
+#include <unicode/uchar.h>
+
 #include "kanwu/nlp/utf16.h"
+#include "kanwu/text/chars.h"
 #include "kanwu/text/literal_set.h"
 #include "kanwu/text/decode.h"
 #include "kanwu/text/utf8.h"
@@ -117,6 +120,27 @@ BOOST_AUTO_TEST_CASE(empty_input_is_valid) {
 BOOST_AUTO_TEST_CASE(missing_and_directory_inputs_are_errors) {
   BOOST_CHECK_THROW(read_input("/nonexistent/kanwu/file.txt"), InputError);
   BOOST_CHECK_THROW(read_input("/"), InputError);
+}
+
+BOOST_AUTO_TEST_CASE(digit_runs_in_every_script) {
+  using chars::has_digit_run;
+  BOOST_TEST(has_digit_run("共1386706人次", 7));
+  BOOST_TEST(!has_digit_run("共138670人次", 7));
+  BOOST_TEST(!has_digit_run("共13.86.70人次", 3));
+  BOOST_TEST(has_digit_run("共１３８６７０６人次", 7));               // full-width
+  BOOST_TEST(has_digit_run("\u0661\u0662\u0663", 3));              // Arabic-Indic
+  BOOST_TEST(has_digit_run("\u0967\u0968\u0969\u096A", 4));       // Devanagari
+  BOOST_TEST(has_digit_run("\uA620\uA621", 2));                     // Vai, just past the CJK ranges
+  BOOST_TEST(!has_digit_run("一二三四五六七", 1));                    // Chinese numerals are not \d
+  BOOST_TEST(has_digit_run("", 0));
+  // Every Nd code point of the Basic Multilingual Plane is a digit to it.
+  for (char32_t c = 0x80; c < 0x10000; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    if (u_charType(static_cast<UChar32>(c)) != U_DECIMAL_DIGIT_NUMBER) continue;
+    BOOST_TEST_INFO(static_cast<unsigned>(c));
+    BOOST_TEST(chars::is_decimal_digit(c));
+    BOOST_TEST(has_digit_run(to_utf8(std::u32string(2, c)), 2));
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kanwu/rules/regex.h"
+#include "kanwu/text/chars.h"
 #include "kanwu/text/literal_set.h"
 
 namespace kanwu {
@@ -16,12 +17,14 @@ constexpr int kDefaultTimeLimit = 1000;
 class PatternRule : public Rule {
  public:
   PatternRule(RuleInfo info, std::shared_ptr<icu::RegexPattern> pattern, int time_limit,
-              std::optional<std::string> replacement, std::vector<std::string> prefilter, FixSafety safety)
+              std::optional<std::string> replacement, std::vector<std::string> prefilter, std::size_t digit_run,
+              FixSafety safety)
       : Rule(std::move(info)),
         pattern_(std::move(pattern)),
         time_limit_(time_limit),
         replacement_(std::move(replacement)),
         prefilter_(prefilter),
+        digit_run_(digit_run),
         safety_(safety) {}
 
   void check(const Document& document, Emitter& emit) const override {
@@ -41,9 +44,12 @@ class PatternRule : public Rule {
   }
 
  private:
-  // A byte search for the literals every match contains is far cheaper than
-  // running ICU's matcher (which decodes the text to UTF-16) over every block.
-  bool may_match(std::string_view text) const { return prefilter_.empty() || prefilter_.found_in(text); }
+  // A byte search for the literals every match contains, or for the run of
+  // digits it needs, is far cheaper than running ICU's matcher (which reads
+  // the text as UTF-16) over every block.
+  bool may_match(std::string_view text) const {
+    return (prefilter_.empty() || prefilter_.found_in(text)) && chars::has_digit_run(text, digit_run_);
+  }
 
   static constexpr std::string_view kGroupNames[9] = {"1", "2", "3", "4", "5",
                                                       "6", "7", "8", "9"};
@@ -51,6 +57,7 @@ class PatternRule : public Rule {
   int time_limit_;
   std::optional<std::string> replacement_;
   LiteralSet prefilter_;  // a match contains one of these
+  std::size_t digit_run_;  // and this many decimal digits in a row
   FixSafety safety_;
 };
 
@@ -63,6 +70,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   std::vector<std::string> prefilter = params.strings("prefilter");
   for (const auto& literal : prefilter)
     if (literal.empty()) params.error_at("prefilter", "prefilter literals must not be empty");
+  const auto digit_run = static_cast<std::size_t>(params.integer("prefilter_digit_run", 0, 0, 1000));
   // The rule's author may declare the fix unable to change the meaning (a
   // stray space deleted); plain --fix writes only such fixes.
   FixSafety safety = FixSafety::Suggestion;
@@ -77,7 +85,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   auto compiled = compile_regex(params, "pattern", pattern, ignore_case);
   if (!compiled) return nullptr;
   return std::make_unique<PatternRule>(std::move(info), std::move(compiled), time_limit,
-                                       std::move(replacement), std::move(prefilter), safety);
+                                       std::move(replacement), std::move(prefilter), digit_run, safety);
 }
 
 }  // namespace

@@ -15,6 +15,11 @@ inline bool is_han(char32_t c) {
 inline bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 inline bool is_fullwidth_digit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
 inline bool is_digit(char32_t c) { return is_ascii_digit(c) || is_fullwidth_digit(c); }
+// A decimal digit of any script (Unicode Nd, what ICU's \d matches).
+bool is_decimal_digit(char32_t c);
+// At least `n` decimal digits in a row. Chinese text is passed over three
+// bytes at a time: no digit lies in U+3000-U+9FFF (UTF-8 lead bytes E3-E9).
+bool has_digit_run(std::string_view utf8, std::size_t n);
 inline bool is_ascii_letter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Spaces that separate or indent text, including the ideographic space.
