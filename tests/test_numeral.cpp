@@ -78,7 +78,9 @@ std::vector<std::u32string> spelled(const std::vector<long long>& numbers) {
 
 BOOST_AUTO_TEST_SUITE(numeral)
 
-BOOST_AUTO_TEST_CASE(native_reading_of_common_forms) {
+BOOST_AUTO_TEST_CASE(native_reading_of_common_forms, *boost::unit_test::precondition([](boost::unit_test::test_unit_id) {
+  return boost::unit_test::assertion_result(native_numeral_reading());  // (ICU 72: every form below measured on it)
+})) {
   const auto value = [](std::u32string_view s) {
     const NativeNumeral n = read_numeral_natively(s);
     return n.verdict == NativeNumeral::Number ? n.value : -1.0;
@@ -110,8 +112,10 @@ BOOST_AUTO_TEST_CASE(agrees_with_icu_on_every_short_run) {
   for (std::size_t n = 1; n <= 3; ++n) every_run(kAll, n, run, a);  // 25,259 runs
   every_run(kPlain, 4, run, a);                                    // 83,521 runs
   // Most runs that read as numbers or not are decided without ICU.
-  BOOST_TEST(a.numbers > 11000u);
-  BOOST_TEST(a.refused > 20000u);
+  if (native_numeral_reading()) {
+    BOOST_TEST(a.numbers > 11000u);
+    BOOST_TEST(a.refused > 20000u);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(agrees_with_icu_on_spelled_numbers_and_near_misses) {
@@ -124,7 +128,7 @@ BOOST_AUTO_TEST_CASE(agrees_with_icu_on_spelled_numbers_and_near_misses) {
   Agreement a;
   const std::vector<std::u32string> runs = spelled(numbers);
   for (const auto& s : runs) a.check(s);
-  BOOST_TEST(a.numbers > runs.size() * 3 / 4);
+  if (native_numeral_reading()) BOOST_TEST(a.numbers > runs.size() * 3 / 4);
   // Near misses: a character dropped, added, changed or two swapped.
   for (int i = 0; i < 20000; ++i) {
     std::u32string s = runs[random() % runs.size()];

@@ -133,6 +133,11 @@ BOOST_AUTO_TEST_CASE(digit_runs_in_every_script) {
   BOOST_TEST(has_digit_run("\uA620\uA621", 2));                     // Vai, just past the CJK ranges
   BOOST_TEST(!has_digit_run("一二三四五六七", 1));                    // Chinese numerals are not \d
   BOOST_TEST(has_digit_run("", 0));
+  BOOST_TEST(has_digit_run("\U0001D7CE\U0001D7CF", 2));            // mathematical digits, outside the BMP
+  // Bytes that are not UTF-8 hide no digit (ICU's matcher reads each as U+FFFD).
+  BOOST_TEST(has_digit_run("\xE3" "1234567", 7));
+  BOOST_TEST(has_digit_run("\xE4\xB8" "12", 2));
+  BOOST_TEST(has_digit_run("\xE4\xB8", 0));
   // Every Nd code point of the Basic Multilingual Plane is a digit to it.
   for (char32_t c = 0x80; c < 0x10000; ++c) {
     if (c >= 0xD800 && c < 0xE000) continue;

@@ -4,8 +4,9 @@
 // node's type, tag, style, value and mark) is written to the cache folder
 // (text/cache_file.h) with the text's hashes and length and the yaml-cpp
 // library's identity, and later runs rebuild the same tree from it without
-// scanning: ~0.5 ms. A tree that shares nodes (YAML aliases) is not cached;
-// a syntax error is never cached, so yaml-cpp reports it every time.
+// scanning: ~1 ms for the bundled rules, reading included. A tree that
+// shares nodes (YAML aliases) is not cached; a syntax error is never cached,
+// so yaml-cpp reports it every time.
 #pragma once
 
 #include <yaml-cpp/yaml.h>

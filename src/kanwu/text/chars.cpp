@@ -42,8 +42,9 @@ bool has_digit_run(std::string_view text, std::size_t n) {
     if (b < 0x80) {
       run = b >= '0' && b <= '9' ? run + 1 : 0;
       ++i;
-    } else if (b >= 0xE3 && b <= 0xE9) {
-      run = 0;
+    } else if (b >= 0xE3 && b <= 0xE9 && i + 2 < text.size() && (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80 &&
+               (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80) {
+      run = 0;  // a whole character of U+3000-U+9FFF (a broken one is read as the matcher reads it)
       i += 3;
     } else {
       char32_t c = 0;
