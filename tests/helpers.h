@@ -2,6 +2,12 @@
 // rules from inline YAML, run them.
 #pragma once
 
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -63,5 +69,38 @@ inline const FigureVocabulary& figure_vocabulary() {
   return *v;
 }
 inline const DocumentFigures& figures_of(const Document& d) { return document_figures(d, figure_vocabulary()); }
+
+// A private folder per test, removed afterwards, with $KANWU_CACHE_DIR
+// pointed at its "cache" subfolder for the test's length (the start-up
+// caches then start empty and never touch the user's).
+struct ScratchFolder {
+  std::filesystem::path dir;
+  explicit ScratchFolder(const std::string& name) {
+    dir = std::filesystem::temp_directory_path() /
+          (name + "-" + std::to_string(::getpid()) + "-" +
+           std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+    std::filesystem::create_directories(dir / "cache");
+    if (const char* old = std::getenv("KANWU_CACHE_DIR")) saved_ = old, had_ = true;
+    ::setenv("KANWU_CACHE_DIR", (dir / "cache").c_str(), 1);
+  }
+  ~ScratchFolder() {
+    if (had_) ::setenv("KANWU_CACHE_DIR", saved_.c_str(), 1);
+    else ::unsetenv("KANWU_CACHE_DIR");
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+  ScratchFolder(const ScratchFolder&) = delete;
+  ScratchFolder& operator=(const ScratchFolder&) = delete;
+  // Writes `text` to dir/name; returns the path.
+  std::string write(const std::string& name, const std::string& text) const {
+    const std::string path = (dir / name).string();
+    std::ofstream(path, std::ios::binary) << text;
+    return path;
+  }
+
+ private:
+  std::string saved_;
+  bool had_ = false;
+};
 
 }  // namespace kanwu::test

@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "helpers.h"
 #include "kanwu/nlp/lexicon.h"
 #include "kanwu/nlp/word_index.h"
 
@@ -18,28 +19,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // A private cache folder and word list per test, removed afterwards.
-struct Scratch {
-  fs::path dir;
-  std::string saved;
-  bool had = false;
-  Scratch() {
-    dir = fs::temp_directory_path() / ("kanwu-word-index-" + std::to_string(::getpid()) + "-" +
-                                       std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-    fs::create_directories(dir / "cache");
-    if (const char* old = std::getenv("KANWU_CACHE_DIR")) saved = old, had = true;
-    ::setenv("KANWU_CACHE_DIR", (dir / "cache").c_str(), 1);
-  }
-  ~Scratch() {
-    if (had) ::setenv("KANWU_CACHE_DIR", saved.c_str(), 1);
-    else ::unsetenv("KANWU_CACHE_DIR");
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
-  std::string write(const std::string& name, const std::string& text) const {
-    const std::string path = (dir / name).string();
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
+struct Scratch : test::ScratchFolder {
+  Scratch() : ScratchFolder("kanwu-word-index") {}
 };
 
 const std::string kWords =

@@ -71,23 +71,8 @@ const std::vector<std::string> kTrickyYaml = {
 };
 
 // A private cache folder per test, removed afterwards.
-struct CacheFolder {
-  fs::path dir;
-  std::string saved;
-  bool had = false;
-  CacheFolder() {
-    dir = fs::temp_directory_path() / ("kanwu-yaml-cache-" + std::to_string(::getpid()) + "-" +
-                                       std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-    fs::create_directories(dir);
-    if (const char* old = std::getenv("KANWU_CACHE_DIR")) saved = old, had = true;
-    ::setenv("KANWU_CACHE_DIR", (dir / "cache").c_str(), 1);
-  }
-  ~CacheFolder() {
-    if (had) ::setenv("KANWU_CACHE_DIR", saved.c_str(), 1);
-    else ::unsetenv("KANWU_CACHE_DIR");
-    std::error_code ec;
-    fs::remove_all(dir, ec);
-  }
+struct CacheFolder : kanwu::test::ScratchFolder {
+  CacheFolder() : ScratchFolder("kanwu-yaml-cache") {}
   std::vector<fs::path> entries() const {
     std::vector<fs::path> out;
     std::error_code ec;
