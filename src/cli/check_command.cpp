@@ -218,7 +218,7 @@ int run_check(const CheckOptions& opt) {
   options.report_unused_disables = opt.report_unused_disables;
   options.encoding = opt.encoding;
   options.rule_timings = opt.timings;
-  options.free_large_documents = false;  // the process exits after the report
+  options.process_exits_after = true;  // (exit_without_freeing, below)
   Progress progress;
   if (!opt.quiet) options.progress = std::ref(progress);
   Report report = check_paths(rules.pointers(), files, options);

@@ -228,10 +228,11 @@ Document read_document(const std::string& file, const std::string& encoding = ""
 }
 
 // Kept reachable (so that leak checkers see no leak) and never freed.
-void keep_until_exit(Document document) {
+template <typename T>
+void keep_until_exit(T object) {
   static std::mutex mutex;
-  static auto& kept = *new std::vector<std::unique_ptr<Document>>;
-  auto moved = std::make_unique<Document>(std::move(document));
+  static auto& kept = *new std::vector<std::unique_ptr<T>>;
+  auto moved = std::make_unique<T>(std::move(object));
   std::lock_guard lock(mutex);
   kept.push_back(std::move(moved));
 }
@@ -246,7 +247,7 @@ void check_file(const Run& run, const std::string& file, const CheckOptions& opt
       result.notice = fmt::format("{}: note: decoded as {}{}; fixes are not written to it", document.path(),
                                   document.source().encoding(), encoding.empty() ? " (detected)" : "");
     run.check(document, result, threads);
-    if (threads > 1 && !options.free_large_documents) keep_until_exit(std::move(document));
+    if (threads > 1 && options.process_exits_after) keep_until_exit(std::move(document));
   } catch (const InputError& e) {
     result.error = e;
   }
@@ -316,7 +317,8 @@ std::vector<Document> load_documents(const std::vector<std::string>& paths,
 
 Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std::string>& paths,
                    const CheckOptions& options) {
-  Run run(rules, options);
+  auto owned = std::make_unique<Run>(rules, options);
+  Run& run = *owned;
   std::vector<InputError> errors;
   const auto files = expand_inputs(paths, errors);
   for (auto& e : errors) run.input_error(std::move(e));
@@ -374,7 +376,9 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
     if (options.progress) options.progress(i + 1, files.size(), bytes);
   }
   for (auto& t : threads) t.join();
-  return run.finish();
+  Report report = run.finish();
+  if (options.process_exits_after) keep_until_exit(std::move(owned));
+  return report;
 }
 
 Report check_documents(const std::vector<const Rule*>& rules,
