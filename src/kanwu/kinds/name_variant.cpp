@@ -1,8 +1,12 @@
 #include "kanwu/kinds/name_variant.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "kanwu/rules/params.h"
 #include "kanwu/text/chars.h"
@@ -20,6 +24,18 @@ constexpr std::size_t kMaxPerEnding = 64;   // distinct names compared per share
 
 struct Settings {
   std::vector<std::u32string> suffixes;  // 项目, 工程, 示范区 …
+  // The suffixes by their first character, and a bit per first character of
+  // the Basic Multilingual Plane: a run is read once, not once per suffix.
+  std::unordered_map<char32_t, std::vector<std::size_t>> by_first;
+  std::vector<std::uint64_t> first_bits = std::vector<std::uint64_t>(0x10000 / 64);
+  void index() {
+    for (std::size_t x = 0; x < suffixes.size(); ++x) {
+      const char32_t c = suffixes[x].front();
+      by_first[c].push_back(x);
+      if (c < 0x10000) first_bits[c / 64] |= std::uint64_t{1} << (c % 64);
+    }
+  }
+  bool may_start(char32_t c) const { return c >= 0x10000 || (first_bits[c / 64] >> (c % 64) & 1); }
 };
 
 // A name as written: a run of Han characters that ends in a name suffix.
@@ -118,6 +134,7 @@ class NameVariantRule : public Rule {
 
  private:
   void collect(const std::u32string& s, std::size_t block, std::map<std::u32string, std::vector<Written>>& by_ending) const {
+    std::vector<std::pair<std::size_t, std::size_t>> found;
     for (std::size_t i = 0; i < s.size();) {
       if (!chars::is_han(s[i])) {
         ++i;
@@ -130,17 +147,26 @@ class NameVariantRule : public Rule {
       // Searched inside the run only: a search to the end of the block for
       // every run would make a long block quadratic.
       const std::u32string_view run(s.data() + i, j - i);
-      for (const auto& suffix : s_.suffixes)
-        for (std::size_t k = run.find(suffix); k != std::u32string_view::npos; k = run.find(suffix, k + 1)) {
-          const std::size_t end = i + k + suffix.size();
-          const std::size_t begin = std::max(i, end > kMaxNameChars ? end - kMaxNameChars : 0);
-          if (end - begin < kMinSharedEnd + kSharedStart + 1) continue;
-          std::u32string name = s.substr(begin, end - begin);
-          auto& list = by_ending[name.substr(name.size() - kMinSharedEnd)];
-          if (list.size() > kMaxPerEnding) continue;  // a formula, not a name: never compared
-          if (std::none_of(list.begin(), list.end(), [&](const Written& w) { return w.name == name; }))
-            list.push_back({std::move(name), block, begin, end});
-        }
+      found.clear();  // (suffix, where in the run)
+      for (std::size_t k = 0; k < run.size(); ++k) {
+        if (!s_.may_start(run[k])) continue;
+        if (const auto it = s_.by_first.find(run[k]); it != s_.by_first.end())
+          for (const std::size_t x : it->second)
+            if (run.substr(k).starts_with(s_.suffixes[x])) found.emplace_back(x, k);
+      }
+      // Suffix by suffix, left to right: the order names were always taken in.
+      std::sort(found.begin(), found.end());
+      for (const auto& [x, k] : found) {
+        const std::u32string& suffix = s_.suffixes[x];
+        const std::size_t end = i + k + suffix.size();
+        const std::size_t begin = std::max(i, end > kMaxNameChars ? end - kMaxNameChars : 0);
+        if (end - begin < kMinSharedEnd + kSharedStart + 1) continue;
+        std::u32string name = s.substr(begin, end - begin);
+        auto& list = by_ending[name.substr(name.size() - kMinSharedEnd)];
+        if (list.size() > kMaxPerEnding) continue;  // a formula, not a name: never compared
+        if (std::none_of(list.begin(), list.end(), [&](const Written& w) { return w.name == name; }))
+          list.push_back({std::move(name), block, begin, end});
+      }
       i = j;
     }
   }
@@ -174,6 +200,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
     else s.suffixes.push_back(std::move(cps));
   }
   if (s.suffixes.empty()) params.error_at("suffixes", "name-variant needs suffixes: (项目, 工程, 示范区…)");
+  s.index();
   return std::make_unique<NameVariantRule>(std::move(info), std::move(s));
 }
 
