@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "kanwu/text/cache_file.h"
+#include "kanwu/text/read_file.h"
 
 namespace kanwu {
 namespace {
@@ -139,14 +140,14 @@ class Reader {
     }
     return &n;
   }
+  bool done() const { return at_ == bytes_.size(); }
+
+ private:
   bool byte(std::uint8_t& b) {
     if (at_ >= bytes_.size()) return false;
     b = static_cast<std::uint8_t>(bytes_[at_++]);
     return true;
   }
-  bool done() const { return at_ == bytes_.size(); }
-
- private:
   bool number(std::uint32_t& v) {
     if (bytes_.size() - at_ < sizeof v) return false;
     std::memcpy(&v, bytes_.data() + at_, sizeof v);
@@ -198,11 +199,9 @@ std::optional<std::string> encode_yaml_tree(const YAML::Node& root) {
 
 std::optional<YAML::Node> decode_yaml_tree(std::string_view bytes) {
   if (!bytes.starts_with(kMagic)) return std::nullopt;
-  Reader r(bytes.substr(kMagic.size()));
-  std::uint8_t first;
-  Reader peek(bytes.substr(kMagic.size()));
-  if (!peek.byte(first)) return std::nullopt;
-  if (first == kEmpty) return peek.done() ? std::optional<YAML::Node>(YAML::Node()) : std::nullopt;
+  bytes.remove_prefix(kMagic.size());
+  if (bytes.size() == 1 && bytes[0] == kEmpty) return YAML::Node();
+  Reader r(bytes);
   YAML::detail::shared_memory_holder memory(new YAML::detail::memory_holder);
   YAML::detail::node* root = r.node(memory);
   if (!root || !r.done()) return std::nullopt;
@@ -234,7 +233,7 @@ YAML::Node load_yaml(const std::string& content, const std::string& file) {
   const std::string path = folder + "/yaml-" + cache::hex(cache::hash(absolute.string())) + ".bin";
   const std::string stamp = stamp_of(content);
   constexpr std::size_t kChecksum = 16;
-  if (const auto cached = cache::read(path); cached && cached->size() > stamp.size() + kChecksum) {
+  if (const auto cached = read_file(path); cached && cached->size() > stamp.size() + kChecksum) {
     const std::string_view bytes(*cached);
     const std::string_view tree = bytes.substr(stamp.size() + kChecksum);
     if (bytes.substr(0, stamp.size()) == stamp && bytes.substr(stamp.size(), kChecksum) == cache::hex(cache::hash(tree)))
