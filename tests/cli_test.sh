@@ -61,6 +61,7 @@ expect "config of the file's own folder for ../y.txt" 0 '0 findings' -- bash -c 
 printf 'params:\n  duplicate-paragraph:\n    min_sentence: 3\n' > "$TMP/cfg/params.yaml"
 expect "a params mistake is located in the configuration" 2 'params.yaml:3:5: error: unknown key .min_sentence.*did you mean .min_sentences.' -- "$KANWU" check --config "$TMP/cfg/params.yaml" "$TMP/cfg/y.txt"
 printf 'disabel: [x]\n' > "$TMP/cfg/typo.yaml"
+expect "a folder given as the configuration is an error, not a crash" 2 'error: cannot read the configuration file' -- "$KANWU" check --config "$TMP/cfg" "$TMP/cfg/y.txt"
 expect "did you mean in the configuration" 2 "typo.yaml:1:1: error: unknown key 'disabel' in the configuration; did you mean 'disable'" -- "$KANWU" check --config "$TMP/cfg/typo.yaml" "$TMP/cfg/y.txt"
 rm -f "$TMP/cfg/.kanwu.yaml" "$TMP/cfg/sub/.kanwu.yaml" "$TMP/cfg/params.yaml" "$TMP/cfg/typo.yaml"
 printf 'drafts/\n' > "$TMP/cfg/.gitignore"

@@ -1,10 +1,15 @@
 #include <boost/test/unit_test.hpp>
 
 #include <unicode/uchar.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "kanwu/nlp/utf16.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/literal_set.h"
+#include "kanwu/text/read_file.h"
 #include "kanwu/text/decode.h"
 #include "kanwu/text/utf8.h"
 
@@ -146,6 +151,17 @@ BOOST_AUTO_TEST_CASE(digit_runs_in_every_script) {
     BOOST_TEST(chars::is_decimal_digit(c));
     BOOST_TEST(has_digit_run(to_utf8(std::u32string(2, c)), 2));
   }
+}
+
+BOOST_AUTO_TEST_CASE(read_file_reads_files_and_refuses_the_rest) {
+  const std::string path = (std::filesystem::temp_directory_path() / ("kanwu-read-file-" + std::to_string(::getpid()))).string();
+  { std::ofstream(path, std::ios::binary) << std::string("规则\0二", 7); }
+  BOOST_TEST(read_file(path).value() == std::string("规则\0二", 7));
+  std::filesystem::remove(path);
+  BOOST_TEST(!read_file(path).has_value());  // missing
+  // A folder opens but cannot be read: libstdc++ throws from the stream
+  // buffer, which read_file turns into nullopt.
+  BOOST_TEST(!read_file(std::filesystem::temp_directory_path().string()).has_value());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,11 +3,10 @@
 #include <fmt/format.h>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <sstream>
 
 #include "kanwu/rules/params.h"
+#include "kanwu/text/read_file.h"
 
 namespace kanwu {
 
@@ -125,10 +124,9 @@ class ConfigReader {
 }  // namespace
 
 Config load_config(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw RuleLoadError({{path, 0, 0, "cannot read the configuration file"}});
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return ConfigReader(path, std::move(content)).read();
+  std::optional<std::string> content = read_file(path);
+  if (!content) throw RuleLoadError({{path, 0, 0, "cannot read the configuration file"}});
+  return ConfigReader(path, std::move(*content)).read();
 }
 
 std::optional<std::string> find_config(const std::string& dir) {

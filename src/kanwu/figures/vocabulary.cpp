@@ -4,13 +4,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 
 #include "kanwu/rules/params.h"
 #include "kanwu/rules/yaml_cache.h"
+#include "kanwu/text/read_file.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -78,20 +77,14 @@ void longest_first(Pairs& pairs) {
 }
 
 std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vector<LoadError>& errors) {
-  std::string content;
-  {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    if (in) buffer << in.rdbuf();
-    if (!in || in.bad()) {
-      errors.push_back({path, 0, 0, "cannot read the figure vocabulary file"});
-      return nullptr;
-    }
-    content = buffer.str();
+  const std::optional<std::string> content = read_file(path);
+  if (!content) {
+    errors.push_back({path, 0, 0, "cannot read the figure vocabulary file"});
+    return nullptr;
   }
   YAML::Node root;
   try {
-    root = load_yaml(content, path);
+    root = load_yaml(*content, path);
   } catch (const YAML::Exception& e) {
     errors.push_back({path, e.mark.line + 1, e.mark.column + 1, e.msg});
     return nullptr;

@@ -3,10 +3,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 #include <unordered_map>
 
 #include "kanwu/nlp/lexicon.h"
@@ -14,6 +12,7 @@
 #include "kanwu/rules/yaml_cache.h"
 #include "kanwu/rules/params.h"
 #include "kanwu/text/chars.h"
+#include "kanwu/text/read_file.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -187,14 +186,12 @@ class SetPhraseRule : public Rule {
 
 std::shared_ptr<Vocabulary> load_vocabulary(const std::string& path, ParamReader& params) {
   auto v = std::make_shared<Vocabulary>();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const std::optional<std::string> read = read_file(path);
+  if (!read) {
     params.error_at("vocabulary", "cannot read the set-phrase list " + path);
     return nullptr;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string content = buffer.str();
+  const std::string& content = *read;
   YAML::Node root;
   try {
     root = load_yaml(content, path);

@@ -10,6 +10,7 @@
 
 #include "kanwu/nlp/utf16.h"
 #include "kanwu/text/cache_file.h"
+#include "kanwu/text/read_file.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -83,7 +84,7 @@ const std::string& compiled_sentence_rules() {
     const std::string folder = cache::folder();
     const std::string path = folder.empty() ? "" : folder + "/sentence-rules-" + cache::hex(cache::hash(source + version_text)) + ".bin";
     if (!path.empty())
-      if (const auto file = cache::read(path); file && file->size() > 16 && file->substr(0, 16) == cache::hex(cache::hash(file->substr(16)))) {
+      if (const auto file = read_file(path); file && file->size() > 16 && file->substr(0, 16) == cache::hex(cache::hash(file->substr(16)))) {
         std::string cached = file->substr(16);
         // ICU checks the format too; what it refuses is compiled again.
         UErrorCode check = U_ZERO_ERROR;

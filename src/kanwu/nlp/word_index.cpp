@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "kanwu/text/cache_file.h"
+#include "kanwu/text/read_file.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
 
@@ -126,7 +127,7 @@ struct Parsed {
 // False when the file cannot be read (its words are then missing, and the
 // index must not be cached).
 bool parse_file(const std::string& file, Parsed& p, std::map<std::string, std::uint16_t, std::less<>>& tag_index) {
-  const std::optional<std::string> read = cache::read(file);
+  const std::optional<std::string> read = read_file(file);
   if (!read) return false;
   const std::string_view all(*read);
   for (std::size_t pos = 0; pos < all.size();) {

@@ -5,14 +5,13 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <set>
 
 #include "kanwu/rules/kind.h"
 #include "kanwu/rules/params.h"
 #include "kanwu/rules/yaml_cache.h"
+#include "kanwu/text/read_file.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -257,13 +256,12 @@ RuleSet load_rules(const std::vector<std::string>& paths, const RuleOverrides& o
   std::vector<std::unique_ptr<Rule>> rules;
   for (const auto& path : paths) {
     for (const auto& file : rule_files(path, errors)) {
-      std::ifstream in(file, std::ios::binary);
-      if (!in) {
+      std::optional<std::string> content = read_file(file);
+      if (!content) {
         errors.push_back({file, 0, 0, "cannot read rule file"});
         continue;
       }
-      std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-      FileLoader(file, std::move(content), errors, overrides).load(rules);
+      FileLoader(file, std::move(*content), errors, overrides).load(rules);
     }
   }
   return finish(std::move(rules), std::move(errors));

@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <thread>
 
 #include <fmt/format.h>
@@ -39,18 +38,6 @@ bool write(const std::string& path, std::string_view bytes) {
   fs::rename(temp, path, ec);
   if (ec) fs::remove(temp, ignored);
   return !ec;
-}
-
-std::optional<std::string> read(const std::string& path) {
-  try {  // a read error (a folder, EIO) throws from inside the stream buffer
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return std::nullopt;
-    return bytes;
-  } catch (const std::exception&) {
-    return std::nullopt;
-  }
 }
 
 std::uint64_t hash(std::string_view bytes, std::uint64_t seed) {

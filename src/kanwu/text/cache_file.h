@@ -20,9 +20,6 @@ std::string folder();
 // half-written file. Creates the folder; false when anything fails.
 bool write(const std::string& path, std::string_view bytes);
 
-// The whole file, or nothing when it cannot be read.
-std::optional<std::string> read(const std::string& path);
-
 // A 64-bit FNV-1a hash, for cache names and checksums.
 std::uint64_t hash(std::string_view bytes, std::uint64_t seed = 14695981039346656037ull);
 std::string hex(std::uint64_t value);
