@@ -26,6 +26,19 @@ cp "$TMP/gb.txt" "$TMP/gb-fix.txt"
 expect "no fixes written to GB18030" 1 'fixes not applied: the file is not UTF-8' -- "$KANWU" check --fix --quiet "$TMP/gb-fix.txt"
 expect "GB18030 file untouched" 0 '' -- cmp "$TMP/gb.txt" "$TMP/gb-fix.txt"
 
+# --fix on files it must not, or cannot safely, change (issue 27)
+printf '这是管网,已完成。\n' > "$TMP/hard.txt"
+ln "$TMP/hard.txt" "$TMP/hard-2.txt"
+expect "--fix refuses hard links" 2 'hard.txt: fixes not applied: it has 2 hard links' -- "$KANWU" check --fix --quiet "$TMP/hard.txt"
+expect "hard-linked file untouched" 0 '^这是管网,已完成。$' -- cat "$TMP/hard-2.txt"
+mkdir -p "$TMP/target"
+printf '这是管网,已完成。\n' > "$TMP/target/t.txt"
+ln -s target/t.txt "$TMP/link.txt"
+expect "--fix through a symbolic link" 0 'applied 1 fix in 1 file' -- "$KANWU" check --fix --quiet "$TMP/link.txt"
+expect "the link stays a link" 0 '^target/t.txt$' -- readlink "$TMP/link.txt"
+expect "its target is fixed" 0 '^这是管网，已完成。$' -- cat "$TMP/target/t.txt"
+expect "--fix on standard input" 2 'fixes not applied: the text was not read from a file' -- bash -c "printf '这是管网,已完成。' | '$KANWU' check --fix --quiet -"
+
 # Sizes and shapes
 : > "$TMP/empty.txt"
 expect "empty file" 0 '0 findings .* in 1 file' -- "$KANWU" check --color never "$TMP/empty.txt"

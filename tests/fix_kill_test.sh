@@ -26,8 +26,10 @@ for delay in 0.05 0.2 0.5 1 1.5 2 3 4; do
   else state=MIXED; failed=$((failed + 1)); fi
   mode=$(stat -c %a "$TMP/draft.txt")
   [ "$mode" = 640 ] || { echo "FAIL: mode $mode after kill at ${delay}s"; failed=$((failed + 1)); }
+  # The new text is written to an unnamed file (O_TMPFILE): a kill leaves nothing.
+  left=$(find "$TMP" -maxdepth 1 -name '.kanwu-fix-*' | wc -l)
+  [ "$left" = 0 ] || { echo "FAIL: a temporary file was left after a kill at ${delay}s"; failed=$((failed + 1)); rm -f "$TMP"/.kanwu-fix-*; }
   echo "killed after ${delay}s: $state file"
-  rm -f "$TMP"/.draft.txt.kanwu-*   # a temporary file may remain after a kill
 done
 echo "$((8 - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -209,6 +209,92 @@ BOOST_AUTO_TEST_CASE(atomic_write_keeps_mode) {
   BOOST_CHECK_THROW(write_atomically((dir.path / "missing" / "x.txt").string(), "x"), std::runtime_error);
 }
 
+namespace {
+// One width fix (the half-width comma of "这是管网,已完成。") in `path`, as
+// the check found it, and the digest of the text it was found in.
+struct OneFix {
+  Finding finding;
+  ContentDigest checked;
+  explicit OneFix(const std::string& path) {
+    finding.where.file = path;
+    finding.fix = Fix{12, 13, "，", {}};
+    checked = ContentDigest::of(slurp(path));
+  }
+};
+
+std::size_t entries(const fs::path& dir) {
+  return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_file_changed_since_the_check_is_refused_untouched) {
+  TempDir dir;
+  const std::string path = dir.write("a.txt", "这是管网,已完成。\n");
+  OneFix one(path);
+  // An editor saves a new first line: the fix's offset now falls inside 已.
+  dir.write("a.txt", "新的一行。\n这是管网,已完成。\n");
+  const FileFixes plan = fix_file(path, {&one.finding}, &one.checked, FixMode::Write);
+  BOOST_TEST(!plan.written);
+  BOOST_TEST(plan.refused.find("changed since it was checked") != std::string::npos);
+  BOOST_TEST(slurp(path) == "新的一行。\n这是管网,已完成。\n");
+  BOOST_TEST(entries(dir.path) == 1u);
+  // The text as checked is fixed.
+  dir.write("a.txt", "这是管网,已完成。\n");
+  BOOST_TEST(fix_file(path, {&one.finding}, &one.checked, FixMode::Write).written);
+  BOOST_TEST(slurp(path) == "这是管网，已完成。\n");
+  BOOST_TEST(entries(dir.path) == 1u, "no temporary file is left");
+}
+
+BOOST_AUTO_TEST_CASE(a_symbolic_link_is_written_through) {
+  TempDir dir;
+  fs::create_directories(dir.path / "real");
+  const std::string target = dir.write("real/a.txt", "这是管网,已完成。\n");
+  fs::create_symlink("real/a.txt", dir.path / "link.txt");
+  const std::string link = (dir.path / "link.txt").string();
+  OneFix one(link);
+  BOOST_TEST(fix_file(link, {&one.finding}, &one.checked, FixMode::Write).written);
+  BOOST_TEST(fs::is_symlink(link), "the link stays a link");
+  BOOST_TEST(fs::read_symlink(link) == fs::path("real/a.txt"));
+  BOOST_TEST(slurp(target) == "这是管网，已完成。\n");
+  BOOST_TEST(entries(dir.path / "real") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(hard_links_are_refused_not_split) {
+  TempDir dir;
+  const std::string path = dir.write("a.txt", "这是管网,已完成。\n");
+  fs::create_hard_link(path, dir.path / "b.txt");
+  OneFix one(path);
+  const FileFixes plan = fix_file(path, {&one.finding}, &one.checked, FixMode::Write);
+  BOOST_TEST(!plan.written);
+  BOOST_TEST(plan.refused.find("hard links") != std::string::npos);
+  BOOST_TEST(fs::hard_link_count(path) == 2u);
+  BOOST_TEST(slurp(path) == "这是管网,已完成。\n");
+  // --diff shows them all the same.
+  const FileFixes preview = fix_file(path, {&one.finding}, &one.checked, FixMode::Preview);
+  BOOST_TEST(preview.refused.empty());
+  BOOST_TEST(preview.fixed == "这是管网，已完成。\n");
+}
+
+BOOST_AUTO_TEST_CASE(owner_group_and_mode_are_kept) {
+  TempDir dir;
+  const std::string path = dir.write("a.txt", "这是管网,已完成。\n");
+  ::chmod(path.c_str(), 0640);
+  const bool root = ::geteuid() == 0;
+  // As root (CI), the file belongs to someone else, as a reporter's draft
+  // fixed by an administrator would.
+  if (root) BOOST_REQUIRE(::chown(path.c_str(), 4321, 4322) == 0);
+  struct stat before {};
+  ::stat(path.c_str(), &before);
+  OneFix one(path);
+  BOOST_TEST(fix_file(path, {&one.finding}, &one.checked, FixMode::Write).written);
+  struct stat after {};
+  ::stat(path.c_str(), &after);
+  BOOST_TEST(after.st_uid == before.st_uid);
+  BOOST_TEST(after.st_gid == before.st_gid);
+  BOOST_TEST((after.st_mode & 07777) == 0640u);
+  if (!root) BOOST_TEST_MESSAGE("not root: the owner was this user's own; kept");
+}
+
 // On every seed: apply all fixes, check that only fix spans changed, that a
 // second round proposes nothing, and that the fixed findings are gone.
 BOOST_AUTO_TEST_CASE(fixing_the_seeds_is_exact_and_idempotent) {

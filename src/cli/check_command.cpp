@@ -219,6 +219,7 @@ int run_check(const CheckOptions& opt) {
   options.encoding = opt.encoding;
   options.rule_timings = opt.timings;
   options.process_exits_after = true;  // (exit_without_freeing, below)
+  options.remember_content = opt.fix || opt.diff;
   Progress progress;
   if (!opt.quiet) options.progress = std::ref(progress);
   Report report = check_paths(rules.pointers(), files, options);
@@ -243,6 +244,7 @@ int run_check(const CheckOptions& opt) {
   }
 
   int status = kExitClean;
+  bool refused = false;  // a file --fix or --diff left alone: the run ends with exit 2
   if (opt.fix || opt.diff) {
     std::size_t applied = 0, changed_files = 0;
     std::vector<const Finding*> fixed;
@@ -250,17 +252,24 @@ int run_check(const CheckOptions& opt) {
       // --fix writes only what cannot change the meaning, unless asked;
       // --diff shows every proposed change and writes nothing.
       const bool all = opt.diff || opt.fix_suggestions;
-      for (const FileFixes& plan : plan_fixes(report.findings, all ? FixSelection::All : FixSelection::SafeOnly)) {
-        if (!plan.refused.empty()) std::cerr << fmt::format("{}: fixes not applied: {}\n", plan.file, plan.refused);
-        if (plan.fixed == plan.original) continue;
-        if (!only_fix_spans_changed(plan)) {  // a last check before writing: only fix spans may differ
-          std::cerr << fmt::format("{}: fixes not applied: internal check failed\n", plan.file);
+      for (auto& [file, fixes] : fixes_by_file(report.findings, all ? FixSelection::All : FixSelection::SafeOnly)) {
+        const auto checked = report.checked_content.find(file);
+        if (checked == report.checked_content.end()) {  // standard input: there is no file to change
+          std::cerr << fmt::format("{}: fixes not applied: the text was not read from a file\n", file);
+          refused = true;
           continue;
         }
+        const FileFixes plan = fix_file(file, std::move(fixes), &checked->second,
+                                        opt.diff ? FixMode::Preview : FixMode::Write);
+        if (!plan.refused.empty()) {
+          std::cerr << fmt::format("{}: fixes not applied: {}\n", plan.file, plan.refused);
+          refused = refused || !plan.refusal_expected;
+          continue;
+        }
+        if (plan.fixed == plan.original) continue;
         ++changed_files;
         applied += plan.applied.size();
         if (opt.diff) write_unified_diff(std::cout, plan.file, plan.original, plan.fixed);
-        else write_atomically(plan.file, plan.fixed);
         fixed.insert(fixed.end(), plan.applied.begin(), plan.applied.end());
         for (const Finding* f : plan.skipped)
           std::cerr << fmt::format("{}:{}:{}: fix not applied (overlaps another fix) [{}]\n", f->where.file,
@@ -272,7 +281,7 @@ int run_check(const CheckOptions& opt) {
     }
     if (opt.diff) {
       for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
-      return !report.input_errors.empty() ? kExitError : changed_files ? kExitFindings : kExitClean;
+      return !report.input_errors.empty() || refused ? kExitError : changed_files ? kExitFindings : kExitClean;
     }
     std::cerr << fmt::format("kanwu: applied {} fix{} in {} file{}\n", applied, applied == 1 ? "" : "es",
                              changed_files, changed_files == 1 ? "" : "s");
@@ -285,9 +294,8 @@ int run_check(const CheckOptions& opt) {
                                  suggestions, suggestions == 1 ? "" : "s");
     }
     // What is left to report is what was not fixed.
-    std::erase_if(report.findings, [&](const Finding& f) {
-      return std::find(fixed.begin(), fixed.end(), &f) != fixed.end();
-    });
+    std::sort(fixed.begin(), fixed.end());
+    std::erase_if(report.findings, [&](const Finding& f) { return std::binary_search(fixed.begin(), fixed.end(), &f); });
   }
 
   std::ofstream file_out;
@@ -320,7 +328,7 @@ int run_check(const CheckOptions& opt) {
   for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
   for (const auto& p : report.rule_problems)
     std::cerr << fmt::format("{}: rule '{}' skipped: {}\n", p.file, p.rule, p.message);
-  if (!report.input_errors.empty() || !report.rule_problems.empty()) return kExitError;
+  if (!report.input_errors.empty() || !report.rule_problems.empty() || refused) return kExitError;
   for (const auto& f : report.findings)
     if (f.severity >= threshold) status = kExitFindings;
   return exit_without_freeing(status);

@@ -68,6 +68,7 @@ struct DocumentResult {
   std::vector<double> rule_seconds;  // by rule index, with CheckOptions::rule_timings
   std::string notice;
   std::size_t bytes = 0;
+  std::optional<ContentDigest> digest;  // with CheckOptions::remember_content
   bool done = false;
 };
 
@@ -155,6 +156,7 @@ class Run {
     }
     ++report_.documents_checked;
     report_.files_checked.push_back(path);
+    if (result.digest) report_.checked_content.insert_or_assign(path, *result.digest);
     if (!result.notice.empty()) report_.notices.push_back(std::move(result.notice));
     std::move(result.findings.begin(), result.findings.end(), std::back_inserter(report_.findings));
     std::move(result.problems.begin(), result.problems.end(), std::back_inserter(report_.rule_problems));
@@ -215,15 +217,18 @@ std::string display_name(const std::string& file, const std::string& stdin_name 
   return file != "-" ? file : stdin_name.empty() ? "<stdin>" : stdin_name;
 }
 
+// `digest`, when given, receives the fingerprint of the bytes read (for --fix).
 Document read_document(const std::string& file, const std::string& encoding = "", const std::string& stdin_name = "",
-                       unsigned threads = 1) {
+                       unsigned threads = 1, std::optional<ContentDigest>* digest = nullptr) {
   const std::string name = display_name(file, stdin_name);
   // A Word document's text is always Unicode: --encoding does not apply.
   if (format_for_path(file == "-" && !stdin_name.empty() ? stdin_name : file) == DocumentFormat::Word) {
     WordText word = extract_word_text(name, read_input(file));
     return Document(SourceText(name, std::move(word.text)), std::move(word.paragraphs));
   }
-  return Document(decode_source(name, read_input(file), encoding),
+  std::string bytes = read_input(file);
+  if (digest && file != "-") *digest = ContentDigest::of(bytes);
+  return Document(decode_source(name, std::move(bytes), encoding),
                   format_for_path(file == "-" && !stdin_name.empty() ? stdin_name : file), threads);
 }
 
@@ -242,7 +247,8 @@ void check_file(const Run& run, const std::string& file, const CheckOptions& opt
   const std::string& encoding = options.encoding;
   try {
     // The document (and its text) lives only while it is being checked.
-    Document document = read_document(file, encoding, options.stdin_filename, threads);
+    Document document = read_document(file, encoding, options.stdin_filename, threads,
+                                      options.remember_content ? &result.digest : nullptr);
     if (!document.source().encoding().empty())
       result.notice = fmt::format("{}: note: decoded as {}{}; fixes are not written to it", document.path(),
                                   document.source().encoding(), encoding.empty() ? " (detected)" : "");

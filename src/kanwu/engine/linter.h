@@ -10,6 +10,7 @@
 
 #include "kanwu/rules/loader.h"
 #include "kanwu/text/decode.h"
+#include "kanwu/text/digest.h"
 
 namespace kanwu {
 
@@ -29,6 +30,9 @@ struct Report {
   std::vector<std::string> notices;
   std::size_t documents_checked = 0;
   std::vector<std::string> files_checked;  // as reported, in corpus order
+  // With CheckOptions::remember_content: the fingerprint of the bytes each
+  // file held when it was read, by the name findings give it.
+  std::map<std::string, ContentDigest> checked_content;
   // With CheckOptions::rule_timings: the wall-clock time each rule took on
   // the thread that ran it (its check and its cross-document digest, and any
   // wait for a shared analysis another thread is making), summed over documents. A shared
@@ -68,6 +72,9 @@ struct CheckOptions {
   // jobs; half a million allocations, 40 ms of a 9 MB file's 0.75 s) and the
   // corpus passes' indexes (~13 ms for 9 MB). A server keeps the default.
   bool process_exits_after = false;
+  // Keep a fingerprint of each file's bytes (Report::checked_content), so
+  // that --fix can tell a file changed since it was checked.
+  bool remember_content = false;
   // Called on the main thread after each document (progress display).
   std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> progress;
 };

@@ -1,24 +1,11 @@
 #include "kanwu/fix/apply.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <map>
-#include <stdexcept>
 
-#include "kanwu/text/decode.h"
-#include "kanwu/text/utf8.h"
 
 namespace kanwu {
-
-namespace fs = std::filesystem;
 
 FileFixes apply_fixes(std::string original, std::vector<const Finding*> fixes) {
   FileFixes plan;
@@ -61,75 +48,6 @@ bool only_fix_spans_changed(const FileFixes& plan) {
     cursor = f->fix->end;
   }
   return b.compare(fixed_cursor, std::string::npos, a, bom + cursor, std::string::npos) == 0;
-}
-
-std::vector<FileFixes> plan_fixes(const std::vector<Finding>& findings, FixSelection selection) {
-  std::map<std::string, std::vector<const Finding*>> per_file;
-  for (const Finding& f : findings)
-    if (f.fix && (selection == FixSelection::All || f.fix->safe())) per_file[f.where.file].push_back(&f);
-  std::vector<FileFixes> plans;
-  for (auto& [file, fixes] : per_file) {
-    std::string bytes = read_input(file);
-    // Fix offsets are offsets in UTF-8 text; a file in another encoding (or
-    // changed since the check) is left alone rather than damaged.
-    const std::size_t bom = bytes.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-    if (utf8::first_invalid(std::string_view(bytes).substr(bom)) != std::string_view::npos) {
-      FileFixes plan;
-      plan.file = file;
-      plan.original = plan.fixed = std::move(bytes);
-      plan.skipped = std::move(fixes);
-      plan.refused = "the file is not UTF-8; convert it to UTF-8 to apply fixes";
-      plans.push_back(std::move(plan));
-      continue;
-    }
-    FileFixes plan = apply_fixes(std::move(bytes), std::move(fixes));
-    plan.file = file;
-    plans.push_back(std::move(plan));
-  }
-  return plans;
-}
-
-void write_atomically(const std::string& path, const std::string& content) {
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0)
-    throw std::runtime_error(fmt::format("{}: cannot stat: {}", path, std::strerror(errno)));
-  std::string tmpl = (dir / ("." + target.filename().string() + ".kanwu-XXXXXX")).string();
-  const int fd = ::mkstemp(tmpl.data());
-  if (fd < 0) throw std::runtime_error(fmt::format("{}: cannot create a temporary file: {}", path, std::strerror(errno)));
-  const auto fail = [&](const char* what) {
-    const std::string message = fmt::format("{}: {}: {}", path, what, std::strerror(errno));
-    ::close(fd);
-    ::unlink(tmpl.c_str());
-    throw std::runtime_error(message);
-  };
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("write failed");
-    }
-    written += static_cast<std::size_t>(n);
-  }
-  if (::fchmod(fd, st.st_mode & 07777) != 0) fail("cannot keep the file mode");
-  if (::fsync(fd) != 0) fail("fsync failed");
-  if (::close(fd) != 0) {
-    ::unlink(tmpl.c_str());
-    throw std::runtime_error(fmt::format("{}: close failed: {}", path, std::strerror(errno)));
-  }
-  if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-    const std::string message = fmt::format("{}: rename failed: {}", path, std::strerror(errno));
-    ::unlink(tmpl.c_str());
-    throw std::runtime_error(message);
-  }
-  // Make the rename itself durable.
-  const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
-  if (dfd >= 0) {
-    ::fsync(dfd);
-    ::close(dfd);
-  }
 }
 
 namespace {
