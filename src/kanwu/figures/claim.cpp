@@ -368,7 +368,7 @@ class MetricReader {
   // 同比, 比上年, 较上届, 比2022年同期 before the role verb: the
   // comparison base is not part of the metric; everything from the last
   // such 比/较 on is cut (not 比重, 比例, 占比, 对比, 较大).
-  static std::string cut_comparison(std::string text, MetricReading& r) {
+  std::string cut_comparison(std::string text, MetricReading& r) const {
     std::size_t cut = std::string::npos;
     for (std::size_t at = text.find("比"); at != std::string::npos; at = text.find("比", at + 1)) {
       const std::string_view next = std::string_view(text).substr(at + std::string_view("比").size());
@@ -386,7 +386,13 @@ class MetricReader {
         continue;
       if (cut == std::string::npos || at > cut) cut = at;
     }
-    if (cut != std::string::npos) text.erase(cut);
+    if (cut == std::string::npos) return text;
+    // 比上年实际增长6.3%: a qualifier between the base and the verb still
+    // says what is measured (real, not nominal, growth).
+    const std::string_view tail = std::string_view(text).substr(cut);
+    for (const auto& [variant, name] : v_.qualifiers)
+      if (tail.find(variant) != std::string_view::npos) r.qualifiers.push_back(name);
+    text.erase(cut);
     return text;
   }
 
@@ -588,6 +594,25 @@ class Extractor {
 
   // A plan word anywhere before the figure in its sentence, unless it is
   // compared with (高于预期目标, 完成目标).
+  // A span of years opened before the figure (span_words, or 近/过去 and a
+  // numeral and 年: 近三年, 过去5年).
+  bool opens_span(std::string_view prefix) const {
+    for (const auto& w : v_.span_words)
+      if (prefix.find(w) != std::string_view::npos) return true;
+    for (std::string_view lead : {"近", "过去", "这"}) {
+      for (std::size_t at = prefix.find(lead); at != std::string_view::npos; at = prefix.find(lead, at + 1)) {
+        std::size_t i = at + lead.size(), digits = 0;
+        for (char32_t c = 0; i < prefix.size();) {
+          const int n = utf8::decode(prefix, i, c);
+          if (n <= 0 || !(std::u32string_view(U"0123456789两一二三四五六七八九十").find(c) != std::u32string_view::npos)) break;
+          i += static_cast<std::size_t>(n), ++digits;
+        }
+        if (digits > 0 && prefix.substr(i).starts_with("年")) return true;
+      }
+    }
+    return false;
+  }
+
   bool is_plan(std::string_view sentence_prefix) const {
     for (const auto& w : v_.plan_words) {
       for (std::size_t at = sentence_prefix.find(w); at != std::string_view::npos;
@@ -685,6 +710,12 @@ class Extractor {
           text.substr(std::max(last_period, sentence_begin), q.begin - std::max(last_period, sentence_begin)).find("以来") !=
               std::string_view::npos &&
           !(next_period > 0 && resolved[next_period - 1].text.find("以来") != std::string::npos))
+        c.period.clear();
+
+      // 近三年累计，…分别减少6.61%: counted over a span of years that opens
+      // the sentence, not over the year last named.
+      if (opens_span(text.substr(std::max(last_period, sentence_begin), q.begin - std::max(last_period, sentence_begin))) &&
+          !c.period.starts_with("FYP"))
         c.period.clear();
 
       MetricReading metric;
@@ -876,9 +907,16 @@ class Extractor {
     const Claim& total = figures_.claims[static_cast<std::size_t>(anchor)];
     c.anchor = anchor;
     c.metric = total.metric;
+    // 达到23119元，比上年实际增长6.3%: the rate's own qualifiers (实际)
+    // say what it measures beside the total's.
+    std::vector<std::string> own;
+    for (const auto& q : c.qualifiers)
+      if (std::find(total.qualifiers.begin(), total.qualifiers.end(), q) == total.qualifiers.end()) own.push_back(q);
+    std::sort(own.begin(), own.end());
     c.qualifiers = total.qualifiers;
+    c.qualifiers.insert(c.qualifiers.end(), own.begin(), own.end());
     const std::string base_key = total.metric_key;  // ends with the qualifiers (a value has no role suffix)
-    c.metric_key = base_key + role_suffix(c.role);
+    c.metric_key = base_key + qualifier_suffix(own) + role_suffix(c.role);
     c.period = total.period;
     c.period_text = total.period_text;
     c.subject = total.subject;

@@ -42,6 +42,7 @@ struct FigureVocabulary {
   std::set<std::string> stops;
   std::vector<std::string> plan_words;
   std::vector<std::string> forecast_words;
+  std::vector<std::string> span_words;
   std::vector<std::string> national;
   std::vector<std::string> not_subject_after;
   std::vector<std::string> own_place;

@@ -2,10 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <fmt/ranges.h>
+
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 
 #include "kanwu/figures/claim.h"
+#include "kanwu/figures/restatement.h"
 
 namespace kanwu {
 
@@ -20,6 +24,25 @@ constexpr std::size_t kMaxPlacesPerReading = 4;
 // memory (5 GB on 20,000 generated documents). Beyond this many the message
 // says how many values there are in all.
 constexpr std::size_t kMaxValuesShown = 8;
+// Sentences shorter than this (in character pairs, numbers masked) are not
+// evidence of a restatement by their likeness alone.
+constexpr std::size_t kMinPassageBigrams = 12;
+// Other figures of a paragraph kept as evidence.
+constexpr std::size_t kMaxCoFigures = 16;
+
+// Another figure of the same paragraph: when a rival passage states it
+// too, with the same value, the two passages report the same thing.
+struct CoFigure {
+  std::string group;
+  double low = 0, high = 0;
+  std::string text;
+};
+
+// What a place offers as evidence that another passage restates it.
+struct PassageEvidence {
+  MaskedPassage passage;
+  std::vector<CoFigure> cofigures;
+};
 
 struct ClaimDigest {
   std::string group;  // metric, subject, period and unit family
@@ -33,6 +56,7 @@ struct ClaimDigest {
   // Figures in one sentence are parallel, not rival, statements (在7个旗县
   // 落地10个试点): a conflict needs two sentences.
   std::string sentence;
+  PassageEvidence evidence;
 };
 
 struct ClaimsDigest : CorpusPass::Digest {
@@ -51,10 +75,12 @@ std::string role_words(const std::string& role) {
 
 class ConflictPass : public CorpusPass {
  public:
-  ConflictPass(const Rule& rule, const FigureVocabulary& vocabulary) : rule_(rule), vocabulary_(vocabulary) {}
+  ConflictPass(const Rule& rule, const FigureVocabulary& vocabulary, double similar_passage)
+      : rule_(rule), vocabulary_(vocabulary), similar_passage_(similar_passage) {}
 
   std::unique_ptr<CorpusPass::Digest> digest(const Document& document) const override {
     auto digest = std::make_unique<ClaimsDigest>();
+    const BlockFigures& figures = block_figures(document);
     for (const Claim& c : document_figures(document, vocabulary_).claims) {
       // A figure with no unit (18.8万亿英镑 reads as 18.8万亿) is not compared.
       if (!c.comparable() || c.quantity.unit.empty() || !rule_.in_scope(document.blocks()[c.block])) continue;
@@ -80,7 +106,19 @@ class ConflictPass : public CorpusPass {
       // Two figures in one paragraph are parallel statements (此前…, 其中…)
       // more often than rival ones: a conflict needs two paragraphs.
       d.sentence = fmt::format("{}\x1f{}", document.path(), c.block);
+      std::vector<std::pair<std::size_t, std::size_t>> numbers;
+      for (const Quantity& q : figures.quantities[c.block]) numbers.emplace_back(q.number_begin, q.number_end);
+      d.evidence.passage = MaskedPassage::around(document.blocks()[c.block].text, c.quantity.begin, numbers);
       digest->claims.push_back(std::move(d));
+    }
+    // The other figures of each paragraph, for the agreeing-figures evidence.
+    for (std::size_t i = 0; i < digest->claims.size(); ++i) {
+      ClaimDigest& d = digest->claims[i];
+      for (std::size_t j = 0; j < digest->claims.size() && d.evidence.cofigures.size() < kMaxCoFigures; ++j) {
+        const ClaimDigest& o = digest->claims[j];
+        if (j != i && o.sentence == d.sentence && o.group != d.group)
+          d.evidence.cofigures.push_back({o.group, o.low, o.high, o.text});
+      }
     }
     return digest;
   }
@@ -101,11 +139,45 @@ class ConflictPass : public CorpusPass {
     std::string share_base;
     std::vector<Location> places;
     std::vector<std::string> sentences;
+    std::vector<PassageEvidence> evidence;  // one per place
   };
+
+  // Why the two places are one figure stated twice: the strongest evidence
+  // between the claim and any place of the rival reading.
+  struct Restatement {
+    double similarity = 0;
+    std::vector<std::string> agreeing;  // figures both passages state alike
+    const Location* place = nullptr;
+  };
+
+  Restatement restatement(const ClaimDigest& c, const Reading& r) const {
+    Restatement best;
+    for (std::size_t p = 0; p < r.evidence.size(); ++p) {
+      Restatement here;
+      here.place = &r.places[p];
+      here.similarity = c.evidence.passage.similarity(r.evidence[p].passage);
+      for (const CoFigure& mine : c.evidence.cofigures)
+        for (const CoFigure& theirs : r.evidence[p].cofigures)
+          if (mine.group == theirs.group && !(mine.high < theirs.low || theirs.high < mine.low) &&
+              std::find(here.agreeing.begin(), here.agreeing.end(), mine.text) == here.agreeing.end())
+            here.agreeing.push_back(mine.text);
+      if (here.agreeing.size() > best.agreeing.size() ||
+          (here.agreeing.size() == best.agreeing.size() && here.similarity > best.similarity))
+        best = std::move(here);
+    }
+    return best;
+  }
+
+  // A short formula (学制一般不少于4个月) recurs word for word in parallel
+  // items about different things: alike, it proves nothing.
+  bool restates(const Restatement& r, const ClaimDigest& c) const {
+    return !r.agreeing.empty() ||
+           (r.similarity >= similar_passage_ && c.evidence.passage.bigrams.size() >= kMinPassageBigrams);
+  }
 
   void add_claim(ClaimDigest c) {
     auto& readings = groups_[c.group];
-    std::vector<const Reading*> disagree;
+    std::vector<std::pair<const Reading*, Restatement>> disagree;
     Reading* same = nullptr;
     for (Reading& r : readings) {
       // 占全国比重 and 占全省比重 are different shares; an unstated whole
@@ -113,7 +185,10 @@ class ConflictPass : public CorpusPass {
       const bool same_whole = r.share_base.empty() || c.share_base.empty() || r.share_base == c.share_base;
       if (r.text == c.text && r.share_base == c.share_base) same = &r;
       const bool elsewhere = r.sentences.size() > 1 || r.sentences.front() != c.sentence;
-      if ((c.high < r.low || r.high < c.low) && elsewhere && same_whole) disagree.push_back(&r);
+      if ((c.high < r.low || r.high < c.low) && elsewhere && same_whole) {
+        Restatement evidence = restatement(c, r);
+        if (restates(evidence, c)) disagree.emplace_back(&r, std::move(evidence));
+      }
     }
     if (!disagree.empty()) report(c, std::move(disagree));
     // Places kept for related locations need no excerpt.
@@ -123,34 +198,42 @@ class ConflictPass : public CorpusPass {
       if (same->places.size() < kMaxPlacesPerReading) {
         same->places.push_back(c.where);
         same->sentences.push_back(c.sentence);
+        same->evidence.push_back(std::move(c.evidence));
       }
     } else {
-      readings.push_back({c.low, c.high, c.text, c.share_base, {c.where}, {c.sentence}});
+      readings.push_back({c.low, c.high, c.text, c.share_base, {c.where}, {c.sentence}, {std::move(c.evidence)}});
     }
   }
 
-  void report(const ClaimDigest& c, std::vector<const Reading*> disagree) {
+  void report(const ClaimDigest& c, std::vector<std::pair<const Reading*, Restatement>> disagree) {
     const std::size_t all = disagree.size();
     if (all > kMaxValuesShown) disagree.resize(kMaxValuesShown);
     std::string others, places;
-    for (const Reading* r : disagree) {
+    for (const auto& [r, evidence] : disagree) {
       if (!others.empty()) others += "、";
       others += r->text;
-      const Location& at = r->places.front();
       if (!places.empty()) places += "、";
-      places += brief_place(at);
+      places += brief_place(*evidence.place);
     }
     if (all > disagree.size()) {
       places += "等处";
       others += fmt::format("等{}个不同数值", all);
     }
+    // The evidence of the first rival, in the editor's words.
+    const Restatement& first = disagree.front().second;
+    const std::string why =
+        !first.agreeing.empty()
+            ? fmt::format("两处同段的其他数据一致（{}），语句相似度{:.2f}", fmt::join(first.agreeing, "、"),
+                          first.similarity)
+            : fmt::format("两处语句相近（数字以外相似度{:.2f}）", first.similarity);
     Finding f = make_finding(rule_, c.where,
                              {{"metric", c.metric + role_words(c.role)},
                               {"value", c.text},
                               {"other_value", others},
                               {"other_place", places},
-                              {"period", c.period_text}});
-    for (const Reading* r : disagree)
+                              {"period", c.period_text},
+                              {"evidence", why}});
+    for (const auto& [r, evidence] : disagree)
       for (const Location& at : r->places)
         f.related.push_back({at, fmt::format("此处为{}", r->text)});
     findings_.push_back(std::move(f));
@@ -158,6 +241,7 @@ class ConflictPass : public CorpusPass {
 
   const Rule& rule_;
   const FigureVocabulary& vocabulary_;
+  const double similar_passage_;
   std::unordered_map<std::string, std::vector<Reading>> groups_;
   std::vector<Finding> findings_;
 };
@@ -165,20 +249,24 @@ class ConflictPass : public CorpusPass {
 class FigureConflictRule : public Rule {
  public:
   std::string_view shared_analysis() const override { return "figures"; }
-  FigureConflictRule(RuleInfo info, std::shared_ptr<const FigureVocabulary> vocabulary)
-      : Rule(std::move(info)), vocabulary_(std::move(vocabulary)) {}
+  FigureConflictRule(RuleInfo info, std::shared_ptr<const FigureVocabulary> vocabulary, double similar_passage)
+      : Rule(std::move(info)), vocabulary_(std::move(vocabulary)), similar_passage_(similar_passage) {}
   std::unique_ptr<CorpusPass> corpus_pass() const override {
-    return std::make_unique<ConflictPass>(*this, *vocabulary_);
+    return std::make_unique<ConflictPass>(*this, *vocabulary_, similar_passage_);
   }
 
  private:
   std::shared_ptr<const FigureVocabulary> vocabulary_;
+  double similar_passage_;
 };
 
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   auto vocabulary = vocabulary_param(params);
+  // How alike two sentences must be, numbers masked, to count as one passage
+  // restated (when no other figure of theirs agrees).
+  const double similar_passage = params.number("restated_similarity", 0.7, 0.0, 1.0);
   if (!vocabulary) return nullptr;
-  return std::make_unique<FigureConflictRule>(std::move(info), std::move(vocabulary));
+  return std::make_unique<FigureConflictRule>(std::move(info), std::move(vocabulary), similar_passage);
 }
 
 }  // namespace
@@ -186,7 +274,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
 const RuleKind& figure_conflict_kind() {
   static const RuleKind kind{"figure-conflict",
                              "the same metric, subject and period stated with incompatible values",
-                             {"metric", "value", "other_value", "other_place", "period"},
+                             {"metric", "value", "other_value", "other_place", "period", "evidence"},
                              {BlockKind::Body, BlockKind::ListItem},
                              &create};
   return kind;

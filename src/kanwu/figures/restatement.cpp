@@ -1,0 +1,85 @@
+#include "kanwu/figures/restatement.h"
+
+#include <algorithm>
+#include <array>
+
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+// Sentence ends: a restated passage is read a sentence at a time.
+constexpr std::array<std::string_view, 6> kSentenceEnds{"。", "！", "？", "；", "\n", "!"};
+
+bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+
+bool is_numeral(char32_t c) {
+  if (is_digit(c)) return true;
+  switch (c) {
+    case U'.': case U'%': case U'％': case U'〇': case U'零': case U'一': case U'二': case U'三':
+    case U'四': case U'五': case U'六': case U'七': case U'八': case U'九': case U'十': case U'百':
+    case U'千': case U'万': case U'亿': case U'两': case U'点':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_word_character(char32_t c) {
+  return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF) ||
+         (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+}
+
+}  // namespace
+
+MaskedPassage MaskedPassage::around(std::string_view text, std::size_t at,
+                                    const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
+  at = std::min(at, text.size());
+  std::size_t begin = 0, end = text.size();
+  for (std::string_view mark : kSentenceEnds) {
+    const std::size_t before = text.rfind(mark, at == 0 ? 0 : at - 1);
+    if (before != std::string_view::npos && before < at) begin = std::max(begin, before + mark.size());
+    const std::size_t after = text.find(mark, at);
+    if (after != std::string_view::npos) end = std::min(end, after);
+  }
+  std::u32string masked;
+  auto number = numbers.begin();
+  for (std::size_t i = begin; i < end;) {
+    char32_t c = 0;
+    const std::size_t here = i;
+    const int n = utf8::decode(text, i, c);
+    i += n > 0 ? static_cast<std::size_t>(n) : 1;
+    if (n <= 0) continue;
+    while (number != numbers.end() && number->second <= here) ++number;
+    const bool in_figure = number != numbers.end() && number->first <= here;
+    if (in_figure ? is_numeral(c) : is_digit(c)) {
+      if (masked.empty() || masked.back() != U'#') masked.push_back(U'#');
+    } else if (is_word_character(c)) {
+      masked.push_back(c);
+    }
+  }
+  MaskedPassage passage;
+  for (std::size_t i = 0; i + 1 < masked.size(); ++i)
+    passage.bigrams.push_back((static_cast<std::uint64_t>(masked[i]) << 32) | masked[i + 1]);
+  std::sort(passage.bigrams.begin(), passage.bigrams.end());
+  return passage;
+}
+
+double MaskedPassage::similarity(const MaskedPassage& other) const {
+  const std::size_t total = bigrams.size() + other.bigrams.size();
+  if (total == 0) return 0;
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < bigrams.size() && j < other.bigrams.size();) {
+    if (bigrams[i] < other.bigrams[j]) {
+      ++i;
+    } else if (other.bigrams[j] < bigrams[i]) {
+      ++j;
+    } else {
+      ++common, ++i, ++j;
+    }
+  }
+  return 2.0 * static_cast<double>(common) / static_cast<double>(total);
+}
+
+}  // namespace kanwu
