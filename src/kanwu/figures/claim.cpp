@@ -594,6 +594,17 @@ class Extractor {
 
   // A plan word anywhere before the figure in its sentence, unless it is
   // compared with (高于预期目标, 完成目标).
+  // Whether the clause at `clause` continues an enumeration (、 before it)
+  // whose items carry no figure.
+  static bool joined_items_before(std::string_view text, std::size_t sentence_begin, std::size_t clause,
+                                  const std::vector<Quantity>& quantities) {
+    constexpr std::string_view kJoin = "、";
+    if (clause < sentence_begin + kJoin.size() || text.substr(clause - kJoin.size(), kJoin.size()) != kJoin) return false;
+    const std::size_t items = clause_start(text, sentence_begin, clause - kJoin.size(), false);
+    return std::none_of(quantities.begin(), quantities.end(),
+                        [&](const Quantity& x) { return x.begin >= items && x.begin < clause; });
+  }
+
   // A span of years opened before the figure (span_words, or 近/过去 and a
   // numeral and 年: 近三年, 过去5年).
   bool opens_span(std::string_view prefix) const {
@@ -655,7 +666,7 @@ class Extractor {
       // figures are the document's again, not the last paragraph's.
       if (!resolved.empty()) carried_ = resolved.back().key;
       else if (block.kind == BlockKind::Heading && !figures_.context.review) carried_ = figures_.context.default_period;
-      if (block.kind == BlockKind::Heading) ++section_;
+      if (block.kind == BlockKind::Heading) ++section_, last_named_subject_.clear();
       return;
     }
     const auto& raw_periods = block_figures(doc_).periods[b];
@@ -664,6 +675,11 @@ class Extractor {
     // of a name (全国文明城市) and stays in the metric.
     for (PlaceMention& m : places)
       if (m.subject && m.name == "全国" && !heads_clause(text, m.begin, raw_periods)) m.subject = false;
+    // 其中，铁路发送旅客…: a paragraph that opens as a continuation is about
+    // what the paragraph before it named.
+    opening_subject_.clear();
+    for (const auto& w : v_.continuation_words)
+      if (text.starts_with(w)) opening_subject_ = last_named_subject_;
     std::vector<bool> in_list(quantities.size(), false);
     std::map<std::size_t, ListAssignment> listed;
     for (auto& a : respectively_lists(text, scrubbed(text, 0, text.size(), raw_periods, places, {}), quantities, *v_.lexicon, in_list)) listed.emplace(a.quantity, std::move(a));
@@ -728,6 +744,10 @@ class Extractor {
         const std::size_t window = std::max(clause, q.begin - tail_chars(prefix, 3 * kMetricWindow).size());
         metric = reader_.before(scrubbed(text, window, q.begin, raw_periods, places, quantities));
         c.start_value = is_start_value(scrubbed(text, clause, q.begin, raw_periods, places, quantities));
+        // 铁路、公路、水路、民航预计共发送旅客14047万人次: items joined by 、
+        // with no figure of their own are what is counted together; the
+        // metric is not the last item's (民航发送旅客), and is not read.
+        if (joined_items_before(text, sentence_begin, clause, quantities)) metric = {};
         // 造成至少15人死亡, 新增26个国家物流枢纽, 建成2.72万台充电桩: a count
         // followed by the noun it counts measures that noun, in the scope
         // the words before it give; with no such noun it is not read.
@@ -806,6 +826,8 @@ class Extractor {
       figures_.claims.push_back(std::move(c));
     }
     if (!resolved.empty()) carried_ = resolved.back().key;
+    for (const PlaceMention& m : places)
+      if (m.subject && !m.name.empty()) last_named_subject_ = m.name;
   }
 
   // 从11.37万亿元提高到14.58万亿元, 由2020年的7.2%提升至7.4%: the first
@@ -861,7 +883,12 @@ class Extractor {
   // subject only at the head of its clause (2025年，全国粮食产量…); inside a
   // phrase it is part of a name (全国文明城市, 全国重点实验室).
   std::string subject_of(const std::vector<PlaceMention>& places, std::size_t at) const {
-    std::string subject = figures_.context.subject, named;
+    // A document with no subject of its own: its figures are about whatever
+    // it is about, comparable only inside it.
+    std::string subject = !opening_subject_.empty()          ? opening_subject_
+                          : figures_.context.subject.empty() ? fmt::format("@{}", doc_.path())
+                                                             : figures_.context.subject,
+                named;
     for (const PlaceMention& m : places) {
       if (m.begin >= at) break;
       if (!m.subject) continue;
@@ -875,7 +902,7 @@ class Extractor {
       // section of this document (a news day's items are about different
       // provinces).
       subject = !named.empty() && named != "全国" ? named
-                : figures_.context.subject != "全国" ? figures_.context.subject
+                : !figures_.context.subject.empty() && figures_.context.subject != "全国" ? figures_.context.subject
                                                      : fmt::format("@{}#{}", doc_.path(), section_);
     }
     return subject;
@@ -937,6 +964,8 @@ class Extractor {
   DocumentFigures figures_;
   std::string carried_;  // the period the text is in, carried from block to block
   std::size_t section_ = 0;  // headings seen so far
+  std::string last_named_subject_;  // the last place a paragraph of this section named as a subject
+  std::string opening_subject_;     // this paragraph's, when it continues the one before
 };
 
 // The figures of a document as read with each vocabulary (rules may name

@@ -123,7 +123,7 @@ DocumentContext read_document_context(const Document& document, const FigureVoca
   while (opening < blocks.size() && opening < kOpeningBlocks && is_short_line(blocks[opening])) ++opening;
   c.first_text_block = opening;
   c.cities = cities_named(document, v, c.named_places);
-  bool review = false;
+  bool review = false, national = false;
   for (std::size_t b = 0; b < opening; ++b) {
     const std::string& text = blocks[b].text;
     int y = 0, m = 0, d = 0;
@@ -131,11 +131,15 @@ DocumentContext read_document_context(const Document& document, const FigureVoca
         (c.year == 0 || (c.day == 0 && d > 0 && y == c.year)))
       c.year = y, c.month = m, c.day = d;
     if (c.subject.empty()) c.subject = first_place(text, v, c.cities);
+    national = national || std::any_of(v.national_bodies.begin(), v.national_bodies.end(),
+                                       [&](const std::string& w) { return text.find(w) != std::string::npos; });
     review = review || std::any_of(v.review_titles.begin(), v.review_titles.end(),
                                    [&](const std::string& w) { return text.find(w) != std::string::npos; });
   }
   if (c.subject.empty()) c.subject = dominant_place(document, v, c.cities);
-  if (c.subject.empty()) c.subject = "全国";
+  // Unknown is not 全国: only a document of a national body is about the
+  // whole country when it names no place (closed world).
+  if (c.subject.empty() && national) c.subject = "全国";
   c.review = review && c.year > 0;
   if (c.review) {
     c.default_period = fmt::format("Y{}", c.year - 1);

@@ -183,7 +183,7 @@ class PeriodScanner {
         len = w.size();
         return std::string(key);
       }
-    // 前8个月, 前11个月, 前两个月
+    // 前8个月, 前11个月, 前两个月, and news's shorter 前4月
     if (at(i) == U'前') {
       std::size_t j = i + 1;
       int months = 0;
@@ -195,8 +195,9 @@ class PeriodScanner {
         ++j;
         if (at(j - 1) == U'十' && digit(at(j)) > 0) months += digit(at(j++));
       }
-      if (months >= 1 && months <= 12 && at(j) == U'个' && at(j + 1) == U'月') {
-        len = j + 2 - i;
+      const std::size_t measure = at(j) == U'个' ? 1 : 0;
+      if (months >= 1 && months <= 12 && at(j + measure) == U'月') {
+        len = j + measure + 1 - i;
         return months == 1 ? "M1" : "M1-" + std::to_string(months);
       }
     }

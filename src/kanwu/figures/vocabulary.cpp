@@ -105,7 +105,9 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   v->plan_words = r.words(root, "plan_words");
   v->forecast_words = r.words(root, "forecast_words");
   v->span_words = r.words(root, "span_words");
+  v->continuation_words = r.words(root, "continuation_words");
   v->national = r.words(root, "national");
+  v->national_bodies = r.words(root, "national_bodies");
   v->not_subject_after = r.words(root, "not_subject_after");
   v->own_place = r.words(root, "own_place");
   for (const auto& g : r.groups(root, "places")) {
@@ -118,8 +120,8 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   v->holidays = r.words(root, "holidays");
   v->holiday_suffixes = r.words(root, "holiday_suffixes");
   v->review_titles = r.words(root, "review_titles");
-  static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "stops", "plan_words", "forecast_words", "span_words",
-                                            "national", "not_subject_after", "own_place", "places",
+  static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "stops", "plan_words", "forecast_words", "span_words", "continuation_words",
+                                            "national", "national_bodies", "not_subject_after", "own_place", "places",
                                             "place_suffixes", "not_places", "lexicon", "place_name_tags", "holidays",
                                             "holiday_suffixes", "review_titles"};
   for (const auto& kv : root)

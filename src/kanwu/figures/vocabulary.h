@@ -43,7 +43,9 @@ struct FigureVocabulary {
   std::vector<std::string> plan_words;
   std::vector<std::string> forecast_words;
   std::vector<std::string> span_words;
+  std::vector<std::string> continuation_words;
   std::vector<std::string> national;
+  std::vector<std::string> national_bodies;
   std::vector<std::string> not_subject_after;
   std::vector<std::string> own_place;
   // any written name → short name, longest first (山东省 → 山东, 山东 → 山东).

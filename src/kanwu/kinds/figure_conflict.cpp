@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <tuple>
 #include <map>
 #include <unordered_map>
 
@@ -33,7 +34,7 @@ constexpr std::size_t kMaxCoFigures = 16;
 // Another figure of the same paragraph: when a rival passage states it
 // too, with the same value, the two passages report the same thing.
 struct CoFigure {
-  std::string group;
+  std::string figure;  // metric, period, unit family
   double low = 0, high = 0;
   std::string text;
 };
@@ -42,10 +43,23 @@ struct CoFigure {
 struct PassageEvidence {
   MaskedPassage passage;
   std::vector<CoFigure> cofigures;
+  // A named statistical indicator (a vocabulary indicator: 城镇新增就业,
+  // 地区生产总值) whose subject and period the text states: two such
+  // statements are one figure by definition, however differently the
+  // passages around them are written.
+  bool named_indicator = false;
+  // A subject the text does not name ("@file", "@file#section": what the
+  // document is about): comparable inside that document, and with another
+  // document only when their passages share another figure.
+  std::string unnamed_subject;
+  std::string document;
 };
 
 struct ClaimDigest {
   std::string group;  // metric, subject, period and unit family
+  // The same without the subject: a figure that agrees in two passages is
+  // itself evidence that they speak of one subject.
+  std::string figure;
   std::string metric;
   std::string role;
   std::string text;  // as written
@@ -81,12 +95,17 @@ class ConflictPass : public CorpusPass {
   std::unique_ptr<CorpusPass::Digest> digest(const Document& document) const override {
     auto digest = std::make_unique<ClaimsDigest>();
     const BlockFigures& figures = block_figures(document);
-    for (const Claim& c : document_figures(document, vocabulary_).claims) {
+    const DocumentFigures& read = document_figures(document, vocabulary_);
+    for (const Claim& c : read.claims) {
       // A figure with no unit (18.8万亿英镑 reads as 18.8万亿) is not compared.
       if (!c.comparable() || c.quantity.unit.empty() || !rule_.in_scope(document.blocks()[c.block])) continue;
       ClaimDigest d;
-      d.group = c.metric_key + '\x1f' + c.subject + '\x1f' + c.period + '\x1f' +
+      const bool unnamed = c.subject.starts_with("@");
+      d.group = c.metric_key + '\x1f' + (unnamed ? std::string("?") : c.subject) + '\x1f' + c.period + '\x1f' +
                 unit_family(c.quantity.unit);
+      d.figure = c.metric_key + '\x1f' + c.period + '\x1f' + unit_family(c.quantity.unit);
+      if (unnamed) d.evidence.unnamed_subject = c.subject;
+      d.evidence.document = document.path();
       d.metric = c.metric;
       d.role = std::string(to_string(c.role));
       d.text = c.quantity.text;
@@ -109,6 +128,10 @@ class ConflictPass : public CorpusPass {
       std::vector<std::pair<std::size_t, std::size_t>> numbers;
       for (const Quantity& q : figures.quantities[c.block]) numbers.emplace_back(q.number_begin, q.number_end);
       d.evidence.passage = MaskedPassage::around(document.blocks()[c.block].text, c.quantity.begin, numbers);
+      // The period is stated when the text named it (not the date of an
+      // undated text's figures).
+      const bool period_stated = !c.period_text.empty() || c.period != read.context.default_period;
+      d.evidence.named_indicator = period_stated && !c.subject.starts_with("@") && names_indicator(c.metric);
       digest->claims.push_back(std::move(d));
     }
     // The other figures of each paragraph, for the agreeing-figures evidence.
@@ -117,10 +140,15 @@ class ConflictPass : public CorpusPass {
       for (std::size_t j = 0; j < digest->claims.size() && d.evidence.cofigures.size() < kMaxCoFigures; ++j) {
         const ClaimDigest& o = digest->claims[j];
         if (j != i && o.sentence == d.sentence && o.group != d.group)
-          d.evidence.cofigures.push_back({o.group, o.low, o.high, o.text});
+          d.evidence.cofigures.push_back({o.figure, o.low, o.high, o.text});
       }
     }
     return digest;
+  }
+
+  bool names_indicator(const std::string& metric) const {
+    return std::any_of(vocabulary_.indicators.begin(), vocabulary_.indicators.end(),
+                       [&](const auto& i) { return metric.find(i.second) != std::string::npos; });
   }
 
   void add(std::unique_ptr<CorpusPass::Digest> d) override {
@@ -147,23 +175,42 @@ class ConflictPass : public CorpusPass {
   struct Restatement {
     double similarity = 0;
     std::vector<std::string> agreeing;  // figures both passages state alike
+    bool named_indicator = false;       // both state a named indicator of a stated subject and period
+    bool cross_unnamed = false;         // documents whose subject is not named: agreeing figures needed
     const Location* place = nullptr;
   };
 
+  // The strongest evidence that `c` restates one of the places of `r`;
+  // Restatement::place is null when no place can be compared at all.
   Restatement restatement(const ClaimDigest& c, const Reading& r) const {
     Restatement best;
+    bool best_restates = false;
     for (std::size_t p = 0; p < r.evidence.size(); ++p) {
+      const PassageEvidence& there = r.evidence[p];
+      const bool unnamed = !c.evidence.unnamed_subject.empty() || !there.unnamed_subject.empty();
+      const bool same_document = c.evidence.document == there.document;
+      // Inside one document, the same unnamed subject (or section); across
+      // documents, an unnamed subject is the same only when the passages
+      // state another figure alike (restates).
+      if (unnamed && same_document && c.evidence.unnamed_subject != there.unnamed_subject) continue;
       Restatement here;
       here.place = &r.places[p];
-      here.similarity = c.evidence.passage.similarity(r.evidence[p].passage);
+      here.cross_unnamed = unnamed && !same_document;
+      here.similarity = c.evidence.passage.similarity(there.passage);
+      here.named_indicator = c.evidence.named_indicator && there.named_indicator;
       for (const CoFigure& mine : c.evidence.cofigures)
-        for (const CoFigure& theirs : r.evidence[p].cofigures)
-          if (mine.group == theirs.group && !(mine.high < theirs.low || theirs.high < mine.low) &&
+        for (const CoFigure& theirs : there.cofigures)
+          if (mine.figure == theirs.figure && !(mine.high < theirs.low || theirs.high < mine.low) &&
               std::find(here.agreeing.begin(), here.agreeing.end(), mine.text) == here.agreeing.end())
             here.agreeing.push_back(mine.text);
-      if (here.agreeing.size() > best.agreeing.size() ||
-          (here.agreeing.size() == best.agreeing.size() && here.similarity > best.similarity))
+      const bool here_restates = restates(here, c);
+      const auto strength = [](const Restatement& x, bool passes) {
+        return std::make_tuple(passes, x.named_indicator, x.agreeing.size(), x.similarity);
+      };
+      if (best.place == nullptr || strength(here, here_restates) > strength(best, best_restates)) {
         best = std::move(here);
+        best_restates = here_restates;
+      }
     }
     return best;
   }
@@ -171,7 +218,9 @@ class ConflictPass : public CorpusPass {
   // A short formula (学制一般不少于4个月) recurs word for word in parallel
   // items about different things: alike, it proves nothing.
   bool restates(const Restatement& r, const ClaimDigest& c) const {
-    return !r.agreeing.empty() ||
+    if (r.place == nullptr) return false;
+    if (r.cross_unnamed) return !r.agreeing.empty();
+    return r.named_indicator || !r.agreeing.empty() ||
            (r.similarity >= similar_passage_ && c.evidence.passage.bigrams.size() >= kMinPassageBigrams);
   }
 
@@ -222,7 +271,11 @@ class ConflictPass : public CorpusPass {
     // The evidence of the first rival, in the editor's words.
     const Restatement& first = disagree.front().second;
     const std::string why =
-        !first.agreeing.empty()
+        first.named_indicator ? fmt::format("同一统计指标，主体、时期均已写明{}",
+                                            first.agreeing.empty() ? ""
+                                                                   : fmt::format("；同段其他数据一致（{}）",
+                                                                                 fmt::join(first.agreeing, "、")))
+        : !first.agreeing.empty()
             ? fmt::format("两处同段的其他数据一致（{}），语句相似度{:.2f}", fmt::join(first.agreeing, "、"),
                           first.similarity)
             : fmt::format("两处语句相近（数字以外相似度{:.2f}）", first.similarity);
