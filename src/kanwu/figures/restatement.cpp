@@ -11,6 +11,7 @@ namespace {
 
 // Sentence ends: a restated passage is read a sentence at a time.
 constexpr std::array<std::string_view, 6> kSentenceEnds{"。", "！", "？", "；", "\n", "!"};
+constexpr std::array<std::string_view, 9> kClauseEnds{"。", "！", "？", "；", "\n", "!", "，", "：", ","};
 
 bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 
@@ -33,17 +34,26 @@ bool is_word_character(char32_t c) {
 
 }  // namespace
 
-MaskedPassage MaskedPassage::around(std::string_view text, std::size_t at,
-                                    const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
+namespace {
+
+// The masked characters of the span around `at` that `ends` delimit.
+// With `mark_own`, the figure containing `at` is masked as '@' (its place
+// among several figures of one clause is part of what it is).
+template <std::size_t N>
+std::u32string masked_span(std::string_view text, std::size_t at,
+                           const std::vector<std::pair<std::size_t, std::size_t>>& numbers,
+                           const std::array<std::string_view, N>& ends, bool mark_own = false,
+                           std::vector<std::u32string>* dates = nullptr) {
   at = std::min(at, text.size());
   std::size_t begin = 0, end = text.size();
-  for (std::string_view mark : kSentenceEnds) {
+  for (std::string_view mark : ends) {
     const std::size_t before = text.rfind(mark, at == 0 ? 0 : at - 1);
     if (before != std::string_view::npos && before < at) begin = std::max(begin, before + mark.size());
     const std::size_t after = text.find(mark, at);
     if (after != std::string_view::npos) end = std::min(end, after);
   }
   std::u32string masked;
+  bool in_date = false;  // inside a run of digits outside figures
   auto number = numbers.begin();
   for (std::size_t i = begin; i < end;) {
     char32_t c = 0;
@@ -53,17 +63,37 @@ MaskedPassage MaskedPassage::around(std::string_view text, std::size_t at,
     if (n <= 0) continue;
     while (number != numbers.end() && number->second <= here) ++number;
     const bool in_figure = number != numbers.end() && number->first <= here;
+    const bool date_digit = !in_figure && is_digit(c);
+    if (dates && date_digit) {
+      if (!in_date) dates->emplace_back();
+      dates->back().push_back(c);
+    }
+    in_date = date_digit;
     if (in_figure ? is_numeral(c) : is_digit(c)) {
-      if (masked.empty() || masked.back() != U'#') masked.push_back(U'#');
+      const char32_t mark = mark_own && in_figure && number->first <= at && at < number->second ? U'@' : U'#';
+      if (masked.empty() || masked.back() != mark) masked.push_back(mark);
     } else if (is_word_character(c)) {
       masked.push_back(c);
     }
   }
+  return masked;
+}
+
+}  // namespace
+
+MaskedPassage MaskedPassage::around(std::string_view text, std::size_t at,
+                                    const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
   MaskedPassage passage;
+  const std::u32string masked = masked_span(text, at, numbers, kSentenceEnds, false, &passage.dates);
   for (std::size_t i = 0; i + 1 < masked.size(); ++i)
     passage.bigrams.push_back((static_cast<std::uint64_t>(masked[i]) << 32) | masked[i + 1]);
   std::sort(passage.bigrams.begin(), passage.bigrams.end());
   return passage;
+}
+
+std::string masked_clause(std::string_view text, std::size_t at,
+                          const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
+  return to_utf8(masked_span(text, at, numbers, kClauseEnds, true));
 }
 
 double MaskedPassage::similarity(const MaskedPassage& other) const {

@@ -21,6 +21,10 @@ struct MaskedPassage {
   // mark for each run of digits or numerals; punctuation and spaces
   // dropped), each packed into 64 bits.
   std::vector<std::uint64_t> bigrams;
+  // The digit runs outside figures (years, dates: 2020 of 2020年以来), in
+  // order: a passage restated word for word about another year is not the
+  // same passage.
+  std::vector<std::u32string> dates;
 
   // `numbers`: the byte spans of the block's figures (Chinese numerals are
   // masked only there: 一级、中级 and 第一 are words, not figures). Digit
@@ -30,5 +34,13 @@ struct MaskedPassage {
   // Dice's coefficient over the two multisets of bigrams, 0…1.
   double similarity(const MaskedPassage& other) const;
 };
+
+// The clause around a figure (between the marks ，；：。！？ and line ends),
+// masked the same way, as text, the figure at `at` marked apart from the
+// others: "#年全区新建和改扩建学校@所". Two figures
+// whose metric the reader could not name are the same figure when their
+// clauses read alike word for word.
+std::string masked_clause(std::string_view block_text, std::size_t at,
+                          const std::vector<std::pair<std::size_t, std::size_t>>& numbers);
 
 }  // namespace kanwu

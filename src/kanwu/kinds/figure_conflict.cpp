@@ -11,6 +11,7 @@
 
 #include "kanwu/figures/claim.h"
 #include "kanwu/figures/restatement.h"
+#include "kanwu/text/utf8.h"
 
 namespace kanwu {
 
@@ -28,6 +29,12 @@ constexpr std::size_t kMaxValuesShown = 8;
 // Sentences shorter than this (in character pairs, numbers masked) are not
 // evidence of a restatement by their likeness alone.
 constexpr std::size_t kMinPassageBigrams = 12;
+// Sentences this alike (numbers masked) are one passage restated nearly
+// word for word.
+constexpr double kVerbatimSimilarity = 0.85;
+// A clause shorter than this (in characters, numbers masked) names too
+// little to stand for a metric the reader could not name.
+constexpr std::size_t kMinClauseCharacters = 10;
 // Other figures of a paragraph kept as evidence.
 constexpr std::size_t kMaxCoFigures = 16;
 
@@ -35,7 +42,8 @@ constexpr std::size_t kMaxCoFigures = 16;
 // too, with the same value, the two passages report the same thing.
 struct CoFigure {
   std::string figure;  // metric, period, unit family
-  double low = 0, high = 0;
+  double value = 0;
+  bool exact = false;  // 900万人以上 agrees with 1168万人 as a range, not as a restatement
   std::string text;
 };
 
@@ -53,6 +61,9 @@ struct PassageEvidence {
   // document only when their passages share another figure.
   std::string unnamed_subject;
   std::string document;
+  // No period was read: the figure is compared only with a passage that
+  // states another of its figures alike (the same report, restated).
+  bool unknown_period = false;
 };
 
 struct ClaimDigest {
@@ -66,6 +77,8 @@ struct ClaimDigest {
   std::string share_base;  // a share of what ("" when unstated)
   std::string period_text;
   double low = 0, high = 0;
+  double value = 0;
+  bool exact = false;
   Location where;
   // Figures in one sentence are parallel, not rival, statements (在7个旗县
   // 落地10个试点): a conflict needs two sentences.
@@ -98,21 +111,43 @@ class ConflictPass : public CorpusPass {
     const DocumentFigures& read = document_figures(document, vocabulary_);
     for (const Claim& c : read.claims) {
       // A figure with no unit (18.8万亿英镑 reads as 18.8万亿) is not compared.
-      if (!c.comparable() || c.quantity.unit.empty() || !rule_.in_scope(document.blocks()[c.block])) continue;
+      // Targets and forecasts are not compared (a target restated with
+      // another number is a conflict too, but a period misread turns last
+      // year's result into this year's target, so plan against plan was
+      // wrong more often than right on real reports); start values never.
+      if (c.plan || c.start_value || c.ambiguous || c.quantity.unit.empty() ||
+          !rule_.in_scope(document.blocks()[c.block]))
+        continue;
+      std::vector<std::pair<std::size_t, std::size_t>> numbers;
+      for (const Quantity& q : figures.quantities[c.block]) numbers.emplace_back(q.number_begin, q.number_end);
+      // A figure whose metric was not read is known by its clause, word for
+      // word with the numbers masked (新建和改扩建学校#所): the same clause in
+      // two places is the same metric, if it says enough to name one.
+      std::string metric_key = c.metric_key, metric = c.metric;
+      if (metric_key.empty()) {
+        const std::string clause = masked_clause(document.blocks()[c.block].text, c.quantity.number_begin, numbers);
+        if (utf8::count_code_points(clause) < kMinClauseCharacters) continue;
+        metric_key = "clause:" + clause + "#" + std::string(to_string(c.role));
+        metric = "“" + clause + "”";
+      }
       ClaimDigest d;
       const bool unnamed = c.subject.starts_with("@");
-      d.group = c.metric_key + '\x1f' + (unnamed ? std::string("?") : c.subject) + '\x1f' + c.period + '\x1f' +
+      const std::string period = c.period.empty() ? "?" : c.period;
+      d.group = metric_key + '\x1f' + (unnamed ? std::string("?") : c.subject) + '\x1f' + period + '\x1f' +
                 unit_family(c.quantity.unit);
-      d.figure = c.metric_key + '\x1f' + c.period + '\x1f' + unit_family(c.quantity.unit);
+      d.evidence.unknown_period = c.period.empty();
+      d.figure = metric_key + '\x1f' + period + '\x1f' + unit_family(c.quantity.unit);
       if (unnamed) d.evidence.unnamed_subject = c.subject;
       d.evidence.document = document.path();
-      d.metric = c.metric;
+      d.metric = metric;
       d.role = std::string(to_string(c.role));
       d.text = c.quantity.text;
       d.share_base = c.share_base;
       d.period_text = c.period_text;
       d.low = c.quantity.low;
       d.high = c.quantity.high;
+      d.value = c.quantity.value;
+      d.exact = c.quantity.approx == Approx::Exact;
       // Statistical prose states rates to one decimal and drops a final
       // zero: 分别增长4.2%、5%、5.4% means 5.0%, not anything from 4.5 to 5.5.
       const bool rate = c.quantity.unit == "%" || c.quantity.unit == "个百分点";
@@ -125,8 +160,6 @@ class ConflictPass : public CorpusPass {
       // Two figures in one paragraph are parallel statements (此前…, 其中…)
       // more often than rival ones: a conflict needs two paragraphs.
       d.sentence = fmt::format("{}\x1f{}", document.path(), c.block);
-      std::vector<std::pair<std::size_t, std::size_t>> numbers;
-      for (const Quantity& q : figures.quantities[c.block]) numbers.emplace_back(q.number_begin, q.number_end);
       d.evidence.passage = MaskedPassage::around(document.blocks()[c.block].text, c.quantity.begin, numbers);
       // The period is stated when the text named it (not the date of an
       // undated text's figures).
@@ -140,7 +173,7 @@ class ConflictPass : public CorpusPass {
       for (std::size_t j = 0; j < digest->claims.size() && d.evidence.cofigures.size() < kMaxCoFigures; ++j) {
         const ClaimDigest& o = digest->claims[j];
         if (j != i && o.sentence == d.sentence && o.group != d.group)
-          d.evidence.cofigures.push_back({o.figure, o.low, o.high, o.text});
+          d.evidence.cofigures.push_back({o.figure, o.value, o.exact, o.text});
       }
     }
     return digest;
@@ -176,7 +209,10 @@ class ConflictPass : public CorpusPass {
     double similarity = 0;
     std::vector<std::string> agreeing;  // figures both passages state alike
     bool named_indicator = false;       // both state a named indicator of a stated subject and period
-    bool cross_unnamed = false;         // documents whose subject is not named: agreeing figures needed
+    // A subject not named (across documents) or a period not read: only
+    // agreeing figures show the two passages are one report.
+    bool cross_unnamed = false;
+    bool same_dates = false;  // the passages name the same years and dates
     const Location* place = nullptr;
   };
 
@@ -195,12 +231,13 @@ class ConflictPass : public CorpusPass {
       if (unnamed && same_document && c.evidence.unnamed_subject != there.unnamed_subject) continue;
       Restatement here;
       here.place = &r.places[p];
-      here.cross_unnamed = unnamed && !same_document;
+      here.cross_unnamed = (unnamed && !same_document) || c.evidence.unknown_period || there.unknown_period;
       here.similarity = c.evidence.passage.similarity(there.passage);
+      here.same_dates = c.evidence.passage.dates == there.passage.dates;
       here.named_indicator = c.evidence.named_indicator && there.named_indicator;
       for (const CoFigure& mine : c.evidence.cofigures)
         for (const CoFigure& theirs : there.cofigures)
-          if (mine.figure == theirs.figure && !(mine.high < theirs.low || theirs.high < mine.low) &&
+          if (mine.figure == theirs.figure && mine.exact && theirs.exact && mine.value == theirs.value &&
               std::find(here.agreeing.begin(), here.agreeing.end(), mine.text) == here.agreeing.end())
             here.agreeing.push_back(mine.text);
       const bool here_restates = restates(here, c);
@@ -219,7 +256,11 @@ class ConflictPass : public CorpusPass {
   // items about different things: alike, it proves nothing.
   bool restates(const Restatement& r, const ClaimDigest& c) const {
     if (r.place == nullptr) return false;
-    if (r.cross_unnamed) return !r.agreeing.empty();
+    // Across an unnamed subject or an unread period, a passage restated
+    // nearly word for word is also one report.
+    if (r.cross_unnamed)
+      return !r.agreeing.empty() ||
+             (r.similarity >= kVerbatimSimilarity && r.same_dates && c.evidence.passage.bigrams.size() >= kMinPassageBigrams);
     return r.named_indicator || !r.agreeing.empty() ||
            (r.similarity >= similar_passage_ && c.evidence.passage.bigrams.size() >= kMinPassageBigrams);
   }
