@@ -96,6 +96,61 @@ BOOST_AUTO_TEST_CASE(news_days_and_sections_do_not_mix) {
                  .empty());
 }
 
+// Restatement evidence and the closed world (issue 21). The sentences are
+// the project's own, built the way statistical prose is built.
+BOOST_AUTO_TEST_CASE(stories_with_no_subject_of_their_own_conflict_only_when_their_passages_agree) {
+  // Two stories about an unnamed place: the same paragraph, one figure
+  // changed, the others the same — one report restated.
+  const std::string a = "养老服务提速\n\n今年以来，全市新建社区养老服务站42个，改造农村互助幸福院108所，新增养老床位1600张。\n";
+  const std::string b = "养老服务体系建设\n\n今年以来，全市新建社区养老服务站42个，改造农村互助幸福院118所，新增养老床位1600张。\n";
+  const auto f = run_rules(kConflict, {{"a.txt", a}, {"b.txt", b}});
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message.find("118所|108所") != std::string::npos);
+  // The same metric in two stories whose subjects are not named, nothing
+  // else in common: which city is which is not known, so nothing is said.
+  const auto quiet = run_rules(kConflict, {{"a.txt", "养老\n\n今年以来，全市改造农村互助幸福院108所。\n"},
+                                           {"b.txt", "民生\n\n今年以来，全市改造农村互助幸福院118所，惠及老人3000余人。\n"}});
+  BOOST_TEST(quiet.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_span_of_years_is_not_the_year_last_named) {
+  // 近三年累计 counts three years; the year's own figure is another number.
+  const auto f = run_rules(kConflict, {{"r.txt", "2030年江西省政府工作报告\n\n"
+                                                 "2029年，全省化学需氧量排放量下降4.4%，二氧化硫排放量下降5.9%。\n\n"
+                                                 "近三年累计，全省化学需氧量排放量下降6.6%，二氧化硫排放量下降8.9%。\n"}});
+  BOOST_TEST(f.empty());
+}
+
+BOOST_AUTO_TEST_CASE(real_growth_is_not_nominal_growth) {
+  // 比上年实际增长: the qualifier stands after the comparison base.
+  const auto f = run_rules(kConflict, {{"a.txt", "江西居民收入\n\n2031年2月3日\n\n去年，全省农村居民人均可支配收入21100元，增长6.6%。\n"},
+                                       {"b.txt", "江西农村居民增收\n\n2031年2月5日\n\n去年，全省农村居民人均可支配收入达到21100元，比上年实际增长6.3%。\n"}});
+  BOOST_TEST(f.empty());
+  // 比上年 is the usual base: without 实际 the two rates conflict.
+  const auto g = run_rules(kConflict, {{"a.txt", "江西居民收入\n\n2031年2月3日\n\n去年，全省农村居民人均可支配收入21100元，增长6.6%。\n"},
+                                       {"b.txt", "江西农村居民增收\n\n2031年2月5日\n\n去年，全省农村居民人均可支配收入达到21100元，比上年增长6.3%。\n"}});
+  BOOST_TEST(g.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(joined_items_are_counted_together) {
+  // 铁路、公路、民航共发送旅客: the total of all three, not 民航's.
+  const auto f = run_rules(kConflict, {{"a.txt", "江西端午出行\n\n2031年6月3日\n\n端午假期，全省铁路、公路、民航共发送旅客1400万人次。\n"},
+                                       {"b.txt", "江西端午民航\n\n2031年6月3日\n\n端午假期，全省民航发送旅客54万人次，增长28%。\n"}});
+  BOOST_TEST(f.empty());
+  // Without the other items it is 民航's own figure, and conflicts.
+  const auto g = run_rules(kConflict, {{"a.txt", "江西端午出行\n\n2031年6月3日\n\n端午假期，全省民航共发送旅客45万人次。\n"},
+                                       {"b.txt", "江西端午民航\n\n2031年6月3日\n\n端午假期，全省民航发送旅客54万人次，增长28%。\n"}});
+  BOOST_TEST(g.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(parallel_paragraphs_inside_one_document_are_not_restatements) {
+  // Each paragraph opens with what it is about; the figure's sentence is
+  // the same formula.
+  const auto f = run_rules(kConflict, {{"n.txt", "减税降费\n\n2031年9月1日\n\n对于小型微利企业来说，所得税再减半征收。截至8月31日，新增减税477亿元。\n\n"
+                                                 "此外，对小规模纳税人阶段性免征增值税。截至8月31日，新增减税806亿元。\n"}});
+  BOOST_TEST(f.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(figure_arithmetic)

@@ -618,7 +618,10 @@ class Extractor {
           if (n <= 0 || !(std::u32string_view(U"0123456789两一二三四五六七八九十").find(c) != std::u32string_view::npos)) break;
           i += static_cast<std::size_t>(n), ++digits;
         }
-        if (digits > 0 && prefix.substr(i).starts_with("年")) return true;
+        // 过去一年 is the last year, not a span of years.
+        const bool one = digits == 1 && (prefix.substr(at + lead.size()).starts_with("一") ||
+                                         prefix.substr(at + lead.size()).starts_with("1"));
+        if (digits > 0 && !one && prefix.substr(i).starts_with("年")) return true;
       }
     }
     return false;
@@ -780,7 +783,13 @@ class Extractor {
       // year before is a qualifier.
       std::string base;
       for (const Period& p : raw_periods) {
-        if (!p.baseline || p.begin < clause || p.end > q.begin) continue;
+        // 2005年与2000年相比，国内生产总值增长57.3%: a 与…相比 frame governs
+        // the rest of its sentence.
+        const bool frames_sentence = p.begin >= sentence_begin && text.substr(p.end).starts_with("相比");
+        if (!p.baseline || (p.begin < clause && !frames_sentence) || p.end > q.begin) continue;
+        // 去年…比上年增长: 上年 after 比 is the year before the figure's,
+        // whatever year the text is dated: the usual base, no qualifier.
+        if (p.key == "REL-1") continue;
         const std::string key = resolver.resolve(p);
         if (!key.empty() && !is_year_before(key, c.period)) base = "较" + key;
       }

@@ -39,16 +39,19 @@ namespace {
 // The masked characters of the span around `at` that `ends` delimit.
 // With `mark_own`, the figure containing `at` is masked as '@' (its place
 // among several figures of one clause is part of what it is).
-template <std::size_t N>
+// The span runs back to the last of `starts` and on to the first of `ends`.
+template <std::size_t N, std::size_t M>
 std::u32string masked_span(std::string_view text, std::size_t at,
                            const std::vector<std::pair<std::size_t, std::size_t>>& numbers,
-                           const std::array<std::string_view, N>& ends, bool mark_own = false,
-                           std::vector<std::u32string>* dates = nullptr) {
+                           const std::array<std::string_view, N>& starts, const std::array<std::string_view, M>& ends,
+                           bool mark_own = false, std::vector<std::u32string>* dates = nullptr) {
   at = std::min(at, text.size());
   std::size_t begin = 0, end = text.size();
-  for (std::string_view mark : ends) {
+  for (std::string_view mark : starts) {
     const std::size_t before = text.rfind(mark, at == 0 ? 0 : at - 1);
     if (before != std::string_view::npos && before < at) begin = std::max(begin, before + mark.size());
+  }
+  for (std::string_view mark : ends) {
     const std::size_t after = text.find(mark, at);
     if (after != std::string_view::npos) end = std::min(end, after);
   }
@@ -81,19 +84,37 @@ std::u32string masked_span(std::string_view text, std::size_t at,
 
 }  // namespace
 
-MaskedPassage MaskedPassage::around(std::string_view text, std::size_t at,
-                                    const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
+namespace {
+constexpr std::array<std::string_view, 0> kNoMarks{};
+
+MaskedPassage from_masked(const std::u32string& masked, std::vector<std::u32string> dates) {
   MaskedPassage passage;
-  const std::u32string masked = masked_span(text, at, numbers, kSentenceEnds, false, &passage.dates);
+  passage.dates = std::move(dates);
   for (std::size_t i = 0; i + 1 < masked.size(); ++i)
     passage.bigrams.push_back((static_cast<std::uint64_t>(masked[i]) << 32) | masked[i + 1]);
   std::sort(passage.bigrams.begin(), passage.bigrams.end());
   return passage;
 }
+}  // namespace
+
+MaskedPassage MaskedPassage::leading_to(std::string_view text, std::size_t at,
+                                        const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
+  std::vector<std::u32string> dates;
+  const std::u32string masked = masked_span(text, at, numbers, kNoMarks, kSentenceEnds, false, &dates);
+  return from_masked(masked, std::move(dates));
+}
+
+MaskedPassage MaskedPassage::around(std::string_view text, std::size_t at,
+                                    const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
+  std::vector<std::u32string> dates;
+  const std::u32string masked = masked_span(text, at, numbers, kSentenceEnds, kSentenceEnds, false, &dates);
+  return from_masked(masked, std::move(dates));
+}
+
 
 std::string masked_clause(std::string_view text, std::size_t at,
                           const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
-  return to_utf8(masked_span(text, at, numbers, kClauseEnds, true));
+  return to_utf8(masked_span(text, at, numbers, kSentenceEnds, kClauseEnds, true));
 }
 
 double MaskedPassage::similarity(const MaskedPassage& other) const {

@@ -31,13 +31,21 @@ struct MaskedPassage {
   // runs elsewhere (years, dates) are masked too.
   static MaskedPassage around(std::string_view block_text, std::size_t at,
                               const std::vector<std::pair<std::size_t, std::size_t>>& numbers);
+  // The paragraph from its start to the end of the sentence around `at`:
+  // inside one document, parallel paragraphs repeat one sentence word for
+  // word (截至8月31日，新增减税477亿元) after openings that say what each is
+  // about.
+  static MaskedPassage leading_to(std::string_view block_text, std::size_t at,
+                                  const std::vector<std::pair<std::size_t, std::size_t>>& numbers);
   // Dice's coefficient over the two multisets of bigrams, 0…1.
   double similarity(const MaskedPassage& other) const;
 };
 
-// The clause around a figure (between the marks ，；：。！？ and line ends),
-// masked the same way, as text, the figure at `at` marked apart from the
-// others: "#年全区新建和改扩建学校@所". Two figures
+// The sentence up to the end of the clause holding a figure (to the next
+// ，；：。！？ or line end), masked the same way, as text, the figure at `at`
+// marked apart from the others: "#年全区新建和改扩建学校@所". A clause alone
+// may only point back (增速比一季度加快0.3个百分点: the growth of what the
+// clause before named), so the sentence's start comes with it. Two figures
 // whose metric the reader could not name are the same figure when their
 // clauses read alike word for word.
 std::string masked_clause(std::string_view block_text, std::size_t at,

@@ -49,7 +49,8 @@ struct CoFigure {
 
 // What a place offers as evidence that another passage restates it.
 struct PassageEvidence {
-  MaskedPassage passage;
+  MaskedPassage passage;    // the sentence (across documents)
+  MaskedPassage paragraph;  // the paragraph up to the sentence's end (inside one)
   std::vector<CoFigure> cofigures;
   // A named statistical indicator (a vocabulary indicator: 城镇新增就业,
   // 地区生产总值) whose subject and period the text states: two such
@@ -161,10 +162,14 @@ class ConflictPass : public CorpusPass {
       // more often than rival ones: a conflict needs two paragraphs.
       d.sentence = fmt::format("{}\x1f{}", document.path(), c.block);
       d.evidence.passage = MaskedPassage::around(document.blocks()[c.block].text, c.quantity.begin, numbers);
+      d.evidence.paragraph = MaskedPassage::leading_to(document.blocks()[c.block].text, c.quantity.begin, numbers);
       // The period is stated when the text named it (not the date of an
       // undated text's figures).
       const bool period_stated = !c.period_text.empty() || c.period != read.context.default_period;
-      d.evidence.named_indicator = period_stated && !c.subject.starts_with("@") && names_indicator(c.metric);
+      // 全县, 本市 in a document that names no county or city still names
+      // its subject ("@file#section"); "@file" alone is what nothing named.
+      const bool subject_stated = !unnamed || c.subject.find('#') != std::string::npos;
+      d.evidence.named_indicator = period_stated && subject_stated && names_indicator(c.metric);
       digest->claims.push_back(std::move(d));
     }
     // The other figures of each paragraph, for the agreeing-figures evidence.
@@ -213,6 +218,7 @@ class ConflictPass : public CorpusPass {
     // agreeing figures show the two passages are one report.
     bool cross_unnamed = false;
     bool same_dates = false;  // the passages name the same years and dates
+    bool same_document = false;
     const Location* place = nullptr;
   };
 
@@ -231,9 +237,12 @@ class ConflictPass : public CorpusPass {
       if (unnamed && same_document && c.evidence.unnamed_subject != there.unnamed_subject) continue;
       Restatement here;
       here.place = &r.places[p];
+      here.same_document = same_document;
       here.cross_unnamed = (unnamed && !same_document) || c.evidence.unknown_period || there.unknown_period;
-      here.similarity = c.evidence.passage.similarity(there.passage);
-      here.same_dates = c.evidence.passage.dates == there.passage.dates;
+      const MaskedPassage& mine = same_document ? c.evidence.paragraph : c.evidence.passage;
+      const MaskedPassage& theirs = same_document ? there.paragraph : there.passage;
+      here.similarity = mine.similarity(theirs);
+      here.same_dates = mine.dates == theirs.dates;
       here.named_indicator = c.evidence.named_indicator && there.named_indicator;
       for (const CoFigure& mine : c.evidence.cofigures)
         for (const CoFigure& theirs : there.cofigures)
@@ -252,17 +261,21 @@ class ConflictPass : public CorpusPass {
     return best;
   }
 
-  // A short formula (学制一般不少于4个月) recurs word for word in parallel
-  // items about different things: alike, it proves nothing.
+  // What counts as a restatement depends on what was read. With the subject
+  // named and the period stated, a named indicator, an agreeing figure or a
+  // like sentence. Inside one document a short formula (学制一般不少于4个月)
+  // recurs word for word in parallel items about different things: a like
+  // sentence must say enough. Across an
+  // unnamed subject or an unread period, only an agreeing figure or a
+  // sentence restated nearly word for word about the same years.
   bool restates(const Restatement& r, const ClaimDigest& c) const {
     if (r.place == nullptr) return false;
-    // Across an unnamed subject or an unread period, a passage restated
-    // nearly word for word is also one report.
+    const bool long_enough =
+        (r.same_document ? c.evidence.paragraph : c.evidence.passage).bigrams.size() >= kMinPassageBigrams;
     if (r.cross_unnamed)
-      return !r.agreeing.empty() ||
-             (r.similarity >= kVerbatimSimilarity && r.same_dates && c.evidence.passage.bigrams.size() >= kMinPassageBigrams);
+      return !r.agreeing.empty() || (r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough);
     return r.named_indicator || !r.agreeing.empty() ||
-           (r.similarity >= similar_passage_ && c.evidence.passage.bigrams.size() >= kMinPassageBigrams);
+           (r.similarity >= similar_passage_ && (long_enough || !r.same_document));
   }
 
   void add_claim(ClaimDigest c) {
