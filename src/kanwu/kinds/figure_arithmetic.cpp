@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include <cmath>
 
 #include "kanwu/figures/claim.h"
@@ -44,9 +46,13 @@ class FigureArithmeticRule : public Rule {
         check_old_new_rate(document, claims, i, emit);
       }
     }
+    // What each figure is, by its place: 其中 binds to a level, and its
+    // parts are levels too (not an increase, a start value or a rate).
+    std::map<std::pair<std::size_t, std::size_t>, const Claim*> claim_at;
+    for (const Claim& c : claims) claim_at.emplace(std::pair{c.block, c.quantity.begin}, &c);
     for (std::size_t b = 0; b < document.blocks().size(); ++b)
       if (in_scope(document.blocks()[b])) {
-        check_parts(document, b, emit);
+        check_parts(document, b, claim_at, emit);
         check_respectively(document, b, emit);
       }
   }
@@ -118,11 +124,10 @@ class FigureArithmeticRule : public Rule {
   // 0 for a plain rate; for 年均 the years of the span its sentence states
   // (2016—2024年间 → 8); −1 when 年均 has no stated span.
   static int annual_span(const Document& document, const Claim& rate) {
-    const Block& block = document.blocks()[rate.block];
     const TextSpan& sentence = document.sentences(rate.block)[rate.sentence];
-    const std::string_view before = std::string_view(block.text).substr(sentence.begin, rate.quantity.begin - sentence.begin);
-    const std::size_t clause = before.rfind("，");
-    if (before.substr(clause == std::string_view::npos ? 0 : clause).find("年均") == std::string_view::npos) return 0;
+    // The claim says whether the rate is an annual average (年均 and the
+    // vocabulary's other ways to say it: 平均每年递增).
+    if (std::find(rate.qualifiers.begin(), rate.qualifiers.end(), "年均") == rate.qualifiers.end()) return 0;
     for (const Period& p : block_figures(document).periods[rate.block]) {
       int from = 0, to = 0;
       if (p.begin >= sentence.begin && p.end <= rate.quantity.begin &&
@@ -145,7 +150,14 @@ class FigureArithmeticRule : public Rule {
   // before when 其中 opens one) is the whole; the figures of the clause after
   // it are parts, and a part cannot exceed its whole. 困难与重度残疾人各4.8万名
   // lists two parts of 4.8万 each.
-  void check_parts(const Document& document, std::size_t b, Emitter& emit) const {
+  void check_parts(const Document& document, std::size_t b,
+                   const std::map<std::pair<std::size_t, std::size_t>, const Claim*>& claim_at, Emitter& emit) const {
+    // A level the reader read as one (a value, not a change, not where a
+    // change started); a figure it did not read is taken as written.
+    const auto is_level = [&](const Quantity& q) {
+      const auto it = claim_at.find({b, q.begin});
+      return it == claim_at.end() || (it->second->role == ClaimRole::Value && !it->second->start_value);
+    };
     const Block& block = document.blocks()[b];
     const std::string_view text = block.text;
     const auto& quantities = block_figures(document).quantities[b];
@@ -164,6 +176,9 @@ class FigureArithmeticRule : public Rule {
         continue;
       // A change in points is not a sum; 超300万 (each province over…) no bound.
       // 6.7万残疾人: a count of people written with its noun instead of a unit.
+      // 较去年同期增加4.3万家。其中，民营企业54.7万家: the parts are of the
+      // stock, not of the increase.
+      if (!is_level(whole)) continue;
       if (whole.is_percent() || (whole.unit.empty() && !counts_people) || whole.unit == "个百分点" ||
           whole.approx == Approx::AtMost ||
           whole.approx == Approx::About || whole.text.starts_with("超") || whole.text.starts_with("逾") ||
@@ -179,6 +194,7 @@ class FigureArithmeticRule : public Rule {
         if (part != after && (gap.find("，") != std::string_view::npos || gap.find("、") != std::string_view::npos)) break;
         if (gap.find("；") != std::string_view::npos || gap.find("。") != std::string_view::npos) break;
         if (unit_family(part->unit) != (counts_people ? std::string("人") : unit_family(whole.unit))) break;
+        if (!is_level(*part)) continue;
         const std::size_t each = parts_each(text.substr(at, part->begin - at));
         if (part->low * static_cast<double>(each) > whole.high) {
           emit.report(block, part->begin, part->end,
@@ -243,10 +259,15 @@ class FigureArithmeticRule : public Rule {
       }
       const std::string_view values_text = text.substr(at, end - at);
       std::size_t values = extract_quantities(values_text).size();
-      // 分别从771家、481家增加到1076家、636家: before and after per item.
+      // 分别从771家、481家增加到1076家、636家: before and after per item;
+      // 分别从50%、75%提高至100%: one end for all, after the per-item starts.
       for (std::string_view to : {"增加到", "提高到", "增长到", "提升到", "增至", "提高至", "提升至", "降至", "下降到", "减少到", "到", "至"})
-        if (values_text.starts_with("分别从") && values_text.find(to) != std::string_view::npos && values % 2 == 0) {
-          values /= 2;
+        if (const std::size_t end_at = values_text.find(to);
+            values_text.starts_with("分别从") && end_at != std::string_view::npos) {
+          const std::size_t before = extract_quantities(values_text.substr(0, end_at)).size();
+          const std::size_t after = values - before;
+          if (values % 2 == 0 && before == after) values /= 2;
+          else if (after == 1) values = before;
           break;
         }
       if (by_all < 2 || values < 2 || values == by_comma || values == by_all) continue;
