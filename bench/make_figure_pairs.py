@@ -150,20 +150,25 @@ def main():
                 other = change_number(m.group(1), rng)
                 if other and other != m.group(1):
                     b_para = b_para.replace(m.group(0), other + (m.group(2) or "") + m.group(3), 1)
-        elif years and len(set(years)) == 1 and rng.random() < 0.5:
+        elif years and len(set(years)) == 1 and para.find(years[0] + "年") < 12 and rng.random() < 0.5:
+            # Only a year that opens the paragraph governs all its figures.
             # Another outlet, the next year: 2024年 becomes 去年 under its dateline.
             year = int(years[0])
             b_para = b_para.replace(f"{year}年", "去年", 1)
             dateline = f"{year + 1}年{rng.randint(1, 3)}月{rng.randint(1, 28)}日"
         if a_text not in para or para.count(a_text) != 1 or b_para.count(b_text) != 1:
             continue
+        a_full = f"{title}\n\n{source_date}\n\n{para}\n" if source_date else f"{title}\n\n{para}\n"
+        head = f"{rng.choice(HEADLINES)}：{title}"
+        b_full = f"{head}\n\n{dateline}\n\n{b_para}\n" if dateline else f"{head}\n\n{b_para}\n"
+        if a_full.count(a_text) != 1 or b_full.count(b_text) != 1:
+            continue  # the scorer needs each figure once in its file
         name = f"pair{len(expected) + 1:03d}"
         os.makedirs(os.path.join(args.out, name), exist_ok=True)
         with open(os.path.join(args.out, name, "a.txt"), "w", encoding="utf-8") as f:
-            f.write(f"{title}\n\n{source_date}\n\n{para}\n" if source_date else f"{title}\n\n{para}\n")
+            f.write(a_full)
         with open(os.path.join(args.out, name, "b.txt"), "w", encoding="utf-8") as f:
-            head = f"{rng.choice(HEADLINES)}：{title}"
-            f.write(f"{head}\n\n{dateline}\n\n{b_para}\n" if dateline else f"{head}\n\n{b_para}\n")
+            f.write(b_full)
         expected.append({"pair": name, "kind": kind, "source": os.path.relpath(path, args.corpus),
                          "note": f"generated: {kind}, figure {a_text} → {b_text}", "a": a_text, "b": b_text})
     with open(os.path.join(args.out, "expected.json"), "w", encoding="utf-8") as f:
