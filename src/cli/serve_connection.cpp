@@ -169,10 +169,12 @@ class GuardedStream final : public httplib::Stream {
 
 Clock::time_point GuardedServer::request_started() { return request_started_at; }
 
-bool GuardedServer::process_and_close_socket(socket_t sock) {
+template <class StillServing>
+bool GuardedServer::serve_until_closed(socket_t sock, StillServing still_serving) {
   GuardedStream stream(sock, limits_);
   bool served = false;
-  for (std::size_t left = keep_alive_max_count_; left > 0 && svr_sock_ != INVALID_SOCKET; --left) {
+  // Another request on the connection only while the server still listens.
+  for (std::size_t left = keep_alive_max_count_; left > 0 && still_serving(); --left) {
     if (!stream.next_request_within(limits_.idle_time)) break;
     stream.begin_request();
     bool client_closes = false;
@@ -193,6 +195,14 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
   ::shutdown(sock, SHUT_RDWR);
   ::close(sock);
   return served;
+}
+
+bool GuardedServer::process_and_close_socket(socket_t sock) {
+  return serve_until_closed(sock, [this] { return svr_sock_ != INVALID_SOCKET; });
+}
+
+bool GuardedServer::serve_connection(socket_t sock) {
+  return serve_until_closed(sock, [] { return true; });
 }
 
 }  // namespace kanwu::cli

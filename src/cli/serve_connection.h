@@ -46,7 +46,15 @@ class GuardedServer : public httplib::Server {
   // read it.
   static std::chrono::steady_clock::time_point request_started();
 
+  // Serves one connected socket on the calling thread until the client is
+  // done, then closes it: what the listening loop does for each connection
+  // it accepts, and what tests/fuzz/fuzz_serve_request.cpp feeds directly.
+  bool serve_connection(socket_t sock);
+
  private:
+  template <class StillServing>
+  bool serve_until_closed(socket_t sock, StillServing still_serving);
+
   // httplib::Server's per-connection loop, replaced (it is virtual for its
   // TLS server): the same keep-alive handling around process_request, with
   // a GuardedStream in place of httplib's socket stream.
