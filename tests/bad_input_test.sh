@@ -100,5 +100,41 @@ expect "stdin empty" 0 'in 1 file' -- bash -c "'$KANWU' check --color never - < 
 expect "stdin GB18030" 1 '<stdin>: note: decoded as GB18030' -- bash -c "'$KANWU' check --color never - < '$TMP/gb.txt'"
 expect "stdin UTF-16" 1 '<stdin>:2:4: warning' -- bash -c "'$KANWU' check --color never - < '$TMP/u16.txt'"
 
+# The editor link and the web server (tests/lsp_test.py and
+# tests/serve_abuse_test.py test them further)
+python3 - "$TMP" <<'PY'
+import sys
+deep = b'{"jsonrpc":"2.0","id":1,"method":"initialize","params":' + b'[' * 1000000 + b']' * 1000000 + b'}'
+open(sys.argv[1] + '/deep.lsp', 'wb').write(b'Content-Length: %d\r\n\r\n' % len(deep) + deep)
+big = b'{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///a.txt","text":"' + b'x' * (9 << 20) + b'"}}}'
+open(sys.argv[1] + '/big.lsp', 'wb').write(b'Content-Length: %d\r\n\r\n' % len(big) + big)
+PY
+expect "lsp: JSON nested a million deep" 1 '"code":-32700.*more than 512 levels' -- bash -c "'$KANWU' lsp < '$TMP/deep.lsp'"
+expect "lsp: a 9 MB message" 1 'message of 9437[0-9]+ bytes is over the limit' -- bash -c "'$KANWU' lsp < '$TMP/big.lsp'"
+# A request to kanwu serve on 127.0.0.1; prints the answer's status and body.
+serve_request() {
+  python3 - "$KANWU" "$@" <<'PY'
+import http.client, subprocess, sys, time, gzip
+kanwu, kind = sys.argv[1], sys.argv[2]
+proc = subprocess.Popen([kanwu, 'serve', '--port', '0'], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+port = int(proc.stdout.readline().rsplit(':', 1)[1].split('/')[0])
+bodies = {'deep': (b'[' * 1000000 + b']' * 1000000, {}),
+          'gzip': (gzip.compress(b' ' * (256 << 20)), {'Content-Encoding': 'gzip'}),
+          'chunked': (iter([b'x' * 65536] * 100), {'Transfer-Encoding': 'chunked'})}
+body, headers = bodies[kind]
+conn = http.client.HTTPConnection('127.0.0.1', port, timeout=30)
+try:
+    conn.request('POST', '/api/check', body=body, headers={'Content-Type': 'application/json', **headers})
+    r = conn.getresponse()
+    print(r.status, r.read().decode())
+    print('alive' if proc.poll() is None else 'the server died')
+finally:
+    proc.kill()
+PY
+}
+expect "serve: JSON nested a million deep" 0 '^400 .*more than 512 levels' -- serve_request deep
+expect "serve: gzip body of 256 MB inflated" 0 '^415 .*uncompressed' -- serve_request gzip
+expect "serve: chunked body" 0 '^411 .*Content-Length' -- serve_request chunked
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -47,7 +47,7 @@ std::vector<RuleSummary> ProjectLinter::catalogue() const {
   return catalogue_;
 }
 
-Report ProjectLinter::check(std::vector<Document> documents) {
+Report ProjectLinter::check(std::vector<Document> documents, const std::atomic<bool>* cancel) {
   if (!rules_ || !configs_) return {};
   try {
     // An ignored file is no part of the corpus, as `kanwu check` skips it.
@@ -57,6 +57,7 @@ Report ProjectLinter::check(std::vector<Document> documents) {
     }
     CheckOptions options;
     options.jobs = jobs_;
+    options.cancel = cancel;
     options.known_rule_ids = known_ids_;
     Report report = check_documents(rules_->pointers(), documents, options);
     std::lock_guard lock(configs_lock_);

@@ -4,6 +4,7 @@
 // which load it once and check many in-memory documents against it.
 #pragma once
 
+#include <atomic>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -35,7 +36,9 @@ class ProjectLinter : public lsp::Linter {
   // Safe to call from several threads at once once load() has returned
   // (the HTTP server checks requests in parallel): rules are read-only
   // while checking and the configuration cache is behind a lock.
-  Report check(std::vector<Document> documents) override;
+  Report check(std::vector<Document> documents) override { return check(std::move(documents), nullptr); }
+  // The same, stopping early (an incomplete report) once `cancel` is true.
+  Report check(std::vector<Document> documents, const std::atomic<bool>* cancel);
 
   // Every rule loaded, those off here included.
   std::vector<RuleSummary> catalogue() const;

@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <set>
 #include <sstream>
 
 #include "kanwu/doc/docx.h"
 #include "kanwu/report/reporter.h"
 #include "kanwu/text/decode.h"
+#include "kanwu/text/json_input.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu::cli {
@@ -18,17 +20,29 @@ namespace {
 using nlohmann::json;
 
 // A request's documents are one corpus, and findings name their document by
-// filename: two documents may not share one.
-std::string unique_name(std::string name, std::set<std::string>& taken) {
-  if (taken.insert(name).second) return name;
-  const auto dot = name.rfind('.');
-  const std::string stem = dot == std::string::npos ? name : name.substr(0, dot);
-  const std::string ext = dot == std::string::npos ? "" : name.substr(dot);
-  for (int n = 2;; ++n) {
-    std::string candidate = fmt::format("{} ({}){}", stem, n, ext);
-    if (taken.insert(candidate).second) return candidate;
+// filename: two documents may not share one. The next number to try is kept
+// per name, so that 15,000 documents all called a.txt take linear time, not
+// one search through 2, 3, … per document.
+class UniqueNames {
+ public:
+  std::string take(std::string name) {
+    if (taken_.insert(name).second) return name;
+    const auto dot = name.rfind('.');
+    const std::string stem = dot == std::string::npos ? name : name.substr(0, dot);
+    const std::string ext = dot == std::string::npos ? "" : name.substr(dot);
+    for (int& n = next_number_.try_emplace(name, 2).first->second;; ++n) {
+      std::string candidate = fmt::format("{} ({}){}", stem, n, ext);
+      if (taken_.insert(candidate).second) {
+        ++n;
+        return candidate;
+      }
+    }
   }
-}
+
+ private:
+  std::set<std::string> taken_;
+  std::map<std::string, int> next_number_;  // by name as given: the next "name (n)" to try
+};
 
 DocumentFormat format_named(std::string_view format, const std::string& filename) {
   if (format == "markdown") return DocumentFormat::Markdown;
@@ -79,9 +93,11 @@ std::vector<Document> documents_from_json(std::string_view body) {
                                                                        DocumentFormat::PlainText, true);
   json request;
   try {
-    request = json::parse(body);
+    request = parse_json_input(body);
   } catch (const json::exception& e) {
     throw ApiError(400, fmt::format("the request is not valid JSON: {}", e.what()));
+  } catch (const JsonTooDeep& e) {
+    throw ApiError(400, fmt::format("the request is refused: {}", e.what()));
   }
   if (!request.is_object()) throw ApiError(400, "the request must be a JSON object");
   json items = json::array();
@@ -93,7 +109,7 @@ std::vector<Document> documents_from_json(std::string_view body) {
   }
   if (items.empty()) throw ApiError(400, "\"documents\" is empty: nothing to check");
   std::vector<Document> documents;
-  std::set<std::string> taken;
+  UniqueNames names;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const json& item = items[i];
     if (!item.is_object() || !item.contains("text") || !item["text"].is_string())
@@ -102,7 +118,7 @@ std::vector<Document> documents_from_json(std::string_view body) {
       if (item.contains(key) && !item[key].is_string())
         throw ApiError(400, fmt::format("document {}: \"{}\" must be a string", i + 1, key));
     const std::string format = item.value("format", "");
-    const std::string name = unique_name(display_filename(item.value("filename", ""), i, format), taken);
+    const std::string name = names.take(display_filename(item.value("filename", ""), i, format));
     documents.push_back(read_bytes(name, item["text"].get<std::string>(), format_named(format, name), true));
   }
   return documents;
@@ -111,9 +127,9 @@ std::vector<Document> documents_from_json(std::string_view body) {
 std::vector<Document> documents_from_uploads(const std::vector<Upload>& uploads) {
   if (uploads.empty()) throw ApiError(400, "no file uploaded: send .txt, .md or .docx files as multipart form data");
   std::vector<Document> documents;
-  std::set<std::string> taken;
+  UniqueNames names;
   for (std::size_t i = 0; i < uploads.size(); ++i) {
-    const std::string name = unique_name(display_filename(uploads[i].filename, i, ""), taken);
+    const std::string name = names.take(display_filename(uploads[i].filename, i, ""));
     documents.push_back(read_bytes(name, uploads[i].content, format_for_path(name), false));
   }
   return documents;

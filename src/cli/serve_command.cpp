@@ -6,7 +6,9 @@
 #include <sys/socket.h>
 
 #include <atomic>
+#include <charconv>
 #include <chrono>
+#include <optional>
 #include <csignal>
 #include <future>
 #include <memory>
@@ -16,6 +18,8 @@
 #include "check_command.h"
 #include "project_linter.h"
 #include "serve_api.h"
+#include "serve_connection.h"
+#include "serve_routes.h"
 
 namespace kanwu::cli {
 
@@ -51,6 +55,12 @@ bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host =
 
 void handle_check(const httplib::Request& req, httplib::Response& res, ProjectLinter& linter,
                   std::atomic<std::size_t>& running, const ServeOptions& options) {
+  // The time limit counts from the request's first byte: reading it and
+  // naming its documents are part of the time a client waits.
+  using Clock = std::chrono::steady_clock;
+  const Clock::time_point deadline =
+      GuardedServer::request_started() +
+      std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(options.time_limit));
   auto slot = std::make_shared<CheckSlot>(running, options.max_checks);
   if (!*slot) {
     res.set_header("Retry-After", "1");
@@ -58,33 +68,41 @@ void handle_check(const httplib::Request& req, httplib::Response& res, ProjectLi
                                              options.max_checks));
   }
   try {
-    std::vector<Document> documents;
-    if (req.is_multipart_form_data()) {
-      std::vector<Upload> uploads;
-      for (const auto& [field, file] : req.files)
-        if (!file.filename.empty()) uploads.push_back({file.filename, file.content});
-      documents = documents_from_uploads(uploads);
-    } else {
-      documents = documents_from_json(req.body);
-    }
     const bool with_texts = req.get_param_value("texts") == "1";
-    // The texts are copied out before the check consumes the documents.
-    std::vector<Document> shown;
-    if (with_texts)
-      for (const Document& d : documents)
-        shown.emplace_back(SourceText(d.path(), std::string(d.source().text())), DocumentFormat::PlainText);
-    // The check runs on its own thread so that the answer can give up
-    // waiting for it: the engine cannot be interrupted, so a check past the
-    // time limit runs on, holding its slot until it ends, while the client
-    // is told 503 at once.
+    // The request outlives this handler when the check is abandoned: its
+    // body or files are copied into the task.
+    std::optional<std::vector<Upload>> uploads;
+    std::string body;
+    if (req.is_multipart_form_data()) {
+      uploads.emplace();
+      for (const auto& [field, file] : req.files)
+        if (!file.filename.empty()) uploads->push_back({file.filename, file.content});
+    } else {
+      body = req.body;
+    }
+    // Set when the client has been told the check took too long: the
+    // engine stops at its next rule and the slot is freed.
+    auto abandoned = std::make_shared<std::atomic<bool>>(false);
+    // The request is read into documents and checked on a thread of its
+    // own, so that the answer can stop waiting for it.
     auto task = std::make_shared<std::packaged_task<std::string()>>(
-        [&linter, with_texts, documents = std::move(documents), shown = std::move(shown)]() mutable {
-          const Report report = linter.check(std::move(documents));
+        [&linter, with_texts, abandoned, uploads = std::move(uploads), body = std::move(body)]() mutable {
+          std::vector<Document> documents = uploads ? documents_from_uploads(*uploads) : documents_from_json(body);
+          body = std::string();
+          uploads.reset();
+          // The texts are copied out before the check consumes the documents.
+          std::vector<Document> shown;
+          if (with_texts)
+            for (const Document& d : documents)
+              shown.emplace_back(SourceText(d.path(), std::string(d.source().text())), DocumentFormat::PlainText);
+          const Report report = linter.check(std::move(documents), abandoned.get());
+          if (abandoned->load()) return std::string();
           return report_json(report, with_texts ? &shown : nullptr);
         });
     std::future<std::string> answer = task->get_future();
     std::thread([task, slot] { (*task)(); }).detach();
-    if (answer.wait_for(std::chrono::duration<double>(options.time_limit)) != std::future_status::ready) {
+    if (answer.wait_until(deadline) != std::future_status::ready) {
+      abandoned->store(true);
       res.set_header("Retry-After", "5");
       return reply_error(res, 503, fmt::format("the check took longer than {} s and was abandoned; check a shorter "
                                                "text, or fewer documents at once", options.time_limit));
@@ -97,31 +115,67 @@ void handle_check(const httplib::Request& req, httplib::Response& res, ProjectLi
   }
 }
 
+// Why a request is refused before its body is read, if it is: the body's
+// size must be known from Content-Length and within the limit, and arrive
+// as it is. cpp-httplib 0.11.4 reads a chunked body past its payload limit
+// and inflates a gzip or brotli body without one (1 MB of gzip became
+// 5.3 GB resident), so neither is accepted; the page and every HTTP client
+// send a plain body with its length.
+std::optional<std::pair<int, std::string>> refusal_before_body(const httplib::Request& req, std::size_t max_body) {
+  if (req.has_header("Transfer-Encoding"))
+    return std::pair{411, std::string("send the body with a Content-Length header: Transfer-Encoding (chunked) is "
+                                      "not accepted")};
+  if (req.has_header("Content-Encoding") && req.get_header_value("Content-Encoding") != "identity")
+    return std::pair{415, fmt::format("send the body uncompressed: Content-Encoding \"{}\" is not accepted",
+                                      req.get_header_value("Content-Encoding").substr(0, 40))};
+  const std::size_t lengths = req.get_header_value_count("Content-Length");
+  if (lengths > 1) return std::pair{400, std::string("more than one Content-Length header")};
+  if (lengths == 0) {
+    if (req.method == "POST" || req.method == "PUT" || req.method == "PATCH")
+      return std::pair{411, std::string("send the body with a Content-Length header")};
+    return std::nullopt;
+  }
+  const std::string text = req.get_header_value("Content-Length");
+  std::uint64_t length = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), length);
+  if (ec == std::errc::result_out_of_range) length = UINT64_MAX;
+  else if (ec != std::errc() || end != text.data() + text.size() || text.empty())
+    return std::pair{400, fmt::format("bad Content-Length \"{}\"", text.substr(0, 40))};
+  if (length > max_body)
+    return std::pair{413, fmt::format("request too large: kanwu serve accepts up to {} MB", max_body >> 20)};
+  return std::nullopt;
+}
+
 }  // namespace
 
-int run_serve(const ServeOptions& options) {
-  if (options.host_given && !is_loopback(options.host))
-    std::cerr << fmt::format("kanwu serve: warning: listening on {}: anyone who can reach this machine can send "
-                             "text to check (there is no password); use the default 127.0.0.1 to keep it local\n",
-                             options.host);
-  // One worker thread per check: requests are checked in parallel, each on
-  // its own thread, up to max_checks.
-  ProjectLinter linter(options.rules, options.config, 1);
-  if (const std::string problem = linter.load(); !problem.empty()) {
-    std::cerr << problem << '\n';
-    if (linter.catalogue().empty()) return kExitError;  // nothing loaded at all
-  }
-  std::signal(SIGPIPE, SIG_IGN);  // a browser that goes away mid-answer
+ConnectionLimits connection_limits(const ServeOptions& options) {
+  ConnectionLimits limits;
+  limits.body_bytes = options.max_body;
+  return limits;
+}
 
-  httplib::Server server;
-  std::atomic<std::size_t> running{0};
-  // More threads than checks, so that /healthz, the page and the 503s are
-  // answered while checks run.
-  const std::size_t threads = options.max_checks + 12;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+void add_serve_routes(httplib::Server& server, ProjectLinter& linter, std::atomic<std::size_t>& running,
+                      const ServeOptions& options) {
   server.set_payload_max_length(options.max_body);
-  server.set_read_timeout(10, 0);
+  // Each read and write of a socket; GuardedServer bounds a whole request.
+  server.set_read_timeout(5, 0);
   server.set_write_timeout(10, 0);
+  // Refused before the body is read: a client that sends
+  // "Expect: 100-continue" hears it before sending the body, others when
+  // the headers have arrived.
+  server.set_expect_100_continue_handler([&options](const httplib::Request& req, httplib::Response& res) {
+    if (const auto refused = refusal_before_body(req, options.max_body)) {
+      reply_error(res, refused->first, refused->second);
+      return refused->first;
+    }
+    return 100;
+  });
+  server.set_pre_routing_handler([&options](const httplib::Request& req, httplib::Response& res) {
+    const auto refused = refusal_before_body(req, options.max_body);
+    if (!refused) return httplib::Server::HandlerResponse::Unhandled;
+    reply_error(res, refused->first, refused->second);
+    return httplib::Server::HandlerResponse::Handled;
+  });
 
   server.Get("/", [](const httplib::Request&, httplib::Response& res) {
     // The page reaches nothing but this server.
@@ -130,10 +184,10 @@ int run_serve(const ServeOptions& options) {
                    "connect-src 'self'; img-src data:");
     res.set_content(serve_page(), "text/html; charset=utf-8");
   });
-  server.Get("/healthz", [&](const httplib::Request&, httplib::Response& res) {
+  server.Get("/healthz", [&running](const httplib::Request&, httplib::Response& res) {
     res.set_content(fmt::format("{{\"status\":\"ok\",\"checks_running\":{}}}\n", running.load()), kJson);
   });
-  server.Get("/api/rules", [&](const httplib::Request&, httplib::Response& res) {
+  server.Get("/api/rules", [&linter](const httplib::Request&, httplib::Response& res) {
     res.set_content(rules_json(linter.catalogue()), kJson);
   });
   server.Post("/api/check", [&](const httplib::Request& req, httplib::Response& res) {
@@ -151,7 +205,7 @@ int run_serve(const ServeOptions& options) {
     server.Delete(path, wrong_method);
   }
   // Every other error answers in JSON too, with the reason in words.
-  server.set_error_handler([&](const httplib::Request& req, httplib::Response& res) {
+  server.set_error_handler([&options](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     if (res.status == 413)
       reply_error(res, 413, fmt::format("request too large: kanwu serve accepts up to {} MB", options.max_body >> 20));
@@ -163,6 +217,31 @@ int run_serve(const ServeOptions& options) {
   server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     reply_error(res, 500, "kanwu: internal error");
   });
+}
+
+int run_serve(const ServeOptions& options) {
+  if (options.host_given && !is_loopback(options.host))
+    std::cerr << fmt::format("kanwu serve: warning: listening on {}: anyone who can reach this machine can send "
+                             "text to check (there is no password); use the default 127.0.0.1 to keep it local\n",
+                             options.host);
+  // One worker thread per check: requests are checked in parallel, each on
+  // its own thread, up to max_checks.
+  ProjectLinter linter(options.rules, options.config, 1);
+  if (const std::string problem = linter.load(); !problem.empty()) {
+    std::cerr << problem << '\n';
+    if (linter.catalogue().empty()) return kExitError;  // nothing loaded at all
+  }
+  std::signal(SIGPIPE, SIG_IGN);  // a browser that goes away mid-answer
+
+  GuardedServer server(connection_limits(options));
+  std::atomic<std::size_t> running{0};
+  // A thread per connection being served (httplib's model), more of them
+  // than checks: a connection holds its thread while its request arrives
+  // (at most ConnectionLimits::head_time for the head), so 50 slow clients
+  // leave threads for /healthz, the page, the 503s and other checks.
+  const std::size_t threads = options.max_checks + kConnectionThreads;
+  server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  add_serve_routes(server, linter, running, options);
 
   // Debian's cpp-httplib listens with a backlog of 5: a burst of clients
   // (16 in serve_test.py's load test) overflows it and a connection is now

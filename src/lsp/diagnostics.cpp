@@ -125,10 +125,18 @@ std::vector<DocumentDiagnostics> to_diagnostics(const Report& report, const std:
     out.push_back({d.uri, d.version, json::array(), {}});
   }
   std::set<std::string> mirrored;  // "path|range|message", each said once
+  std::vector<std::size_t> left_out(out.size(), 0);  // by index in out: diagnostics past the cap
+  const auto has_room = [&](std::size_t index) {
+    if (out[index].diagnostics.size() < kMaxDiagnosticsPerDocument) return true;
+    ++left_out[index];
+    return false;
+  };
   for (const Finding& f : report.findings) {
     const Placed* here = convert.find(f.where.file);
     if (!here) continue;
-    DocumentDiagnostics& target = out[slot[f.where.file]];
+    const std::size_t target_index = slot[f.where.file];
+    DocumentDiagnostics& target = out[target_index];
+    if (!has_room(target_index)) continue;
     json related = json::array();
     for (const auto& r : f.related) related.push_back({{"location", convert.location(r.where)}, {"message", r.message}});
     const LspRange range = here->range(f.where);
@@ -150,10 +158,20 @@ std::vector<DocumentDiagnostics> to_diagnostics(const Report& report, const std:
       const LspRange at = there->range(r.where);
       const std::string key = r.where.file + "|" + to_json(at).dump() + "|" + message;
       if (!mirrored.insert(key).second) continue;
+      if (!has_room(slot[r.where.file])) continue;
       json back = json::array({{{"location", convert.location(f.where)}, {"message", f.message}}});
       out[slot[r.where.file]].diagnostics.push_back(convert.diagnostic(f, at, message, back));
     }
   }
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (left_out[i] > 0)
+      out[i].diagnostics.push_back(
+          {{"range", to_json(LspRange{})},
+           {"severity", 3},
+           {"code", "too-many-diagnostics"},
+           {"source", "kanwu"},
+           {"message", "kanwu：另有 " + std::to_string(left_out[i]) + " 条提示未列出（每篇最多列出 " +
+                           std::to_string(kMaxDiagnosticsPerDocument) + " 条）；在终端运行 kanwu check 可看到全部"}});
   return out;
 }
 

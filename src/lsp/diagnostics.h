@@ -36,10 +36,18 @@ struct DocumentDiagnostics {
   std::vector<QuickFix> fixes;
 };
 
+// Diagnostics sent for one document at most; past them, one more says how
+// many were left out. An editor shows no more than a screenful at a time,
+// and a draft of ten thousand findings (pasted table debris) would else
+// become a message of hundreds of megabytes, rebuilt at every keystroke.
+inline constexpr std::size_t kMaxDiagnosticsPerDocument = 1000;
+
 // Converts a report on `documents` (the corpus the check saw) into
 // diagnostics for every one of them, empty ones included. A cross-document
 // finding (a figure stated differently in two drafts) also appears in the
-// other draft, at the related place, pointing back.
+// other draft, at the related place, pointing back. Each document gets at
+// most kMaxDiagnosticsPerDocument, the first in the report's order, and a
+// final one telling how many more there are.
 std::vector<DocumentDiagnostics> to_diagnostics(const Report& report, const std::vector<OpenDocument>& documents,
                                                 Encoding encoding);
 

@@ -1,6 +1,7 @@
 #include "lsp/documents.h"
 
 #include <stdexcept>
+#include <string>
 
 #include "lsp/jsonrpc.h"
 
@@ -66,6 +67,11 @@ void DocumentStore::change(const std::string& uri, int version, const nlohmann::
   // all or none, so a bad one in the middle leaves no half-edited text.
   std::string text = it->second.text;
   for (const auto& change : changes) apply_change(text, change, encoding);
+  // Small edits can grow a draft past the size one message may carry; it
+  // is held to the same bound, for the same reason (memory).
+  if (text.size() > kMaxBodyBytes)
+    throw std::invalid_argument("the edit would make the document larger than " +
+                                std::to_string(kMaxBodyBytes >> 20) + " MiB, kanwu lsp's limit; edit ignored");
   it->second.text = std::move(text);
   it->second.version = version;
   ++generation_;

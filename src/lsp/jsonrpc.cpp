@@ -5,6 +5,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "kanwu/text/json_input.h"
+
 namespace kanwu::lsp {
 
 namespace {
@@ -16,8 +18,10 @@ bool valid_id(const json& id) { return id.is_number_integer() || id.is_string();
 std::variant<Message, Response, Invalid> parse_message(const std::string& body) {
   json j;
   try {
-    j = json::parse(body);
+    j = parse_json_input(body);
   } catch (const json::parse_error& e) {
+    return Invalid{kParseError, std::string("parse error: ") + e.what(), nullptr};
+  } catch (const JsonTooDeep& e) {
     return Invalid{kParseError, std::string("parse error: ") + e.what(), nullptr};
   }
   if (!j.is_object()) return Invalid{kInvalidRequest, "a message must be a JSON object", nullptr};

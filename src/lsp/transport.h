@@ -14,8 +14,11 @@
 namespace kanwu::lsp {
 
 // A body larger than this is read past and dropped, never held in memory:
-// a draft is kilobytes, a whole book a few megabytes.
-inline constexpr std::size_t kMaxBodyBytes = 64u << 20;
+// a draft is kilobytes, a whole book a few megabytes. The message is not
+// all the memory it costs: its text is held as the open document, checked
+// (the document model is several times the text) and its diagnostics are
+// built as JSON; at the former 64 MiB a 50 MB message reached 16 GB.
+inline constexpr std::size_t kMaxBodyBytes = 8u << 20;
 
 class FrameReader {
  public:

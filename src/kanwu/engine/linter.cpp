@@ -109,6 +109,7 @@ class Run {
     // A rule's check, then its cross-document digest (which reads the same
     // analyses, so it belongs on the same thread).
     const auto run_rule = [&](std::size_t r) {
+      if (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) return;
       const auto started = std::chrono::steady_clock::now();
       Emitter emit(*rules_[r], document, found[r]);
       try {
@@ -391,8 +392,11 @@ Report check_documents(const std::vector<const Rule*>& rules,
                        const std::vector<Document>& documents, const CheckOptions& options) {
   Run run(rules, options);
   for (const auto& document : documents) {
+    const auto cancelled = [&] { return options.cancel && options.cancel->load(std::memory_order_relaxed); };
+    if (cancelled()) break;
     DocumentResult result;
     run.check(document, result);
+    if (cancelled()) break;  // some rules were skipped: the result is not merged
     run.remember_suppressions(document.path(), result);
     run.merge(result, document.path());
   }

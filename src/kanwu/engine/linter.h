@@ -2,6 +2,7 @@
 // rules and feed cross-document passes → collect findings, sorted.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <set>
@@ -54,6 +55,11 @@ std::vector<Document> load_documents(const std::vector<std::string>& paths,
 struct CheckOptions {
   // Worker threads reading and checking documents; 0 means one per core.
   unsigned jobs = 0;
+  // check_documents looks at it before each rule runs on a document: once
+  // it is true the run stops early and its report is incomplete. A server sets it when it has
+  // told the client the check took too long, so the check frees its place
+  // instead of running on for nobody.
+  const std::atomic<bool>* cancel = nullptr;
   // Decode every input from this charset instead of UTF-8 (--encoding).
   std::string encoding;
   // Report directives that suppressed nothing (rule id "unused-disable").
