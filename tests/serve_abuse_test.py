@@ -271,8 +271,8 @@ def slowloris(server, sockets=50, seconds=12):
         try:
             status = server.request("POST", "/api/check", check_body(), {"Content-Type": "application/json"},
                                     timeout=10)[0]
-        except OSError:
-            status = None
+        except OSError as e:
+            status = f"{type(e).__name__}: {e}"
         latencies.append(time.monotonic() - started)
         statuses.append(status)
     stop.set()
@@ -280,7 +280,8 @@ def slowloris(server, sockets=50, seconds=12):
     p95 = statistics.quantiles(latencies, n=20)[-1] if len(latencies) > 1 else latencies[0]
     expect(all(s == 200 for s in statuses) and p95 < 1.0,
            f"{sockets} slowloris sockets for {seconds} s: {len(statuses)} valid checks, all 200: "
-           f"{all(s == 200 for s in statuses)}, p95 {p95 * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms")
+           f"{all(s == 200 for s in statuses)}, p95 {p95 * 1000:.0f} ms, max {max(latencies) * 1000:.0f} ms"
+           + "".join(f"; {s}" for s in sorted({str(s) for s in statuses if s != 200})))
     # Cut at 5 s; a client notices at its next byte or the one after.
     expect(cut_after and max(cut_after) < 8, f"slow heads cut off after {min(cut_after or [0]):.1f}–"
                                              f"{max(cut_after or [0]):.1f} s ({len(cut_after)} cut)")

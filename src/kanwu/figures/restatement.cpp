@@ -11,6 +11,7 @@ namespace {
 
 // Sentence ends: a restated passage is read a sentence at a time.
 constexpr std::array<std::string_view, 6> kSentenceEnds{"。", "！", "？", "；", "\n", "!"};
+constexpr std::size_t kReach = 600;
 constexpr std::array<std::string_view, 9> kClauseEnds{"。", "！", "？", "；", "\n", "!", "，", "：", ","};
 
 bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
@@ -46,18 +47,24 @@ std::u32string masked_span(std::string_view text, std::size_t at,
                            const std::array<std::string_view, N>& starts, const std::array<std::string_view, M>& ends,
                            bool mark_own = false, std::vector<std::u32string>* dates = nullptr) {
   at = std::min(at, text.size());
-  std::size_t begin = 0, end = text.size();
+  // A sentence is read at most kReach bytes either side of the figure: a
+  // paragraph with no sentence mark (a 60 MB one in a hostile .docx) must
+  // not make each of its figures read all of it.
+  const std::size_t floor = at > kReach ? at - kReach : 0, ceiling = std::min(text.size(), at + kReach);
+  std::size_t begin = floor, end = ceiling;
+  const std::string_view window = text.substr(0, ceiling);
   for (std::string_view mark : starts) {
-    const std::size_t before = text.rfind(mark, at == 0 ? 0 : at - 1);
-    if (before != std::string_view::npos && before < at) begin = std::max(begin, before + mark.size());
+    const std::size_t before = window.substr(floor).rfind(mark, at - floor == 0 ? 0 : at - floor - 1);
+    if (before != std::string_view::npos && floor + before < at) begin = std::max(begin, floor + before + mark.size());
   }
   for (std::string_view mark : ends) {
-    const std::size_t after = text.find(mark, at);
+    const std::size_t after = window.find(mark, at);
     if (after != std::string_view::npos) end = std::min(end, after);
   }
   std::u32string masked;
   bool in_date = false;  // inside a run of digits outside figures
-  auto number = numbers.begin();
+  auto number = std::lower_bound(numbers.begin(), numbers.end(), begin,
+                                 [](const std::pair<std::size_t, std::size_t>& n, std::size_t b) { return n.second <= b; });
   for (std::size_t i = begin; i < end;) {
     char32_t c = 0;
     const std::size_t here = i;
@@ -100,7 +107,14 @@ MaskedPassage from_masked(const std::u32string& masked, std::vector<std::u32stri
 MaskedPassage MaskedPassage::leading_to(std::string_view text, std::size_t at,
                                         const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
   std::vector<std::u32string> dates;
-  const std::u32string masked = masked_span(text, at, numbers, kNoMarks, kSentenceEnds, false, &dates);
+  // The paragraph's opening sentence (what it is about), then the figure's.
+  std::u32string masked = masked_span(text, 0, numbers, kNoMarks, kSentenceEnds, false, &dates);
+  const std::string_view head = text.substr(0, std::min(text.size(), kReach));
+  std::size_t first_end = std::string_view::npos;
+  for (std::string_view mark : kSentenceEnds)
+    if (const std::size_t p = head.find(mark); p != std::string_view::npos) first_end = std::min(first_end, p);
+  if (first_end == std::string_view::npos ? at >= kReach : at > first_end)
+    masked += masked_span(text, at, numbers, kSentenceEnds, kSentenceEnds, false, &dates);
   return from_masked(masked, std::move(dates));
 }
 

@@ -65,6 +65,9 @@ struct PassageEvidence {
   // No period was read: the figure is compared only with a passage that
   // states another of its figures alike (the same report, restated).
   bool unknown_period = false;
+  // The figure's own sentence states its period and its subject (2025年，
+  // 全市中欧班列开行942列): nothing is carried from elsewhere.
+  bool self_contained = false;
 };
 
 struct ClaimDigest {
@@ -110,6 +113,9 @@ class ConflictPass : public CorpusPass {
     auto digest = std::make_unique<ClaimsDigest>();
     const BlockFigures& figures = block_figures(document);
     const DocumentFigures& read = document_figures(document, vocabulary_);
+    // The figures' number spans, block by block, read once.
+    std::vector<std::pair<std::size_t, std::size_t>> numbers;
+    std::size_t numbers_block = SIZE_MAX;
     for (const Claim& c : read.claims) {
       // A figure with no unit (18.8万亿英镑 reads as 18.8万亿) is not compared.
       // Targets and forecasts are not compared (a target restated with
@@ -119,8 +125,11 @@ class ConflictPass : public CorpusPass {
       if (c.plan || c.start_value || c.ambiguous || c.quantity.unit.empty() ||
           !rule_.in_scope(document.blocks()[c.block]))
         continue;
-      std::vector<std::pair<std::size_t, std::size_t>> numbers;
-      for (const Quantity& q : figures.quantities[c.block]) numbers.emplace_back(q.number_begin, q.number_end);
+      if (c.block != numbers_block) {
+        numbers.clear();
+        for (const Quantity& q : figures.quantities[c.block]) numbers.emplace_back(q.number_begin, q.number_end);
+        numbers_block = c.block;
+      }
       // A figure whose metric was not read is known by its clause, word for
       // word with the numbers masked (新建和改扩建学校#所): the same clause in
       // two places is the same metric, if it says enough to name one.
@@ -170,16 +179,41 @@ class ConflictPass : public CorpusPass {
       // its subject ("@file#section"); "@file" alone is what nothing named.
       const bool subject_stated = !unnamed || c.subject.find('#') != std::string::npos;
       d.evidence.named_indicator = period_stated && subject_stated && names_indicator(c.metric);
+      {
+        const auto& spans = document.sentences(c.block);
+        const std::string_view block_text = document.blocks()[c.block].text;
+        const std::string_view sentence =
+            c.sentence < spans.size() ? block_text.substr(spans[c.sentence].begin, spans[c.sentence].end - spans[c.sentence].begin)
+                                      : block_text;
+        const auto names_any = [&](const std::vector<std::string>& words) {
+          return std::any_of(words.begin(), words.end(),
+                             [&](const std::string& w) { return sentence.find(w) != std::string_view::npos; });
+        };
+        d.evidence.self_contained =
+            !c.period_text.empty() && sentence.find(c.period_text) != std::string_view::npos &&
+            ((!unnamed && sentence.find(c.subject) != std::string_view::npos) || names_any(vocabulary_.own_place) ||
+             names_any(vocabulary_.national));
+      }
       digest->claims.push_back(std::move(d));
     }
-    // The other figures of each paragraph, for the agreeing-figures evidence.
-    for (std::size_t i = 0; i < digest->claims.size(); ++i) {
-      ClaimDigest& d = digest->claims[i];
-      for (std::size_t j = 0; j < digest->claims.size() && d.evidence.cofigures.size() < kMaxCoFigures; ++j) {
-        const ClaimDigest& o = digest->claims[j];
-        if (j != i && o.sentence == d.sentence && o.group != d.group)
-          d.evidence.cofigures.push_back({o.figure, o.value, o.exact, o.text});
+    // The other figures of each paragraph, for the agreeing-figures evidence
+    // (claims come in block order: each block's run is read on its own).
+    auto& claims = digest->claims;
+    for (std::size_t run = 0; run < claims.size();) {
+      std::size_t run_end = run;
+      while (run_end < claims.size() && claims[run_end].sentence == claims[run].sentence) ++run_end;
+      // The nearest figures of the paragraph, kMaxCoFigures / 2 either side
+      // (a paragraph of thousands of figures is read in linear time).
+      for (std::size_t i = run; i < run_end; ++i) {
+        ClaimDigest& d = claims[i];
+        const std::size_t from = std::max(run, i >= kMaxCoFigures / 2 ? i - kMaxCoFigures / 2 : 0);
+        const std::size_t to = std::min(run_end, i + kMaxCoFigures / 2 + 1);
+        for (std::size_t j = from; j < to; ++j) {
+          const ClaimDigest& o = claims[j];
+          if (j != i && o.group != d.group) d.evidence.cofigures.push_back({o.figure, o.value, o.exact, o.text});
+        }
       }
+      run = run_end;
     }
     return digest;
   }
@@ -219,6 +253,7 @@ class ConflictPass : public CorpusPass {
     bool cross_unnamed = false;
     bool same_dates = false;  // the passages name the same years and dates
     bool same_document = false;
+    bool self_contained = false;  // both sentences state their own period and subject
     const Location* place = nullptr;
   };
 
@@ -238,6 +273,7 @@ class ConflictPass : public CorpusPass {
       Restatement here;
       here.place = &r.places[p];
       here.same_document = same_document;
+      here.self_contained = c.evidence.self_contained && there.self_contained;
       here.cross_unnamed = (unnamed && !same_document) || c.evidence.unknown_period || there.unknown_period;
       const MaskedPassage& mine = same_document ? c.evidence.paragraph : c.evidence.passage;
       const MaskedPassage& theirs = same_document ? there.paragraph : there.passage;
@@ -262,10 +298,11 @@ class ConflictPass : public CorpusPass {
   }
 
   // What counts as a restatement depends on what was read. With the subject
-  // named and the period stated, a named indicator, an agreeing figure or a
-  // like sentence. Inside one document a short formula (学制一般不少于4个月)
+  // named and the period stated, a named indicator, two sentences that each
+  // state their own period and subject (closed world: all of the identity
+  // read where the figure is), an agreeing figure or a like sentence. Inside one document a short formula (学制一般不少于4个月)
   // recurs word for word in parallel items about different things: a like
-  // sentence must say enough. Across an
+  // sentence must say enough, or say itself what and when it is about. Across an
   // unnamed subject or an unread period, only an agreeing figure or a
   // sentence restated nearly word for word about the same years.
   bool restates(const Restatement& r, const ClaimDigest& c) const {
@@ -274,7 +311,7 @@ class ConflictPass : public CorpusPass {
         (r.same_document ? c.evidence.paragraph : c.evidence.passage).bigrams.size() >= kMinPassageBigrams;
     if (r.cross_unnamed)
       return !r.agreeing.empty() || (r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough);
-    return r.named_indicator || !r.agreeing.empty() ||
+    return r.named_indicator || r.self_contained || !r.agreeing.empty() ||
            (r.similarity >= similar_passage_ && (long_enough || !r.same_document));
   }
 
@@ -324,15 +361,13 @@ class ConflictPass : public CorpusPass {
     }
     // The evidence of the first rival, in the editor's words.
     const Restatement& first = disagree.front().second;
-    const std::string why =
-        first.named_indicator ? fmt::format("同一统计指标，主体、时期均已写明{}",
-                                            first.agreeing.empty() ? ""
-                                                                   : fmt::format("；同段其他数据一致（{}）",
-                                                                                 fmt::join(first.agreeing, "、")))
-        : !first.agreeing.empty()
-            ? fmt::format("两处同段的其他数据一致（{}），语句相似度{:.2f}", fmt::join(first.agreeing, "、"),
-                          first.similarity)
-            : fmt::format("两处语句相近（数字以外相似度{:.2f}）", first.similarity);
+    const std::string agreeing =
+        first.agreeing.empty() ? "" : fmt::format("同段其他数据一致（{}）", fmt::join(first.agreeing, "、"));
+    std::string why;
+    if (first.named_indicator) why = "同一统计指标，主体、时期均已写明";
+    else if (first.self_contained) why = "两处各自写明了主体和时期";
+    if (!agreeing.empty()) why += (why.empty() ? "" : "；") + agreeing;
+    if (why.empty() || !agreeing.empty()) why += fmt::format("{}语句相似度{:.2f}", why.empty() ? "两处语句相近，数字以外" : "，", first.similarity);
     Finding f = make_finding(rule_, c.where,
                              {{"metric", c.metric + role_words(c.role)},
                               {"value", c.text},
