@@ -16,6 +16,7 @@
 #include "kanwu/ledger/record.h"
 #include "kanwu/ledger/store.h"
 #include "kanwu/text/read_file.h"
+#include "kanwu/text/utf8.h"
 
 namespace kanwu::cli {
 
@@ -68,6 +69,12 @@ Recorded record_file(const std::string& file, const FigureVocabulary& vocabulary
   if (documents.empty()) return out;
   out.document = ledger::record_document(documents.front(), vocabulary, base);
   return out;
+}
+
+// At most `limit` characters of a title, for one line of a listing.
+std::string shortened(const std::string& text, std::size_t limit) {
+  const CodePointText cp = code_points(text);
+  return cp.size() <= limit ? text : text.substr(0, cp.offsets[limit]) + "…";
 }
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
@@ -203,9 +210,11 @@ int run_ledger_list(const LedgerOptions& options) {
       return kExitClean;
     }
     for (const auto& d : documents)
-      std::cout << fmt::format("{:<10}  {:>5} figures  {:>5} paragraphs{}  {}{}  {}\n", d.ref.published, d.claims,
-                               d.paragraphs, d.corrections ? fmt::format("  {} corrections", d.corrections) : "",
-                               d.ref.name, d.source.empty() ? "" : fmt::format(" [{}]", d.source), d.ref.title);
+      std::cout << fmt::format("{:<10}  {:>5} {:<7}  {:>5} {:<10}{}  {}{}  {}\n", d.ref.published, d.claims,
+                               d.claims == 1 ? "figure" : "figures", d.paragraphs,
+                               d.paragraphs == 1 ? "paragraph" : "paragraphs",
+                               d.corrections ? "  " + plural(d.corrections, "correction", "corrections") : "",
+                               d.ref.name, d.source.empty() ? "" : fmt::format(" [{}]", d.source), shortened(d.ref.title, 40));
     std::cout << plural(documents.size(), "document", "documents") << '\n';
   } catch (const LedgerError& e) {
     std::cerr << "kanwu: " << e.what() << '\n';

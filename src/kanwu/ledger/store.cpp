@@ -409,8 +409,10 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
   }
   const bool replaced = known;
   if (known) {
+    // A new version without --source keeps the source the first one was given.
     auto q = db_->prepare(
-        "UPDATE ledger_documents SET name = $1, title = $2, published = $3, published_from = $4, source = $5, "
+        "UPDATE ledger_documents SET name = $1, title = $2, published = $3, published_from = $4, "
+        "source = coalesce($5, source), "
         "content_hash = $6, reader = $7, bytes = $8, added_at = $9 WHERE id = $10");
     bind_document(*q);
     q->bind(10, id);
