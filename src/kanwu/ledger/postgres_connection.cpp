@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <map>
 #include <cstdlib>
 #include <optional>
 #include <vector>
@@ -124,11 +125,18 @@ class PostgresConnection : public SqlConnection {
     throw LedgerError(fmt::format("{}: {} failed: {}", name_, doing, why));
   }
 
+  // Each SQL text is prepared once per session and reused: prepared
+  // statements live as long as the session (a rollback keeps them), so
+  // preparing anew for every document would pile them up on the server.
   std::unique_ptr<SqlStatement> prepare(std::string_view sql) override {
-    std::string name = fmt::format("kanwu_{}", ++statements_);
-    PGresult* result = api().PQprepare(conn_, name.c_str(), std::string(sql).c_str(), 0, nullptr);
+    const std::string text(sql);
+    if (const auto it = prepared_.find(text); it != prepared_.end())
+      return std::make_unique<PostgresStatement>(*this, it->second);
+    std::string name = fmt::format("kanwu_{}", prepared_.size() + 1);
+    PGresult* result = api().PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
     check(result, "preparing a query");
     api().PQclear(result);
+    prepared_.emplace(text, name);
     return std::make_unique<PostgresStatement>(*this, std::move(name));
   }
   void execute(std::string_view sql) override {
@@ -181,7 +189,7 @@ class PostgresConnection : public SqlConnection {
  private:
   PGconn* conn_;
   std::string name_;
-  int statements_ = 0;
+  std::map<std::string, std::string> prepared_;  // SQL → statement name
 };
 
 bool PostgresStatement::next() {
