@@ -14,6 +14,9 @@ PACKAGES=(
   libzip-dev libpugixml-dev
   # `kanwu serve`: cpp-httplib, the HTTP server behind the editors' web page.
   libcpp-httplib-dev
+  # `kanwu ledger`: the archive ledger in an SQLite file or a PostgreSQL
+  # database (both opened at run time; the headers and pkg-config files here).
+  libsqlite3-dev libpq-dev
   # jieba's word list (rules/copyedit.yaml, repeated-word's lexicon).
   python3-jieba
   python3
@@ -24,9 +27,11 @@ PACKAGES=(
 
 # Tests also validate SARIF against its JSON schema and render the HTML
 # report in a real browser (with a CJK font, so screenshots show Chinese).
-# python3-docx writes the Word documents the .docx tests check.
+# python3-docx writes the Word documents the .docx tests check. The ledger
+# tests start a throwaway PostgreSQL server (postgresql: postgresql-15 on
+# Debian 12).
 if [ "${1:-}" = "--test" ]; then
-  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git python3-docx)
+  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git python3-docx postgresql)
 fi
 
 missing=()

@@ -191,6 +191,38 @@ sed -i 's/用“新词”/请改用“新词”/' "$TMP/own-rules.yaml"
 expect "cache: own rule file edited" 1 '“老词”：请改用“新词”' -- env KANWU_CACHE_DIR="$CACHE" "$KANWU" check --color never --rules "$TMP/own-rules.yaml" "$TMP/own.txt"
 rm -rf "$CACHE"
 
+# The archive ledger (issue 23) in an SQLite file: the scenarios every
+# backend passes (tests/ledger_scenarios.sh; ledger_pg_test.sh runs them on
+# PostgreSQL), then what only a file can be.
+source "$(dirname "${BASH_SOURCE[0]}")/ledger_scenarios.sh"
+mkdir -p "$TMP/ledger"
+ledger_scenarios "$KANWU" "$TMP/ledger/archive.ledger" "$TMP/ledger"
+expect "ledger: the file is in WAL mode and intact" 0 '^wal ok$' -- python3 -c "import sqlite3; c = sqlite3.connect('$TMP/ledger/archive.ledger'); print(c.execute('PRAGMA journal_mode').fetchone()[0], c.execute('PRAGMA integrity_check').fetchone()[0])"
+expect "ledger: no ledger given" 2 'no ledger: give --ledger' -- bash -c "cd '$TMP/ledger' && '$KANWU' ledger list"
+expect "ledger: reading a missing ledger does not create it" 2 'no such ledger' -- "$KANWU" ledger list --ledger "$TMP/ledger/missing.ledger"
+expect "ledger: ... and leaves no file" 1 '' -- test -e "$TMP/ledger/missing.ledger"
+printf 'ledger: archive.ledger\n' > "$TMP/ledger/.kanwu.yaml"
+expect "ledger: ledger: in .kanwu.yaml, relative to it" 0 '^242 documents$' -- bash -c "cd '$TMP/ledger/many' && '$KANWU' ledger list | tail -1"
+expect "ledger: kanwu config shows it" 0 "ledger: $TMP/ledger/archive.ledger" -- "$KANWU" config --config "$TMP/ledger/.kanwu.yaml"
+printf 'ledger: [a, b]\n' > "$TMP/ledger/.kanwu.yaml"
+expect "ledger: a ledger: that is no string" 2 ".kanwu.yaml:1:9: error: 'ledger' must be a string" -- bash -c "cd '$TMP/ledger' && '$KANWU' ledger list"
+rm -f "$TMP/ledger/.kanwu.yaml"
+printf 'PK\x03\x04 not a database but a zip, or anything else: 这不是账本。%.0s' $(seq 1 40) > "$TMP/ledger/corrupt.ledger"
+sum_before=$(md5sum < "$TMP/ledger/corrupt.ledger")
+expect "ledger: a file that is no database" 2 'corrupt.ledger: not a kanwu ledger: the file is not an SQLite database' -- "$KANWU" ledger add --ledger "$TMP/ledger/corrupt.ledger" "$TMP/ledger/archive"
+expect "ledger: ... is left untouched" 0 '^same$' -- bash -c "[ '$sum_before' = \"\$(md5sum < '$TMP/ledger/corrupt.ledger')\" ] && [ ! -e '$TMP/ledger/corrupt.ledger-wal' ] && echo same"
+python3 -c "import sqlite3; c = sqlite3.connect('$TMP/ledger/other.db'); c.execute('CREATE TABLE customers (id INTEGER PRIMARY KEY)'); c.commit()"
+sum_before=$(md5sum < "$TMP/ledger/other.db")
+expect "ledger: another application's database" 2 'other.db: not a kanwu ledger: an SQLite database with other tables' -- "$KANWU" ledger add --ledger "$TMP/ledger/other.db" "$TMP/ledger/archive"
+expect "ledger: ... is left untouched" 0 '^same$' -- bash -c "[ '$sum_before' = \"\$(md5sum < '$TMP/ledger/other.db')\" ] && echo same"
+cp "$TMP/ledger/archive.ledger" "$TMP/ledger/newer.ledger"
+python3 -c "import sqlite3; c = sqlite3.connect('$TMP/ledger/newer.ledger'); c.execute(\"INSERT INTO ledger_schema VALUES (99, 'later')\"); c.commit()"
+expect "ledger: a ledger of a newer schema" 2 'newer.ledger: the ledger has schema version 99, newer than this kanwu' -- "$KANWU" ledger list --ledger "$TMP/ledger/newer.ledger"
+expect "ledger: a folder" 2 'is a folder, not a ledger file' -- "$KANWU" ledger list --ledger "$TMP/ledger"
+expect "ledger: no such folder" 2 'cannot create the ledger: no folder' -- "$KANWU" ledger add --ledger "$TMP/ledger/no/such/x.ledger" "$TMP/ledger/archive"
+expect "ledger: a mistyped subcommand" 2 '' -- "$KANWU" ledger ad --ledger "$TMP/ledger/archive.ledger" "$TMP/ledger/archive"
+rm -rf "$TMP/ledger"
+
 # Regression inputs found by fuzzing (tests/fuzz/regressions).
 expect "fuzz: NUL in a rule example" 2 'rules-nul-in-example.yaml:14:11: error: examples.good must be text' -- "$KANWU" test-rules --rules tests/fuzz/regressions/rules-nul-in-example.yaml
 

@@ -39,6 +39,10 @@ enable: []
 # Your own rule files or folders, next to the bundled ones:
 # rules: [house-rules/]
 
+# The archive ledger `kanwu ledger` uses when --ledger is not given: an SQLite
+# file (relative to this file) or a shared postgresql:// URL:
+# ledger: archive.ledger
+
 # Different settings for some files:
 # overrides:
 #   - files: "drafts/**"

@@ -12,6 +12,7 @@
 
 #include "check_command.h"
 #include "init_command.h"
+#include "ledger_command.h"
 #include "lsp_command.h"
 #include "serve_command.h"
 #include "kanwu/engine/examples.h"
@@ -108,7 +109,7 @@ int exec_serve(char** argv) {
 }
 #endif
 
-constexpr std::string_view kSubcommands[] = {"check", "rules", "test-rules", "config", "figures", "init", "lsp", "serve"};
+constexpr std::string_view kSubcommands[] = {"check", "rules", "test-rules", "config", "figures", "init", "lsp", "serve", "ledger"};
 
 
 // `kanwu FILE…` checks the files, as `vale FILE` does; a word that is no
@@ -254,6 +255,39 @@ int main(int argc, char** argv) {
   cmd_serve->add_option("--time-limit", serve.time_limit, "seconds a check may take before the answer is 503")
       ->check(CLI::Range(0.001, 3600.0))->capture_default_str();
 
+  // `kanwu ledger`: the archive of published documents a draft is checked against.
+  kanwu::cli::LedgerOptions ledger;
+  auto* cmd_ledger = app.add_subcommand("ledger", "the archive ledger: published documents' figures, paragraphs and corrections");
+  cmd_ledger->require_subcommand(1);
+  const auto ledger_options = [&](CLI::App* sub) {
+    sub->add_option("--ledger", ledger.ledger,
+                    "an SQLite file (created by the first add) or a postgresql:// URL (default: ledger: in .kanwu.yaml)");
+    sub->add_option("--config", ledger.config, "configuration file (default: nearest .kanwu.yaml)");
+  };
+  auto* cmd_ledger_add = cmd_ledger->add_subcommand("add", "record published documents (one transaction each)");
+  ledger_options(cmd_ledger_add);
+  cmd_ledger_add->add_option("paths", ledger.paths, "files or folders, as kanwu check takes them")->required();
+  cmd_ledger_add->add_option("--published", ledger.published,
+                             "publication date YYYY-MM-DD (default: the document's own date, else the file's)");
+  cmd_ledger_add->add_option("--source", ledger.source, "where they were published (a paper, a site, a channel)");
+  cmd_ledger_add->add_option("--name", ledger.name, "the name of the one document given (default: its path)");
+  cmd_ledger_add->add_option("--encoding", ledger.encoding, "decode inputs from this charset (e.g. GB18030)");
+  auto* cmd_ledger_remove = cmd_ledger->add_subcommand("remove", "remove documents (with their corrections)");
+  ledger_options(cmd_ledger_remove);
+  cmd_ledger_remove->add_option("names", ledger.names, "document names, as list shows them")->required();
+  auto* cmd_ledger_list = cmd_ledger->add_subcommand("list", "list the documents: dates, figures, paragraphs");
+  ledger_options(cmd_ledger_list);
+  cmd_ledger_list->add_option("--format", ledger.format, "output format")->check(CLI::IsMember({"text", "json"}));
+  auto* cmd_ledger_stats = cmd_ledger->add_subcommand("stats", "what the ledger holds, and its size");
+  ledger_options(cmd_ledger_stats);
+  cmd_ledger_stats->add_option("--format", ledger.format, "output format")->check(CLI::IsMember({"text", "json"}));
+  auto* cmd_ledger_correct = cmd_ledger->add_subcommand("correct", "record a published correction (更正) of a figure");
+  ledger_options(cmd_ledger_correct);
+  cmd_ledger_correct->add_option("--document", ledger.document, "the corrected document's name")->required();
+  cmd_ledger_correct->add_option("--was", ledger.was, "the text as published (16.4%)")->required();
+  cmd_ledger_correct->add_option("--now", ledger.now, "the corrected text (15.4%)")->required();
+  cmd_ledger_correct->add_option("--date", ledger.date, "the correction's date YYYY-MM-DD");
+
   try {
     std::vector<std::string> reversed(arguments.rbegin(), arguments.rend() - 1);
     app.parse(reversed);
@@ -269,6 +303,11 @@ int main(int argc, char** argv) {
   if (*cmd_figures) return run_figures(figure_paths, figure_format, figure_encoding);
   if (*cmd_init) return kanwu::cli::run_init(init_folder, init_force);
   if (*cmd_lsp) return kanwu::cli::run_lsp(lsp);
+  if (*cmd_ledger_add) return kanwu::cli::run_ledger_add(ledger);
+  if (*cmd_ledger_remove) return kanwu::cli::run_ledger_remove(ledger);
+  if (*cmd_ledger_list) return kanwu::cli::run_ledger_list(ledger);
+  if (*cmd_ledger_stats) return kanwu::cli::run_ledger_stats(ledger);
+  if (*cmd_ledger_correct) return kanwu::cli::run_ledger_correct(ledger);
   serve.host_given = host_option->count() > 0;
 #ifdef KANWU_SERVE_IN_PROCESS
   if (*cmd_serve) return kanwu::cli::run_serve(serve);

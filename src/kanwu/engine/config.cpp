@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "kanwu/ledger/store.h"
 #include "kanwu/rules/params.h"
 #include "kanwu/text/read_file.h"
 
@@ -86,6 +87,11 @@ class ConfigReader {
           orr.reject_unknown_keys("override");
           c.overrides.push_back(std::move(ov));
         }
+    }
+    if (const auto ledger = r.optional_string("ledger")) {
+      if (ledger->empty()) r.error_at("ledger", "'ledger' must be a file path or a postgresql:// URL");
+      else if (ledger::is_postgresql_url(*ledger)) c.ledger = *ledger;
+      else c.ledger = (dir / *ledger).lexically_normal().string();
     }
     r.reject_unknown_keys("config");
     if (!errors_.empty()) throw RuleLoadError(errors_);
@@ -174,6 +180,7 @@ std::string Config::describe() const {
   for (const auto& [id, s] : severity) out << ' ' << id << '=' << to_string(s);
   out << '\n';
   list("ignore", ignore);
+  if (!ledger.empty()) out << "ledger: " << ledger::display_name(ledger) << '\n';
   for (const auto& [id, node] : params) out << "params " << id << ": " << YAML::Dump(node) << '\n';
   for (const auto& o : overrides) {
     out << "override " << o.files << ":";

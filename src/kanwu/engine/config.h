@@ -11,6 +11,7 @@
 //     - files: "drafts/**"
 //       disable: [figure-conflict]
 //       severity: {repeated-word: info}
+//   ledger: archive.ledger           # `kanwu ledger`'s default LEDGER
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -45,6 +46,10 @@ struct Config {
   };
   std::vector<Override> overrides;
   std::map<std::string, YAML::Node> params;  // rule id → parameter overrides
+  // The archive ledger (`kanwu ledger`): a postgresql:// URL as written, or
+  // an SQLite file path resolved against the configuration's folder; "" when
+  // not set.
+  std::string ledger;
   std::string content;                       // the file's text, for error columns
 
   FileSettings for_file(const std::string& file) const;

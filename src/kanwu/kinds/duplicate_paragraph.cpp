@@ -7,16 +7,13 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "kanwu/text/chars.h"
-#include "kanwu/text/utf8.h"
+#include "kanwu/kinds/paragraph_sketch.h"
 
 namespace kanwu {
 
 namespace {
 
-constexpr std::size_t kBands = 8;
-constexpr std::size_t kRows = 4;  // P(candidate | Jaccard 0.8) ≈ 0.985
-constexpr std::size_t kHashes = kBands * kRows;
+constexpr std::size_t kBands = kSketchBands;
 // Candidates read per band, and verified per paragraph, are capped so that
 // text shared by thousands of paragraphs cannot make the pass quadratic:
 // candidates are ranked by how many bands they share (a true near copy
@@ -24,25 +21,9 @@ constexpr std::size_t kHashes = kBands * kRows;
 constexpr std::size_t kMaxCandidates = 16;
 constexpr std::size_t kMaxVerified = 8;
 
-std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
-// 16-bit shingle hashes: at paragraph sizes (~100 shingles) chance
-// collisions inflate a Jaccard similarity by about 0.1%, and the index of a
-// 300 MB corpus takes half the memory.
-using Shingle = std::uint16_t;
-
 struct Paragraph {
   Location where;
-  std::uint64_t exact = 0;         // hash of the normalised text
-  std::vector<Shingle> shingles;   // sorted, unique
-  std::array<std::uint32_t, kHashes> minhash{};
+  ParagraphSketch sketch;
 };
 
 // What the index keeps of an earlier paragraph: enough to compare with it
@@ -104,57 +85,6 @@ struct ParagraphDigest : CorpusPass::Digest {
   std::vector<Paragraph> paragraphs;
 };
 
-// Sentences in a paragraph, counted by their ending marks (a run of marks,
-// as in ？！, ends one sentence).
-std::size_t count_sentences(std::string_view text) {
-  std::size_t n = 0;
-  bool in_end = false;
-  for (std::size_t i = 0; i < text.size();) {
-    char32_t c = 0;
-    const int len = utf8::decode(text, i, c);
-    const bool end = len > 0 && chars::is_sentence_end(c);
-    n += end && !in_end;
-    in_end = end;
-    i += len > 0 ? len : 1;
-  }
-  return n;
-}
-
-// Letters, digits and Han only, full-width digits folded: punctuation and
-// spacing changes do not make a different paragraph.
-std::u32string normalise(std::string_view text) {
-  std::u32string out;
-  for (char32_t c : code_points(text).chars) {
-    if (chars::is_fullwidth_digit(c)) c = c - 0xFF10 + U'0';
-    if (chars::is_han(c) || chars::is_digit(c) || chars::is_ascii_letter(c)) out += c;
-  }
-  return out;
-}
-
-// One-permutation MinHash: each shingle is hashed once and lands in one of
-// kHashes bins, keeping the bin minimum; empty bins borrow from the next
-// non-empty one (rotation densification, Shrivastava 2017). 60× cheaper
-// than 60 independent hash functions, with the same LSH behaviour.
-void one_permutation_minhash(Paragraph& p) {
-  p.minhash.fill(UINT32_MAX);
-  for (const Shingle s : p.shingles) {
-    const std::uint64_t h = mix(s ^ 0x9E3779B97F4A7C15ULL);
-    const std::size_t bin = static_cast<std::size_t>((h >> 32) % kHashes);
-    p.minhash[bin] = std::min(p.minhash[bin], static_cast<std::uint32_t>(h));
-  }
-  for (std::size_t b = 0; b < kHashes; ++b) {
-    if (p.minhash[b] != UINT32_MAX) continue;
-    for (std::size_t k = 1; k < kHashes; ++k) {
-      const std::size_t from = (b + k) % kHashes;
-      if (p.minhash[from] != UINT32_MAX && !(p.minhash[from] & 0x80000000u)) {
-        // Mark borrowed values so they are not borrowed again in a chain.
-        p.minhash[b] = static_cast<std::uint32_t>(mix(p.minhash[from] + k)) | 0x80000000u;
-        break;
-      }
-    }
-  }
-}
-
 struct DuplicateSettings {
   std::size_t min_chars = 30;
   double threshold = 0.8;
@@ -174,7 +104,7 @@ class DuplicatePass : public CorpusPass {
     auto digest = std::make_unique<ParagraphDigest>();
     for (const Block& block : document.blocks()) {
       if (!rule_.in_scope(block)) continue;
-      const std::u32string norm = normalise(block.text);
+      const std::u32string norm = normalise_paragraph(block.text);
       if (norm.size() < settings_.min_chars) continue;
       // A duplicated paragraph is prose pasted twice. A line with no
       // sentence is a title or a summary entry, and a one-sentence paragraph
@@ -183,15 +113,7 @@ class DuplicatePass : public CorpusPass {
       if (count_sentences(block.text) < settings_.min_sentences) continue;
       Paragraph p;
       p.where = document.locate(block, 0, block.text.size());
-      p.exact = std::hash<std::u32string>{}(norm);
-      for (std::size_t i = 0; i + settings_.k <= norm.size(); ++i) {
-        std::uint64_t h = 0;
-        for (std::size_t j = 0; j < settings_.k; ++j) h = mix(h ^ norm[i + j]);
-        p.shingles.push_back(static_cast<Shingle>(h ^ (h >> 16) ^ (h >> 32) ^ (h >> 48)));
-      }
-      std::sort(p.shingles.begin(), p.shingles.end());
-      p.shingles.erase(std::unique(p.shingles.begin(), p.shingles.end()), p.shingles.end());
-      one_permutation_minhash(p);
+      p.sketch = sketch_paragraph(norm, settings_.k);
       digest->paragraphs.push_back(std::move(p));
     }
     return digest;
@@ -218,15 +140,16 @@ class DuplicatePass : public CorpusPass {
   void add_paragraph(Paragraph p) {
     if (files_.empty() || files_.back() != p.where.file) files_.push_back(p.where.file);
     const auto file = static_cast<std::uint32_t>(files_.size() - 1);
-    if (const auto it = exact_.find(p.exact); it != exact_.end()) {
+    if (const auto it = exact_.find(p.sketch.exact); it != exact_.end()) {
       report(p, stored_[it->second], 1.0, file);
       return;  // the first copy already represents this text in the index
     }
     const auto id = static_cast<std::uint32_t>(stored_.size());
     std::vector<std::uint32_t> candidates;
+    const auto band_keys = p.sketch.band_keys();
     for (std::size_t band = 0; band < kBands; ++band) {
       std::size_t taken = 0;
-      bands_.for_each(band_key(p, band), [&](std::uint32_t c) {
+      bands_.for_each(band_keys[band], [&](std::uint32_t c) {
         candidates.push_back(c);
         return ++taken < kMaxCandidates;
       });
@@ -245,7 +168,7 @@ class DuplicatePass : public CorpusPass {
     double best = 0;
     std::uint32_t best_id = 0;
     for (std::size_t k = 0; k < verify; ++k) {
-      const double j = jaccard(p.shingles, stored_[ranked[k].second].shingles);
+      const double j = shingle_jaccard(p.sketch.shingles, stored_[ranked[k].second].shingles);
       if (j > best) best = j, best_id = ranked[k].second;
     }
     std::uint32_t cluster = 0;
@@ -256,9 +179,9 @@ class DuplicatePass : public CorpusPass {
       cluster = static_cast<std::uint32_t>(cluster_files_.size());
       cluster_files_.push_back({file});
     }
-    exact_.emplace(p.exact, id);
-    for (std::size_t band = 0; band < kBands; ++band) bands_.add(band_key(p, band), id);
-    stored_.push_back({file, cluster, p.where.start, p.where.end, std::move(p.shingles)});
+    exact_.emplace(p.sketch.exact, id);
+    for (std::size_t band = 0; band < kBands; ++band) bands_.add(band_keys[band], id);
+    stored_.push_back({file, cluster, p.where.start, p.where.end, std::move(p.sketch.shingles)});
   }
 
   Location location_of(const Stored& s) const {
@@ -267,23 +190,6 @@ class DuplicatePass : public CorpusPass {
     at.start = s.start;
     at.end = s.end;
     return at;
-  }
-
-  static std::uint64_t band_key(const Paragraph& p, std::size_t band) {
-    std::uint64_t h = band + 1;
-    for (std::size_t r = 0; r < kRows; ++r) h = mix(h ^ p.minhash[band * kRows + r]);
-    return h;
-  }
-
-  static double jaccard(const std::vector<Shingle>& a, const std::vector<Shingle>& b) {
-    if (a.empty() || b.empty()) return 0;
-    std::size_t common = 0, i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-      if (a[i] == b[j]) ++common, ++i, ++j;
-      else if (a[i] < b[j]) ++i;
-      else ++j;
-    }
-    return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
   }
 
   void report(const Paragraph& p, const Stored& stored, double similarity, std::uint32_t file) {

@@ -1,0 +1,169 @@
+#include "kanwu/ledger/record.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <charconv>
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include "kanwu/figures/claim.h"
+#include "kanwu/text/cache_file.h"
+#include "kanwu/text/digest.h"
+
+namespace kanwu::ledger {
+
+namespace {
+
+// The first line of the first block, at most 200 characters: a title, or
+// the start of the text when it has none.
+std::string title_of(const Document& document) {
+  for (const Block& block : document.blocks()) {
+    std::string_view line = std::string_view(block.text).substr(0, block.text.find('\n'));
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.remove_suffix(1);
+    if (line.empty()) continue;
+    const CodePointText cp = code_points(line);
+    if (cp.size() > 200) line = line.substr(0, cp.offsets[200]);
+    return std::string(line);
+  }
+  return {};
+}
+
+std::string date_of(const DocumentContext& context) {
+  if (context.year <= 0) return {};
+  if (context.month <= 0) return fmt::format("{:04}", context.year);
+  if (context.day <= 0) return fmt::format("{:04}-{:02}", context.year, context.month);
+  return fmt::format("{:04}-{:02}-{:02}", context.year, context.month, context.day);
+}
+
+// The file's modification day (local time); "" for standard input.
+std::string file_date(const std::string& path) {
+  struct stat st {};
+  if (path == "-" || ::stat(path.c_str(), &st) != 0) return {};
+  std::tm tm{};
+  ::localtime_r(&st.st_mtime, &tm);
+  return fmt::format("{:04}-{:02}-{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+std::string today() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  ::localtime_r(&t, &tm);
+  return fmt::format("{:04}-{:02}-{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+}  // namespace
+
+std::optional<std::string> parse_date(std::string_view text) {
+  int parts[3] = {0, 0, 0};
+  std::size_t at = 0;
+  for (int i = 0; i < 3; ++i) {
+    if (i > 0) {
+      if (at >= text.size() || text[at] != '-') return std::nullopt;
+      ++at;
+    }
+    const char* begin = text.data() + at;
+    const auto [end, ec] = std::from_chars(begin, text.data() + text.size(), parts[i]);
+    const std::size_t digits = static_cast<std::size_t>(end - begin);
+    if (ec != std::errc() || digits == 0 || digits > (i == 0 ? 4u : 2u)) return std::nullopt;
+    at += digits;
+  }
+  if (at != text.size() || parts[0] < 1000) return std::nullopt;
+  const std::chrono::year_month_day day{std::chrono::year(parts[0]), std::chrono::month(static_cast<unsigned>(parts[1])),
+                                        std::chrono::day(static_cast<unsigned>(parts[2]))};
+  if (!day.ok()) return std::nullopt;
+  return fmt::format("{:04}-{:02}-{:02}", parts[0], parts[1], parts[2]);
+}
+
+std::string figure_reader(std::string_view vocabulary_text) {
+  return fmt::format("kanwu 0.1.0; figures.yaml {:016x}", cache::hash(vocabulary_text));
+}
+
+LedgerDocument record_document(const Document& document, const FigureVocabulary& vocabulary,
+                               const RecordOptions& options) {
+  LedgerDocument out;
+  out.name = options.name.empty() ? document.path() : options.name;
+  out.title = title_of(document);
+  out.source = options.source;
+  out.reader = options.reader;
+  const std::string_view text = document.source().text();
+  const ContentDigest digest = ContentDigest::of(text);
+  out.content_hash = fmt::format("{:016x}{:016x}", digest.first, digest.second);
+  out.bytes = text.size();
+
+  const DocumentFigures& figures = document_figures(document, vocabulary);
+  if (!options.published.empty()) {
+    out.published = options.published, out.published_from = "option";
+  } else if (std::string d = date_of(figures.context); !d.empty()) {
+    out.published = std::move(d), out.published_from = "document";
+  } else if (std::string f = file_date(document.path()); !f.empty()) {
+    out.published = std::move(f), out.published_from = "file";
+  } else {
+    out.published = today(), out.published_from = "added";
+  }
+
+  // Comparable figures, each with the sentence it stands in (stored once
+  // for all its figures) and that sentence's figure spans.
+  const BlockFigures& quantities = block_figures(document);
+  std::map<std::pair<std::size_t, std::size_t>, int> sentence_index;
+  for (const Claim& claim : figures.claims) {
+    if (!claim.comparable() || claim.block >= document.blocks().size()) continue;
+    const Block& block = document.blocks()[claim.block];
+    const auto& spans = document.sentences(claim.block);
+    const std::size_t begin = claim.sentence < spans.size() ? spans[claim.sentence].begin : 0;
+    const std::size_t end = claim.sentence < spans.size() ? spans[claim.sentence].end : block.text.size();
+    if (begin > end || end > block.text.size() || claim.quantity.begin < begin) continue;
+    auto [it, inserted] = sentence_index.try_emplace({claim.block, claim.sentence}, static_cast<int>(out.sentences.size()));
+    if (inserted) {
+      LedgerSentence s;
+      s.block = static_cast<int>(claim.block);
+      s.index = static_cast<int>(claim.sentence);
+      s.text = block.text.substr(begin, end - begin);
+      if (claim.block < quantities.quantities.size())
+        for (const Quantity& q : quantities.quantities[claim.block])
+          if (q.begin >= begin && q.end <= end)
+            s.figures.emplace_back(static_cast<std::uint32_t>(q.begin - begin), static_cast<std::uint32_t>(q.end - begin));
+      out.sentences.push_back(std::move(s));
+    }
+    LedgerClaim c;
+    c.metric_key = claim.metric_key;
+    c.metric = claim.metric;
+    c.role = std::string(to_string(claim.role));
+    c.qualifiers = claim.qualifiers;
+    c.subject = claim.subject;
+    c.period = claim.period;
+    c.period_text = claim.period_text;
+    c.share_base = claim.share_base;
+    c.unit = claim.quantity.unit;
+    c.value = claim.quantity.value;
+    c.low = claim.quantity.low;
+    c.high = claim.quantity.high;
+    c.text = claim.quantity.text;
+    c.start = claim.where.start;
+    c.end = claim.where.end;
+    c.block = static_cast<int>(claim.block);
+    c.sentence = it->second;
+    c.offset = static_cast<std::uint32_t>(claim.quantity.begin - begin);
+    out.claims.push_back(std::move(c));
+  }
+
+  // duplicate-paragraph's paragraphs (body text and list items) with its sketch.
+  for (std::size_t b = 0; b < document.blocks().size(); ++b) {
+    const Block& block = document.blocks()[b];
+    if (block.kind != BlockKind::Body && block.kind != BlockKind::ListItem) continue;
+    const std::u32string norm = normalise_paragraph(block.text);
+    if (norm.size() < kMinParagraphChars) continue;
+    LedgerParagraph p;
+    p.block = static_cast<int>(b);
+    const Location where = document.locate(block, 0, block.text.size());
+    p.start = where.start;
+    p.end = where.end;
+    p.sentences = count_sentences(block.text);
+    p.sketch = sketch_paragraph(norm, kSketchShingle);
+    out.paragraphs.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace kanwu::ledger

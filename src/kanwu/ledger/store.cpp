@@ -1,0 +1,726 @@
+#include "kanwu/ledger/store.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "kanwu/ledger/sql.h"
+
+namespace kanwu::ledger {
+
+namespace {
+
+// Schema migrations: kMigrations[v - 1] takes a ledger from version v - 1
+// to v. Append; never edit a released one (ledgers in use were made by it).
+// {id}, {blob} and {without_rowid} are the dialect's (SqlConnection::dialect).
+// Columns named for SQL keywords are spelled out: col, offset_in_sentence.
+constexpr std::string_view kMigrations[] = {
+    // 1: documents, their sentences with figures, figures, paragraph
+    // sketches with their LSH bands, corrections.
+    R"sql(
+CREATE TABLE ledger_documents (
+  id {id},
+  name TEXT NOT NULL UNIQUE,
+  title TEXT NOT NULL,
+  published TEXT NOT NULL,
+  published_from TEXT NOT NULL,
+  source TEXT,
+  content_hash TEXT NOT NULL,
+  reader TEXT NOT NULL,
+  bytes BIGINT NOT NULL,
+  added_at TEXT NOT NULL
+);
+CREATE INDEX ledger_documents_published ON ledger_documents (published);
+CREATE TABLE ledger_sentences (
+  id {id},
+  document_id BIGINT NOT NULL REFERENCES ledger_documents (id) ON DELETE CASCADE,
+  block INTEGER NOT NULL,
+  sentence INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  figures TEXT NOT NULL
+);
+CREATE INDEX ledger_sentences_document ON ledger_sentences (document_id);
+CREATE TABLE ledger_claims (
+  id {id},
+  document_id BIGINT NOT NULL REFERENCES ledger_documents (id) ON DELETE CASCADE,
+  sentence_id BIGINT REFERENCES ledger_sentences (id) ON DELETE CASCADE,
+  metric_key TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  role TEXT NOT NULL,
+  qualifiers TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  period TEXT NOT NULL,
+  period_text TEXT NOT NULL,
+  share_base TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  value DOUBLE PRECISION NOT NULL,
+  low DOUBLE PRECISION NOT NULL,
+  high DOUBLE PRECISION NOT NULL,
+  text TEXT NOT NULL,
+  block INTEGER NOT NULL,
+  offset_in_sentence INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  col INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  end_col INTEGER NOT NULL
+);
+CREATE INDEX ledger_claims_metric ON ledger_claims (metric_key);
+CREATE INDEX ledger_claims_document ON ledger_claims (document_id);
+CREATE INDEX ledger_claims_sentence ON ledger_claims (sentence_id);
+CREATE TABLE ledger_paragraphs (
+  id {id},
+  document_id BIGINT NOT NULL REFERENCES ledger_documents (id) ON DELETE CASCADE,
+  block INTEGER NOT NULL,
+  line INTEGER NOT NULL,
+  col INTEGER NOT NULL,
+  end_line INTEGER NOT NULL,
+  end_col INTEGER NOT NULL,
+  chars INTEGER NOT NULL,
+  sentences INTEGER NOT NULL,
+  exact_hash BIGINT NOT NULL,
+  shingles {blob} NOT NULL
+);
+CREATE INDEX ledger_paragraphs_exact ON ledger_paragraphs (exact_hash);
+CREATE INDEX ledger_paragraphs_document ON ledger_paragraphs (document_id);
+CREATE TABLE ledger_paragraph_bands (
+  band_key BIGINT NOT NULL,
+  paragraph_id BIGINT NOT NULL REFERENCES ledger_paragraphs (id) ON DELETE CASCADE,
+  PRIMARY KEY (band_key, paragraph_id)
+){without_rowid};
+CREATE INDEX ledger_paragraph_bands_paragraph ON ledger_paragraph_bands (paragraph_id);
+CREATE TABLE ledger_corrections (
+  id {id},
+  document_id BIGINT NOT NULL REFERENCES ledger_documents (id) ON DELETE CASCADE,
+  was TEXT NOT NULL,
+  now TEXT NOT NULL,
+  corrected_on TEXT,
+  added_at TEXT NOT NULL,
+  metric_key TEXT,
+  subject TEXT,
+  period TEXT,
+  unit TEXT,
+  low DOUBLE PRECISION,
+  high DOUBLE PRECISION
+);
+CREATE INDEX ledger_corrections_document ON ledger_corrections (document_id);
+CREATE INDEX ledger_corrections_metric ON ledger_corrections (metric_key);
+)sql",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
+
+// Paragraph candidates read per LSH band: text shared by thousands of
+// archived paragraphs (a standard closing sentence) cannot make a lookup
+// read them all (duplicate-paragraph's own kMaxCandidates).
+constexpr std::int64_t kCandidatesPerBand = 16;
+
+std::string now_utc() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  ::gmtime_r(&t, &tm);
+  char out[32];
+  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return out;
+}
+
+// 64-bit hashes are stored as the signed integers both databases have.
+std::int64_t as_stored(std::uint64_t hash) { return static_cast<std::int64_t>(hash); }
+
+std::string join(const std::vector<std::string>& words, char separator) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += separator;
+    out += w;
+  }
+  return out;
+}
+
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> out;
+  if (text.empty()) return out;
+  std::size_t start = 0;
+  for (std::size_t at; (at = text.find(separator, start)) != std::string::npos; start = at + 1)
+    out.push_back(text.substr(start, at - start));
+  out.push_back(text.substr(start));
+  return out;
+}
+
+// Figure spans of a sentence as stored: "3-9,15-20".
+std::string spans_text(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) {
+  std::string out;
+  for (const auto& [b, e] : spans) out += fmt::format("{}{}-{}", out.empty() ? "" : ",", b, e);
+  return out;
+}
+
+std::vector<std::pair<std::uint32_t, std::uint32_t>> parse_spans(const std::string& text) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+  for (const auto& span : split(text, ',')) {
+    const auto dash = span.find('-');
+    if (dash == std::string::npos) continue;
+    try {
+      out.emplace_back(static_cast<std::uint32_t>(std::stoul(span.substr(0, dash))),
+                       static_cast<std::uint32_t>(std::stoul(span.substr(dash + 1))));
+    } catch (const std::exception&) {
+      // A hand-edited row: the span is dropped, not the lookup.
+    }
+  }
+  return out;
+}
+
+// Shingles as stored: little-endian 16-bit values, the same bytes on any machine.
+std::string shingles_blob(const std::vector<Shingle>& shingles) {
+  std::string out;
+  out.reserve(shingles.size() * 2);
+  for (const Shingle s : shingles) {
+    out += static_cast<char>(s & 0xff);
+    out += static_cast<char>(s >> 8);
+  }
+  return out;
+}
+
+std::vector<Shingle> parse_shingles(const std::string& blob) {
+  std::vector<Shingle> out;
+  out.reserve(blob.size() / 2);
+  for (std::size_t i = 0; i + 1 < blob.size(); i += 2)
+    out.push_back(static_cast<Shingle>(static_cast<unsigned char>(blob[i]) |
+                                       static_cast<unsigned char>(blob[i + 1]) << 8));
+  return out;
+}
+
+Position position(SqlStatement& q, int line_column, int col_column) {
+  Position p;
+  p.line = static_cast<int>(q.integer(line_column));
+  p.column = static_cast<int>(q.integer(col_column));
+  return p;
+}
+
+constexpr std::string_view kClaimColumns =
+    "d.name, d.title, d.published, c.metric_key, c.metric, c.role, c.qualifiers, c.subject, c.period, "
+    "c.period_text, c.share_base, c.unit, c.value, c.low, c.high, c.text, c.block, c.offset_in_sentence, "
+    "c.line, c.col, c.end_line, c.end_col, s.block, s.sentence, s.text, s.figures "
+    "FROM ledger_claims c JOIN ledger_documents d ON d.id = c.document_id "
+    "LEFT JOIN ledger_sentences s ON s.id = c.sentence_id";
+
+StoredClaim read_claim(SqlStatement& q) {
+  StoredClaim out;
+  out.document = {q.text(0), q.text(1), q.text(2)};
+  LedgerClaim& c = out.claim;
+  c.metric_key = q.text(3);
+  c.metric = q.text(4);
+  c.role = q.text(5);
+  c.qualifiers = split(q.text(6), '|');
+  c.subject = q.text(7);
+  c.period = q.text(8);
+  c.period_text = q.text(9);
+  c.share_base = q.text(10);
+  c.unit = q.text(11);
+  c.value = q.real(12);
+  c.low = q.real(13);
+  c.high = q.real(14);
+  c.text = q.text(15);
+  c.block = static_cast<int>(q.integer(16));
+  c.offset = static_cast<std::uint32_t>(q.integer(17));
+  c.start = position(q, 18, 19);
+  c.end = position(q, 20, 21);
+  if (!q.is_null(22)) {
+    out.sentence.block = static_cast<int>(q.integer(22));
+    out.sentence.index = static_cast<int>(q.integer(23));
+    out.sentence.text = q.text(24);
+    out.sentence.figures = parse_spans(q.text(25));
+  }
+  return out;
+}
+
+constexpr std::string_view kParagraphColumns =
+    "d.name, d.title, d.published, p.id, p.block, p.line, p.col, p.end_line, p.end_col, p.chars, p.sentences, "
+    "p.shingles FROM ledger_paragraphs p JOIN ledger_documents d ON d.id = p.document_id";
+
+StoredParagraph read_paragraph(SqlStatement& q) {
+  StoredParagraph out;
+  out.document = {q.text(0), q.text(1), q.text(2)};
+  out.block = static_cast<int>(q.integer(4));
+  out.start = position(q, 5, 6);
+  out.end = position(q, 7, 8);
+  out.chars = static_cast<std::size_t>(q.integer(9));
+  out.sentences = static_cast<std::size_t>(q.integer(10));
+  out.shingles = parse_shingles(q.blob(11));
+  return out;
+}
+
+constexpr std::string_view kCorrectionColumns =
+    "d.name, d.title, d.published, r.was, r.now, r.corrected_on, r.added_at, r.metric_key, r.subject, "
+    "r.period, r.unit, r.low, r.high FROM ledger_corrections r JOIN ledger_documents d ON d.id = r.document_id";
+
+StoredCorrection read_correction(SqlStatement& q) {
+  StoredCorrection out;
+  out.document = {q.text(0), q.text(1), q.text(2)};
+  out.was = q.text(3);
+  out.now = q.text(4);
+  out.corrected_on = q.text(5);
+  out.added_at = q.text(6);
+  out.metric_key = q.text(7);
+  out.subject = q.text(8);
+  out.period = q.text(9);
+  out.unit = q.text(10);
+  if (!q.is_null(11)) out.low = q.real(11);
+  if (!q.is_null(12)) out.high = q.real(12);
+  return out;
+}
+
+// The rows a document owns besides its corrections, deleted before its
+// rows are written again (explicitly, not by ON DELETE CASCADE alone, so
+// the order is the same in both databases).
+void delete_document_rows(SqlConnection& db, std::int64_t id) {
+  for (const char* sql :
+       {"DELETE FROM ledger_paragraph_bands WHERE paragraph_id IN "
+        "(SELECT id FROM ledger_paragraphs WHERE document_id = $1)",
+        "DELETE FROM ledger_paragraphs WHERE document_id = $1", "DELETE FROM ledger_claims WHERE document_id = $1",
+        "DELETE FROM ledger_sentences WHERE document_id = $1"}) {
+    auto q = db.prepare(sql);
+    q->bind(1, id);
+    q->run();
+  }
+}
+
+}  // namespace
+
+bool is_postgresql_url(const std::string& ledger) {
+  return ledger.starts_with("postgresql://") || ledger.starts_with("postgres://");
+}
+
+// A URL's password is never printed: postgresql://user:secret@host/db →
+// postgresql://user:***@host/db, and password=… in its query.
+std::string display_name(const std::string& ledger) {
+  if (!is_postgresql_url(ledger)) return ledger;
+  std::string out = ledger;
+  const std::size_t authority = out.find("://") + 3;
+  const std::size_t at = out.find('@', authority);
+  const std::size_t slash = out.find('/', authority);
+  if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+    const std::size_t colon = out.find(':', authority);
+    if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+  }
+  for (std::size_t p = out.find("password="); p != std::string::npos; p = out.find("password=", p + 1)) {
+    const std::size_t end = out.find('&', p);
+    out.replace(p + 9, (end == std::string::npos ? out.size() : end) - p - 9, "***");
+  }
+  return out;
+}
+
+Ledger::Ledger(std::string name, std::unique_ptr<SqlConnection> connection)
+    : name_(std::move(name)), db_(std::move(connection)) {}
+
+Ledger::~Ledger() = default;
+
+std::unique_ptr<Ledger> Ledger::open(const std::string& ledger, bool create) {
+  if (ledger.empty()) throw LedgerError("no ledger given");
+  const std::string name = display_name(ledger);
+  auto connection = is_postgresql_url(ledger) ? open_postgresql(ledger, name) : open_sqlite(ledger, create, name);
+  std::unique_ptr<Ledger> out(new Ledger(name, std::move(connection)));
+  out->ensure_schema(create);
+  return out;
+}
+
+void Ledger::ensure_schema(bool create) {
+  const auto version = [&] {
+    auto q = db_->prepare("SELECT max(version) FROM ledger_schema");
+    return q->next() && !q->is_null(0) ? static_cast<int>(q->integer(0)) : 0;
+  };
+  const auto newer = [&](int v) {
+    return LedgerError(fmt::format("{}: the ledger has schema version {}, newer than this kanwu's ({}): "
+                                   "upgrade kanwu to use it",
+                                   name_, v, kSchemaVersion));
+  };
+  if (db_->has_table("ledger_schema")) {
+    const int v = version();
+    if (v > kSchemaVersion) throw newer(v);
+    db_->configure_for_writes();
+    if (v == kSchemaVersion) return;
+  } else {
+    // Checked before anything is written: another application's database
+    // is left exactly as it was.
+    if (db_->has_foreign_tables())
+      throw LedgerError(fmt::format("{}: not a kanwu ledger: an SQLite database with other tables", name_));
+    if (!create)
+      throw LedgerError(
+          fmt::format("{}: not a kanwu ledger yet (no ledger tables); `kanwu ledger add` creates them", name_));
+    db_->configure_for_writes();
+  }
+  WriteTransaction tx(*db_);
+  db_->lock_schema();
+  // Another kanwu may have created or migrated it since the check above.
+  if (!db_->has_table("ledger_schema"))
+    db_->execute("CREATE TABLE ledger_schema (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+  const int from = version();
+  if (from > kSchemaVersion) throw newer(from);
+  for (int v = from + 1; v <= kSchemaVersion; ++v) {
+    db_->execute(db_->dialect(kMigrations[v - 1]));
+    auto q = db_->prepare("INSERT INTO ledger_schema (version, applied_at) VALUES ($1, $2)");
+    q->bind(1, static_cast<std::int64_t>(v));
+    q->bind(2, now_utc());
+    q->run();
+  }
+  tx.commit();
+}
+
+AddOutcome Ledger::add(const LedgerDocument& doc) {
+  WriteTransaction tx(*db_);
+  const std::string find = fmt::format(
+      "SELECT id, content_hash, reader FROM ledger_documents WHERE name = $1{}", db_->for_update());
+  std::int64_t id = 0;
+  bool known = false;
+  const auto look_up = [&] {
+    auto q = db_->prepare(find);
+    q->bind(1, doc.name);
+    if (!q->next()) return false;
+    id = q->integer(0);
+    known = true;
+    return q->text(1) == doc.content_hash && q->text(2) == doc.reader;
+  };
+  if (look_up()) return AddOutcome::Unchanged;  // the transaction is rolled back: nothing was written
+  const auto bind_document = [&](SqlStatement& q) {
+    q.bind(1, doc.name);
+    q.bind(2, doc.title);
+    q.bind(3, doc.published);
+    q.bind(4, doc.published_from);
+    q.bind_optional(5, doc.source);
+    q.bind(6, doc.content_hash);
+    q.bind(7, doc.reader);
+    q.bind(8, static_cast<std::int64_t>(doc.bytes));
+    q.bind(9, now_utc());
+  };
+  if (!known) {
+    // Another writer may add the same name meanwhile: the insert then does
+    // nothing (PostgreSQL waits for that writer's commit), and the row is
+    // read again, locked, as a known one.
+    auto q = db_->prepare(
+        "INSERT INTO ledger_documents (name, title, published, published_from, source, content_hash, reader, bytes, "
+        "added_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (name) DO NOTHING RETURNING id");
+    bind_document(*q);
+    if (q->next()) {
+      id = q->integer(0);
+    } else if (look_up()) {
+      return AddOutcome::Unchanged;
+    }
+  }
+  const bool replaced = known;
+  if (known) {
+    // A new version without --source keeps the source the first one was given.
+    auto q = db_->prepare(
+        "UPDATE ledger_documents SET name = $1, title = $2, published = $3, published_from = $4, "
+        "source = coalesce($5, source), "
+        "content_hash = $6, reader = $7, bytes = $8, added_at = $9 WHERE id = $10");
+    bind_document(*q);
+    q->bind(10, id);
+    q->run();
+    delete_document_rows(*db_, id);
+  }
+
+  std::vector<std::int64_t> sentence_ids;
+  sentence_ids.reserve(doc.sentences.size());
+  {
+    auto q = db_->prepare(
+        "INSERT INTO ledger_sentences (document_id, block, sentence, text, figures) VALUES ($1, $2, $3, $4, $5) "
+        "RETURNING id");
+    for (const LedgerSentence& s : doc.sentences) {
+      q->reset();
+      q->bind(1, id);
+      q->bind(2, static_cast<std::int64_t>(s.block));
+      q->bind(3, static_cast<std::int64_t>(s.index));
+      q->bind(4, s.text);
+      q->bind(5, spans_text(s.figures));
+      if (!q->next()) throw LedgerError(fmt::format("{}: a sentence was not stored", name_));
+      sentence_ids.push_back(q->integer(0));
+      q->run();
+    }
+  }
+  {
+    auto q = db_->prepare(
+        "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, qualifiers, subject, period, "
+        "period_text, share_base, unit, value, low, high, text, block, offset_in_sentence, line, col, end_line, "
+        "end_col) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
+        "$20, $21)");
+    for (const LedgerClaim& c : doc.claims) {
+      q->reset();
+      q->bind(1, id);
+      if (c.sentence >= 0 && static_cast<std::size_t>(c.sentence) < sentence_ids.size())
+        q->bind(2, sentence_ids[c.sentence]);
+      else
+        q->bind_null(2);
+      q->bind(3, c.metric_key);
+      q->bind(4, c.metric);
+      q->bind(5, c.role);
+      q->bind(6, join(c.qualifiers, '|'));
+      q->bind(7, c.subject);
+      q->bind(8, c.period);
+      q->bind(9, c.period_text);
+      q->bind(10, c.share_base);
+      q->bind(11, c.unit);
+      q->bind(12, c.value);
+      q->bind(13, c.low);
+      q->bind(14, c.high);
+      q->bind(15, c.text);
+      q->bind(16, static_cast<std::int64_t>(c.block));
+      q->bind(17, static_cast<std::int64_t>(c.offset));
+      q->bind(18, static_cast<std::int64_t>(c.start.line));
+      q->bind(19, static_cast<std::int64_t>(c.start.column));
+      q->bind(20, static_cast<std::int64_t>(c.end.line));
+      q->bind(21, static_cast<std::int64_t>(c.end.column));
+      q->run();
+    }
+  }
+  {
+    auto paragraph = db_->prepare(
+        "INSERT INTO ledger_paragraphs (document_id, block, line, col, end_line, end_col, chars, sentences, "
+        "exact_hash, shingles) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id");
+    // A paragraph whose bands collide (two bands with one key) is stored
+    // under the key once.
+    auto band = db_->prepare(
+        "INSERT INTO ledger_paragraph_bands (band_key, paragraph_id) VALUES ($1, $2) ON CONFLICT DO NOTHING");
+    for (const LedgerParagraph& p : doc.paragraphs) {
+      paragraph->reset();
+      paragraph->bind(1, id);
+      paragraph->bind(2, static_cast<std::int64_t>(p.block));
+      paragraph->bind(3, static_cast<std::int64_t>(p.start.line));
+      paragraph->bind(4, static_cast<std::int64_t>(p.start.column));
+      paragraph->bind(5, static_cast<std::int64_t>(p.end.line));
+      paragraph->bind(6, static_cast<std::int64_t>(p.end.column));
+      paragraph->bind(7, static_cast<std::int64_t>(p.sketch.chars));
+      paragraph->bind(8, static_cast<std::int64_t>(p.sentences));
+      paragraph->bind(9, as_stored(p.sketch.exact));
+      paragraph->bind_blob(10, shingles_blob(p.sketch.shingles));
+      if (!paragraph->next()) throw LedgerError(fmt::format("{}: a paragraph was not stored", name_));
+      const std::int64_t paragraph_id = paragraph->integer(0);
+      paragraph->run();
+      for (const std::uint64_t key : p.sketch.band_keys()) {
+        band->reset();
+        band->bind(1, as_stored(key));
+        band->bind(2, paragraph_id);
+        band->run();
+      }
+    }
+  }
+  tx.commit();
+  return replaced ? AddOutcome::Replaced : AddOutcome::Added;
+}
+
+bool Ledger::remove(const std::string& name) {
+  WriteTransaction tx(*db_);
+  auto find = db_->prepare(fmt::format("SELECT id FROM ledger_documents WHERE name = $1{}", db_->for_update()));
+  find->bind(1, name);
+  if (!find->next()) return false;
+  const std::int64_t id = find->integer(0);
+  find->run();
+  delete_document_rows(*db_, id);
+  for (const char* sql : {"DELETE FROM ledger_corrections WHERE document_id = $1", "DELETE FROM ledger_documents WHERE id = $1"}) {
+    auto q = db_->prepare(sql);
+    q->bind(1, id);
+    q->run();
+  }
+  tx.commit();
+  return true;
+}
+
+std::vector<StoredDocument> Ledger::documents() {
+  auto q = db_->prepare(
+      "SELECT d.id, d.name, d.title, d.published, d.published_from, d.source, d.content_hash, d.added_at, d.bytes, "
+      "(SELECT count(*) FROM ledger_claims c WHERE c.document_id = d.id), "
+      "(SELECT count(*) FROM ledger_paragraphs p WHERE p.document_id = d.id), "
+      "(SELECT count(*) FROM ledger_corrections r WHERE r.document_id = d.id) "
+      "FROM ledger_documents d ORDER BY d.published, d.name");
+  std::vector<StoredDocument> out;
+  while (q->next()) {
+    StoredDocument d;
+    d.id = q->integer(0);
+    d.ref = {q->text(1), q->text(2), q->text(3)};
+    d.published_from = q->text(4);
+    d.source = q->text(5);
+    d.content_hash = q->text(6);
+    d.added_at = q->text(7);
+    d.bytes = static_cast<std::uint64_t>(q->integer(8));
+    d.claims = static_cast<std::size_t>(q->integer(9));
+    d.paragraphs = static_cast<std::size_t>(q->integer(10));
+    d.corrections = static_cast<std::size_t>(q->integer(11));
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+LedgerStats Ledger::stats() {
+  LedgerStats s;
+  s.backend = std::string(db_->backend());
+  const auto count = [&](std::string_view sql) {
+    auto q = db_->prepare(sql);
+    return q->next() && !q->is_null(0) ? static_cast<std::size_t>(q->integer(0)) : std::size_t{0};
+  };
+  s.schema_version = static_cast<int>(count("SELECT max(version) FROM ledger_schema"));
+  s.documents = count("SELECT count(*) FROM ledger_documents");
+  s.claims = count("SELECT count(*) FROM ledger_claims");
+  s.metric_keys = count("SELECT count(DISTINCT metric_key) FROM ledger_claims");
+  s.paragraphs = count("SELECT count(*) FROM ledger_paragraphs");
+  s.corrections = count("SELECT count(*) FROM ledger_corrections");
+  s.text_bytes = count("SELECT sum(bytes) FROM ledger_documents");
+  s.storage_bytes = db_->storage_bytes();
+  {
+    auto q = db_->prepare("SELECT min(published), max(published) FROM ledger_documents");
+    if (q->next() && !q->is_null(0)) s.first_published = q->text(0), s.last_published = q->text(1);
+  }
+  auto q = db_->prepare(
+      "SELECT coalesce(source, ''), count(*) FROM ledger_documents GROUP BY coalesce(source, '') ORDER BY 1");
+  while (q->next()) s.sources.emplace_back(q->text(0), static_cast<std::size_t>(q->integer(1)));
+  return s;
+}
+
+StoredCorrection Ledger::correct(const std::string& name, const std::string& was, const std::string& now,
+                                 const std::string& date) {
+  WriteTransaction tx(*db_);
+  auto find = db_->prepare(fmt::format("SELECT id FROM ledger_documents WHERE name = $1{}", db_->for_update()));
+  find->bind(1, name);
+  if (!find->next()) throw LedgerError(fmt::format("{}: no document named {} in the ledger", name_, name));
+  const std::int64_t id = find->integer(0);
+  find->run();
+  // The figure `was` is: a stored figure of the document written exactly
+  // so, else one whose text `was` contains (增长16.4% holds 16.4%) — when
+  // all such figures are one identity.
+  StoredCorrection out;
+  out.was = was;
+  out.now = now;
+  out.corrected_on = date;
+  {
+    auto q = db_->prepare(
+        "SELECT text, metric_key, subject, period, unit, low, high FROM ledger_claims WHERE document_id = $1 "
+        "ORDER BY line, col");
+    q->bind(1, id);
+    struct Match {
+      std::string key, subject, period, unit;
+      double low, high;
+      bool exact;
+    };
+    std::vector<Match> matches;
+    while (q->next()) {
+      const std::string text = q->text(0);
+      if (text.empty() || was.find(text) == std::string::npos) continue;
+      matches.push_back({q->text(1), q->text(2), q->text(3), q->text(4), q->real(5), q->real(6), text == was});
+    }
+    if (std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.exact; }))
+      std::erase_if(matches, [](const Match& m) { return !m.exact; });
+    const bool one_identity =
+        !matches.empty() && std::all_of(matches.begin(), matches.end(), [&](const Match& m) {
+          return m.key == matches[0].key && m.subject == matches[0].subject && m.period == matches[0].period;
+        });
+    if (one_identity) {
+      out.metric_key = matches[0].key;
+      out.subject = matches[0].subject;
+      out.period = matches[0].period;
+      out.unit = matches[0].unit;
+      out.low = matches[0].low;
+      out.high = matches[0].high;
+    }
+  }
+  out.added_at = now_utc();
+  auto insert = db_->prepare(
+      "INSERT INTO ledger_corrections (document_id, was, now, corrected_on, added_at, metric_key, subject, period, "
+      "unit, low, high) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
+  insert->bind(1, id);
+  insert->bind(2, was);
+  insert->bind(3, now);
+  insert->bind_optional(4, date);
+  insert->bind(5, out.added_at);
+  insert->bind_optional(6, out.metric_key);
+  insert->bind_optional(7, out.subject);
+  insert->bind_optional(8, out.period);
+  insert->bind_optional(9, out.unit);
+  if (out.low) insert->bind(10, *out.low);
+  else insert->bind_null(10);
+  if (out.high) insert->bind(11, *out.high);
+  else insert->bind_null(11);
+  insert->run();
+  tx.commit();
+  auto doc = db_->prepare("SELECT name, title, published FROM ledger_documents WHERE id = $1");
+  doc->bind(1, id);
+  if (doc->next()) out.document = {doc->text(0), doc->text(1), doc->text(2)};
+  return out;
+}
+
+std::vector<StoredClaim> Ledger::claims_for(const std::vector<std::string>& metric_keys) {
+  const std::set<std::string> keys(metric_keys.begin(), metric_keys.end());
+  std::vector<StoredClaim> out;
+  auto q = db_->prepare(fmt::format("SELECT {} WHERE c.metric_key = $1", kClaimColumns));
+  for (const std::string& key : keys) {
+    q->reset();
+    q->bind(1, key);
+    while (q->next()) out.push_back(read_claim(*q));
+  }
+  std::sort(out.begin(), out.end(), [](const StoredClaim& a, const StoredClaim& b) {
+    return std::tie(a.document.name, a.claim.start.line, a.claim.start.column) <
+           std::tie(b.document.name, b.claim.start.line, b.claim.start.column);
+  });
+  return out;
+}
+
+std::vector<StoredClaim> Ledger::all_claims() {
+  auto q = db_->prepare(fmt::format("SELECT {} ORDER BY d.name, c.line, c.col", kClaimColumns));
+  std::vector<StoredClaim> out;
+  while (q->next()) out.push_back(read_claim(*q));
+  return out;
+}
+
+std::vector<StoredParagraph> Ledger::paragraph_candidates(const ParagraphSketch& sketch, std::size_t limit) {
+  std::vector<StoredParagraph> out;
+  std::set<std::int64_t> seen;
+  {
+    auto q = db_->prepare(fmt::format("SELECT {} WHERE p.exact_hash = $1 ORDER BY d.published, d.name, p.line LIMIT $2",
+                                      kParagraphColumns));
+    q->bind(1, as_stored(sketch.exact));
+    q->bind(2, static_cast<std::int64_t>(limit));
+    while (q->next()) {
+      seen.insert(q->integer(3));
+      StoredParagraph p = read_paragraph(*q);
+      p.shared_bands = kSketchBands;
+      p.similarity = 1.0;
+      out.push_back(std::move(p));
+    }
+  }
+  std::map<std::int64_t, std::size_t> shared;  // paragraph id → bands shared
+  {
+    auto q = db_->prepare("SELECT paragraph_id FROM ledger_paragraph_bands WHERE band_key = $1 LIMIT $2");
+    for (const std::uint64_t key : sketch.band_keys()) {
+      q->reset();
+      q->bind(1, as_stored(key));
+      q->bind(2, kCandidatesPerBand);
+      while (q->next())
+        if (!seen.contains(q->integer(0))) ++shared[q->integer(0)];
+    }
+  }
+  std::vector<std::pair<std::size_t, std::int64_t>> ranked;  // (shared bands, id)
+  for (const auto& [id, n] : shared) ranked.emplace_back(n, id);
+  const std::size_t verify = std::min(ranked.size(), limit > out.size() ? limit - out.size() : 0);
+  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(verify), ranked.end(),
+                    [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  auto q = db_->prepare(fmt::format("SELECT {} WHERE p.id = $1", kParagraphColumns));
+  for (std::size_t i = 0; i < verify; ++i) {
+    q->reset();
+    q->bind(1, ranked[i].second);
+    if (!q->next()) continue;
+    StoredParagraph p = read_paragraph(*q);
+    p.shared_bands = ranked[i].first;
+    p.similarity = shingle_jaccard(sketch.shingles, p.shingles);
+    out.push_back(std::move(p));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const StoredParagraph& a, const StoredParagraph& b) { return a.similarity > b.similarity; });
+  return out;
+}
+
+std::vector<StoredCorrection> Ledger::corrections() {
+  auto q = db_->prepare(fmt::format("SELECT {} ORDER BY r.id", kCorrectionColumns));
+  std::vector<StoredCorrection> out;
+  while (q->next()) out.push_back(read_correction(*q));
+  return out;
+}
+
+}  // namespace kanwu::ledger
