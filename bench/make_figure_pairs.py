@@ -113,7 +113,7 @@ def main():
         source_date = blocks[1] if re.fullmatch(r"\d{4}年\d{1,2}月\d{1,2}日", blocks[1]) else ""
         kind = kinds[len(expected) % len(kinds)]
         years = YEAR.findall(para)
-        if kind == "lookalike" and len(set(years)) != 1:
+        if kind == "lookalike" and len(years) != 1:  # one year, named once, governs its sentence
             kind = "agree"
         b_para = reword(para, rng)
         # The figure to change: one whose number+unit occurs once in both texts.

@@ -150,4 +150,25 @@ BOOST_AUTO_TEST_CASE(two_values_of_one_reading_in_a_sentence_are_ambiguous) {
                claim_with(f, "412个").metric_key == claim_with(f, "96个").metric_key));
 }
 
+// Years written in Chinese numerals are periods (一九五八年, 一九八○年 with
+// the circle for zero), not part of the metric.
+BOOST_AUTO_TEST_CASE(chinese_numeral_years_are_periods) {
+  const Document d = make_doc("1960年国务院政府工作报告\n\n一九五八年粮食产量达到三千九百二十亿斤。一九五九年粮食产量达到四千二百亿斤。");
+  const auto& f = figures_of(d);
+  BOOST_TEST(claim_with(f, "三千九百二十亿斤").period == "Y1958");
+  BOOST_TEST(claim_with(f, "四千二百亿斤").period == "Y1959");
+  BOOST_TEST(claim_with(f, "四千二百亿斤").metric.find("一九") == std::string::npos);
+  const Document circle = make_doc("一九八○年，全国原油产量一亿零六百万吨。");
+  BOOST_TEST(claim_with(figures_of(circle), "一亿零六百万吨").period == "Y1980");
+}
+
+// Growth at comparable prices is real growth (实际), whatever words say it.
+BOOST_AUTO_TEST_CASE(comparable_price_growth_is_real) {
+  const Document d = make_doc("2030年，全省生产总值由3480亿元增加到9380亿元，按可比价格计算增长102%。\n\n"
+                              "2030年，全省居民消费水平由175元增加到450元，扣除物价上升因素增长86.9%。");
+  const auto& f = figures_of(d);
+  BOOST_TEST(claim_with(f, "102%").qualifiers == std::vector<std::string>{"实际"});
+  BOOST_TEST(claim_with(f, "86.9%").qualifiers == std::vector<std::string>{"实际"});
+}
+
 BOOST_AUTO_TEST_SUITE_END()

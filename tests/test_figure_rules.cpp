@@ -205,6 +205,30 @@ BOOST_AUTO_TEST_CASE(respectively_lists_pair_items_and_values) {
   BOOST_TEST(run_rules(kArithmetic, "钢铁、建材等传统产业、新兴产业分别增长3.1%、7.2%。").empty());
 }
 
+// Issue 21: arithmetic only on real totals and parts, and on rates the
+// amounts beside them can give.
+BOOST_AUTO_TEST_CASE(parts_belong_to_a_level_not_to_an_increase) {
+  const auto f = run_rules(kArithmetic, {{"a.txt", "上半年，全省外贸企业62.8万家，较去年同期增加4.3万家。其中，民营企业54.7万家。\n"}});
+  BOOST_TEST(f.empty());
+  // The same parts under the stock itself still cannot exceed it.
+  const auto g = run_rules(kArithmetic, {{"a.txt", "上半年，全省外贸企业52.8万家。其中，民营企业54.7万家。\n"}});
+  BOOST_TEST(g.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(real_growth_is_not_computed_from_current_amounts) {
+  const auto f = run_rules(kArithmetic, {{"a.txt", "2030年，全省生产总值由3480亿元增加到9380亿元，按可比价格计算增长102%。\n"}});
+  BOOST_TEST(f.empty());
+  const auto g = run_rules(kArithmetic, {{"a.txt", "2030年，全省生产总值由3480亿元增加到9380亿元，增长102%。\n"}});
+  BOOST_TEST(g.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_rate_stays_in_its_clause_group) {
+  // 发电量's values are not read (度), and its rate is not oil's.
+  const auto f = run_rules(kArithmetic, {{"a.txt", "2030年，全省原油由8700万吨增加到10400万吨，增长19.5%；"
+                                                   "发电量由2030亿度增加到2560亿度，增长26%。\n"}});
+  BOOST_TEST(f.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(rate_range)

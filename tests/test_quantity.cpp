@@ -129,4 +129,20 @@ BOOST_AUTO_TEST_CASE(periods) {
   BOOST_TEST(five_year_plan_of(2020) == 13);
 }
 
+// Decimals written in Chinese numerals: 点 and the digits after it, one by
+// one (reports of every decade: 增长百分之五点九, 十九点五亿元).
+BOOST_AUTO_TEST_CASE(chinese_decimals_are_read_whole) {
+  const auto qs = extract_quantities("增长百分之五点九，产值十九点五亿元，比重百分之七十一点○五。");
+  BOOST_REQUIRE(qs.size() == 3u);
+  BOOST_TEST(qs[0].text == "百分之五点九");
+  BOOST_TEST(qs[0].value == 5.9, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(qs[0].unit == "%");
+  BOOST_TEST(qs[1].value == 19.5e8, boost::test_tools::tolerance(1e-9));
+  BOOST_TEST(qs[2].value == 71.05, boost::test_tools::tolerance(1e-9));
+  // 5.85 to 5.95: the last written place is a tenth.
+  BOOST_TEST(qs[0].low == 5.85, boost::test_tools::tolerance(1e-9));
+  // 点 not followed by digit numerals is no decimal point (点击量, 点位).
+  for (const Quantity& q : extract_quantities("三十万点击量，新增五十个点位。")) BOOST_TEST(q.text.find("点") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

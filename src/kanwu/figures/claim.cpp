@@ -373,7 +373,9 @@ class MetricReader {
     for (std::size_t at = text.find("比"); at != std::string::npos; at = text.find("比", at + 1)) {
       const std::string_view next = std::string_view(text).substr(at + std::string_view("比").size());
       const std::string_view prev = std::string_view(text).substr(0, at);
+      // 可比价格 (comparable prices) is no comparison either.
       if (next.starts_with("重") || next.starts_with("例") || next.starts_with("率") || prev.ends_with("占") ||
+          prev.ends_with("可") ||
           prev.ends_with("对") || prev.ends_with("无") || prev.ends_with("类") || prev.ends_with("攀"))
         continue;
       cut = prev.ends_with("同") || prev.ends_with("环") || prev.ends_with("相") ? at - std::string_view("同").size() : at;
@@ -937,6 +939,13 @@ class Extractor {
     if (figures_.claims.size() <= sentence_first_claim) return;
     const std::size_t prior_index = figures_.claims.size() - 1;
     const Claim& prior = figures_.claims[prior_index];
+    // 粮食…增加二百二十亿斤，增长5.9%；棉花…增长6.7%: a rate does not reach
+    // back across a ； to the figures of another item.
+    if (prior.block == c.block && prior.quantity.end <= c.quantity.begin &&
+        std::string_view(doc_.blocks()[c.block].text)
+                .substr(prior.quantity.end, c.quantity.begin - prior.quantity.end)
+                .find("；") != std::string_view::npos)
+      return;
     int anchor = -1;
     if (prior.anchor >= 0) anchor = prior.anchor;
     else if (prior.role == ClaimRole::Value && !prior.metric_key.empty() && !prior.quantity.is_percent())

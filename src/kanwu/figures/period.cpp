@@ -24,6 +24,8 @@ class PeriodScanner {
         next = digits(i);
       } else if (s_[i] == U'十' && i + 2 < s_.size() && digit(s_[i + 1]) > 0 && s_[i + 2] == U'五') {
         next = plan(i);
+      } else if (chinese_year_digits(i) > 0) {
+        next = chinese_year(i);
       } else if (s_[i] == U'五' && at(i + 1) == U'年') {
         next = five_years(i, i + 2);
       } else if (starts_relative(s_[i])) {
@@ -106,6 +108,31 @@ class PeriodScanner {
     p.future = ahead;
     add(std::move(p), five - pre, after + suf);
     return after + suf;
+  }
+
+  // 一九五八年, 一九八○年, 二〇二四年: a year written digit by digit in
+  // Chinese numerals (reports of every decade; ○ is the circle many texts
+  // use for zero). Returns 4 when such a year starts at i.
+  std::size_t chinese_year_digits(std::size_t i) const {
+    if (i > 0 && zero_or_digit(s_[i - 1]) >= 0) return 0;
+    for (std::size_t k = 0; k < 4; ++k)
+      if (zero_or_digit(at(i + k)) < 0) return 0;
+    const int first = zero_or_digit(s_[i]), second = zero_or_digit(s_[i + 1]);
+    if (!((first == 1 && second == 9) || (first == 2 && second == 0))) return 0;
+    return at(i + 4) == U'年' ? 4 : 0;
+  }
+  static int zero_or_digit(char32_t c) { return c == U'○' || c == U'零' ? 0 : digit(c); }
+
+  std::size_t chinese_year(std::size_t i) {
+    std::string year;
+    for (std::size_t k = 0; k < 4; ++k) year += static_cast<char>('0' + zero_or_digit(s_[i + k]));
+    const std::size_t after = i + 4;
+    // 二〇二四年第六期国债: a year in a name, not a period.
+    if (at(after + 1) == U'第' || at(after + 1) == U'首') return after + 1;
+    Period p;
+    p.key = "Y" + year;
+    add(std::move(p), i, after + 1);
+    return after + 1;
   }
 
   std::size_t digits(std::size_t i) {

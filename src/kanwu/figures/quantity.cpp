@@ -101,21 +101,39 @@ class Scanner {
     return finish(start, i, *parsed, false);
   }
 
+  // The decimal digits of 百分之五点九 or 十九点五亿元 after 点 (at `i`):
+  // their count, 0 when 点 is not followed by digit numerals.
+  std::size_t chinese_decimals(std::size_t i) const {
+    if (at(i) != U'点') return 0;
+    std::size_t n = 0;
+    while (std::u32string_view(U"〇○零一二三四五六七八九").find(at(i + 1 + n)) != std::u32string_view::npos) ++n;
+    return n;
+  }
+
   std::size_t chinese(std::size_t start) {
     std::size_t end = start;
     while (end < s_.size() && is_chinese_numeral_char(s_[end])) ++end;
     const char32_t before = start > 0 ? s_[start - 1] : 0;
     if (before == U'第') return end;  // 第十五个: an ordinal
     const bool after_lead = kNumeralLead.find(before) != std::u32string_view::npos;
+    // 五点九: the integer part is read by the numeral parser, the digits after
+    // 点 one by one (a decimal is written digit by digit).
+    const std::size_t integer_end = end;
+    const std::size_t decimals = chinese_decimals(end);
+    if (decimals > 0) end += 1 + decimals;
     // Cheap tests first; ICU's parser costs microseconds a call, and numeral
     // characters are everywhere (一个, 统一, 进一步).
     const char32_t after = at(end);
     if (after == U'年' || after == U'月' || after == U'日') return end + 1;
     const bool percent = percent_word_before(start);
-    const bool counts = match_unit(s_.substr(skip_extra(end))) > 0 || after == U'余' ||
+    // 十九点五亿元: after the decimals, a scale before the unit.
+    std::size_t unit_at = skip_extra(end);
+    if (decimals > 0)
+      while (at(unit_at) == U'万' || at(unit_at) == U'亿') ++unit_at;
+    const bool counts = match_unit(s_.substr(unit_at)) > 0 || after == U'余' ||
                         after == U'多' || percent;
     if (!counts) return end;
-    const std::size_t len = end - start;
+    const std::size_t len = integer_end - start;
     // One character needs no parser: 一…九 alone are not counts worth
     // reading (一张床) unless a percentage follows (七成, 百分之五).
     std::optional<ParsedNumber> parsed;
@@ -135,6 +153,22 @@ class Scanner {
       parsed = parse_chinese(s_.substr(start, len));
     }
     if (!parsed) return end;
+    if (decimals > 0) {
+      if (parsed->decimals != 0 || parsed->value != parsed->mantissa) return end;  // 三万点五: not a decimal
+      double fraction = 0;
+      for (std::size_t k = 0; k < decimals; ++k) {
+        const char32_t d = s_[integer_end + 1 + k];
+        const auto digit = static_cast<int>(std::u32string_view(U"〇一二三四五六七八九").find(d));
+        fraction = fraction * 10 + (digit >= 0 ? digit : 0);  // ○ and 零 are 0
+      }
+      const double power = std::pow(10.0, static_cast<double>(decimals));
+      parsed->mantissa = parsed->mantissa * power + fraction;
+      parsed->decimals = static_cast<int>(decimals);
+      parsed->value = parsed->mantissa / power;
+      parsed->last_place = 1 / power;
+      parsed->trailing_zeros = 0;
+      parsed->length = end - start;
+    }
     // A numeral that forms a word with the character before it (统一, 唯一,
     // 万一) is not a number; asked only of candidates that passed the rest.
     if (chars::is_han(before) && !after_lead && !percent &&

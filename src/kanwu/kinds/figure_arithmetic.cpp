@@ -41,7 +41,10 @@ class FigureArithmeticRule : public Rule {
     for (std::size_t i = 0; i < claims.size(); ++i) {
       const Claim& c = claims[i];
       if (!in_scope(document.blocks()[c.block])) continue;
-      if (c.role == ClaimRole::Rate) {
+      // A real growth rate (实际, 按可比价格计算) is computed at constant
+      // prices: the amounts written beside it are at current prices.
+      const bool real = std::find(c.qualifiers.begin(), c.qualifiers.end(), "实际") != c.qualifiers.end();
+      if (c.role == ClaimRole::Rate && !real) {
         check_total_increase_rate(document, claims, c, emit);
         check_old_new_rate(document, claims, i, emit);
       }
@@ -95,6 +98,11 @@ class FigureArithmeticRule : public Rule {
       const Claim& c = claims[k];
       if (c.block != rate.block || c.sentence != rate.sentence) break;
       if (c.quantity.is_percent()) continue;
+      // 原油由A增加到B，增长19.5%；发电量由C增加到D，增长26%: a rate's
+      // values are in its own clause group, never across a ；.
+      if (std::string_view(block.text).substr(c.quantity.end, rate.quantity.begin - c.quantity.end).find("；") !=
+          std::string_view::npos)
+        break;
       const std::string_view before = std::string_view(block.text).substr(0, c.quantity.begin);
       if (!new_claim) {
         if (before.ends_with("至") || before.ends_with("到")) new_claim = &c;
