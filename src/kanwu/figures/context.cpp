@@ -146,11 +146,15 @@ DocumentContext read_document_context(const Document& document, const FigureVoca
   } else if (c.year > 0 && c.day > 0) {
     c.default_period = fmt::format("Y{}M{}D{}", c.year, c.month, c.day);
   }
-  // 五年来 in a text of year Y reviews the plan that ended by Y−1 at the
-  // latest: a 2026 report's five years are the 14th plan (2021–2025).
+  // 五年来 in a text of year Y is the five years Y−5 … Y−1: a 2026 report's
+  // are the 14th plan (2021–2025); a 2018 report's (2013–2017, a
+  // government's term) are no plan, but those five years.
   if (c.year > 0) {
     const int plan = five_year_plan_of(c.year - 1);
-    if (plan > 0) c.recent_plan = fmt::format("FYP{}", plan);
+    if (plan > 0 && five_year_plan_of(c.year - 5) == plan)
+      c.recent_plan = fmt::format("FYP{}", plan);
+    else
+      c.recent_plan = fmt::format("Y{}-{}", c.year - 5, c.year - 1);
   }
   return c;
 }

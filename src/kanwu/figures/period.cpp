@@ -149,6 +149,13 @@ class PeriodScanner {
       return after + 6;
     }
     if (at(after) != U'年') return after;
+    // 2022年至2024年, 2016年—2020年: a span of years, written with both 年.
+    if (is_dash(at(after + 1)) && run_of_digits(after + 2) == 4 && at(after + 6) == U'年') {
+      Period p;
+      p.key = "Y" + to_utf8(s_.substr(i, 4)) + "-" + to_utf8(s_.substr(after + 2, 4));
+      add(std::move(p), i, after + 7);
+      return after + 7;
+    }
     // 2024年第六期国债, 2025年首期: a year in a name, not a period.
     if (at(after + 1) == U'第' || at(after + 1) == U'首') return after + 1;
     std::size_t end = after + 1;

@@ -44,6 +44,7 @@ struct CoFigure {
   std::string figure;  // metric, period, unit family
   double value = 0;
   bool exact = false;  // 900万人以上 agrees with 1168万人 as a range, not as a restatement
+  double low = 0, high = 0;
   std::string text;
 };
 
@@ -210,7 +211,7 @@ class ConflictPass : public CorpusPass {
         const std::size_t to = std::min(run_end, i + kMaxCoFigures / 2 + 1);
         for (std::size_t j = from; j < to; ++j) {
           const ClaimDigest& o = claims[j];
-          if (j != i && o.group != d.group) d.evidence.cofigures.push_back({o.figure, o.value, o.exact, o.text});
+          if (j != i && o.group != d.group) d.evidence.cofigures.push_back({o.figure, o.value, o.exact, o.low, o.high, o.text});
         }
       }
       run = run_end;
@@ -253,6 +254,11 @@ class ConflictPass : public CorpusPass {
     bool cross_unnamed = false;
     bool same_dates = false;  // the passages name the same years and dates
     bool same_document = false;
+    // Other figures both passages state, with values that cannot be equal:
+    // a template filled in for another scope (查处“四风”问题19.2万起…其中给予
+    // 党纪政务处分18.8万人 / 查处相关问题1.4万余个…1.3万余人), not a
+    // passage restated with one slip.
+    std::size_t disagreeing = 0;
     bool self_contained = false;  // both sentences state their own period and subject
     const Location* place = nullptr;
   };
@@ -281,10 +287,13 @@ class ConflictPass : public CorpusPass {
       here.same_dates = mine.dates == theirs.dates;
       here.named_indicator = c.evidence.named_indicator && there.named_indicator;
       for (const CoFigure& mine : c.evidence.cofigures)
-        for (const CoFigure& theirs : there.cofigures)
-          if (mine.figure == theirs.figure && mine.exact && theirs.exact && mine.value == theirs.value &&
+        for (const CoFigure& theirs : there.cofigures) {
+          if (mine.figure != theirs.figure) continue;
+          if (mine.exact && theirs.exact && mine.value == theirs.value &&
               std::find(here.agreeing.begin(), here.agreeing.end(), mine.text) == here.agreeing.end())
             here.agreeing.push_back(mine.text);
+          if (mine.high < theirs.low || theirs.high < mine.low) ++here.disagreeing;
+        }
       const bool here_restates = restates(here, c);
       const auto strength = [](const Restatement& x, bool passes) {
         return std::make_tuple(passes, x.named_indicator, x.agreeing.size(), x.similarity);
@@ -298,9 +307,11 @@ class ConflictPass : public CorpusPass {
   }
 
   // What counts as a restatement depends on what was read. With the subject
-  // named and the period stated, a named indicator, two sentences that each
-  // state their own period and subject (closed world: all of the identity
-  // read where the figure is), an agreeing figure or a like sentence. Inside one document a short formula (学制一般不少于4个月)
+  // named and the period stated, a named indicator, two sentences of one
+  // document that each state their own period and subject (closed world:
+  // all of the identity read where the figure is; across documents the
+  // same words name different scopes too often: 全国…给予党纪政务处分 of
+  // all cases and of one field's), an agreeing figure or a like sentence. Inside one document a short formula (学制一般不少于4个月)
   // recurs word for word in parallel items about different things: a like
   // sentence must say enough, or say itself what and when it is about. Across an
   // unnamed subject or an unread period, only an agreeing figure or a
@@ -311,7 +322,9 @@ class ConflictPass : public CorpusPass {
         (r.same_document ? c.evidence.paragraph : c.evidence.passage).bigrams.size() >= kMinPassageBigrams;
     if (r.cross_unnamed)
       return !r.agreeing.empty() || (r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough);
-    return r.named_indicator || r.self_contained || !r.agreeing.empty() ||
+    if (r.named_indicator || !r.agreeing.empty()) return true;
+    if (r.disagreeing > 0) return false;
+    return (r.self_contained && r.same_document) ||
            (r.similarity >= similar_passage_ && (long_enough || !r.same_document));
   }
 
