@@ -596,6 +596,39 @@ class Extractor {
 
   // A plan word anywhere before the figure in its sentence, unless it is
   // compared with (高于预期目标, 完成目标).
+  // 查处“四风”问题19.2万起，…其中给予党纪政务处分18.8万人: a part after 其中
+  // is a part of the whole named before it, and is that whole's part only
+  // (给予党纪政务处分 among 四风问题 is not among 粮食购销问题). Returns
+  // "<" and the whole's metric key, or "" when the sentence has no 其中
+  // before the figure or no whole with a metric before the 其中.
+  // The whole is the nearest figure before 其中 of the part's unit (工会驿站
+  // 18.61万个，服务职工约8亿人次，其中…智能化驿站1.18万个: 工会驿站), else,
+  // when no such figure has a metric read, the nearest that has one.
+  std::string whole_of_part(std::string_view text, std::size_t sentence_begin, std::size_t at, std::size_t b,
+                            const std::string& unit) const {
+    constexpr std::string_view kAmong = "其中";
+    const std::string_view before = text.substr(sentence_begin, at - sentence_begin);
+    const std::size_t among = before.rfind(kAmong);
+    if (among == std::string_view::npos) return {};
+    const Claim* same_unit = nullptr;
+    const Claim* any = nullptr;
+    for (std::size_t k = figures_.claims.size(); k-- > 0;) {
+      const Claim& whole = figures_.claims[k];
+      if (whole.block != b) break;
+      if (whole.quantity.begin >= sentence_begin + among || whole.metric_key.empty() ||
+          whole.role != ClaimRole::Value)
+        continue;
+      if (!same_unit && unit_family(whole.quantity.unit) == unit_family(unit)) same_unit = &whole;
+      if (!any) any = &whole;
+    }
+    const Claim* whole = same_unit ? same_unit : any;
+    if (!whole) return {};
+    // The whole's words only: not its qualifiers, its role, or the whole it
+    // may itself be a part of.
+    const std::string& key = whole->metric_key;
+    return "<" + key.substr(0, std::min({key.find('<'), key.find('+'), key.find('#')}));
+  }
+
   // Whether the clause at `clause` continues an enumeration (、 before it)
   // whose items carry no figure.
   static bool joined_items_before(std::string_view text, std::size_t sentence_begin, std::size_t clause,
@@ -807,7 +840,8 @@ class Extractor {
       c.qualifiers.erase(std::unique(c.qualifiers.begin(), c.qualifiers.end()), c.qualifiers.end());
       if (specific_enough(metric.words)) {
         c.metric = join_words(metric.words);
-        c.metric_key = sorted_key(metric.words) + qualifier_suffix(c.qualifiers) + role_suffix(c.role);
+        c.metric_key = sorted_key(metric.words) + whole_of_part(text, sentence_begin, q.begin, b, q.unit) +
+                       qualifier_suffix(c.qualifiers) + role_suffix(c.role);
       } else if (metric.words.empty() && c.role != ClaimRole::Value && !in_list[qi]) {
         link(c, sentence_first_claim);
       }
