@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""The figure rules on all the real text there is, every finding read.
+
+    figure_precision.py KANWU CORPUS_DIR AUDIT_TSV [--write-md FILE] [--unaudited FILE]
+
+CORPUS_DIR is ../shared/corpus: its real/ and real-more/ folders (reports of
+1954–2026, People's Daily 2025, congress reports, news transcripts). Each
+source folder is checked as one run with figure-conflict, figure-arithmetic
+and rate-range on (a newsroom checking a folder of drafts together: conflicts
+across files count), and every finding is looked up in AUDIT_TSV
+(fixtures/figure-audit.tsv: rule, file, line, matched text, verdict
+true/false, reason — the same format as the precision ratchet's). Fails
+(exit 1) when a finding has not been read, when a rule is right less than
+90% of the time, or when there are more than 0.05 unread findings per 10,000
+characters (issue 21's bars).
+"""
+import argparse
+import collections
+import csv
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from precision import FIELDS, load_audit, matched_text, run_kanwu  # noqa: E402
+
+RULES = ["figure-conflict", "figure-arithmetic", "rate-range"]
+MIN_PRECISION = 0.9
+MAX_UNREAD_PER_10K = 0.05
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("kanwu")
+    ap.add_argument("corpus")
+    ap.add_argument("audit")
+    ap.add_argument("--write-md")
+    ap.add_argument("--unaudited")
+    a = ap.parse_args()
+    audit = load_audit(a.audit)
+    sources = []
+    for top in ("real", "real-more"):
+        root = os.path.join(a.corpus, top)
+        if not os.path.isdir(root):
+            sys.exit(f"figure_precision: {root} not found")
+        sources += [os.path.join(top, d) for d in sorted(os.listdir(root)) if os.path.isdir(os.path.join(root, d))]
+    stats = collections.defaultdict(collections.Counter)
+    chars = {}
+    unaudited = []
+    enable = [arg for r in RULES for arg in ("--enable", r)]
+    for source in sources:
+        folder = os.path.join(a.corpus, source)
+        chars[source] = sum(len(open(os.path.join(r, n), encoding="utf-8").read())
+                            for r, _, files in os.walk(folder) for n in files if n.endswith((".txt", ".md")))
+        report = run_kanwu(a.kanwu, [*enable, folder])
+        seen = set()
+        for f in report["findings"]:
+            if f["rule"] not in RULES:
+                continue
+            key = (f["rule"], os.path.relpath(f["file"], a.corpus), f["line"], matched_text(f["file"], f))
+            if key in seen:
+                continue
+            seen.add(key)
+            c = stats[(f["rule"], source)]
+            c["findings"] += 1
+            row = audit.get(key)
+            if row is None:
+                c["unaudited"] += 1
+                unaudited.append(key)
+            else:
+                c[row["verdict"]] += 1
+    total_chars = sum(chars.values())
+    by_rule = collections.defaultdict(collections.Counter)
+    for (rule, _), c in stats.items():
+        by_rule[rule].update(c)
+    failures = []
+    for rule, c in sorted(by_rule.items()):
+        read = c["true"] + c["false"]
+        if read and c["true"] / read < MIN_PRECISION:
+            failures.append(f"{rule}: right {c['true']} of {read} ({c['true'] / read:.0%}) < {MIN_PRECISION:.0%}")
+    unread_rate = len(unaudited) / total_chars * 1e4
+    if unread_rate > MAX_UNREAD_PER_10K:
+        failures.append(f"{len(unaudited)} unread figure findings ({unread_rate:.3f} per 10k characters)")
+    lines = ["## Figure findings on all the real text (`bench/figure_precision.py`)", "",
+             "figure-conflict, figure-arithmetic and rate-range on, each source folder of",
+             "`../shared/corpus/real/` and `../shared/corpus/real-more/` checked as one run (conflicts",
+             "across its files count); every finding read and judged in `fixtures/figure-audit.tsv`.", "",
+             "| rule | source | findings | right | wrong | unread | findings / 10k chars |",
+             "|---|---|---:|---:|---:|---:|---:|"]
+    for (rule, source), c in sorted(stats.items()):
+        lines.append(f"| {rule} | {source} | {c['findings']} | {c['true']} | {c['false']} | {c['unaudited']} | "
+                     f"{c['findings'] / chars[source] * 1e4:.4f} |")
+    lines += ["", f"{total_chars:,} characters in {len(sources)} sources; "
+              f"{sum(c['findings'] for c in stats.values())} figure findings, {len(unaudited)} unread "
+              f"({unread_rate:.3f} per 10k characters).", ""]
+    text = "\n".join(lines)
+    print(text)
+    if a.write_md:
+        open(a.write_md, "w", encoding="utf-8").write(text)
+    if a.unaudited:
+        with open(a.unaudited, "w", encoding="utf-8", newline="") as fh:
+            w = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
+            w.writerow(FIELDS)
+            for key in unaudited:
+                w.writerow([*key, "", ""])
+    for f in failures:
+        print("FAIL " + f)
+    print(f"figure precision: {sum(c['findings'] for c in stats.values())} findings, {len(unaudited)} unread, "
+          f"{len(failures)} failures")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
