@@ -644,7 +644,9 @@ class Extractor {
   // numeral and 年: 近三年, 过去5年).
   bool opens_span(std::string_view prefix) const {
     for (const auto& w : v_.span_words)
-      if (prefix.find(w) != std::string_view::npos) return true;
+      if (contains_bytes(prefix, w)) return true;
+    // 近三年 and its kind end in 年: most prefixes have none.
+    if (!contains_bytes(prefix, "年")) return false;
     for (std::string_view lead : {"近", "过去", "这"}) {
       for (std::size_t at = prefix.find(lead); at != std::string_view::npos; at = prefix.find(lead, at + 1)) {
         std::size_t i = at + lead.size(), digits = 0;

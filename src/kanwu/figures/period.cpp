@@ -24,7 +24,7 @@ class PeriodScanner {
         next = digits(i);
       } else if (s_[i] == U'十' && i + 2 < s_.size() && digit(s_[i + 1]) > 0 && s_[i + 2] == U'五') {
         next = plan(i);
-      } else if (chinese_year_digits(i) > 0) {
+      } else if ((s_[i] == U'一' || s_[i] == U'二') && chinese_year_digits(i) > 0) {  // 19xx, 20xx
         next = chinese_year(i);
       } else if (s_[i] == U'五' && at(i + 1) == U'年') {
         next = five_years(i, i + 2);

@@ -131,6 +131,62 @@ std::string masked_clause(std::string_view text, std::size_t at,
   return to_utf8(masked_span(text, at, numbers, kSentenceEnds, kClauseEnds, true));
 }
 
+namespace {
+
+// [begin, end) of the sentence around `at` as masked_span reads it.
+std::pair<std::size_t, std::size_t> sentence_bounds(std::string_view text, std::size_t at) {
+  at = std::min(at, text.size());
+  const std::size_t floor = at > kReach ? at - kReach : 0, ceiling = std::min(text.size(), at + kReach);
+  std::size_t begin = floor, end = ceiling;
+  const std::string_view window = text.substr(0, ceiling);
+  for (std::string_view mark : kSentenceEnds) {
+    const std::size_t before = window.substr(floor).rfind(mark, at - floor == 0 ? 0 : at - floor - 1);
+    if (before != std::string_view::npos && floor + before < at) begin = std::max(begin, floor + before + mark.size());
+    const std::size_t after = window.find(mark, at);
+    if (after != std::string_view::npos) end = std::min(end, after);
+  }
+  return {begin, end};
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> numbers_within(
+    const std::vector<std::pair<std::size_t, std::size_t>>& numbers, std::size_t begin, std::size_t end) {
+  std::vector<std::pair<std::size_t, std::size_t>> inside;
+  auto n = std::lower_bound(numbers.begin(), numbers.end(), begin,
+                            [](const std::pair<std::size_t, std::size_t>& x, std::size_t b) { return x.second <= b; });
+  for (; n != numbers.end() && n->first < end; ++n)
+    inside.emplace_back(std::max(n->first, begin) - begin, std::min(n->second, end) - begin);
+  return inside;
+}
+
+}  // namespace
+
+PassageText PassageText::of(std::string_view text, std::size_t at,
+                            const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
+  PassageText p;
+  const auto [begin, end] = sentence_bounds(text, at);
+  p.sentence = std::string(text.substr(begin, end - begin));
+  p.at = at - std::min(at, begin);
+  p.sentence_numbers = numbers_within(numbers, begin, end);
+  const std::string_view head = text.substr(0, std::min(text.size(), kReach));
+  std::size_t first_end = std::string_view::npos;
+  for (std::string_view mark : kSentenceEnds)
+    if (const std::size_t q = head.find(mark); q != std::string_view::npos) first_end = std::min(first_end, q);
+  const std::size_t opening_end = first_end == std::string_view::npos ? head.size() : first_end;
+  p.opening = std::string(text.substr(0, opening_end));
+  p.opening_numbers = numbers_within(numbers, 0, opening_end);
+  p.after_opening = first_end == std::string_view::npos ? at >= kReach : at > first_end;
+  return p;
+}
+
+MaskedPassage PassageText::sentence_passage() const { return MaskedPassage::around(sentence, at, sentence_numbers); }
+
+MaskedPassage PassageText::paragraph_passage() const {
+  std::vector<std::u32string> dates;
+  std::u32string masked = masked_span(opening, 0, opening_numbers, kNoMarks, kSentenceEnds, false, &dates);
+  if (after_opening) masked += masked_span(sentence, at, sentence_numbers, kSentenceEnds, kSentenceEnds, false, &dates);
+  return from_masked(masked, std::move(dates));
+}
+
 double MaskedPassage::similarity(const MaskedPassage& other) const {
   const std::size_t total = bigrams.size() + other.bigrams.size();
   if (total == 0) return 0;

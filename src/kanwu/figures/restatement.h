@@ -41,6 +41,23 @@ struct MaskedPassage {
   double similarity(const MaskedPassage& other) const;
 };
 
+// The text a figure's passages are read from, kept small: its sentence and
+// the paragraph's opening sentence, not the block. The masked passages are
+// made only when a rival figure asks for them (most figures have none), and
+// equal MaskedPassage::around and ::leading_to on the block.
+struct PassageText {
+  std::string opening;   // the block's first sentence
+  std::string sentence;  // the figure's sentence
+  std::size_t at = 0;    // the figure's offset in `sentence`
+  bool after_opening = false;  // the figure's sentence is not the opening one
+  std::vector<std::pair<std::size_t, std::size_t>> opening_numbers, sentence_numbers;
+
+  static PassageText of(std::string_view block_text, std::size_t at,
+                        const std::vector<std::pair<std::size_t, std::size_t>>& numbers);
+  MaskedPassage sentence_passage() const;
+  MaskedPassage paragraph_passage() const;
+};
+
 // The sentence up to the end of the clause holding a figure (to the next
 // ，；：。！？ or line end), masked the same way, as text, the figure at `at`
 // marked apart from the others: "#年全区新建和改扩建学校@所". A clause alone

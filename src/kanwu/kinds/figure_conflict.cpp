@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <tuple>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
 #include "kanwu/figures/claim.h"
@@ -50,8 +51,19 @@ struct CoFigure {
 
 // What a place offers as evidence that another passage restates it.
 struct PassageEvidence {
-  MaskedPassage passage;    // the sentence (across documents)
-  MaskedPassage paragraph;  // the paragraph up to the sentence's end (inside one)
+  PassageText text;
+  // Made from `text` when a rival asks (the pass runs on one thread): the
+  // sentence (across documents) and the paragraph's opening with it (inside
+  // one).
+  const MaskedPassage& passage() const {
+    if (!passage_) passage_ = text.sentence_passage();
+    return *passage_;
+  }
+  const MaskedPassage& paragraph() const {
+    if (!paragraph_) paragraph_ = text.paragraph_passage();
+    return *paragraph_;
+  }
+  mutable std::optional<MaskedPassage> passage_, paragraph_;
   std::vector<CoFigure> cofigures;
   // A named statistical indicator (a vocabulary indicator: 城镇新增就业,
   // 地区生产总值) whose subject and period the text states: two such
@@ -171,8 +183,7 @@ class ConflictPass : public CorpusPass {
       // Two figures in one paragraph are parallel statements (此前…, 其中…)
       // more often than rival ones: a conflict needs two paragraphs.
       d.sentence = fmt::format("{}\x1f{}", document.path(), c.block);
-      d.evidence.passage = MaskedPassage::around(document.blocks()[c.block].text, c.quantity.begin, numbers);
-      d.evidence.paragraph = MaskedPassage::leading_to(document.blocks()[c.block].text, c.quantity.begin, numbers);
+      d.evidence.text = PassageText::of(document.blocks()[c.block].text, c.quantity.begin, numbers);
       // The period is stated when the text named it (not the date of an
       // undated text's figures).
       const bool period_stated = !c.period_text.empty() || c.period != read.context.default_period;
@@ -281,8 +292,8 @@ class ConflictPass : public CorpusPass {
       here.same_document = same_document;
       here.self_contained = c.evidence.self_contained && there.self_contained;
       here.cross_unnamed = (unnamed && !same_document) || c.evidence.unknown_period || there.unknown_period;
-      const MaskedPassage& mine = same_document ? c.evidence.paragraph : c.evidence.passage;
-      const MaskedPassage& theirs = same_document ? there.paragraph : there.passage;
+      const MaskedPassage& mine = same_document ? c.evidence.paragraph() : c.evidence.passage();
+      const MaskedPassage& theirs = same_document ? there.paragraph() : there.passage();
       here.similarity = mine.similarity(theirs);
       here.same_dates = mine.dates == theirs.dates;
       here.named_indicator = c.evidence.named_indicator && there.named_indicator;
@@ -319,7 +330,7 @@ class ConflictPass : public CorpusPass {
   bool restates(const Restatement& r, const ClaimDigest& c) const {
     if (r.place == nullptr) return false;
     const bool long_enough =
-        (r.same_document ? c.evidence.paragraph : c.evidence.passage).bigrams.size() >= kMinPassageBigrams;
+        (r.same_document ? c.evidence.paragraph() : c.evidence.passage()).bigrams.size() >= kMinPassageBigrams;
     if (r.cross_unnamed)
       return !r.agreeing.empty() || (r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough);
     if (r.named_indicator || !r.agreeing.empty()) return true;
