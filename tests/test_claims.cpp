@@ -171,4 +171,18 @@ BOOST_AUTO_TEST_CASE(comparable_price_growth_is_real) {
   BOOST_TEST(claim_with(f, "86.9%").qualifiers == std::vector<std::string>{"实际"});
 }
 
+// kanwu figures shows periods as a reader says them, not as keys.
+BOOST_AUTO_TEST_CASE(periods_are_described_in_words) {
+  BOOST_TEST(describe_period("Y2024") == "2024年");
+  BOOST_TEST(describe_period("Y2025M1-10") == "2025年1—10月");
+  BOOST_TEST(describe_period("Y2023M4D27") == "2023年4月27日");
+  BOOST_TEST(describe_period("Y2024E") == "2024年底");
+  BOOST_TEST(describe_period("Y2013-2017") == "2013—2017年");
+  BOOST_TEST(describe_period("FYP14") == "“十四五”时期");
+  BOOST_TEST(describe_period("Y2023H端午") == "2023年端午");
+  BOOST_TEST(describe_period("S2023M6") == "2023年6月以来");
+  BOOST_TEST(describe_period("") == "");
+  BOOST_TEST(describe_period("Q?") == "Q?");  // unknown forms are shown as they are
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -770,8 +770,10 @@ class Extractor {
 
       // 近三年累计，…分别减少6.61%: counted over a span of years that opens
       // the sentence, not over the year last named.
-      if (opens_span(text.substr(std::max(last_period, sentence_begin), q.begin - std::max(last_period, sentence_begin))) &&
-          !c.period.starts_with("FYP"))
+      // (After the last time read: 五年来 read as a period is that period.)
+      const std::size_t last_period_end = next_period > 0 ? resolved[next_period - 1].end : 0;
+      const std::size_t span_from = std::min(q.begin, std::max(last_period_end, sentence_begin));
+      if (opens_span(text.substr(span_from, q.begin - span_from)) && !c.period.starts_with("FYP"))
         c.period.clear();
 
       MetricReading metric;

@@ -344,4 +344,67 @@ std::vector<Period> extract_periods(std::string_view text) { return PeriodScanne
 
 std::vector<Period> extract_periods(std::string_view text, const CodePointText& cp) { return PeriodScanner(text, cp).run(); }
 
+namespace {
+
+// The digits at `i` as a number, advancing `i`; -1 when there are none.
+int read_number(std::string_view s, std::size_t& i) {
+  int n = -1;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') n = (n < 0 ? 0 : n * 10) + (s[i++] - '0');
+  return n;
+}
+
+}  // namespace
+
+std::string describe_period(std::string_view key) {
+  static constexpr std::string_view kPlanNumbers[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                                      "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八"};
+  if (key.empty()) return {};
+  std::size_t i = 0;
+  if (key.starts_with("FYP")) {
+    i = 3;
+    const int plan = read_number(key, i);
+    if (plan > 0 && plan < 19 && i == key.size()) return "“" + std::string(kPlanNumbers[plan]) + "五”时期";
+    return std::string(key);
+  }
+  const bool since = key.starts_with("S");
+  if (!since && !key.starts_with("Y")) return std::string(key);
+  i = 1;
+  const int year = read_number(key, i);
+  if (year < 0) return std::string(key);
+  std::string out = std::to_string(year);
+  if (i < key.size() && key[i] == '-') {  // Y2013-2017
+    ++i;
+    const int last = read_number(key, i);
+    if (last < 0) return std::string(key);
+    out += "—" + std::to_string(last);
+  }
+  out += "年";
+  if (i < key.size() && key[i] == 'M') {
+    ++i;
+    const int month = read_number(key, i);
+    if (month < 0) return std::string(key);
+    out += std::to_string(month);
+    if (i < key.size() && key[i] == '-') {
+      ++i;
+      const int last = read_number(key, i);
+      if (last < 0) return std::string(key);
+      out += "—" + std::to_string(last);
+    }
+    out += "月";
+    if (i < key.size() && key[i] == 'D') {
+      ++i;
+      const int day = read_number(key, i);
+      if (day < 0) return std::string(key);
+      out += std::to_string(day) + "日";
+    }
+  }
+  if (i < key.size() && key[i] == 'E') {
+    ++i;
+    out += "底";
+  }
+  if (i < key.size() && key[i] == 'H') out += std::string(key.substr(i + 1));  // a holiday: 端午
+  else if (i != key.size()) return std::string(key);
+  return since ? out + "以来" : out;
+}
+
 }  // namespace kanwu

@@ -34,4 +34,10 @@ std::vector<Period> extract_periods(std::string_view text, const CodePointText& 
 // Five-year plan number for a year: 2021–2025 → 14.
 int five_year_plan_of(int year);
 
+// A resolved period key as a reader says it: Y2024 → 2024年, Y2025M1-10 →
+// 2025年1—10月, Y2024E → 2024年底, FYP14 → “十四五”时期, Y2013-2017 →
+// 2013—2017年, Y2023H端午 → 2023年端午. "" for "", the key itself for a
+// form this does not know.
+std::string describe_period(std::string_view key);
+
 }  // namespace kanwu
