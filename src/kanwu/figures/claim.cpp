@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "kanwu/figures/phrase.h"
 #include "kanwu/nlp/join.h"
 #include "kanwu/nlp/segment.h"
 #include "kanwu/text/bytes.h"
@@ -18,6 +19,8 @@
 namespace kanwu {
 
 namespace {
+
+using namespace figure_stages;
 
 // The grammar of a figure's role: the verb right before the number says
 // whether it is a level, a change, a rate or a share. These words are the
@@ -70,124 +73,6 @@ ClaimRole role_of(std::string_view prefix, const Quantity& q) {
 
 std::string role_suffix(ClaimRole role) {
   return role == ClaimRole::Value ? std::string() : "#" + std::string(to_string(role));
-}
-
-bool is_mark(std::string_view text, std::size_t at, std::size_t& length, bool enumeration) {
-  for (std::string_view mark : {"，", "；", "：", "。", "！", "？", ",", ";", ":"}) {
-    if (text.substr(at).starts_with(mark)) {
-      length = mark.size();
-      return true;
-    }
-  }
-  if (enumeration && text.substr(at).starts_with("、")) {
-    length = std::string_view("、").size();
-    return true;
-  }
-  return false;
-}
-
-// Start of the clause containing byte `at`, not before `floor`. With
-// `enumeration`, 、 also ends a clause (养老床位3852张、照护床位3326张).
-std::size_t clause_start(std::string_view text, std::size_t floor, std::size_t at, bool enumeration) {
-  std::size_t start = floor;
-  for (std::size_t i = floor; i < at;) {
-    std::size_t len = 0;
-    if (is_mark(text, i, len, enumeration)) {
-      start = i + len;
-      i += len;
-      continue;
-    }
-    char32_t c;
-    const int n = utf8::decode(text, i, c);
-    i += n > 0 ? n : 1;
-  }
-  return start;
-}
-
-void replace_all(std::string& text, std::string_view from, std::string_view to) {
-  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-}
-
-// Removes what is not part of an indicator's name: asides in brackets
-// (快递业务量（不含邮政集团包裹业务）), measure phrases (以载重吨计).
-std::string strip_asides(std::string text) {
-  for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"（", "）"}, {"(", ")"}}) {
-    for (std::size_t b = text.find(open); b != std::string::npos; b = text.find(open, b)) {
-      const std::size_t e = text.find(close, b + open.size());
-      if (e == std::string::npos) {
-        text.erase(b);
-        break;
-      }
-      text.erase(b, e + close.size() - b);
-    }
-  }
-  for (std::size_t b = text.find("以"); b != std::string::npos; b = text.find("以", b + 1)) {
-    const std::size_t e = text.find("计", b);
-    if (e != std::string::npos && code_points(std::string_view(text).substr(b, e - b)).size() <= 6 &&
-        std::string_view(text).substr(b, e - b).find("，") == std::string_view::npos) {
-      text.erase(b, e + std::string_view("计").size() - b);
-    }
-  }
-  return text;
-}
-
-std::string join_words(const std::vector<std::string>& words) {
-  std::string out;
-  for (const auto& w : words) out += w;
-  return out;
-}
-
-std::string sorted_key(std::vector<std::string> words) {
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  std::string key;
-  for (const auto& w : words) {
-    if (!key.empty()) key += '|';
-    key += w;
-  }
-  return key;
-}
-
-// A piece of a metric phrase: a word of the lexicon, a single Han
-// character, a run of Latin letters and digits, a run of blanks, or one
-// punctuation mark.
-struct Word {
-  std::string text;
-  bool han = false;
-};
-
-// Splits text into words by backward maximum matching: at each place, the
-// longest lexicon word ending there. Metrics are read leftwards from the
-// number, and this reads the way they are built (规模以上|工业|增加值). ICU's
-// dictionary cuts such phrases into fragments (规|上|工业|增加|值).
-std::vector<Word> split_words(std::string_view text, const Lexicon& lexicon) {
-  constexpr std::size_t kLongestWord = 12;  // indicator names are long: 社会消费品零售总额
-  const CodePointText cp = code_points(text);
-  const std::u32string_view s = cp.chars;
-  const auto utf8_of = [&](std::size_t b, std::size_t e) {
-    const std::size_t from = cp.offsets[b], to = e < cp.size() ? cp.offsets[e] : text.size();
-    return std::string(text.substr(from, to - from));
-  };
-  std::vector<Word> out;
-  for (std::size_t end = s.size(); end > 0;) {
-    const char32_t c = s[end - 1];
-    std::size_t len = 1;
-    bool han = chars::is_han(c);
-    if (han) {
-      len = std::max<std::size_t>(1, lexicon.longest_word_ending_at(s, end, kLongestWord));
-    } else if (chars::is_ascii_letter(c) || chars::is_ascii_digit(c) || c == U'.' || c == U'_') {
-      while (len < end && (chars::is_ascii_letter(s[end - len - 1]) || chars::is_ascii_digit(s[end - len - 1]) ||
-                           s[end - len - 1] == U'.' || s[end - len - 1] == U'_'))
-        ++len;
-    } else if (c == U' ' || c == U'*' || c == U'\t') {
-      while (len < end && (s[end - len - 1] == U' ' || s[end - len - 1] == U'*' || s[end - len - 1] == U'\t')) ++len;
-    }
-    out.push_back({utf8_of(end - len, end), han});
-    end -= len;
-  }
-  std::reverse(out.begin(), out.end());
-  return out;
 }
 
 struct MetricReading {
