@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "kanwu/figures/block_periods.h"
 #include "kanwu/figures/metric_reader.h"
 #include "kanwu/figures/phrase.h"
 #include "kanwu/figures/respectively.h"
@@ -45,60 +46,6 @@ class Extractor {
   }
 
  private:
-  struct ResolvedPeriod {
-    std::size_t begin, end;
-    std::string key;
-    std::string text;
-  };
-
-  // The block's usable periods in order (not comparison bases or plans),
-  // holidays included.
-  std::vector<ResolvedPeriod> resolve_periods(std::size_t b, PeriodResolver& resolver) const {
-    const std::string_view text = doc_.blocks()[b].text;
-    std::vector<ResolvedPeriod> out;
-    for (const Period& p : block_figures(doc_).periods[b]) {
-      std::string key = resolver.resolve(p);
-      if (key.empty() || p.baseline || p.future) continue;
-      out.push_back({p.begin, p.end, std::move(key), p.text});
-    }
-    for (const auto& h : v_.holidays)
-      for (std::size_t at = find_bytes(text, h); at != std::string_view::npos; at = find_bytes(text, h, at + h.size())) {
-        // 端午假期 is the holiday's total; 春节假期第三天 a day of it, dated by
-        // the document.
-        std::string_view rest = text.substr(at + h.size());
-        const auto suffix = std::find_if(v_.holiday_suffixes.begin(), v_.holiday_suffixes.end(),
-                                         [&](const std::string& s) { return rest.starts_with(s); });
-        if (suffix == v_.holiday_suffixes.end()) continue;
-        rest.remove_prefix(suffix->size());
-        if (!rest.starts_with("第") && !rest.starts_with("首日") && !rest.starts_with("以来"))
-          out.push_back({at, at + h.size(), resolver.holiday(h), h});
-      }
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
-    return out;
-  }
-
-  // 预计, 有望 before a figure: a forecast, unless the figure is about a
-  // holiday or a day that the document reports on (端午假期民航预计发送旅客).
-  bool is_forecast(std::string_view sentence_prefix, const std::string& period) const {
-    if (period.find('H') != std::string::npos || period.find('D') != std::string::npos) return false;
-    return std::any_of(v_.forecast_words.begin(), v_.forecast_words.end(),
-                       [&](const std::string& w) { return sentence_prefix.find(w) != std::string_view::npos; });
-  }
-
-  // 到2025年全区森林覆盖率达到11.68% in a 2023 story: a target.
-  // 比上年, 比2022年同期 in a 2023 figure: the usual base, as 同比.
-  static bool is_year_before(const std::string& base, const std::string& period) {
-    if (base.size() != 5 || base[0] != 'Y' || period.size() < 5 || period[0] != 'Y') return false;
-    return std::stoi(base.substr(1, 4)) + 1 == std::stoi(period.substr(1, 4));
-  }
-
-  // In a work report, figures for the report's own year are its plans.
-  bool is_future(const std::string& period) const {
-    const int year = figures_.context.year;
-    if (year <= 0 || period.size() < 5 || (period[0] != 'Y' && period[0] != 'S')) return false;
-    const int of = std::stoi(period.substr(1, 4));
-    return of > year || (figures_.context.review && of == year);
-  }
 
   static bool followed_by_noun(std::string_view text, std::size_t end) {
     for (std::string_view currency : {"人民币", "（人民币）"})
@@ -109,8 +56,6 @@ class Extractor {
     return std::u32string_view(U"的，。；、：！？以左").find(c) == std::u32string_view::npos;
   }
 
-  // A plan word anywhere before the figure in its sentence, unless it is
-  // compared with (高于预期目标, 完成目标).
   // 查处“四风”问题19.2万起，…其中给予党纪政务处分18.8万人: a part after 其中
   // is a part of the whole named before it, and is that whole's part only
   // (给予党纪政务处分 among 四风问题 is not among 粮食购销问题). Returns
@@ -155,43 +100,6 @@ class Extractor {
                         [&](const Quantity& x) { return x.begin >= items && x.begin < clause; });
   }
 
-  // A span of years opened before the figure (span_words, or 近/过去 and a
-  // numeral and 年: 近三年, 过去5年).
-  bool opens_span(std::string_view prefix) const {
-    for (const auto& w : v_.span_words)
-      if (contains_bytes(prefix, w)) return true;
-    // 近三年 and its kind end in 年: most prefixes have none.
-    if (!contains_bytes(prefix, "年")) return false;
-    for (std::string_view lead : {"近", "过去", "这"}) {
-      for (std::size_t at = prefix.find(lead); at != std::string_view::npos; at = prefix.find(lead, at + 1)) {
-        std::size_t i = at + lead.size(), digits = 0;
-        for (char32_t c = 0; i < prefix.size();) {
-          const int n = utf8::decode(prefix, i, c);
-          if (n <= 0 || !(std::u32string_view(U"0123456789两一二三四五六七八九十").find(c) != std::u32string_view::npos)) break;
-          i += static_cast<std::size_t>(n), ++digits;
-        }
-        // 过去一年 is the last year, not a span of years.
-        const bool one = digits == 1 && (prefix.substr(at + lead.size()).starts_with("一") ||
-                                         prefix.substr(at + lead.size()).starts_with("1"));
-        if (digits > 0 && !one && prefix.substr(i).starts_with("年")) return true;
-      }
-    }
-    return false;
-  }
-
-  bool is_plan(std::string_view sentence_prefix) const {
-    for (const auto& w : v_.plan_words) {
-      for (std::size_t at = sentence_prefix.find(w); at != std::string_view::npos;
-           at = sentence_prefix.find(w, at + w.size())) {
-        const std::string_view before = sentence_prefix.substr(0, at);
-        if (ends_with_any(before, std::initializer_list<std::string_view>{"于", "过", "完成", "实现", "超出", "好于", "预期", "既定"}))
-          continue;
-        return true;
-      }
-    }
-    return false;
-  }
-
   // Blanks periods, places and other figures in [from, to) of the block text.
   std::string scrubbed(std::string_view text, std::size_t from, std::size_t to, const std::vector<Period>& periods,
                        const std::vector<PlaceMention>& places, const std::vector<Quantity>& quantities) const {
@@ -214,7 +122,7 @@ class Extractor {
   void extract_block(std::size_t b, PeriodResolver& resolver, bool figures) {
     const Block& block = doc_.blocks()[b];
     const std::string_view text = block.text;
-    const auto resolved = resolve_periods(b, resolver);
+    const auto resolved = resolve_periods(text, block_figures(doc_).periods[b], v_, resolver);
     const auto& quantities = block_figures(doc_).quantities[b];
     if (!figures || quantities.empty()) {
       // A heading with no time in it starts a new story (a news item): its
@@ -273,7 +181,7 @@ class Extractor {
       c.period = period;
       c.period_text = period_text;
       const std::string_view sentence_prefix = text.substr(sentence_begin, q.begin - sentence_begin);
-      c.plan = is_plan(sentence_prefix) || is_forecast(sentence_prefix, c.period) || is_future(c.period);
+      c.plan = is_plan(v_, sentence_prefix) || is_forecast(v_, sentence_prefix, c.period) || is_future(figures_.context, c.period);
       c.subject = subject_of(places, q.begin);
       // 启动建设以来，已累计…: counted since an event, a span no period names.
       const std::size_t last_period = next_period > 0 ? resolved[next_period - 1].begin : 0;
@@ -288,7 +196,7 @@ class Extractor {
       // (After the last time read: 五年来 read as a period is that period.)
       const std::size_t last_period_end = next_period > 0 ? resolved[next_period - 1].end : 0;
       const std::size_t span_from = std::min(q.begin, std::max(last_period_end, sentence_begin));
-      if (opens_span(text.substr(span_from, q.begin - span_from)) && !c.period.starts_with("FYP"))
+      if (opens_span(v_, text.substr(span_from, q.begin - span_from)) && !c.period.starts_with("FYP"))
         c.period.clear();
 
       MetricReading metric;

@@ -1,0 +1,99 @@
+#include "kanwu/figures/block_periods.h"
+
+#include <algorithm>
+
+#include "kanwu/figures/roles.h"
+#include "kanwu/text/bytes.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu::figure_stages {
+
+// The block's usable periods in order (not comparison bases or plans),
+// holidays included.
+std::vector<ResolvedPeriod> resolve_periods(std::string_view text, const std::vector<Period>& periods,
+                                            const FigureVocabulary& v, PeriodResolver& resolver) {
+  std::vector<ResolvedPeriod> out;
+  for (const Period& p : periods) {
+    std::string key = resolver.resolve(p);
+    if (key.empty() || p.baseline || p.future) continue;
+    out.push_back({p.begin, p.end, std::move(key), p.text});
+  }
+  for (const auto& h : v.holidays)
+    for (std::size_t at = find_bytes(text, h); at != std::string_view::npos; at = find_bytes(text, h, at + h.size())) {
+      // 端午假期 is the holiday's total; 春节假期第三天 a day of it, dated by
+      // the document.
+      std::string_view rest = text.substr(at + h.size());
+      const auto suffix = std::find_if(v.holiday_suffixes.begin(), v.holiday_suffixes.end(),
+                                       [&](const std::string& s) { return rest.starts_with(s); });
+      if (suffix == v.holiday_suffixes.end()) continue;
+      rest.remove_prefix(suffix->size());
+      if (!rest.starts_with("第") && !rest.starts_with("首日") && !rest.starts_with("以来"))
+        out.push_back({at, at + h.size(), resolver.holiday(h), h});
+    }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  return out;
+}
+
+// A plan word anywhere before the figure in its sentence, unless it is
+// compared with (高于预期目标, 完成目标).
+bool is_plan(const FigureVocabulary& v, std::string_view sentence_prefix) {
+  for (const auto& w : v.plan_words) {
+    for (std::size_t at = sentence_prefix.find(w); at != std::string_view::npos;
+         at = sentence_prefix.find(w, at + w.size())) {
+      const std::string_view before = sentence_prefix.substr(0, at);
+      if (ends_with_any(before, std::initializer_list<std::string_view>{"于", "过", "完成", "实现", "超出", "好于", "预期", "既定"}))
+        continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+// 预计, 有望 before a figure: a forecast, unless the figure is about a
+// holiday or a day that the document reports on (端午假期民航预计发送旅客).
+bool is_forecast(const FigureVocabulary& v, std::string_view sentence_prefix, const std::string& period) {
+  if (period.find('H') != std::string::npos || period.find('D') != std::string::npos) return false;
+  return std::any_of(v.forecast_words.begin(), v.forecast_words.end(),
+                     [&](const std::string& w) { return sentence_prefix.find(w) != std::string_view::npos; });
+}
+
+// In a work report, figures for the report's own year are its plans.
+bool is_future(const DocumentContext& context, const std::string& period) {
+  const int year = context.year;
+  if (year <= 0 || period.size() < 5 || (period[0] != 'Y' && period[0] != 'S')) return false;
+  const int of = std::stoi(period.substr(1, 4));
+  return of > year || (context.review && of == year);
+}
+
+// 到2025年全区森林覆盖率达到11.68% in a 2023 story: a target.
+// 比上年, 比2022年同期 in a 2023 figure: the usual base, as 同比.
+bool is_year_before(const std::string& base, const std::string& period) {
+  if (base.size() != 5 || base[0] != 'Y' || period.size() < 5 || period[0] != 'Y') return false;
+  return std::stoi(base.substr(1, 4)) + 1 == std::stoi(period.substr(1, 4));
+}
+
+// A span of years opened before the figure (span_words, or 近/过去 and a
+// numeral and 年: 近三年, 过去5年).
+bool opens_span(const FigureVocabulary& v, std::string_view prefix) {
+  for (const auto& w : v.span_words)
+    if (contains_bytes(prefix, w)) return true;
+  // 近三年 and its kind end in 年: most prefixes have none.
+  if (!contains_bytes(prefix, "年")) return false;
+  for (std::string_view lead : {"近", "过去", "这"}) {
+    for (std::size_t at = prefix.find(lead); at != std::string_view::npos; at = prefix.find(lead, at + 1)) {
+      std::size_t i = at + lead.size(), digits = 0;
+      for (char32_t c = 0; i < prefix.size();) {
+        const int n = utf8::decode(prefix, i, c);
+        if (n <= 0 || !(std::u32string_view(U"0123456789两一二三四五六七八九十").find(c) != std::u32string_view::npos)) break;
+        i += static_cast<std::size_t>(n), ++digits;
+      }
+      // 过去一年 is the last year, not a span of years.
+      const bool one = digits == 1 && (prefix.substr(at + lead.size()).starts_with("一") ||
+                                       prefix.substr(at + lead.size()).starts_with("1"));
+      if (digits > 0 && !one && prefix.substr(i).starts_with("年")) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace kanwu::figure_stages
