@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "kanwu/figures/block_periods.h"
+#include "kanwu/figures/constructions.h"
 #include "kanwu/figures/metric_reader.h"
 #include "kanwu/figures/phrase.h"
 #include "kanwu/figures/respectively.h"
@@ -46,60 +47,6 @@ class Extractor {
   }
 
  private:
-
-  static bool followed_by_noun(std::string_view text, std::size_t end) {
-    for (std::string_view currency : {"人民币", "（人民币）"})
-      if (text.substr(end).starts_with(currency)) end += currency.size();
-    if (end >= text.size()) return false;
-    char32_t c;
-    if (utf8::decode(text, end, c) <= 0 || !chars::is_han(c)) return false;
-    return std::u32string_view(U"的，。；、：！？以左").find(c) == std::u32string_view::npos;
-  }
-
-  // 查处“四风”问题19.2万起，…其中给予党纪政务处分18.8万人: a part after 其中
-  // is a part of the whole named before it, and is that whole's part only
-  // (给予党纪政务处分 among 四风问题 is not among 粮食购销问题). Returns
-  // "<" and the whole's metric key, or "" when the sentence has no 其中
-  // before the figure or no whole with a metric before the 其中.
-  // The whole is the nearest figure before 其中 of the part's unit (工会驿站
-  // 18.61万个，服务职工约8亿人次，其中…智能化驿站1.18万个: 工会驿站), else,
-  // when no such figure has a metric read, the nearest that has one.
-  std::string whole_of_part(std::string_view text, std::size_t sentence_begin, std::size_t at, std::size_t b,
-                            const std::string& unit) const {
-    constexpr std::string_view kAmong = "其中";
-    const std::string_view before = text.substr(sentence_begin, at - sentence_begin);
-    const std::size_t among = before.rfind(kAmong);
-    if (among == std::string_view::npos) return {};
-    const Claim* same_unit = nullptr;
-    const Claim* any = nullptr;
-    for (std::size_t k = figures_.claims.size(); k-- > 0;) {
-      const Claim& whole = figures_.claims[k];
-      if (whole.block != b) break;
-      if (whole.quantity.begin >= sentence_begin + among || whole.metric_key.empty() ||
-          whole.role != ClaimRole::Value)
-        continue;
-      if (!same_unit && unit_family(whole.quantity.unit) == unit_family(unit)) same_unit = &whole;
-      if (!any) any = &whole;
-    }
-    const Claim* whole = same_unit ? same_unit : any;
-    if (!whole) return {};
-    // The whole's words only: not its qualifiers, its role, or the whole it
-    // may itself be a part of.
-    const std::string& key = whole->metric_key;
-    return "<" + key.substr(0, std::min({key.find('<'), key.find('+'), key.find('#')}));
-  }
-
-  // Whether the clause at `clause` continues an enumeration (、 before it)
-  // whose items carry no figure.
-  static bool joined_items_before(std::string_view text, std::size_t sentence_begin, std::size_t clause,
-                                  const std::vector<Quantity>& quantities) {
-    constexpr std::string_view kJoin = "、";
-    if (clause < sentence_begin + kJoin.size() || text.substr(clause - kJoin.size(), kJoin.size()) != kJoin) return false;
-    const std::size_t items = clause_start(text, sentence_begin, clause - kJoin.size(), false);
-    return std::none_of(quantities.begin(), quantities.end(),
-                        [&](const Quantity& x) { return x.begin >= items && x.begin < clause; });
-  }
-
   // Blanks periods, places and other figures in [from, to) of the block text.
   std::string scrubbed(std::string_view text, std::size_t from, std::size_t to, const std::vector<Period>& periods,
                        const std::vector<PlaceMention>& places, const std::vector<Quantity>& quantities) const {
@@ -267,7 +214,7 @@ class Extractor {
       c.qualifiers.erase(std::unique(c.qualifiers.begin(), c.qualifiers.end()), c.qualifiers.end());
       if (specific_enough(metric.words)) {
         c.metric = join_words(metric.words);
-        c.metric_key = sorted_key(metric.words) + whole_of_part(text, sentence_begin, q.begin, b, q.unit) +
+        c.metric_key = sorted_key(metric.words) + whole_of_part(figures_.claims, text, sentence_begin, q.begin, b, q.unit) +
                        qualifier_suffix(c.qualifiers) + role_suffix(c.role);
       } else if (metric.words.empty() && c.role != ClaimRole::Value && !in_list[qi]) {
         link(c, sentence_first_claim);
@@ -302,17 +249,6 @@ class Extractor {
     if (!resolved.empty()) carried_ = resolved.back().key;
     for (const PlaceMention& m : places)
       if (m.subject && !m.name.empty()) last_named_subject_ = m.name;
-  }
-
-  // 从11.37万亿元提高到14.58万亿元, 由2020年的7.2%提升至7.4%: the first
-  // figure is where a change started, not the period's value.
-  static bool is_start_value(std::string_view prefix) {
-    for (bool again = true; again;) {
-      again = false;
-      while (prefix.ends_with(" ")) prefix.remove_suffix(1), again = true;
-      if (prefix.ends_with("的")) prefix.remove_suffix(std::string_view("的").size()), again = true;
-    }
-    return prefix.ends_with("从") || prefix.ends_with("由");
   }
 
   // Two different values read as the same metric in one sentence (保费由
