@@ -11,6 +11,7 @@
 
 #include "kanwu/figures/block_periods.h"
 #include "kanwu/figures/constructions.h"
+#include "kanwu/figures/links.h"
 #include "kanwu/figures/metric_reader.h"
 #include "kanwu/figures/phrase.h"
 #include "kanwu/figures/respectively.h"
@@ -41,7 +42,7 @@ class Extractor {
       const bool figures = block.kind == BlockKind::Body || block.kind == BlockKind::ListItem;
       extract_block(b, resolver, figures);
     }
-    mark_ambiguous();
+    mark_ambiguous(figures_.claims);
     figures_.context.named_places = {};  // read; not kept with the figures
     return std::move(figures_);
   }
@@ -217,7 +218,7 @@ class Extractor {
         c.metric_key = sorted_key(metric.words) + whole_of_part(figures_.claims, text, sentence_begin, q.begin, b, q.unit) +
                        qualifier_suffix(c.qualifiers) + role_suffix(c.role);
       } else if (metric.words.empty() && c.role != ClaimRole::Value && !in_list[qi]) {
-        link(c, sentence_first_claim);
+        link(doc_, figures_.claims, c, sentence_first_claim);
       }
       // 机械化率达到95%、高于全国平均水平18.3个百分点: the gap belongs to
       // the figure before it, measured against what follows 高于.
@@ -249,35 +250,6 @@ class Extractor {
     if (!resolved.empty()) carried_ = resolved.back().key;
     for (const PlaceMention& m : places)
       if (m.subject && !m.name.empty()) last_named_subject_ = m.name;
-  }
-
-  // Two different values read as the same metric in one sentence (保费由
-  // 每生每年5元提高至10元; 城市公园、“口袋公园”保有量分别达到1436个、883个)
-  // mean the reading cannot tell them apart: neither is compared.
-  void mark_ambiguous() {
-    std::map<std::tuple<std::size_t, std::size_t, std::string, std::string>, std::vector<std::size_t>> by_sentence;
-    for (std::size_t i = 0; i < figures_.claims.size(); ++i) {
-      const Claim& c = figures_.claims[i];
-      if (c.metric_key.empty()) continue;
-      by_sentence[{c.block, c.sentence, c.metric_key, c.subject}].push_back(i);
-    }
-    for (const auto& [key, members] : by_sentence) {
-      bool differ = false;
-      for (std::size_t i : members)
-        for (std::size_t j : members) {
-          const Quantity& a = figures_.claims[i].quantity;
-          const Quantity& b = figures_.claims[j].quantity;
-          if (a.high < b.low || b.high < a.low) differ = true;
-        }
-      if (differ)
-        for (std::size_t i : members) figures_.claims[i].ambiguous = true;
-    }
-  }
-
-  static std::string qualifier_suffix(const std::vector<std::string>& qualifiers) {
-    std::string out;
-    for (const auto& q : qualifiers) out += "+" + q;
-    return out;
   }
 
   // One word names too little to compare (覆盖率, 营业收入, 总投资: of what?)
@@ -328,51 +300,6 @@ class Extractor {
       for (std::size_t f = before.find(w); f != std::string::npos; f = before.find(w, f + 1))
         before.replace(f, w.size(), std::string(w.size(), ' '));
     return before.find_first_not_of(" \t*") == std::string::npos;
-  }
-
-  // A change or rate without its own metric qualifies the figure right
-  // before it in its sentence (进出口2.59万亿元，同比增长9.9%，占15.4%).
-  void link(Claim& c, std::size_t sentence_first_claim) {
-    if (figures_.claims.size() <= sentence_first_claim) return;
-    const std::size_t prior_index = figures_.claims.size() - 1;
-    const Claim& prior = figures_.claims[prior_index];
-    // 粮食…增加二百二十亿斤，增长5.9%；棉花…增长6.7%: a rate does not reach
-    // back across a ； to the figures of another item.
-    if (prior.block == c.block && prior.quantity.end <= c.quantity.begin &&
-        std::string_view(doc_.blocks()[c.block].text)
-                .substr(prior.quantity.end, c.quantity.begin - prior.quantity.end)
-                .find("；") != std::string_view::npos)
-      return;
-    int anchor = -1;
-    if (prior.anchor >= 0) anchor = prior.anchor;
-    else if (prior.role == ClaimRole::Value && !prior.metric_key.empty() && !prior.quantity.is_percent())
-      anchor = static_cast<int>(prior_index);
-    if (anchor < 0) return;
-    const Claim& total = figures_.claims[static_cast<std::size_t>(anchor)];
-    c.anchor = anchor;
-    c.metric = total.metric;
-    // 达到23119元，比上年实际增长6.3%: the rate's own qualifiers (实际)
-    // say what it measures beside the total's.
-    std::vector<std::string> own;
-    for (const auto& q : c.qualifiers)
-      if (std::find(total.qualifiers.begin(), total.qualifiers.end(), q) == total.qualifiers.end()) own.push_back(q);
-    std::sort(own.begin(), own.end());
-    c.qualifiers = total.qualifiers;
-    c.qualifiers.insert(c.qualifiers.end(), own.begin(), own.end());
-    const std::string base_key = total.metric_key;  // ends with the qualifiers (a value has no role suffix)
-    c.metric_key = base_key + qualifier_suffix(own) + role_suffix(c.role);
-    c.period = total.period;
-    c.period_text = total.period_text;
-    c.subject = total.subject;
-    c.plan = c.plan || total.plan;
-    if (c.role != ClaimRole::Rate) return;
-    for (std::size_t k = figures_.claims.size(); k > static_cast<std::size_t>(anchor); --k) {
-      const Claim& p = figures_.claims[k - 1];
-      if (p.role == ClaimRole::Increase && p.anchor == anchor) {
-        c.increase = static_cast<int>(k - 1);
-        break;
-      }
-    }
   }
 
   const Document& doc_;
