@@ -16,6 +16,7 @@
 #include "kanwu/figures/phrase.h"
 #include "kanwu/figures/respectively.h"
 #include "kanwu/figures/roles.h"
+#include "kanwu/figures/subjects.h"
 #include "kanwu/nlp/join.h"
 #include "kanwu/nlp/segment.h"
 #include "kanwu/text/bytes.h"
@@ -130,7 +131,7 @@ class Extractor {
       c.period_text = period_text;
       const std::string_view sentence_prefix = text.substr(sentence_begin, q.begin - sentence_begin);
       c.plan = is_plan(v_, sentence_prefix) || is_forecast(v_, sentence_prefix, c.period) || is_future(figures_.context, c.period);
-      c.subject = subject_of(places, q.begin);
+      c.subject = subject_of(places, q.begin, opening_subject_, figures_.context.subject, doc_.path(), section_);
       // 启动建设以来，已累计…: counted since an event, a span no period names.
       const std::size_t last_period = next_period > 0 ? resolved[next_period - 1].begin : 0;
       if (sentence_prefix.find("以来") != std::string_view::npos &&
@@ -258,48 +259,6 @@ class Extractor {
     if (words.size() >= 2) return true;
     return words.size() == 1 && std::any_of(v_.indicators.begin(), v_.indicators.end(),
                                             [&](const auto& i) { return i.second == words[0]; });
-  }
-
-  // The place the figure is about: the last place named before it in its
-  // paragraph in subject position, else the document's. 全国 names the
-  // subject only at the head of its clause (2025年，全国粮食产量…); inside a
-  // phrase it is part of a name (全国文明城市, 全国重点实验室).
-  std::string subject_of(const std::vector<PlaceMention>& places, std::size_t at) const {
-    // A document with no subject of its own: its figures are about whatever
-    // it is about, comparable only inside it.
-    std::string subject = !opening_subject_.empty()          ? opening_subject_
-                          : figures_.context.subject.empty() ? fmt::format("@{}", doc_.path())
-                                                             : figures_.context.subject,
-                named;
-    for (const PlaceMention& m : places) {
-      if (m.begin >= at) break;
-      if (!m.subject) continue;
-      if (!m.name.empty()) {
-        subject = m.name;
-        named = m.name;
-        continue;
-      }
-      // 全省, 本市: the place this paragraph named, else the document's own;
-      // in a story that names none, some place known only inside this
-      // section of this document (a news day's items are about different
-      // provinces).
-      subject = !named.empty() && named != "全国" ? named
-                : !figures_.context.subject.empty() && figures_.context.subject != "全国" ? figures_.context.subject
-                                                     : fmt::format("@{}#{}", doc_.path(), section_);
-    }
-    return subject;
-  }
-
-  static bool heads_clause(std::string_view text, std::size_t at, const std::vector<Period>& periods) {
-    const std::size_t start = clause_start(text, 0, at, false);
-    std::string before(text.substr(start, at - start));
-    for (const Period& p : periods)
-      if (p.begin >= start && p.end <= at)
-        for (std::size_t i = p.begin; i < p.end; ++i) before[i - start] = ' ';
-    for (std::string_view w : {"同时", "其中", "此外", "目前", "截至", "在", "据统计", "数据显示"})
-      for (std::size_t f = before.find(w); f != std::string::npos; f = before.find(w, f + 1))
-        before.replace(f, w.size(), std::string(w.size(), ' '));
-    return before.find_first_not_of(" \t*") == std::string::npos;
   }
 
   const Document& doc_;
