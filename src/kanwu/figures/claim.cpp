@@ -1,3 +1,13 @@
+// The claim loop: reads a document's figures into claims, block by block.
+// For each quantity of a body paragraph (figures/quantity.h) it carries the
+// period the text is in (block_periods.h), finds the subject (subjects.h),
+// reads the metric and role (metric_reader.h, roles.h, respectively.h for
+// 分别 lists), applies the constructions around the figure (constructions.h:
+// 其中, 从…到, 、 enumerations, counted nouns; here: 高于 gaps and stated
+// bases such as 较“十三五”末) and links a change or rate without a metric of
+// its own to its total (links.h). What each stage knows lives in its own
+// file; this one holds the order they run in and the state carried from
+// figure to figure (period, section, last subject).
 #include "kanwu/figures/claim.h"
 
 #include <fmt/format.h>
@@ -49,25 +59,6 @@ class Extractor {
   }
 
  private:
-  // Blanks periods, places and other figures in [from, to) of the block text.
-  std::string scrubbed(std::string_view text, std::size_t from, std::size_t to, const std::vector<Period>& periods,
-                       const std::vector<PlaceMention>& places, const std::vector<Quantity>& quantities) const {
-    std::string out(text.substr(from, to - from));
-    const auto blank = [&](std::size_t b, std::size_t e) {
-      if (e <= from || b >= to) return;
-      for (std::size_t i = std::max(b, from); i < std::min(e, to); ++i) out[i - from] = ' ';
-    };
-    for (const Period& p : periods)
-      if (p.end > from && p.begin < to) blank(p.begin, p.end);
-    // Only the place a figure is about leaves its metric: 对东盟进出口 and
-    // 对欧盟进出口 are different metrics.
-    for (const PlaceMention& m : places)
-      if (m.subject && m.end > from && m.begin < to) blank(m.begin, m.end);
-    for (const Quantity& q : quantities)
-      if (q.end > from && q.begin < to) blank(q.begin, q.end);
-    return out;
-  }
-
   void extract_block(std::size_t b, PeriodResolver& resolver, bool figures) {
     const Block& block = doc_.blocks()[b];
     const std::string_view text = block.text;
@@ -214,7 +205,7 @@ class Extractor {
         c.qualifiers.erase(std::remove(c.qualifiers.begin(), c.qualifiers.end(), "累计"), c.qualifiers.end());
       std::sort(c.qualifiers.begin(), c.qualifiers.end());
       c.qualifiers.erase(std::unique(c.qualifiers.begin(), c.qualifiers.end()), c.qualifiers.end());
-      if (specific_enough(metric.words)) {
+      if (specific_enough(v_, metric.words)) {
         c.metric = join_words(metric.words);
         c.metric_key = sorted_key(metric.words) + whole_of_part(figures_.claims, text, sentence_begin, q.begin, b, q.unit) +
                        qualifier_suffix(c.qualifiers) + role_suffix(c.role);
@@ -251,14 +242,6 @@ class Extractor {
     if (!resolved.empty()) carried_ = resolved.back().key;
     for (const PlaceMention& m : places)
       if (m.subject && !m.name.empty()) last_named_subject_ = m.name;
-  }
-
-  // One word names too little to compare (覆盖率, 营业收入, 总投资: of what?)
-  // unless it is an indicator of the vocabulary (地区生产总值).
-  bool specific_enough(const std::vector<std::string>& words) const {
-    if (words.size() >= 2) return true;
-    return words.size() == 1 && std::any_of(v_.indicators.begin(), v_.indicators.end(),
-                                            [&](const auto& i) { return i.second == words[0]; });
   }
 
   const Document& doc_;

@@ -231,4 +231,31 @@ std::string MetricReader::normalise(const std::string& text, MetricReading& r) c
   return out;
 }
 
+// Blanks periods, places and other figures in [from, to) of the block text.
+std::string scrubbed(std::string_view text, std::size_t from, std::size_t to, const std::vector<Period>& periods,
+                     const std::vector<PlaceMention>& places, const std::vector<Quantity>& quantities) {
+  std::string out(text.substr(from, to - from));
+  const auto blank = [&](std::size_t b, std::size_t e) {
+    if (e <= from || b >= to) return;
+    for (std::size_t i = std::max(b, from); i < std::min(e, to); ++i) out[i - from] = ' ';
+  };
+  for (const Period& p : periods)
+    if (p.end > from && p.begin < to) blank(p.begin, p.end);
+  // Only the place a figure is about leaves its metric: 对东盟进出口 and
+  // 对欧盟进出口 are different metrics.
+  for (const PlaceMention& m : places)
+    if (m.subject && m.end > from && m.begin < to) blank(m.begin, m.end);
+  for (const Quantity& q : quantities)
+    if (q.end > from && q.begin < to) blank(q.begin, q.end);
+  return out;
+}
+
+// One word names too little to compare (覆盖率, 营业收入, 总投资: of what?)
+// unless it is an indicator of the vocabulary (地区生产总值).
+bool specific_enough(const FigureVocabulary& v, const std::vector<std::string>& words) {
+  if (words.size() >= 2) return true;
+  return words.size() == 1 && std::any_of(v.indicators.begin(), v.indicators.end(),
+                                          [&](const auto& i) { return i.second == words[0]; });
+}
+
 }  // namespace kanwu::figure_stages

@@ -5,7 +5,7 @@
 // first name, qualifiers (累计, 实际, 环比 …) and comparison bases (同比, 比上年)
 // taken out of the words, and shares split into what is measured and its
 // whole. The claim loop gives it clauses with periods, places and other
-// figures blanked out; it knows nothing of periods or subjects.
+// figures blanked out (scrubbed); it knows nothing of periods or subjects.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "kanwu/figures/context.h"
+#include "kanwu/figures/period.h"
+#include "kanwu/figures/quantity.h"
 #include "kanwu/figures/vocabulary.h"
 
 namespace kanwu::figure_stages {
@@ -63,5 +66,14 @@ class MetricReader {
 
   const FigureVocabulary& v_;
 };
+
+// The text in [from, to) of a block with its periods, its subject places and
+// `quantities` blanked (same length): what the metric reader is given.
+std::string scrubbed(std::string_view text, std::size_t from, std::size_t to, const std::vector<Period>& periods,
+                     const std::vector<PlaceMention>& places, const std::vector<Quantity>& quantities);
+
+// One word names too little to compare (覆盖率: of what?) unless it is an
+// indicator of the vocabulary (地区生产总值).
+bool specific_enough(const FigureVocabulary& v, const std::vector<std::string>& words);
 
 }  // namespace kanwu::figure_stages
