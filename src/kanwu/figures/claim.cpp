@@ -16,6 +16,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <ranges>
 #include <set>
 #include <tuple>
 
@@ -86,6 +87,12 @@ class Extractor {
     std::vector<bool> in_list(quantities.size(), false);
     std::map<std::size_t, ListAssignment> listed;
     for (auto& a : respectively_lists(text, scrubbed(text, 0, text.size(), raw_periods, places, {}), quantities, *v_.lexicon, in_list)) listed.emplace(a.quantity, std::move(a));
+    // Blanking is character by character, so a stretch of the block
+    // scrubbed once is the stretch scrubbed alone (once per block, not per
+    // figure: that was quadratic in a large block).
+    const std::string scrubbed_block = scrubbed(text, 0, text.size(), raw_periods, places, quantities);
+    const auto scrub = [&](std::size_t from, std::size_t to) { return scrubbed_block.substr(from, to - from); };
+    SubjectCursor subjects;
     const auto& sentences = doc_.sentences(b);
     std::size_t sentence_first_claim = figures_.claims.size(), current_sentence = SIZE_MAX;
     std::size_t s = 0, next_period = 0;
@@ -122,7 +129,7 @@ class Extractor {
       c.period_text = period_text;
       const std::string_view sentence_prefix = text.substr(sentence_begin, q.begin - sentence_begin);
       c.plan = is_plan(v_, sentence_prefix) || is_forecast(v_, sentence_prefix, c.period) || is_future(figures_.context, c.period);
-      c.subject = subject_of(places, q.begin, opening_subject_, figures_.context.subject, doc_.path(), section_);
+      c.subject = subject_of(places, q.begin, opening_subject_, figures_.context.subject, doc_.path(), section_, subjects);
       // 启动建设以来，已累计…: counted since an event, a span no period names.
       const std::size_t last_period = next_period > 0 ? resolved[next_period - 1].begin : 0;
       if (sentence_prefix.find("以来") != std::string_view::npos &&
@@ -147,8 +154,8 @@ class Extractor {
         const std::string_view prefix = text.substr(clause, q.begin - clause);
         c.role = role_of(prefix, q);
         const std::size_t window = std::max(clause, q.begin - tail_chars(prefix, 3 * kMetricWindow).size());
-        metric = reader_.before(scrubbed(text, window, q.begin, raw_periods, places, quantities));
-        c.start_value = is_start_value(scrubbed(text, clause, q.begin, raw_periods, places, quantities));
+        metric = reader_.before(scrub(window, q.begin));
+        c.start_value = is_start_value(scrub(clause, q.begin));
         // 铁路、公路、水路、民航预计共发送旅客14047万人次: items joined by 、
         // with no figure of their own are what is counted together; the
         // metric is not the last item's (民航发送旅客), and is not read.
@@ -174,17 +181,16 @@ class Extractor {
           std::size_t mark = clause - 1;
           while (mark > sentence_begin && (static_cast<unsigned char>(text[mark]) & 0xC0) == 0x80) --mark;
           const std::size_t previous = clause_start(text, sentence_begin, mark, true);
-          const bool has_figure = std::any_of(quantities.begin(), quantities.end(), [&](const Quantity& x) {
-            return x.begin >= previous && x.begin < clause;
-          });
-          if (!has_figure)
-            metric = reader_.before(scrubbed(text, previous, mark, raw_periods, places, quantities));
+          const auto [first, last] = beginning_in(quantities, previous, clause);
+          if (first == last) metric = reader_.before(scrub(previous, mark));
         }
       }
       // 较“十三五”末增长43% is not 同比增长6.4%: a stated base other than the
       // year before is a qualifier.
       std::string base;
-      for (const Period& p : raw_periods) {
+      // (Only periods in the sentence before the figure can qualify it.)
+      for (const auto [first, last] = beginning_in(raw_periods, sentence_begin, q.begin);
+           const Period& p : std::ranges::subrange(first, last)) {
         // 2005年与2000年相比，国内生产总值增长57.3%: a 与…相比 frame governs
         // the rest of its sentence.
         const bool frames_sentence = p.begin >= sentence_begin && text.substr(p.end).starts_with("相比");

@@ -59,8 +59,8 @@ bool joined_items_before(std::string_view text, std::size_t sentence_begin, std:
   constexpr std::string_view kJoin = "、";
   if (clause < sentence_begin + kJoin.size() || text.substr(clause - kJoin.size(), kJoin.size()) != kJoin) return false;
   const std::size_t items = clause_start(text, sentence_begin, clause - kJoin.size(), false);
-  return std::none_of(quantities.begin(), quantities.end(),
-                      [&](const Quantity& x) { return x.begin >= items && x.begin < clause; });
+  const auto [first, last] = beginning_in(quantities, items, clause);
+  return first == last;
 }
 
 // 造成至少15人死亡, 建成2.72万台充电桩: whether a noun (not 的, a mark, 以,

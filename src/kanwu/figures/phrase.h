@@ -6,7 +6,9 @@
 // loop all read clauses and words the same way through these.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +24,16 @@ bool is_mark(std::string_view text, std::size_t at, std::size_t& length, bool en
 // Start of the clause containing byte `at`, not before `floor`. With
 // `enumeration`, 、 also ends a clause (养老床位3852张、照护床位3326张).
 std::size_t clause_start(std::string_view text, std::size_t floor, std::size_t at, bool enumeration);
+
+// The spans (quantities, periods: sorted by their begin) that begin in
+// [from, to), found by binary search: a block of a megabyte holds tens of
+// thousands, and scanning them all for each figure was quadratic.
+template <typename Span>
+std::pair<typename std::vector<Span>::const_iterator, typename std::vector<Span>::const_iterator> beginning_in(
+    const std::vector<Span>& spans, std::size_t from, std::size_t to) {
+  const auto lo = std::partition_point(spans.begin(), spans.end(), [&](const Span& x) { return x.begin < from; });
+  return {lo, std::partition_point(lo, spans.end(), [&](const Span& x) { return x.begin < to; })};
+}
 
 void replace_all(std::string& text, std::string_view from, std::string_view to);
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <ranges>
+
 #include "kanwu/figures/phrase.h"
 
 namespace kanwu::figure_stages {
@@ -11,14 +13,20 @@ namespace kanwu::figure_stages {
 // subject only at the head of its clause (2025年，全国粮食产量…); inside a
 // phrase it is part of a name (全国文明城市, 全国重点实验室).
 std::string subject_of(const std::vector<PlaceMention>& places, std::size_t at, const std::string& opening_subject,
-                       const std::string& document_subject, const std::string& path, std::size_t section) {
+                       const std::string& document_subject, const std::string& path, std::size_t section,
+                       SubjectCursor& cursor) {
   // A document with no subject of its own: its figures are about whatever
   // it is about, comparable only inside it.
-  std::string subject = !opening_subject.empty()  ? opening_subject
-                        : document_subject.empty() ? fmt::format("@{}", path)
-                                                   : document_subject,
-              named;
-  for (const PlaceMention& m : places) {
+  if (!cursor.started) {
+    cursor.started = true;
+    cursor.subject = !opening_subject.empty()  ? opening_subject
+                     : document_subject.empty() ? fmt::format("@{}", path)
+                                                : document_subject;
+  }
+  std::string& subject = cursor.subject;
+  std::string& named = cursor.named;
+  for (; cursor.next < places.size(); ++cursor.next) {
+    const PlaceMention& m = places[cursor.next];
     if (m.begin >= at) break;
     if (!m.subject) continue;
     if (!m.name.empty()) {
@@ -42,7 +50,7 @@ std::string subject_of(const std::vector<PlaceMention>& places, std::size_t at, 
 bool heads_clause(std::string_view text, std::size_t at, const std::vector<Period>& periods) {
   const std::size_t start = clause_start(text, 0, at, false);
   std::string before(text.substr(start, at - start));
-  for (const Period& p : periods)
+  for (const auto [first, last] = beginning_in(periods, start, at); const Period& p : std::ranges::subrange(first, last))
     if (p.begin >= start && p.end <= at)
       for (std::size_t i = p.begin; i < p.end; ++i) before[i - start] = ' ';
   for (std::string_view w : {"同时", "其中", "此外", "目前", "截至", "在", "据统计", "数据显示"})

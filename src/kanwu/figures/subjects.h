@@ -21,8 +21,17 @@ namespace kanwu::figure_stages {
 // The subject of a figure at byte `at`, given the paragraph's places in
 // order, the subject a continuing paragraph opens with ("" if none), the
 // document's subject, its path and the number of headings seen so far.
+// Figures ask in the order of their offsets, so the cursor carries the places
+// read so far from one figure to the next (reading from the block's start
+// for every figure was quadratic in a large block). One cursor per block.
+struct SubjectCursor {
+  std::size_t next = 0;  // the first place not read yet
+  bool started = false;
+  std::string subject, named;
+};
 std::string subject_of(const std::vector<PlaceMention>& places, std::size_t at, const std::string& opening_subject,
-                       const std::string& document_subject, const std::string& path, std::size_t section);
+                       const std::string& document_subject, const std::string& path, std::size_t section,
+                       SubjectCursor& cursor);
 
 // Whether the place at byte `at` heads its clause (only periods and openers
 // such as 同时, 其中, 截至 before it): 2025年，全国粮食产量… but not 全国文明城市.
