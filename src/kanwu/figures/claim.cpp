@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <ranges>
 #include <set>
 #include <tuple>
 
@@ -88,20 +89,27 @@ bool is_mark(std::string_view text, std::size_t at, std::size_t& length, bool en
 
 // Start of the clause containing byte `at`, not before `floor`. With
 // `enumeration`, 、 also ends a clause (养老床位3852张、照护床位3326张).
+// Read backwards from `at` (every mark is one character): from `floor`
+// forwards, a floor of 0 made each call cost the whole block, quadratic in
+// a block of a megabyte.
 std::size_t clause_start(std::string_view text, std::size_t floor, std::size_t at, bool enumeration) {
-  std::size_t start = floor;
-  for (std::size_t i = floor; i < at;) {
+  for (std::size_t i = at; i > floor;) {
+    i = utf8::previous(text, i);
+    if (i < floor) break;
     std::size_t len = 0;
-    if (is_mark(text, i, len, enumeration)) {
-      start = i + len;
-      i += len;
-      continue;
-    }
-    char32_t c;
-    const int n = utf8::decode(text, i, c);
-    i += n > 0 ? n : 1;
+    if (is_mark(text, i, len, enumeration)) return i + len;
   }
-  return start;
+  return floor;
+}
+
+// The spans (quantities, periods: sorted by their begin) that begin in
+// [from, to), found by binary search: a block of a megabyte holds tens of
+// thousands, and scanning them all for each figure was quadratic.
+template <typename Span>
+std::pair<typename std::vector<Span>::const_iterator, typename std::vector<Span>::const_iterator> beginning_in(
+    const std::vector<Span>& spans, std::size_t from, std::size_t to) {
+  const auto lo = std::partition_point(spans.begin(), spans.end(), [&](const Span& x) { return x.begin < from; });
+  return {lo, std::partition_point(lo, spans.end(), [&](const Span& x) { return x.begin < to; })};
 }
 
 void replace_all(std::string& text, std::string_view from, std::string_view to) {
@@ -636,8 +644,8 @@ class Extractor {
     constexpr std::string_view kJoin = "、";
     if (clause < sentence_begin + kJoin.size() || text.substr(clause - kJoin.size(), kJoin.size()) != kJoin) return false;
     const std::size_t items = clause_start(text, sentence_begin, clause - kJoin.size(), false);
-    return std::none_of(quantities.begin(), quantities.end(),
-                        [&](const Quantity& x) { return x.begin >= items && x.begin < clause; });
+    const auto [first, last] = beginning_in(quantities, items, clause);
+    return first == last;
   }
 
   // A span of years opened before the figure (span_words, or 近/过去 and a
@@ -723,6 +731,12 @@ class Extractor {
     std::vector<bool> in_list(quantities.size(), false);
     std::map<std::size_t, ListAssignment> listed;
     for (auto& a : respectively_lists(text, scrubbed(text, 0, text.size(), raw_periods, places, {}), quantities, *v_.lexicon, in_list)) listed.emplace(a.quantity, std::move(a));
+    // Blanking is character by character, so a stretch of the block
+    // scrubbed once is the stretch scrubbed alone (once per block, not per
+    // figure: that was quadratic in a large block).
+    const std::string scrubbed_block = scrubbed(text, 0, text.size(), raw_periods, places, quantities);
+    const auto scrub = [&](std::size_t from, std::size_t to) { return scrubbed_block.substr(from, to - from); };
+    SubjectCursor subjects;
     const auto& sentences = doc_.sentences(b);
     std::size_t sentence_first_claim = figures_.claims.size(), current_sentence = SIZE_MAX;
     std::size_t s = 0, next_period = 0;
@@ -759,7 +773,7 @@ class Extractor {
       c.period_text = period_text;
       const std::string_view sentence_prefix = text.substr(sentence_begin, q.begin - sentence_begin);
       c.plan = is_plan(sentence_prefix) || is_forecast(sentence_prefix, c.period) || is_future(c.period);
-      c.subject = subject_of(places, q.begin);
+      c.subject = subject_of(places, q.begin, subjects);
       // 启动建设以来，已累计…: counted since an event, a span no period names.
       const std::size_t last_period = next_period > 0 ? resolved[next_period - 1].begin : 0;
       if (sentence_prefix.find("以来") != std::string_view::npos &&
@@ -782,8 +796,8 @@ class Extractor {
         const std::string_view prefix = text.substr(clause, q.begin - clause);
         c.role = role_of(prefix, q);
         const std::size_t window = std::max(clause, q.begin - tail_chars(prefix, 3 * kMetricWindow).size());
-        metric = reader_.before(scrubbed(text, window, q.begin, raw_periods, places, quantities));
-        c.start_value = is_start_value(scrubbed(text, clause, q.begin, raw_periods, places, quantities));
+        metric = reader_.before(scrub(window, q.begin));
+        c.start_value = is_start_value(scrub(clause, q.begin));
         // 铁路、公路、水路、民航预计共发送旅客14047万人次: items joined by 、
         // with no figure of their own are what is counted together; the
         // metric is not the last item's (民航发送旅客), and is not read.
@@ -809,17 +823,16 @@ class Extractor {
           std::size_t mark = clause - 1;
           while (mark > sentence_begin && (static_cast<unsigned char>(text[mark]) & 0xC0) == 0x80) --mark;
           const std::size_t previous = clause_start(text, sentence_begin, mark, true);
-          const bool has_figure = std::any_of(quantities.begin(), quantities.end(), [&](const Quantity& x) {
-            return x.begin >= previous && x.begin < clause;
-          });
-          if (!has_figure)
-            metric = reader_.before(scrubbed(text, previous, mark, raw_periods, places, quantities));
+          const auto [first, last] = beginning_in(quantities, previous, clause);
+          if (first == last) metric = reader_.before(scrub(previous, mark));
         }
       }
       // 较“十三五”末增长43% is not 同比增长6.4%: a stated base other than the
       // year before is a qualifier.
       std::string base;
-      for (const Period& p : raw_periods) {
+      // (Only periods in the sentence before the figure can qualify it.)
+      for (const auto [first, last] = beginning_in(raw_periods, sentence_begin, q.begin);
+           const Period& p : std::ranges::subrange(first, last)) {
         // 2005年与2000年相比，国内生产总值增长57.3%: a 与…相比 frame governs
         // the rest of its sentence.
         const bool frames_sentence = p.begin >= sentence_begin && text.substr(p.end).starts_with("相比");
@@ -931,14 +944,27 @@ class Extractor {
   // paragraph in subject position, else the document's. 全国 names the
   // subject only at the head of its clause (2025年，全国粮食产量…); inside a
   // phrase it is part of a name (全国文明城市, 全国重点实验室).
-  std::string subject_of(const std::vector<PlaceMention>& places, std::size_t at) const {
+  // Figures ask in the order of their offsets, so the cursor carries the
+  // places read so far from one figure to the next (from the block's start
+  // for every figure was quadratic in a large block).
+  struct SubjectCursor {
+    std::size_t next = 0;  // the first place not read yet
+    bool started = false;
+    std::string subject, named;
+  };
+  std::string subject_of(const std::vector<PlaceMention>& places, std::size_t at, SubjectCursor& cursor) const {
     // A document with no subject of its own: its figures are about whatever
     // it is about, comparable only inside it.
-    std::string subject = !opening_subject_.empty()          ? opening_subject_
-                          : figures_.context.subject.empty() ? fmt::format("@{}", doc_.path())
-                                                             : figures_.context.subject,
-                named;
-    for (const PlaceMention& m : places) {
+    if (!cursor.started) {
+      cursor.started = true;
+      cursor.subject = !opening_subject_.empty()          ? opening_subject_
+                       : figures_.context.subject.empty() ? fmt::format("@{}", doc_.path())
+                                                          : figures_.context.subject;
+    }
+    std::string& subject = cursor.subject;
+    std::string& named = cursor.named;
+    for (; cursor.next < places.size(); ++cursor.next) {
+      const PlaceMention& m = places[cursor.next];
       if (m.begin >= at) break;
       if (!m.subject) continue;
       if (!m.name.empty()) {
@@ -960,7 +986,7 @@ class Extractor {
   static bool heads_clause(std::string_view text, std::size_t at, const std::vector<Period>& periods) {
     const std::size_t start = clause_start(text, 0, at, false);
     std::string before(text.substr(start, at - start));
-    for (const Period& p : periods)
+    for (const auto [first, last] = beginning_in(periods, start, at); const Period& p : std::ranges::subrange(first, last))
       if (p.begin >= start && p.end <= at)
         for (std::size_t i = p.begin; i < p.end; ++i) before[i - start] = ' ';
     for (std::string_view w : {"同时", "其中", "此外", "目前", "截至", "在", "据统计", "数据显示"})
