@@ -22,6 +22,12 @@ expect "--encoding gb18030" 1 'gb-short.txt:1:2: warning' -- "$KANWU" check --co
 expect "--encoding unknown" 2 'unknown character set' -- "$KANWU" check --encoding klingon "$TMP/ok.txt"
 python3 -c "import sys; open(sys.argv[1],'wb').write(b'\xff\xfe' + '第一行。\n全市这是是管网。\n'.encode('utf-16-le'))" "$TMP/u16.txt"
 expect "UTF-16 with BOM" 1 'u16.txt:2:4: warning' -- "$KANWU" check --color never "$TMP/u16.txt"
+# UTF-32's little-endian byte-order mark FF FE 00 00 begins with UTF-16's (issue 27)
+python3 -c "import sys; open(sys.argv[1],'wb').write(b'\xff\xfe\x00\x00' + '第一行。\n全市这是是管网。\n'.encode('utf-32-le'))" "$TMP/u32le.txt"
+python3 -c "import sys; open(sys.argv[1],'wb').write(b'\x00\x00\xfe\xff' + '第一行。\n全市这是是管网。\n'.encode('utf-32-be'))" "$TMP/u32be.txt"
+expect "UTF-32LE with BOM is not UTF-16" 1 'u32le.txt: note: decoded as UTF-32LE' -- "$KANWU" check --color never "$TMP/u32le.txt"
+expect "UTF-32LE positions" 1 'u32le.txt:2:4: warning' -- "$KANWU" check --color never "$TMP/u32le.txt"
+expect "UTF-32BE with BOM" 1 'u32be.txt:2:4: warning' -- "$KANWU" check --color never "$TMP/u32be.txt"
 cp "$TMP/gb.txt" "$TMP/gb-fix.txt"
 expect "no fixes written to GB18030" 1 'fixes not applied: the file is not UTF-8' -- "$KANWU" check --fix --quiet "$TMP/gb-fix.txt"
 expect "GB18030 file untouched" 0 '' -- cmp "$TMP/gb.txt" "$TMP/gb-fix.txt"
@@ -68,6 +74,30 @@ if [ "$(id -u)" -ne 0 ]; then
   expect "unreadable file" 2 'secret.txt: error: cannot open: Permission denied' -- "$KANWU" check "$TMP/secret.txt"
 fi
 expect "missing path" 2 'nowhere.txt: error: no such file or directory' -- "$KANWU" check "$TMP/nowhere.txt"
+ln -s loop-b.txt "$TMP/loop-a.txt" && ln -s loop-a.txt "$TMP/loop-b.txt"
+expect "symlink loop named on the command line" 2 'loop-a.txt: error: too many levels of symbolic links' -- "$KANWU" check "$TMP/loop-a.txt" "$TMP/ok.txt"
+# An unreadable folder inside a folder is named, and the files beside it are
+# still checked (as root, run as nobody: root reads every folder).
+as_user() {
+  if [ "$(id -u)" -eq 0 ]; then setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; else "$@"; fi
+}
+mkdir -p "$TMP/tree/locked" "$TMP/tree/open"
+cp "$TMP/ok.txt" "$TMP/tree/open/" && printf '这是是管网。\n' > "$TMP/tree/locked/hidden.txt"
+chmod 000 "$TMP/tree/locked" && chmod 755 "$TMP" "$TMP/tree"
+expect "unreadable subfolder named" 2 'tree/locked: error: cannot read directory: permission denied' -- as_user "$KANWU" check --color never "$TMP/tree"
+expect "files beside it still checked" 2 'in 1 file' -- as_user "$KANWU" check --color never "$TMP/tree"
+expect "unreadable folder named on the command line" 2 'locked: error: cannot read directory: permission denied' -- as_user "$KANWU" check --color never "$TMP/tree/locked" "$TMP/ok.txt"
+chmod 700 "$TMP/tree/locked" "$TMP"
+# Out of memory: the document that does not fit is named, with its own exit
+# code (3, not an abort's 134), and the other files are still checked.
+python3 -c "
+import sys
+s = '今年全市经济运行总体平稳，民生保障持续加强，各项社会事业全面进步。\n'
+open(sys.argv[1], 'w', encoding='utf-8').write(s * (20_000_000 // len(s.encode())))" "$TMP/large.txt"
+expect "out of memory named" 3 'large.txt: error: out of memory while checking .*large.txt' -- bash -c "ulimit -v 250000; '$KANWU' check --color never -j 1 '$TMP/large.txt' '$TMP/ok.txt'"
+expect "out of memory: others still checked" 3 'in 1 file' -- bash -c "ulimit -v 250000; '$KANWU' check --color never -j 1 '$TMP/large.txt' '$TMP/ok.txt'"
+expect "out of memory on two threads" 3 'out of memory while checking' -- bash -c "ulimit -v 250000; '$KANWU' check --color never -j 2 '$TMP/ok.txt' '$TMP/large.txt'"
+rm -f "$TMP/large.txt"
 
 # Rule files
 printf 'rules:\n  - id: x\n    kind: [pattern\n' > "$TMP/syntax.yaml"

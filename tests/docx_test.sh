@@ -40,6 +40,11 @@ expect "footnote" 1 'footnote.docx: footnote 1, character 9: warning: .*\[punctu
 expect "tracked insertion read, deletion not" 1 'tracked.docx: paragraph 1, character 5: .*1 finding ' -- \
   bash -o pipefail -c "'$KANWU' check --color never '$D/tracked.docx' | tr '\n' ' '"
 
+# &#0; and other characters XML 1.0 forbids: the text after them is kept (issue 27)
+expect "text after &#0; kept" 1 'forbidden.docx: paragraph 1, character 10: warning: 疑似重复' -- check "$D/forbidden.docx"
+expect "&#0; and &#x1; are spaces" 1 '开头 中间 全市这' -- check --format html "$D/forbidden.docx"
+expect "&#xFFFF; is U+FFFD" 1 '管网�。' -- check --format html "$D/forbidden.docx"
+
 # Bad files: input errors (exit 2), and the other files are still checked
 expect "corrupt" 2 'corrupt.docx: error: not a Word document' -- check "$D/corrupt.docx"
 expect "truncated" 2 'truncated.docx: error: damaged or truncated Word document' -- check "$D/truncated.docx"

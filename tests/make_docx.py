@@ -112,6 +112,12 @@ def damaged(folder):
                                             + "EncryptedPackage".encode("utf-16-le") + bytes(500))
 
 
+def forbidden(path):
+    """References to characters XML 1.0 forbids (a NUL, a control, U+FFFF):
+    pugixml decoded &#0; as a NUL and the rest of the text was lost."""
+    write_zip(path, {"word/document.xml": document_xml(p(r("开头&#0;中间&#x1;全市这是是管网&#xFFFF;。")))})
+
+
 def main():
     folder = Path(sys.argv[1])
     folder.mkdir(parents=True, exist_ok=True)
@@ -123,6 +129,7 @@ def main():
     bomb(folder / "bomb.docx", lie=False)
     bomb(folder / "lying-bomb.docx", lie=True)
     damaged(folder)
+    forbidden(folder / "forbidden.docx")
 
 
 if __name__ == "__main__":

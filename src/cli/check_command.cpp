@@ -13,6 +13,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <iostream>
 #include <map>
 
@@ -112,7 +113,9 @@ RuleSet load_project_rules(const std::vector<std::string>& rules_option, const s
   return load_configured_rules(configs.for_path("."), rules_option);
 }
 
-int run_check(const CheckOptions& opt) {
+namespace {
+
+int check_or_fail(const CheckOptions& opt) {
   if (!opt.encoding.empty() && !is_known_encoding(opt.encoding)) {
     std::cerr << "kanwu: --encoding " << opt.encoding << ": unknown character set\n";
     return kExitError;
@@ -238,6 +241,8 @@ int run_check(const CheckOptions& opt) {
       return report.input_errors.empty() ? kExitClean : kExitError;
     }
     if (!opt.baseline.empty()) apply_baseline(opt.baseline, report);
+  } catch (const std::bad_alloc&) {
+    throw;  // (run_check says so, with its own exit code)
   } catch (const std::exception& e) {
     std::cerr << "kanwu: " << e.what() << '\n';
     return kExitError;
@@ -275,12 +280,15 @@ int run_check(const CheckOptions& opt) {
           std::cerr << fmt::format("{}:{}:{}: fix not applied (overlaps another fix) [{}]\n", f->where.file,
                                    f->where.start.line, f->where.start.column, f->rule);
       }
+    } catch (const std::bad_alloc&) {
+      throw;
     } catch (const std::exception& e) {
       std::cerr << "kanwu: " << e.what() << '\n';
       return kExitError;
     }
     if (opt.diff) {
       for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
+      if (report.out_of_memory) return kExitOutOfMemory;
       return !report.input_errors.empty() || refused ? kExitError : changed_files ? kExitFindings : kExitClean;
     }
     std::cerr << fmt::format("kanwu: applied {} fix{} in {} file{}\n", applied, applied == 1 ? "" : "es",
@@ -328,10 +336,29 @@ int run_check(const CheckOptions& opt) {
   for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
   for (const auto& p : report.rule_problems)
     std::cerr << fmt::format("{}: rule '{}' skipped: {}\n", p.file, p.rule, p.message);
+  if (report.out_of_memory) return kExitOutOfMemory;
   if (!report.input_errors.empty() || !report.rule_problems.empty() || refused) return kExitError;
   for (const auto& f : report.findings)
     if (f.severity >= threshold) status = kExitFindings;
   return exit_without_freeing(status);
+}
+
+}  // namespace
+
+// Running out of memory is an answer, not a crash (std::terminate's exit
+// 134): a document that does not fit is reported where it is read and
+// checked (check_paths), and anything else that does not fit ends the run
+// here, both with their own exit code.
+int run_check(const CheckOptions& opt) {
+  try {
+    return check_or_fail(opt);
+  } catch (const std::bad_alloc&) {
+    std::vector<std::string> named(opt.paths.begin(), opt.paths.begin() + std::min<std::size_t>(opt.paths.size(), 3));
+    const std::string more = opt.paths.size() > 3 ? fmt::format(" and {} more", opt.paths.size() - 3) : "";
+    std::cerr << fmt::format("kanwu: out of memory while checking {}{}\n",
+                             named.empty() ? std::string(".") : fmt::format("{}", fmt::join(named, ", ")), more);
+    return kExitOutOfMemory;
+  }
 }
 
 int run_config(const std::string& path, const std::string& config) {

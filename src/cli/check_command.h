@@ -15,6 +15,7 @@ namespace kanwu::cli {
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;  // usage, rule-file, configuration or input errors
+constexpr int kExitOutOfMemory = 3;  // a document, or the run, did not fit in memory
 
 struct CheckOptions {
   std::vector<std::string> paths;

@@ -46,7 +46,46 @@ std::string_view attribute(pugi::xml_node node, std::string_view name) {
   return {};
 }
 
+// XML 1.0 allows no NUL, no other C0 control but tab, line feed and
+// carriage return, no surrogate and neither U+FFFE nor U+FFFF, so a
+// character reference to one (&#0;) is malformed; pugixml decodes it all
+// the same, and a decoded NUL ended the text of its element there, losing
+// the rest. Such references become a space (what a control character in a
+// w:t becomes anyway) or U+FFFD, so the text around them is kept. Returns
+// the bytes unchanged when there is none (the usual case: one scan).
+void replace_forbidden_references(std::string& bytes) {
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t at = bytes.find("&#"); at != std::string::npos; at = bytes.find("&#", at + 2)) {
+    std::size_t i = at + 2;
+    const bool hex = i < bytes.size() && (bytes[i] == 'x' || bytes[i] == 'X');
+    if (hex) ++i;
+    const std::size_t digits = i;
+    unsigned long code = 0;
+    for (; i < bytes.size() && i - digits < 16; ++i) {
+      const char c = bytes[i];
+      int d = -1;
+      if (c >= '0' && c <= '9') d = c - '0';
+      else if (hex && c >= 'a' && c <= 'f') d = c - 'a' + 10;
+      else if (hex && c >= 'A' && c <= 'F') d = c - 'A' + 10;
+      if (d < 0) break;
+      code = std::min<unsigned long>(code * (hex ? 16 : 10) + static_cast<unsigned long>(d), 0x110000);
+    }
+    if (i == digits || i >= bytes.size() || bytes[i] != ';') continue;  // not a reference: pugixml says so
+    const bool control = code < 0x20 && code != 0x9 && code != 0xA && code != 0xD;
+    const bool other = (code >= 0xD800 && code <= 0xDFFF) || code == 0xFFFE || code == 0xFFFF || code > 0x10FFFF;
+    if (!control && !other) continue;
+    out.append(bytes, copied, at - copied);
+    out += control ? " " : "\uFFFD";
+    copied = i + 1;
+  }
+  if (copied == 0) return;
+  out.append(bytes, copied, std::string::npos);
+  bytes = std::move(out);
+}
+
 void parse_xml(const std::string& path, const std::string& part, std::string& bytes, pugi::xml_document& doc) {
+  replace_forbidden_references(bytes);
   // Whitespace-only text is kept when it is an element's only content:
   // <w:t xml:space="preserve"> </w:t> is a real space.
   const pugi::xml_parse_result r = doc.load_buffer_inplace(bytes.data(), bytes.size(),

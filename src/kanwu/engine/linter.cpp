@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <chrono>
 #include <exception>
 #include <set>
@@ -17,6 +19,7 @@
 #include <functional>
 #include <iterator>
 #include <map>
+#include <new>
 #include <mutex>
 #include <optional>
 #include <system_error>
@@ -32,6 +35,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// "Permission denied" → "permission denied", as kanwu's messages read.
+std::string lowercase_first(std::string message) {
+  if (!message.empty()) message[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  return message;
+}
+
 bool is_checked_extension(const fs::path& path) {
   std::string ext = path.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // *.MD too
@@ -39,22 +48,25 @@ bool is_checked_extension(const fs::path& path) {
 }
 
 // Files under `folder` with a checked extension that no ignore file
-// excludes. Folder symlinks are not followed, so a loop cannot trap us.
+// excludes. Folder symlinks are not followed, so a loop cannot trap us. A
+// subfolder that cannot be read is an input error naming it (its files
+// would otherwise go unchecked without a word); the rest is still searched.
 void search_folder(const fs::path& folder, const IgnoreRules& above, std::vector<std::string>& found,
-                   std::error_code& ec) {
+                   std::vector<InputError>& errors) {
   const IgnoreRules rules = above.within(folder);
-  for (auto it = fs::directory_iterator(folder, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::directory_iterator(); it.increment(ec)) {
+  std::error_code ec;
+  auto it = fs::directory_iterator(folder, ec);
+  for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
     std::error_code type_error;
     const bool is_folder = it->is_directory(type_error) && !it->is_symlink(type_error);
     if (rules.ignored(it->path(), is_folder)) continue;
     if (is_folder) {
-      std::error_code inner;
-      search_folder(it->path(), rules, found, inner);
+      search_folder(it->path(), rules, found, errors);
     } else if (it->is_regular_file(type_error) && is_checked_extension(it->path())) {
       found.push_back(it->path().string());
     }
   }
+  if (ec) errors.emplace_back(folder.string(), "cannot read directory: " + lowercase_first(ec.message()));
 }
 
 // What checking one document produces: its own findings and, for each
@@ -69,6 +81,7 @@ struct DocumentResult {
   std::string notice;
   std::size_t bytes = 0;
   std::optional<ContentDigest> digest;  // with CheckOptions::remember_content
+  bool out_of_memory = false;  // std::bad_alloc while reading or checking it (`error` says so)
   bool done = false;
 };
 
@@ -152,6 +165,7 @@ class Run {
 
   void merge(DocumentResult& result, const std::string& path) {
     if (result.error) {
+      report_.out_of_memory = report_.out_of_memory || result.out_of_memory;
       report_.input_errors.push_back(std::move(*result.error));
       return;
     }
@@ -257,6 +271,13 @@ void check_file(const Run& run, const std::string& file, const CheckOptions& opt
     if (threads > 1 && options.process_exits_after) keep_until_exit(std::move(document));
   } catch (const InputError& e) {
     result.error = e;
+  } catch (const std::bad_alloc&) {
+    // One document too large for the memory there is: its text, findings
+    // and analyses are freed by now, and the other documents are checked.
+    result = DocumentResult{};
+    result.out_of_memory = true;
+    const std::string name = display_name(file, options.stdin_filename);
+    result.error = InputError(name, fmt::format("out of memory while checking {}", name));
   }
 }
 
@@ -275,7 +296,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
       continue;
     }
     if (::stat(path.c_str(), &st) != 0) {
-      errors.emplace_back(path, "no such file or directory");
+      // ENOENT: "no such file or directory"; ELOOP: "too many levels of
+      // symbolic links" (a link loop is there, it just leads nowhere).
+      errors.emplace_back(path, lowercase_first(std::strerror(errno)));
       continue;
     }
     if (!S_ISDIR(st.st_mode)) {
@@ -283,10 +306,8 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
       identities.emplace_back(std::pair{st.st_dev, st.st_ino});
       continue;
     }
-    std::error_code ec;
     std::vector<std::string> found;
-    search_folder(path, IgnoreRules::above(path), found, ec);
-    if (ec) errors.emplace_back(path, "cannot read directory: " + ec.message());
+    search_folder(path, IgnoreRules::above(path), found, errors);
     std::sort(found.begin(), found.end());
     files.insert(files.end(), found.begin(), found.end());
     identities.resize(files.size());

@@ -39,6 +39,9 @@ struct Report {
   // wait for a shared analysis another thread is making), summed over documents. A shared
   // analysis (the figures) is counted in the first rule that asks for it.
   std::map<std::string, double> rule_seconds;
+  // A document ran out of memory (std::bad_alloc) while it was read or
+  // checked; its input error says which.
+  bool out_of_memory = false;
 };
 
 // Files to check for the given paths: files as given, directories searched

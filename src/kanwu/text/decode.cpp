@@ -142,7 +142,12 @@ bool is_known_encoding(const std::string& name) {
 SourceText decode_source(std::string path, std::string bytes, const std::string& encoding) {
   if (!encoding.empty() && encoding != "UTF-8" && encoding != "utf-8" && encoding != "utf8")
     return decoded(std::move(path), bytes, encoding, 0);
-  if (encoding.empty()) {  // UTF-16 says what it is with its byte-order mark
+  if (encoding.empty()) {  // UTF-32 and UTF-16 say what they are with a byte-order mark
+    // UTF-32 first: its little-endian mark FF FE 00 00 begins with UTF-16's.
+    if (std::string_view(bytes).starts_with(std::string_view("\xFF\xFE\0\0", 4)))
+      return decoded(std::move(path), bytes, "UTF-32LE", 4);
+    if (std::string_view(bytes).starts_with(std::string_view("\0\0\xFE\xFF", 4)))
+      return decoded(std::move(path), bytes, "UTF-32BE", 4);
     if (std::string_view(bytes).starts_with("\xFF\xFE")) return decoded(std::move(path), bytes, "UTF-16LE", 2);
     if (std::string_view(bytes).starts_with("\xFE\xFF")) return decoded(std::move(path), bytes, "UTF-16BE", 2);
   }
