@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <thread>
+#include <chrono>
 
 #include "kanwu/ledger/runtime_libs.h"
 #include "kanwu/ledger/sql.h"
@@ -157,8 +159,16 @@ class SqliteConnection : public SqlConnection {
   // Settings that write to the file: only once it is known to be a ledger
   // (or empty), so another application's database is never touched.
   void configure_for_writes() override {
-    auto q = prepare("PRAGMA journal_mode = WAL");
-    q->run();
+    // Switching to WAL needs the file to itself for a moment, and SQLite
+    // answers SQLITE_BUSY at once (the busy handler is not asked) while
+    // another kanwu creating the same new ledger holds it: wait and retry.
+    for (int attempt = 0;; ++attempt) {
+      const int rc = api().sqlite3_exec(db_, "PRAGMA journal_mode = WAL", nullptr, nullptr, nullptr);
+      if (rc == SQLITE_OK) break;
+      const int primary = rc & 0xff;
+      if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || attempt * 10 >= kBusyTimeoutMs) fail(rc, "switching to WAL");
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
     // In WAL mode, NORMAL keeps every commit atomic and the file
     // consistent; a power cut may lose the last commits, not the ledger.
     execute("PRAGMA synchronous = NORMAL");
