@@ -163,8 +163,8 @@ finally:
 PY
 }
 expect "serve: JSON nested a million deep" 0 '^400 .*more than 512 levels' -- serve_request deep
-expect "serve: gzip body of 256 MB inflated" 0 '^415 .*uncompressed' -- serve_request gzip
-expect "serve: chunked body" 0 '^411 .*Content-Length' -- serve_request chunked
+expect "serve: gzip body of 256 MB inflated" 0 '^413 .*uncompressed' -- serve_request gzip
+expect "serve: chunked body" 0 '^413 .*Content-Length' -- serve_request chunked
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

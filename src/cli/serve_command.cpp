@@ -120,14 +120,19 @@ void handle_check(const httplib::Request& req, httplib::Response& res, ProjectLi
 // as it is. cpp-httplib 0.11.4 reads a chunked body past its payload limit
 // and inflates a gzip or brotli body without one (1 MB of gzip became
 // 5.3 GB resident), so neither is accepted; the page and every HTTP client
-// send a plain body with its length.
+// send a plain body with its length. Both are answered 413 (too large to
+// accept): a body whose size cannot be known before it is read, or inflated,
+// cannot be held to the limit (issue 27: 413 for every oversize body however
+// it is sent).
 std::optional<std::pair<int, std::string>> refusal_before_body(const httplib::Request& req, std::size_t max_body) {
   if (req.has_header("Transfer-Encoding"))
-    return std::pair{411, std::string("send the body with a Content-Length header: Transfer-Encoding (chunked) is "
-                                      "not accepted")};
+    return std::pair{413, fmt::format("a body sent with Transfer-Encoding (chunked) cannot be held to the {} MB "
+                                      "limit: send it with a Content-Length header",
+                                      max_body >> 20)};
   if (req.has_header("Content-Encoding") && req.get_header_value("Content-Encoding") != "identity")
-    return std::pair{415, fmt::format("send the body uncompressed: Content-Encoding \"{}\" is not accepted",
-                                      req.get_header_value("Content-Encoding").substr(0, 40))};
+    return std::pair{413, fmt::format("a compressed body (Content-Encoding \"{}\") cannot be held to the {} MB "
+                                      "limit before it is inflated: send it uncompressed",
+                                      req.get_header_value("Content-Encoding").substr(0, 40), max_body >> 20)};
   const std::size_t lengths = req.get_header_value_count("Content-Length");
   if (lengths > 1) return std::pair{400, std::string("more than one Content-Length header")};
   if (lengths == 0) {
