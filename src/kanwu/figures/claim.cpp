@@ -16,7 +16,6 @@
 #include <map>
 #include <mutex>
 #include <optional>
-#include <ranges>
 #include <set>
 #include <tuple>
 
@@ -189,8 +188,10 @@ class Extractor {
       // year before is a qualifier.
       std::string base;
       // (Only periods in the sentence before the figure can qualify it.)
-      for (const auto [first, last] = beginning_in(raw_periods, sentence_begin, q.begin);
-           const Period& p : std::ranges::subrange(first, last)) {
+      // (An iterator loop: clang 14 cannot use libstdc++ 12's ranges::subrange.)
+      const auto [periods_from, periods_to] = beginning_in(raw_periods, sentence_begin, q.begin);
+      for (auto period = periods_from; period != periods_to; ++period) {
+        const Period& p = *period;
         // 2005年与2000年相比，国内生产总值增长57.3%: a 与…相比 frame governs
         // the rest of its sentence.
         const bool frames_sentence = p.begin >= sentence_begin && text.substr(p.end).starts_with("相比");

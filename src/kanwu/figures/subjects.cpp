@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <ranges>
 
 #include "kanwu/figures/phrase.h"
 
@@ -50,9 +49,10 @@ std::string subject_of(const std::vector<PlaceMention>& places, std::size_t at, 
 bool heads_clause(std::string_view text, std::size_t at, const std::vector<Period>& periods) {
   const std::size_t start = clause_start(text, 0, at, false);
   std::string before(text.substr(start, at - start));
-  for (const auto [first, last] = beginning_in(periods, start, at); const Period& p : std::ranges::subrange(first, last))
-    if (p.begin >= start && p.end <= at)
-      for (std::size_t i = p.begin; i < p.end; ++i) before[i - start] = ' ';
+  const auto [first, last] = beginning_in(periods, start, at);
+  for (auto p = first; p != last; ++p)
+    if (p->begin >= start && p->end <= at)
+      for (std::size_t i = p->begin; i < p->end; ++i) before[i - start] = ' ';
   for (std::string_view w : {"同时", "其中", "此外", "目前", "截至", "在", "据统计", "数据显示"})
     for (std::size_t f = before.find(w); f != std::string::npos; f = before.find(w, f + 1))
       before.replace(f, w.size(), std::string(w.size(), ' '));
