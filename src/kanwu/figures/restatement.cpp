@@ -37,19 +37,15 @@ bool is_word_character(char32_t c) {
 
 namespace {
 
-// The masked characters of the span around `at` that `ends` delimit.
-// With `mark_own`, the figure containing `at` is masked as '@' (its place
-// among several figures of one clause is part of what it is).
-// The span runs back to the last of `starts` and on to the first of `ends`.
+// [begin, end) of the span around `at`: back to the last of `starts`, on
+// to the first of `ends`. A span is read at most kReach bytes either side
+// of the figure: a paragraph with no sentence mark (a 60 MB one in a
+// hostile .docx) must not make each of its figures read all of it.
 template <std::size_t N, std::size_t M>
-std::u32string masked_span(std::string_view text, std::size_t at,
-                           const std::vector<std::pair<std::size_t, std::size_t>>& numbers,
-                           const std::array<std::string_view, N>& starts, const std::array<std::string_view, M>& ends,
-                           bool mark_own = false, std::vector<std::u32string>* dates = nullptr) {
+std::pair<std::size_t, std::size_t> span_bounds(std::string_view text, std::size_t at,
+                                                 const std::array<std::string_view, N>& starts,
+                                                 const std::array<std::string_view, M>& ends) {
   at = std::min(at, text.size());
-  // A sentence is read at most kReach bytes either side of the figure: a
-  // paragraph with no sentence mark (a 60 MB one in a hostile .docx) must
-  // not make each of its figures read all of it.
   const std::size_t floor = at > kReach ? at - kReach : 0, ceiling = std::min(text.size(), at + kReach);
   std::size_t begin = floor, end = ceiling;
   const std::string_view window = text.substr(0, ceiling);
@@ -61,6 +57,19 @@ std::u32string masked_span(std::string_view text, std::size_t at,
     const std::size_t after = window.find(mark, at);
     if (after != std::string_view::npos) end = std::min(end, after);
   }
+  return {begin, end};
+}
+
+// The masked characters of span_bounds(text, at, starts, ends).
+// With `mark_own`, the figure containing `at` is masked as '@' (its place
+// among several figures of one clause is part of what it is).
+template <std::size_t N, std::size_t M>
+std::u32string masked_span(std::string_view text, std::size_t at,
+                           const std::vector<std::pair<std::size_t, std::size_t>>& numbers,
+                           const std::array<std::string_view, N>& starts, const std::array<std::string_view, M>& ends,
+                           bool mark_own = false, std::vector<std::u32string>* dates = nullptr) {
+  at = std::min(at, text.size());
+  const auto [begin, end] = span_bounds(text, at, starts, ends);
   std::u32string masked;
   bool in_date = false;  // inside a run of digits outside figures
   auto number = std::lower_bound(numbers.begin(), numbers.end(), begin,
@@ -104,20 +113,6 @@ MaskedPassage from_masked(const std::u32string& masked, std::vector<std::u32stri
 }
 }  // namespace
 
-MaskedPassage MaskedPassage::leading_to(std::string_view text, std::size_t at,
-                                        const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
-  std::vector<std::u32string> dates;
-  // The paragraph's opening sentence (what it is about), then the figure's.
-  std::u32string masked = masked_span(text, 0, numbers, kNoMarks, kSentenceEnds, false, &dates);
-  const std::string_view head = text.substr(0, std::min(text.size(), kReach));
-  std::size_t first_end = std::string_view::npos;
-  for (std::string_view mark : kSentenceEnds)
-    if (const std::size_t p = head.find(mark); p != std::string_view::npos) first_end = std::min(first_end, p);
-  if (first_end == std::string_view::npos ? at >= kReach : at > first_end)
-    masked += masked_span(text, at, numbers, kSentenceEnds, kSentenceEnds, false, &dates);
-  return from_masked(masked, std::move(dates));
-}
-
 MaskedPassage MaskedPassage::around(std::string_view text, std::size_t at,
                                     const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
   std::vector<std::u32string> dates;
@@ -135,17 +130,7 @@ namespace {
 
 // [begin, end) of the sentence around `at` as masked_span reads it.
 std::pair<std::size_t, std::size_t> sentence_bounds(std::string_view text, std::size_t at) {
-  at = std::min(at, text.size());
-  const std::size_t floor = at > kReach ? at - kReach : 0, ceiling = std::min(text.size(), at + kReach);
-  std::size_t begin = floor, end = ceiling;
-  const std::string_view window = text.substr(0, ceiling);
-  for (std::string_view mark : kSentenceEnds) {
-    const std::size_t before = window.substr(floor).rfind(mark, at - floor == 0 ? 0 : at - floor - 1);
-    if (before != std::string_view::npos && floor + before < at) begin = std::max(begin, floor + before + mark.size());
-    const std::size_t after = window.find(mark, at);
-    if (after != std::string_view::npos) end = std::min(end, after);
-  }
-  return {begin, end};
+  return span_bounds(text, at, kSentenceEnds, kSentenceEnds);
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> numbers_within(

@@ -31,20 +31,15 @@ struct MaskedPassage {
   // runs elsewhere (years, dates) are masked too.
   static MaskedPassage around(std::string_view block_text, std::size_t at,
                               const std::vector<std::pair<std::size_t, std::size_t>>& numbers);
-  // The paragraph from its start to the end of the sentence around `at`:
-  // inside one document, parallel paragraphs repeat one sentence word for
-  // word (截至8月31日，新增减税477亿元) after openings that say what each is
-  // about.
-  static MaskedPassage leading_to(std::string_view block_text, std::size_t at,
-                                  const std::vector<std::pair<std::size_t, std::size_t>>& numbers);
   // Dice's coefficient over the two multisets of bigrams, 0…1.
   double similarity(const MaskedPassage& other) const;
 };
 
 // The text a figure's passages are read from, kept small: its sentence and
 // the paragraph's opening sentence, not the block. The masked passages are
-// made only when a rival figure asks for them (most figures have none), and
-// equal MaskedPassage::around and ::leading_to on the block.
+// made only when a rival figure asks for them (most figures have none): the
+// sentence's equals MaskedPassage::around on the block; the paragraph's is
+// its opening sentence and the figure's.
 struct PassageText {
   std::string opening;   // the block's first sentence
   std::string sentence;  // the figure's sentence
