@@ -16,12 +16,11 @@ characters (issue 21's bars).
 """
 import argparse
 import collections
-import csv
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from precision import FIELDS, load_audit, matched_text, run_kanwu  # noqa: E402
+from precision import load_audit, run_kanwu, tally, write_unaudited  # noqa: E402
 
 RULES = ["figure-conflict", "figure-arithmetic", "rate-range"]
 MIN_PRECISION = 0.9
@@ -52,22 +51,7 @@ def main():
         chars[source] = sum(len(open(os.path.join(r, n), encoding="utf-8").read())
                             for r, _, files in os.walk(folder) for n in files if n.endswith((".txt", ".md")))
         report = run_kanwu(a.kanwu, [*enable, folder])
-        seen = set()
-        for f in report["findings"]:
-            if f["rule"] not in RULES:
-                continue
-            key = (f["rule"], os.path.relpath(f["file"], a.corpus), f["line"], matched_text(f["file"], f))
-            if key in seen:
-                continue
-            seen.add(key)
-            c = stats[(f["rule"], source)]
-            c["findings"] += 1
-            row = audit.get(key)
-            if row is None:
-                c["unaudited"] += 1
-                unaudited.append(key)
-            else:
-                c[row["verdict"]] += 1
+        tally(report, a.corpus, source, audit, stats, unaudited, RULES)
     total_chars = sum(chars.values())
     by_rule = collections.defaultdict(collections.Counter)
     for (rule, _), c in stats.items():
@@ -97,11 +81,7 @@ def main():
     if a.write_md:
         open(a.write_md, "w", encoding="utf-8").write(text)
     if a.unaudited:
-        with open(a.unaudited, "w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
-            w.writerow(FIELDS)
-            for key in unaudited:
-                w.writerow([*key, "", ""])
+        write_unaudited(a.unaudited, unaudited)
     for f in failures:
         print("FAIL " + f)
     print(f"figure precision: {sum(c['findings'] for c in stats.values())} findings, {len(unaudited)} unread, "

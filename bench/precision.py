@@ -77,6 +77,38 @@ def load_audit(path):
     return audit
 
 
+def tally(report, root, source, audit, stats, unaudited, rules=None):
+    """Counts a run's findings (of `rules`, or all) against the audit list:
+    stats[(rule, source)] gains findings / true / false / unaudited, and
+    each finding nobody has read is appended to `unaudited`. Keys are
+    (rule, file relative to `root`, line, matched text)."""
+    seen = set()
+    for f in report["findings"]:
+        if rules is not None and f["rule"] not in rules:
+            continue
+        key = (f["rule"], os.path.relpath(f["file"], root), f["line"], matched_text(f["file"], f))
+        if key in seen:  # one place, one verdict
+            continue
+        seen.add(key)
+        c = stats[(f["rule"], source)]
+        c["findings"] += 1
+        row = audit.get(key)
+        if row is None:
+            c["unaudited"] += 1
+            unaudited.append(key)
+        else:
+            c[row["verdict"]] += 1
+
+
+def write_unaudited(path, unaudited):
+    """The findings nobody has read, as audit rows to fill in."""
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
+        w.writerow(FIELDS)
+        for key in unaudited:
+            w.writerow([*key, "", ""])
+
+
 def han_only(text):
     return "".join(c for c in text if is_han(c))
 
@@ -121,21 +153,7 @@ def main():
         chars[source] = sum(len(open(os.path.join(r, n), encoding="utf-8").read())
                             for r, _, fl in os.walk(folder) for n in fl)
         report = run_kanwu(a.kanwu, [*extra, folder])
-        seen = set()
-        for f in report["findings"]:
-            rel = os.path.relpath(f["file"], a.real)
-            key = (f["rule"], rel, f["line"], matched_text(f["file"], f))
-            if key in seen:  # one place, one verdict
-                continue
-            seen.add(key)
-            c = stats[(f["rule"], source)]
-            c["findings"] += 1
-            row = audit.get(key)
-            if row is None:
-                c["unaudited"] += 1
-                unaudited.append(key)
-            else:
-                c[row["verdict"]] += 1
+        tally(report, a.real, source, audit, stats, unaudited)
 
     by_rule = collections.defaultdict(collections.Counter)
     for (rule, _), c in stats.items():
@@ -182,11 +200,7 @@ def main():
     if a.write_md:
         open(a.write_md, "w", encoding="utf-8").write(text)
     if a.unaudited:
-        with open(a.unaudited, "w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
-            w.writerow(FIELDS)
-            for key in unaudited:
-                w.writerow([*key[:2], key[2], key[3], "", ""])
+        write_unaudited(a.unaudited, unaudited)
     for f in failures:
         print("FAIL " + f)
     print(f"precision ratchet: {sum(c['findings'] for c in stats.values())} findings, "
