@@ -11,18 +11,17 @@ arrival, its slot freed. After each, the server answers /healthz; after
 all, its resident memory is within 2x of what it was fresh.
 Usage: serve_abuse_test.py KANWU   (run from the source root)"""
 import gzip
-import http.client
 import json
 import os
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 
 KANWU = os.path.abspath(sys.argv[1])
+import serve_test  # noqa: E402  (its Server: the same start, request and stop)
 failures = []
 
 
@@ -32,34 +31,12 @@ def expect(ok, what):
         failures.append(what)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    def __init__(self, cwd, args=()):
-        self.port = free_port()
-        self.proc = subprocess.Popen([KANWU, "serve", "--port", str(self.port), *args], cwd=cwd,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if self.request("GET", "/healthz")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise SystemExit("kanwu serve did not answer /healthz")
+class Server(serve_test.Server):
+    """serve_test.py's server (started, asked, stopped the same way), with
+    what an attack needs besides: raw bytes, health, memory, running checks."""
 
     def request(self, method, path, body=None, headers=None, timeout=30):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        try:
-            conn.request(method, path, body=body, headers=headers or {})
-            r = conn.getresponse()
-            return r.status, r.read(), dict(r.getheaders())
-        finally:
-            conn.close()
+        return super().request(method, path, body, headers, timeout)
 
     def raw(self, data, timeout=10, send_slowly=None, until_close=False):
         """Sends bytes as they are; returns (status or None, seconds, bytes
@@ -101,13 +78,6 @@ class Server:
 
     def checks_running(self):
         return json.loads(self.request("GET", "/healthz")[1])["checks_running"]
-
-    def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
 
 
 DRAFT = "过去一年，我们,他们共同努力。全县新建村级养老服务站46个。\n"
