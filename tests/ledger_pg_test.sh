@@ -70,7 +70,7 @@ expect "pg: reading an empty database does not make a ledger" 2 'not a kanwu led
 mkdir -p "$TMP/work"
 ledger_scenarios "$KANWU" "$URL" "$TMP/work"
 
-expect "pg: the schema version" 0 '^1$' -- psql_run "SELECT max(version) FROM ledger_schema"
+expect "pg: the schema version" 0 '^2$' -- psql_run "SELECT max(version) FROM ledger_schema"
 expect "pg: figures are found by their index" 0 'Index' -- psql_run "SET enable_seqscan = off; EXPLAIN SELECT * FROM ledger_claims WHERE metric_key = 'x'"
 psql_run "INSERT INTO ledger_schema VALUES (99, 'later')"
 expect "pg: a ledger of a newer schema" 2 'schema version 99, newer than this kanwu' -- "$KANWU" ledger list --ledger "$URL"

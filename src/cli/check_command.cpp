@@ -1,5 +1,7 @@
 #include "check_command.h"
 
+#include "kanwu/ledger/archive.h"
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <set>
@@ -22,6 +24,7 @@
 #include "kanwu/engine/config.h"
 #include "kanwu/engine/linter.h"
 #include "kanwu/fix/apply.h"
+#include "kanwu/ledger/archive.h"
 #include "kanwu/report/formats.h"
 #include "kanwu/report/reporter.h"
 #include "kanwu/text/decode.h"
@@ -223,9 +226,29 @@ int check_or_fail(const CheckOptions& opt) {
   options.rule_timings = opt.timings;
   options.process_exits_after = true;  // (exit_without_freeing, below)
   options.remember_content = opt.fix || opt.diff;
+  // The archive: opened before any work, so a ledger that cannot be read
+  // stops the run at once (and is never created by a check).
+  std::unique_ptr<ledger::LedgerArchive> archive;
+  if (const std::string& name = opt.ledger.empty() && !opt.no_ledger ? global->ledger : opt.ledger; !name.empty()) {
+    try {
+      archive = std::make_unique<ledger::LedgerArchive>(ledger::Ledger::open(name, /*create=*/false));
+    } catch (const ledger::LedgerError& e) {
+      std::cerr << "kanwu: " << e.what() << '\n';
+      return kExitError;
+    }
+    options.archive = archive.get();
+  }
   Progress progress;
   if (!opt.quiet) options.progress = std::ref(progress);
-  Report report = check_paths(rules.pointers(), files, options);
+  Report report;
+  try {
+    report = check_paths(rules.pointers(), files, options);
+  } catch (const ledger::LedgerError& e) {
+    // The ledger failed during the run (a server gone): no report is
+    // better than one that silently left the archive out.
+    std::cerr << "kanwu: " << e.what() << '\n';
+    return kExitError;
+  }
   report.input_errors.insert(report.input_errors.begin(), expand_errors.begin(), expand_errors.end());
 
   // Per-file settings: disabled rules, off-by-default rules, severities.
