@@ -55,8 +55,9 @@ const std::string kDraft =
 const std::string kRule = test::rule_yaml("figure-conflict", "{value}|{other_value}@{other_place}（{evidence}）",
                                           test::figure_vocabulary_param());
 
-std::vector<Finding> check_with(const TempLedger& ledger, const std::vector<std::pair<std::string, std::string>>& drafts) {
-  const RuleSet rules = load_rules_from_string(kRule, "test.yaml");
+std::vector<Finding> check_with(const TempLedger& ledger, const std::vector<std::pair<std::string, std::string>>& drafts,
+                                const std::string& rule = kRule) {
+  const RuleSet rules = load_rules_from_string(rule, "test.yaml");
   std::vector<Document> documents;
   for (const auto& [path, text] : drafts) documents.push_back(test::make_doc(text, path));
   LedgerArchive archive(Ledger::open(ledger.path, false));
@@ -165,6 +166,37 @@ BOOST_AUTO_TEST_CASE(a_stored_figure_reads_back_as_it_was_read) {
   // A row of schema version 1 (no group) is not compared.
   StoredClaim old;
   BOOST_TEST(!figure_of(old));
+}
+
+// duplicate-paragraph comparing across documents: a paragraph of a draft
+// copied from a published article, exactly or nearly.
+const std::string kCopyRule = test::rule_yaml("duplicate-paragraph", "{kind}|{first}|{similarity}",
+                                              "    compare: across\n    min_sentences: 1\n    boilerplate_files: 3\n");
+const std::string kParagraph =
+    "今年全县新建村级养老服务站12个，为2000余名老人提供助餐服务，各乡镇同步开展适老化改造。\n";
+
+BOOST_AUTO_TEST_CASE(a_paragraph_copied_from_a_published_article) {
+  TempLedger ledger;
+  ledger.add("old.txt", "全县养老服务综述\n\n" + kParagraph, "2024-02-01");
+  const auto found = check_with(ledger, {{"draft.txt", "本报讯\n\n" + kParagraph}}, kCopyRule);
+  BOOST_REQUIRE_EQUAL(found.size(), 1u);
+  BOOST_TEST(found[0].message == "重复|已发布的《全县养老服务综述》（2024-02-01）|100%");
+  BOOST_TEST(found[0].related.at(0).where.file == "old.txt");
+  BOOST_TEST(found[0].related.at(0).where.start.line == 3);
+  // One word changed: a near copy.
+  std::string near = kParagraph;
+  near.replace(near.find("开展"), std::string("开展").size(), "推进");
+  const auto near_found = check_with(ledger, {{"draft.txt", "本报讯\n\n" + near}}, kCopyRule);
+  BOOST_REQUIRE_EQUAL(near_found.size(), 1u);
+  BOOST_TEST(near_found[0].message.starts_with("近似重复|已发布的《全县养老服务综述》"), near_found[0].message);
+  // Its own published version is not a copy.
+  BOOST_TEST(check_with(ledger, {{"old.txt", "本报讯\n\n" + kParagraph}}, kCopyRule).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_paragraph_the_archive_holds_in_many_articles_is_a_template) {
+  TempLedger ledger;
+  for (const char* name : {"a.txt", "b.txt", "c.txt"}) ledger.add(name, "综述\n\n" + kParagraph, "2024-02-01");
+  BOOST_TEST(check_with(ledger, {{"draft.txt", "本报讯\n\n" + kParagraph}}, kCopyRule).empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

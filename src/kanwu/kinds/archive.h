@@ -60,8 +60,10 @@ class Archive {
   // The archived figures whose group is one of `groups`.
   virtual std::vector<ArchivedFigure> figures_in(const std::vector<std::string>& groups) = 0;
   // Archived paragraphs that may be copies of `sketch` (shingle length
-  // `shingle`; none when the archive keeps another length), best first.
-  virtual std::vector<ArchivedParagraph> paragraphs_like(const ParagraphSketch& sketch, std::size_t shingle) = 0;
+  // `shingle`; none when the archive keeps another length), best first, at
+  // most `limit`.
+  virtual std::vector<ArchivedParagraph> paragraphs_like(const ParagraphSketch& sketch, std::size_t shingle,
+                                                         std::size_t limit) = 0;
   // Every published correction, oldest first.
   virtual std::vector<ArchivedCorrection> corrections() = 0;
 };

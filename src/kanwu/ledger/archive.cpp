@@ -60,10 +60,11 @@ std::vector<ArchivedFigure> LedgerArchive::figures_in(const std::vector<std::str
   return out;
 }
 
-std::vector<ArchivedParagraph> LedgerArchive::paragraphs_like(const ParagraphSketch& sketch, std::size_t shingle) {
+std::vector<ArchivedParagraph> LedgerArchive::paragraphs_like(const ParagraphSketch& sketch, std::size_t shingle,
+                                                              std::size_t limit) {
   std::vector<ArchivedParagraph> out;
   if (shingle != kSketchShingle) return out;
-  for (const StoredParagraph& p : ledger_->paragraph_candidates(sketch)) {
+  for (const StoredParagraph& p : ledger_->paragraph_candidates(sketch, limit)) {
     ArchivedParagraph a;
     a.document = archived(p.document);
     a.where.file = p.document.name;

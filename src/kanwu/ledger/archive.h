@@ -18,7 +18,8 @@ class LedgerArchive : public Archive {
   explicit LedgerArchive(std::unique_ptr<Ledger> ledger);
   std::string name() const override { return ledger_->name(); }
   std::vector<ArchivedFigure> figures_in(const std::vector<std::string>& groups) override;
-  std::vector<ArchivedParagraph> paragraphs_like(const ParagraphSketch& sketch, std::size_t shingle) override;
+  std::vector<ArchivedParagraph> paragraphs_like(const ParagraphSketch& sketch, std::size_t shingle,
+                                                 std::size_t limit) override;
   std::vector<ArchivedCorrection> corrections() override;
 
  private:
