@@ -8,6 +8,7 @@ Usage: serve_test.py KANWU   (run from the source root)"""
 import http.client
 import json
 import os
+import select
 import shutil
 import socket
 import subprocess
@@ -262,7 +263,17 @@ def main():
     proc = subprocess.Popen([KANWU, "serve", "--host", "0.0.0.0", "--port", str(port)], cwd=tmp,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     warning = proc.stderr.readline()
-    opened = [proc.stdout.readline(), proc.stdout.readline()]
+    # The start-up lines, without waiting for a second line that may not come.
+    data, deadline = b"", time.time() + 10
+    while data.count(b"\n") < 2 and time.time() < deadline:
+        if select.select([proc.stdout.fileno()], [], [], 0.5)[0]:
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            data += chunk
+        elif data:
+            break
+    opened = data.decode().splitlines()
     proc.terminate()
     proc.wait(10)
     expect("warning" in warning and "127.0.0.1" in warning, f"--host 0.0.0.0 warns: {warning.strip()[:80]}")
