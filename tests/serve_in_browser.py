@@ -358,6 +358,17 @@ def main():
         shown = browser.js(CONTRAST)
         expect("另存为 .docx" in shown["text"] and shown["ratio"] >= 4.5 and not shown["inHeader"],
                f".doc: a readable Chinese message ({shown})")
+
+        # A finding in a Word footnote is placed as 脚注N, not by line.
+        docs = tmp / "docs"
+        subprocess.run([docx_python, str(Path(__file__).with_name("make_docx.py")), str(docs)], check=True)
+        browser.open(base)
+        root = browser.call("DOM.getDocument")["root"]["nodeId"]
+        node = browser.call("DOM.querySelector", nodeId=root, selector="#file")["nodeId"]
+        browser.call("DOM.setFileInputFiles", nodeId=node, files=[str(docs / "footnote.docx")])
+        browser.wait_for("/检查完成|失败/.test(document.getElementById('status').textContent)", "footnote.docx")
+        places = [f["text"].split(" [")[0] for f in browser.js(STATE)["findings"]]
+        expect(places == ["footnote.docx 脚注1第9字"], f"a footnote's finding is placed in the footnote: {places}")
     except Exception as e:  # a timeout, or chromium gone: the checks so far are printed above
         expect(False, f"{type(e).__name__}: {e}")
     finally:

@@ -88,10 +88,13 @@ function describeFix(d,f){var s=spanOf(d,f.fix),was=d.text.slice(s[0],s[1]),by=f
   if(by===''&&/[\r\n]/.test(was)&&!/\S/.test(was))return d.format==='word'?'与下一段合并（删除段落标记）':'删除此处的断行，与下一行接成一段';
   if(by===''&&!/\S/.test(was))return '删除多余的空格';
   return by===''?'删除“'+was+'”':(was===''?'插入“'+by+'”':'“'+was+'”改为“'+by+'”');}
-// A Word document has no lines: its places are paragraphs (第3段第5字).
+// A Word document has no lines: its places are paragraphs (第3段第5字) or
+// footnotes, as the report names them (its text has one line a paragraph).
 function isWord(name){var d=state.docs[docIndex(name)];return !!d&&d.format==='word';}
-function placeName(name,line,col){if(!isWord(name))return name+':'+line+(col?':'+col:'');
-  return name+' 第'+line+'段'+(col?'第'+col+'字':'');}
+function placeName(w,withColumn){var col=withColumn?w.column:0;
+  if(w.footnote)return w.file+' 脚注'+w.footnote+(col?'第'+col+'字':'');
+  if(w.paragraph||isWord(w.file))return w.file+' 第'+(w.paragraph||w.line)+'段'+(col?'第'+col+'字':'');
+  return w.file+':'+w.line+(col?':'+col:'');}
 function post(body,type,query){status('检查中……');
   return fetch('/api/check'+(query||''),{method:'POST',headers:type?{'Content-Type':type}:{},body:body})
     .then(function(r){return r.json().catch(function(){return {};}).then(function(j){
@@ -140,10 +143,10 @@ function show(report){state.report=report;state.docs.forEach(function(d){d.start
     Object.keys(byRule).sort().forEach(function(rule){
       side+='<h3>'+LABELS[sev]+' · <span class="rule">'+esc(rule)+'</span>（'+byRule[rule].length+'）</h3>';
       byRule[rule].forEach(function(i){var f=fs[i],d=state.docs[docIndex(f.file)];
-        side+='<div class="finding '+sev+'" data-rule="'+esc(rule)+'" data-severity="'+sev+'"><a href="#f'+i+'">'+esc(placeName(f.file,f.line,f.column))+'</a> <span class="rule">['+esc(rule)+']</span><br>'+esc(f.message);
+        side+='<div class="finding '+sev+'" data-rule="'+esc(rule)+'" data-severity="'+sev+'"><a href="#f'+i+'">'+esc(placeName(f,true))+'</a> <span class="rule">['+esc(rule)+']</span><br>'+esc(f.message);
         if(f.fix&&d)side+='<br><span class="fix">'+(f.fix.safe?SAFE:SUGGEST)+'：'+esc(describeFix(d,f))+'</span><button class="apply" data-i="'+i+'">应用</button>';
         f.related.forEach(function(r){var rd=docIndex(r.file);
-          side+='<br>↳ <a href="#d'+rd+'-L'+r.line+'">'+esc(placeName(r.file,r.line))+'</a> '+esc(r.message);});
+          side+='<br>↳ <a href="#d'+rd+'-L'+r.line+'">'+esc(placeName(r,false))+'</a> '+esc(r.message);});
         side+='</div>';});});});
   report.errors.forEach(function(e){side+='<p class="err">'+esc(e.file+': '+e.message)+'</p>';});
   $('docs').innerHTML=html;$('side').innerHTML=side;
