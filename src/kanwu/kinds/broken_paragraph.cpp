@@ -166,7 +166,8 @@ class BrokenParagraphRule : public Rule {
     Finding& f = emit.report(a, a_end - before.size(), a_end,
                              {{"before", before},
                               {"after", after},
-                              {"line", fmt::format("{}", b_where.start.line)}});
+                              {"line", fmt::format("{}", b_where.start.line)},
+                              {"place", place_in_document(b_where)}});
     f.related.push_back({b_where, "段落的接续部分"});
     // Only adjacent halves are joined automatically; moving text across
     // other blocks is an editor's decision.
@@ -190,7 +191,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
 const RuleKind& broken_paragraph_kind() {
   static const RuleKind kind{"broken-paragraph",
                              "a paragraph split mid-sentence, its continuation further on",
-                             {"before", "after", "line"},
+                             {"before", "after", "line", "place"},
                              {BlockKind::Body},
                              &create};
   return kind;
