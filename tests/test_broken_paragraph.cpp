@@ -94,4 +94,15 @@ BOOST_AUTO_TEST_CASE(markdown_transcripts_broken_between_words) {
   BOOST_TEST(run_rules(kRule, {{"t.md", caption}}).size() == 1u);
 }
 
+// Highlights (■) and numbered points of a report are no sentence halves.
+BOOST_AUTO_TEST_CASE(highlights_and_numbered_points_are_not_halves) {
+  BOOST_TEST(run_rules(kRule, "■江州市坚持创新驱动，奋力谱写高质量发展新篇章\n\n■高质量发展是首要任务，必须牢牢把握。").empty());
+  BOOST_TEST(run_rules(kRule, "全县新建村级养老服务站46个，为高龄老人提供助餐服务。全县道路建设进展顺利，群众出行更加便\n\n"
+                              "■捷，满意度明显提高，惠及群众十余万人。").empty());
+  BOOST_TEST(run_rules(kRule, "第三，深入推进财政体制改革，进一步管好用活各类资金\n\n推进财政体制改革，是加强宏观管理的重要内容。").empty());
+  // A paragraph broken inside a word is still one.
+  BOOST_TEST(run_rules(kRule, "全县新建村级养老服务站46个，为高龄老人提供助餐服务。全县道路建设进展顺利，群众出行更加便\n\n"
+                              "捷，满意度明显提高，惠及群众十余万人。").size() == 1u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -127,7 +127,8 @@ bool is_numbered_title(std::u32string_view s) {
   if (s.starts_with(U"第")) {
     i = 1;
     while (i < s.size() && kNumerals.find(s[i]) != std::u32string_view::npos) ++i;
-    return i > 1 && i < s.size() && std::u32string_view(U"章节部分篇编").find(s[i]) != std::u32string_view::npos;
+    // 第三章, 第二节; 第三，深入进行金融体制改革 (a numbered point of a report).
+    return i > 1 && i + 1 < s.size() && std::u32string_view(U"章节部分篇编，、").find(s[i]) != std::u32string_view::npos;
   }
   while (i < s.size() && (kNumerals.find(s[i]) != std::u32string_view::npos || chars::is_ascii_digit(s[i]))) ++i;
   return i > 0 && i + 1 < s.size() && (s[i] == U'、' || s[i] == U'.' || s[i] == U'．');
@@ -198,6 +199,14 @@ bool is_repeated_crumb(std::u32string_view s) {
 }
 
 }  // namespace
+
+bool opens_with_bullet(std::string_view text) {
+  const std::size_t start = text.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return false;
+  for (std::string_view bullet : {"■", "●", "◆", "▲", "★", "☆", "◇", "▶"})
+    if (text.substr(start).starts_with(bullet)) return true;
+  return false;
+}
 
 bool is_debris_line(std::u32string_view s) {
   return is_number_only(s) || is_page_marker_text(s) || is_page_index(s) || is_repeated_crumb(s);

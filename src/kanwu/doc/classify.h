@@ -23,4 +23,9 @@ bool is_page_marker(std::string_view text);
 // split-heading) and no sentence half (broken-paragraph).
 bool is_debris_line(std::u32string_view s);
 
+// ■ 统筹发展和安全…: a paragraph opening with a bullet mark is a highlight
+// (the key sentences a newspaper page sets at its top): it restates the body
+// (duplicate-paragraph) and is no sentence half (broken-paragraph).
+bool opens_with_bullet(std::string_view text);
+
 }  // namespace kanwu

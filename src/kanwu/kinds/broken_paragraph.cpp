@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "kanwu/doc/classify.h"
 #include "kanwu/figures/period.h"
 #include "kanwu/nlp/join.h"
 #include "kanwu/text/chars.h"
@@ -96,9 +97,9 @@ class BrokenParagraphRule : public Rule {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const Block& a = blocks[i];
       if (!in_scope(a) || utf8::count_code_points(a.text) < min_chars_) continue;
-      if (!ends_mid_sentence(a.text)) continue;
+      if (!ends_mid_sentence(a.text) || opens_with_bullet(a.text)) continue;
       const std::size_t j = find_continuation(blocks, i, claimed);
-      if (j == blocks.size() || starts_new_sentence(blocks[j].text) || is_headline_of(a.text, blocks[j].text) ||
+      if (j == blocks.size() || starts_new_sentence(blocks[j].text) || opens_with_bullet(blocks[j].text) || is_headline_of(a.text, blocks[j].text) ||
           markdown_structure(document, a))
         continue;
       // In Markdown only text between the halves says they are one

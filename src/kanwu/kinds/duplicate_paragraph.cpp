@@ -7,6 +7,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "kanwu/doc/classify.h"
 #include "kanwu/kinds/paragraph_sketch.h"
 #include "kanwu/text/utf8.h"
 
@@ -61,13 +62,6 @@ bool opens_with_attribution(std::string_view text) {
   return false;
 }
 
-bool opens_with_bullet(std::string_view text) {
-  const std::size_t start = text.find_first_not_of(" \t");
-  if (start == std::string_view::npos) return false;
-  for (std::string_view bullet : {"■", "●", "◆", "▲", "★", "☆", "◇", "▶"})
-    if (text.substr(start).starts_with(bullet)) return true;
-  return false;
-}
 
 struct Paragraph {
   Location where;
