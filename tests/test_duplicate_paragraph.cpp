@@ -99,6 +99,9 @@ BOOST_AUTO_TEST_CASE(a_text_repeated_under_each_entry_is_a_formula) {
   BOOST_TEST(run_rules(rule, kFormula + "\n\n" + kTwo + "\n\n" + kFormula + "\n\n" + kOther + "\n\n" + kFormula).empty());
   const std::string three = rule_yaml("duplicate-paragraph", "{kind}", "    min_sentences: 1\n    formula_repeats: 4\n");
   BOOST_TEST(run_rules(three, kFormula + "\n\n" + kTwo + "\n\n" + kFormula + "\n\n" + kOther + "\n\n" + kFormula).size() == 2u);
+  // Pages of text repeated are no formula, however often.
+  const std::string short_formulas = rule_yaml("duplicate-paragraph", "{kind}", "    min_sentences: 1\n    formula_max_chars: 20\n");
+  BOOST_TEST(run_rules(short_formulas, kFormula + "\n\n" + kTwo + "\n\n" + kFormula + "\n\n" + kOther + "\n\n" + kFormula).size() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(copies_in_parallel_places_are_structure) {

@@ -139,6 +139,9 @@ struct DuplicateSettings {
   // layout (a labelled block under each entry of a reference manual, a
   // caption every item carries), not a paste slip, which makes one copy.
   std::size_t formula_repeats = 3;
+  // ... when it is at most this long (normalised characters): a formula is
+  // a note or a label, not pages of text repeated.
+  std::size_t formula_max_chars = 400;
   // Which pairs are reported: copies inside one document, across documents.
   bool within = true, across = true;
   // Copies across documents are reported only when the run holds at most
@@ -208,7 +211,8 @@ class DuplicatePass : public CorpusPass {
     const bool few_files = settings_.across_max_files == 0 || files_.size() <= settings_.across_max_files;
     for (Pending& p : findings_) {
       if (cluster_files_[p.cluster].size() >= settings_.boilerplate_files) continue;
-      if (copies_in_file(p.cluster, p.file) >= settings_.formula_repeats) continue;
+      if (copies_in_file(p.cluster, p.file) >= settings_.formula_repeats && p.chars <= settings_.formula_max_chars)
+        continue;
       const bool across = p.finding.related.front().where.file != p.finding.where.file;
       if (across ? settings_.across && few_files : settings_.within) out.push_back(std::move(p.finding));
     }
@@ -302,7 +306,7 @@ class DuplicatePass : public CorpusPass {
                               {"first", place},
                               {"kind", exact ? "重复" : "近似重复"}});
     f.related.push_back({first, exact ? "首次出现的段落" : "相似的段落"});
-    findings_.push_back({std::move(f), stored.cluster, file});
+    findings_.push_back({std::move(f), stored.cluster, file, p.sketch.chars});
   }
 
   const Rule& rule_;
@@ -314,6 +318,7 @@ class DuplicatePass : public CorpusPass {
     Finding finding;
     std::uint32_t cluster;
     std::uint32_t file;  // of the reported copy
+    std::size_t chars;   // normalised length of the reported copy
   };
   // (cluster << 32 | file) → paragraphs of that group of copies in that file.
   std::unordered_map<std::uint64_t, std::uint32_t> copies_;
@@ -344,6 +349,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   s.min_sentences = static_cast<std::size_t>(params.integer("min_sentences", 2, 0, 1000));
   s.boilerplate_files = static_cast<std::size_t>(params.integer("boilerplate_files", 3, 2, 1000000));
   s.formula_repeats = static_cast<std::size_t>(params.integer("formula_repeats", 3, 2, 1000000));
+  s.formula_max_chars = static_cast<std::size_t>(params.integer("formula_max_chars", 400, 1, 100000000));
   s.across_max_files = static_cast<std::size_t>(params.integer("across_max_files", 0, 0, 1000000));
   if (const auto c = params.optional_string("compare")) {
     if (*c == "within") s.across = false;
