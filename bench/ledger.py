@@ -22,7 +22,6 @@ Writes a Markdown table to stdout (and --out).
 import argparse
 import json
 import os
-import random
 import re
 import shutil
 import sqlite3
@@ -73,45 +72,43 @@ def make_draft(news_day, folder):
     return path
 
 
-def generate_figures(ledger, total, seed=23):
-    """Adds `total` figure rows to a copy of a real ledger: the real groups
-    with other values, and random groups, spread over generated documents."""
-    random.seed(seed)
+def generate_figures(ledger, total):
+    """Adds figure rows to a copy of a real ledger until it holds `total`:
+    the real identities restated with other values (half the rows) and
+    identities of their kind that the real archive does not hold, 200 to a
+    generated document. Done in SQL (a recursive count), not row by row."""
     db = sqlite3.connect(ledger)
-    real = db.execute(
-        "SELECT figure_group, evidence, metric_key, metric, role, qualifiers, subject, period, period_text, "
-        "share_base, unit, text FROM ledger_claims WHERE figure_group IS NOT NULL").fetchall()
+    db.execute("CREATE TEMP TABLE real AS SELECT row_number() OVER () - 1 AS k, * FROM ledger_claims "
+               "WHERE figure_group IS NOT NULL")
+    db.execute("CREATE UNIQUE INDEX temp.real_k ON real (k)")
+    real = db.execute("SELECT count(*) FROM real").fetchone()[0]
     have = db.execute("SELECT count(*) FROM ledger_claims").fetchone()[0]
+    rows = max(0, total - have)
     per_document = 200
-    documents = max(1, (total - have) // per_document)
+    documents = rows // per_document + 1
+    first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM ledger_documents").fetchone()[0]
     db.execute("BEGIN")
-    made = 0
-    for d in range(documents):
-        cur = db.execute(
-            "INSERT INTO ledger_documents (name, title, published, published_from, source, content_hash, reader, "
-            "bytes, added_at) VALUES (?, ?, ?, 'option', 'generated', ?, 'generated', 30000, '2026-01-01')",
-            (f"generated/{d:07}.txt", f"生成稿件{d}", f"20{10 + d % 15:02}-{1 + d % 12:02}-{1 + d % 28:02}", f"{d:032x}"))
-        doc = cur.lastrowid
-        sentence = db.execute(
-            "INSERT INTO ledger_sentences (document_id, block, sentence, text, figures) VALUES (?, 1, 0, ?, '0-4')",
-            (doc, "生成的句子，数据为示例。")).lastrowid
-        rows = []
-        for i in range(per_document):
-            r = random.choice(real)
-            group = r[0] if random.random() < 0.5 else f"{r[0]}#gen{random.randrange(100000)}"
-            value = random.uniform(0, 1000)
-            rows.append((doc, sentence, r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], value, value, value,
-                         f"{value:.1f}", 1, 0, 3 + i, 1, 3 + i, 6, group, r[1]))
-        db.executemany(
-            "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, qualifiers, subject, "
-            "period, period_text, share_base, unit, value, low, high, text, block, offset_in_sentence, line, col, "
-            "end_line, end_col, figure_group, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?)", rows)
-        made += len(rows)
+    db.execute(
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?) "
+        "INSERT INTO ledger_documents (id, name, title, published, published_from, source, content_hash, reader, "
+        "bytes, added_at) SELECT ? + i, 'generated/' || i, '生成稿件' || i, "
+        "printf('20%02d-%02d-%02d', 10 + i % 15, 1 + i % 12, 1 + i % 28), 'option', 'generated', printf('%032x', i), "
+        "'generated', 30000, '2026-01-01' FROM n", (documents, first))
+    db.execute(
+        "WITH RECURSIVE n(i, x) AS (SELECT 0, 1.0 UNION ALL "
+        "SELECT i + 1, (abs(random()) % 1000000) / 10.0 FROM n WHERE i + 1 < ?) "
+        "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, qualifiers, subject, period, "
+        "period_text, share_base, unit, value, low, high, text, block, offset_in_sentence, line, col, end_line, "
+        "end_col, figure_group, evidence) "
+        "SELECT ? + i / ?, NULL, r.metric_key, r.metric, r.role, r.qualifiers, r.subject, r.period, r.period_text, "
+        "r.share_base, r.unit, n.x, n.x, n.x, printf('%.1f', n.x), 1, 0, 3 + i % ?, 1, 3 + i % ?, 6, "
+        "CASE WHEN i % 2 = 0 THEN r.figure_group ELSE r.figure_group || '#gen' || (i % 100003) END, r.evidence "
+        "FROM n JOIN real r ON r.k = (i * 7919) % ?",
+        (rows, first, per_document, per_document, per_document, real))
     db.commit()
     db.execute("ANALYZE")
     db.close()
-    return have + made
+    return have + rows
 
 
 def main():

@@ -128,8 +128,8 @@ int run_ledger_add(const LedgerOptions& options) {
   // batches of documents (each whole or absent) committed every
   // kBatchDocuments documents or kBatchSeconds: what is reported added is
   // what is committed.
-  constexpr std::size_t kBatchDocuments = 1000;
-  constexpr double kBatchSeconds = 2.0;
+  constexpr std::size_t kBatchDocuments = 256;
+  constexpr double kBatchSeconds = 0.5;
   const unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::size_t added = 0, replaced = 0, unchanged = 0;
   std::vector<std::future<Recorded>> pending;

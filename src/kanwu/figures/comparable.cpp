@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kanwu/figures/claim.h"
+#include "kanwu/text/cache_file.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -41,6 +42,9 @@ bool states_itself(const Document& document, const Claim& c, bool unnamed, const
 // block's run is read on its own), the nearest kMaxCoFigures / 2 either
 // side, so a paragraph of thousands of figures is read in linear time.
 void gather_cofigures(std::vector<ComparableFigure>& figures) {
+  std::vector<std::uint64_t> keys;
+  keys.reserve(figures.size());
+  for (const ComparableFigure& f : figures) keys.push_back(cache::hash(f.figure));
   for (std::size_t run = 0; run < figures.size();) {
     std::size_t run_end = run;
     while (run_end < figures.size() && figures[run_end].block == figures[run].block) ++run_end;
@@ -50,7 +54,7 @@ void gather_cofigures(std::vector<ComparableFigure>& figures) {
       const std::size_t to = std::min(run_end, i + kMaxCoFigures / 2 + 1);
       for (std::size_t j = from; j < to; ++j) {
         const ComparableFigure& o = figures[j];
-        if (j != i && o.group != d.group) d.cofigures.push_back({o.figure, o.value, o.exact, o.low, o.high, o.text});
+        if (j != i && o.group != d.group) d.cofigures.push_back({keys[j], o.value, o.exact, o.low, o.high, o.text});
       }
     }
     run = run_end;

@@ -10,6 +10,7 @@
 // and what its own sentence states.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -23,7 +24,9 @@ namespace kanwu {
 // Another figure of the same paragraph: when a rival passage states it
 // too, with the same value, the two passages report the same thing.
 struct CoFigure {
-  std::string figure;  // metric, period, unit family
+  // The hash (cache::hash, stable across builds: the ledger keeps it) of
+  // the figure's ComparableFigure::figure: metric, period, unit family.
+  std::uint64_t figure = 0;
   double value = 0;
   bool exact = false;  // 900万人以上 agrees with 1168万人 as a range, not as a restatement
   double low = 0, high = 0;

@@ -71,7 +71,7 @@ std::optional<ComparableFigure> figure_of(const StoredClaim& row) {
     f.self_contained = evidence.at("self_contained").get<bool>();
     f.unnamed_subject = evidence.value("unnamed_subject", std::string());
     for (const json& o : evidence.at("cofigures"))
-      f.cofigures.push_back({o.at(0).get<std::string>(), o.at(1).get<double>(), o.at(2).get<bool>(),
+      f.cofigures.push_back({o.at(0).get<std::uint64_t>(), o.at(1).get<double>(), o.at(2).get<bool>(),
                              o.at(3).get<double>(), o.at(4).get<double>(), o.at(5).get<std::string>()});
   } catch (const json::exception&) {
     return std::nullopt;  // a row edited by hand, or written by another program

@@ -127,6 +127,11 @@ static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schem
 // archived paragraphs (a standard closing sentence) cannot make a lookup
 // read them all (duplicate-paragraph's own kMaxCandidates).
 constexpr std::int64_t kCandidatesPerBand = 16;
+// Archived figures read per identity, the most recently published first: a
+// metric restated in hundreds of articles (a national growth rate) cannot
+// make a draft's check read them all; a draft disagreeing with what was
+// published lately is found among these.
+constexpr std::size_t kFiguresPerGroup = 32;
 
 std::string now_utc() {
   const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -698,10 +703,12 @@ std::vector<StoredClaim> Ledger::claims_for(const std::vector<std::string>& metr
 std::vector<StoredClaim> Ledger::figures_in(const std::vector<std::string>& groups) {
   const std::set<std::string> wanted(groups.begin(), groups.end());
   std::vector<StoredClaim> out;
-  auto q = db_->prepare(fmt::format("SELECT {} WHERE c.figure_group = $1", kClaimColumns));
+  auto q = db_->prepare(
+      fmt::format("SELECT {} WHERE c.figure_group = $1 ORDER BY d.published DESC, d.id DESC LIMIT $2", kClaimColumns));
   for (const std::string& group : wanted) {
     q->reset();
     q->bind(1, group);
+    q->bind(2, static_cast<std::int64_t>(kFiguresPerGroup));
     while (q->next()) out.push_back(read_claim(*q));
   }
   std::sort(out.begin(), out.end(), [](const StoredClaim& a, const StoredClaim& b) {

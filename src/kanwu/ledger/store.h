@@ -200,7 +200,8 @@ class Ledger {
   // lookup per key), in document, line, column order.
   std::vector<StoredClaim> claims_for(const std::vector<std::string>& metric_keys);
   // The stored figures whose group (ComparableFigure::group) is one of
-  // `groups` (one index lookup per group), in document, line, column order.
+  // `groups` (one index lookup per group; at most 32 per group, the most
+  // recently published), in document, line, column order.
   std::vector<StoredClaim> figures_in(const std::vector<std::string>& groups);
   // Every stored figure (for tools; a check looks up keys instead).
   std::vector<StoredClaim> all_claims();
