@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "kanwu/nlp/language_model.h"
 #include "kanwu/nlp/lexicon.h"
 #include "kanwu/rules/lexicon_param.h"
 #include "kanwu/nlp/segment.h"
@@ -42,7 +43,44 @@ struct Settings {
   // Characters that attach to a following word as a prefix (全|链条,
   // 副|主任): 安全|全链条 is 安全 + 全链条.
   std::u32string prefixes;
+  // For a character doubled after a word: how many orders of magnitude
+  // the language model must prefer the text without the second copy
+  // (0: the model is not asked). Without the model installed, such a rule
+  // finds nothing rather than guess.
+  double model_margin = 0.0;
 };
+
+// Context the language model sees on each side of a doubled character: Han
+// characters only, up to the nearest punctuation or other script.
+constexpr std::size_t kModelContext = 6;
+// A word of the model at least this likely alone (log10) is a common word
+// (年会 -5.0); the model's vocabulary, made for an input method, also has
+// rare fragments (建一 -6.2) that must not explain a doubling away.
+constexpr double kCommonWord = -5.5;
+
+std::string han_context(std::u32string_view text, std::size_t from, std::size_t to, bool leftwards) {
+  std::size_t begin = from, end = to;
+  if (leftwards) {
+    while (begin > 0 && to - begin < kModelContext && chars::is_han(text[begin - 1])) --begin;
+  } else {
+    while (end < text.size() && end - from < kModelContext && chars::is_han(text[end])) ++end;
+  }
+  return to_utf8(text.substr(begin, end - begin));
+}
+
+// The language model's word for x x at [i, i+2) after a word: true when the
+// text reads better, by the margin, with the second copy left out, and
+// the second copy does not begin a word the model knows (今年|年会).
+bool model_prefers_single(std::u32string_view text, std::size_t i, const Settings& s) {
+  const LanguageModel* model = LanguageModel::shared();
+  if (!model) return false;
+  for (std::size_t len = 2; len <= 4 && i + 1 + len <= text.size(); ++len)
+    if (model->word_score(to_utf8(text.substr(i + 1, len))) >= kCommonWord) return false;
+  const std::string left = han_context(text, i, i + 1, true);
+  const std::string right = han_context(text, i + 2, i + 2, false);
+  const std::string doubled = to_utf8(text.substr(i + 1, 1));
+  return model->prefer(left + right, left + doubled + right) >= s.model_margin;
+}
 
 // True when the second copy of a doubled character at [i, i+2) is
 // explained as the start of a word: it begins a listed word, or it is a
@@ -138,6 +176,7 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
     if (i + 2 < text.size() && chars::is_han(text.chars[i + 2]) && next.second - next.first == 1)
       return false;
   }
+  if (s.model_margin > 0 && !model_prefers_single(text.chars, i, s)) return false;
   return true;  // 新建|建, 代办|办
 }
 
@@ -233,6 +272,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   std::vector<std::string> files = lexicon_files_param(params);
   s.lexicon = std::make_shared<const Lexicon>(std::move(files), std::move(extra));
   s.prefixes = code_points(params.optional_string("prefixes").value_or("")).chars;
+  s.model_margin = params.number("language_model_margin", 0.0, 0.0, 100.0);
   return std::make_unique<RepetitionRule>(std::move(info), std::move(s));
 }
 
