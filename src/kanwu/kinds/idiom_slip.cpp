@@ -1,0 +1,248 @@
+#include "kanwu/kinds/idiom_slip.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <mutex>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "kanwu/nlp/confusion.h"
+#include "kanwu/nlp/language_model.h"
+#include "kanwu/nlp/lexicon.h"
+#include "kanwu/rules/lexicon_param.h"
+#include "kanwu/rules/params.h"
+#include "kanwu/rules/yaml_cache.h"
+#include "kanwu/text/chars.h"
+#include "kanwu/text/read_file.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+constexpr std::size_t kIdiomLength = 4;
+// Han characters of context the language model sees on each side.
+constexpr std::size_t kModelContext = 6;
+// Part-of-speech tags of jieba's names (person, place, organisation, other
+// proper names): a near miss through one is a name, not a slip.
+const std::set<std::string> kNameTags = {"nr", "nrt", "nrfg", "ns", "nt", "nz"};
+constexpr std::u32string_view kNumeralChars = U"〇零一二三四五六七八九十百千万亿两";
+
+// An idiom with the character at `blank` hidden: the key every text window
+// differing from it only there shares.
+std::u32string blanked(std::u32string_view four, std::size_t blank) {
+  std::u32string key(four);
+  key[blank] = U'\0';
+  return key;
+}
+
+struct Idioms {
+  std::unordered_set<std::u32string, Lexicon::Hash, Lexicon::Equal> all;
+  // Built on first use: a run that never checks text pays nothing.
+  mutable std::unordered_map<std::u32string, std::vector<std::u32string>> by_blank;
+  mutable std::once_flag indexed;
+
+  const std::vector<std::u32string>* near(std::u32string_view window, std::size_t blank) const {
+    std::call_once(indexed, [this] {
+      for (const auto& idiom : all)
+        for (std::size_t k = 0; k < kIdiomLength; ++k) by_blank[blanked(idiom, k)].push_back(idiom);
+    });
+    const auto it = by_blank.find(blanked(window, blank));
+    return it == by_blank.end() ? nullptr : &it->second;
+  }
+};
+
+struct Settings {
+  std::shared_ptr<const Idioms> idioms;
+  std::shared_ptr<const Lexicon> lexicon;      // words, with name tags
+  std::shared_ptr<const Lexicon> rare_idioms;  // the same words, tagged i or l
+  // A slip of the pen puts a character that sounds or looks like the
+  // right one (迫不急待, 一丝不狗); a different one (同球共济, 蛇行千里) is
+  // wordplay.
+  std::shared_ptr<const Confusion> confusion;
+  double model_margin = 3.0;
+};
+
+bool is_numeral(char32_t c) { return kNumeralChars.find(c) != std::u32string_view::npos; }
+
+// True for each code point inside “…”, ‘…’, 「…」, 『…』 or 《…》: a quoted
+// or titled idiom with a changed character is usually wordplay (a slogan,
+// a headline) or someone's own words.
+std::vector<bool> quoted_spans(std::u32string_view s) {
+  std::vector<bool> inside(s.size(), false);
+  int depth = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t c = s[i];
+    if (c == U'“' || c == U'‘' || c == U'「' || c == U'『' || c == U'《') ++depth;
+    inside[i] = depth > 0;
+    if ((c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'》') && depth > 0) --depth;
+  }
+  return inside;
+}
+
+std::string han_context(std::u32string_view s, std::size_t at, bool leftwards) {
+  std::size_t begin = at, end = at;
+  if (leftwards)
+    while (begin > 0 && at - begin < kModelContext && chars::is_han(s[begin - 1])) --begin;
+  else
+    while (end < s.size() && end - at < kModelContext && chars::is_han(s[end])) ++end;
+  return to_utf8(s.substr(begin, end - begin));
+}
+
+// True when a word of the lexicon (2–4 characters) runs across `at`.
+bool word_across(std::u32string_view s, std::size_t at, const Lexicon& lexicon) {
+  for (std::size_t len = 2; len <= 4; ++len)
+    for (std::size_t start = at >= len - 1 ? at - (len - 1) : 0; start < at; ++start)
+      if (start + len <= s.size() && lexicon.contains(s.substr(start, len))) return true;
+  return false;
+}
+
+// True when the window [i, i+4) with its character at `changed` reads as
+// something of its own: a word, a name through the changed character, or
+// a word across either end of the window or joining the changed character
+// to text outside it.
+bool explained(std::u32string_view s, std::size_t i, std::size_t changed, const Settings& settings) {
+  const Lexicon& lexicon = *settings.lexicon;
+  const std::u32string_view window = s.substr(i, kIdiomLength);
+  // jieba lists common misspellings of idioms as rare idioms or set
+  // expressions of their own (迫不急待 beside 迫不及待, 再接再励 beside
+  // 再接再厉): those the generated list left out are no defence.
+  if (lexicon.contains(window) && !settings.rare_idioms->has_tag(window)) return true;
+  if (word_across(s, i, lexicon) || word_across(s, i + kIdiomLength, lexicon)) return true;
+  for (std::size_t len = 2; len <= 4; ++len)
+    for (std::size_t start = changed + 1 >= len ? changed + 1 - len : 0; start <= changed; ++start) {
+      if (start + len > s.size()) continue;
+      const std::u32string_view word = s.substr(start, len);
+      if (!lexicon.contains(word)) continue;
+      if (lexicon.has_tag(word)) return true;                         // a name
+      if (start < i || start + len > i + kIdiomLength) return true;  // joins text outside
+    }
+  return false;
+}
+
+class IdiomSlipRule : public Rule {
+ public:
+  IdiomSlipRule(RuleInfo info, Settings settings) : Rule(std::move(info)), s_(std::move(settings)) {}
+
+  void check(const Document& document, Emitter& emit) const override {
+    for (std::size_t bi = 0; bi < document.blocks().size(); ++bi)
+      if (in_scope(document.blocks()[bi])) check_block(document.blocks()[bi], document.code_points(bi), emit);
+  }
+
+ private:
+  void check_block(const Block& block, const CodePointText& text, Emitter& emit) const {
+    const std::u32string_view s(text.chars);
+    if (s.size() < kIdiomLength) return;
+    std::vector<bool> quoted;  // computed for the first candidate only
+    std::size_t i = 0;
+    while (i + kIdiomLength <= s.size()) {
+      const std::size_t found = check_window(block, text, i, quoted, emit);
+      i += found ? found : 1;
+    }
+  }
+
+  // Reports the window at i when it is a slip; returns its length then, else 0.
+  std::size_t check_window(const Block& block, const CodePointText& text, std::size_t i, std::vector<bool>& quoted,
+                           Emitter& emit) const {
+    const std::u32string_view s(text.chars);
+    const std::u32string_view window = s.substr(i, kIdiomLength);
+    for (char32_t c : window)
+      if (!chars::is_han(c)) return 0;
+    if (s_.idioms->all.count(window)) return 0;
+    for (std::size_t k = 0; k < kIdiomLength; ++k) {
+      const auto* candidates = s_.idioms->near(window, k);
+      if (!candidates) continue;
+      for (const std::u32string& idiom : *candidates) {
+        if (idiom == window || is_numeral(idiom[k]) || is_numeral(window[k])) continue;
+        if (!s_.confusion->confusable(idiom[k], window[k])) continue;
+        if (quoted.empty()) quoted = quoted_spans(s);
+        if (quoted[i]) return 0;
+        if (explained(s, i, i + k, s_)) continue;
+        if (!model_prefers(s, i, idiom)) continue;
+        const std::size_t b = text.offsets[i], e = text.offsets[i + kIdiomLength];
+        const std::string right = to_utf8(idiom);
+        Finding& f = emit.report(block, b, e, {{"match", to_utf8(window)}, {"idiom", right}});
+        emit.propose_fix(f, block, b, e, right);
+        return kIdiomLength;
+      }
+    }
+    return 0;
+  }
+
+  bool model_prefers(std::u32string_view s, std::size_t i, const std::u32string& idiom) const {
+    const LanguageModel* model = LanguageModel::shared();
+    if (!model) return false;
+    const std::string left = han_context(s, i, true), right = han_context(s, i + kIdiomLength, false);
+    return model->prefer(left + to_utf8(idiom) + right, left + to_utf8(s.substr(i, kIdiomLength)) + right) >=
+           s_.model_margin;
+  }
+
+  Settings s_;
+};
+
+// The idioms of a vocabulary file: `idioms:` holds them separated by white
+// space (one YAML scalar, quick to load).
+void load_idioms(const std::string& path, ParamReader& params, Idioms& out) {
+  const std::optional<std::string> content = read_file(path);
+  if (!content) {
+    params.error_at("vocabulary", "cannot read the idiom list " + path);
+    return;
+  }
+  YAML::Node root;
+  try {
+    root = load_yaml(*content, path);
+  } catch (const YAML::Exception& e) {
+    params.add_error(make_load_error(path, *content, e.mark, e.msg));
+    return;
+  }
+  if (!root.IsMap() || !root["idioms"] || !root["idioms"].IsScalar()) {
+    params.add_error(make_load_error(path, *content, root.Mark(), "an idiom list is a mapping with idioms: (a text block)"));
+    return;
+  }
+  std::istringstream words(root["idioms"].Scalar());
+  for (std::string w; words >> w;) {
+    const std::u32string idiom = code_points(w).chars;
+    if (idiom.size() != kIdiomLength) {
+      params.add_error(make_load_error(path, *content, root["idioms"].Mark(), "an idiom has four characters: " + w));
+      return;
+    }
+    out.all.insert(idiom);
+  }
+}
+
+std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
+  Settings s;
+  auto idioms = std::make_shared<Idioms>();
+  for (const std::string& name : params.strings("vocabulary"))
+    load_idioms(resolve_rule_path(params.file(), name), params, *idioms);
+  for (const std::string& extra : params.strings("extra_idioms")) {
+    const std::u32string idiom = code_points(extra).chars;
+    if (idiom.size() != kIdiomLength) params.error_at("extra_idioms", "an idiom has four characters: " + extra);
+    else idioms->all.insert(idiom);
+  }
+  s.idioms = std::move(idioms);
+  const std::vector<std::string> files = lexicon_files_param(params);
+  s.lexicon = std::make_shared<const Lexicon>(files, std::vector<std::u32string>{}, kNameTags);
+  s.rare_idioms = std::make_shared<const Lexicon>(files, std::vector<std::u32string>{}, std::set<std::string>{"i", "l"});
+  s.model_margin = params.number("language_model_margin", 3.0, 0.0, 100.0);
+  const std::string readings = params.optional_string("readings").value_or("vocabulary/pinyin.yaml");
+  const std::string groups = params.optional_string("confusables").value_or("vocabulary/confusables.yaml");
+  s.confusion = std::make_shared<const Confusion>(Confusion::load(resolve_rule_path(params.file(), readings),
+                                                                  resolve_rule_path(params.file(), groups), params,
+                                                                  "readings"));
+  return std::make_unique<IdiomSlipRule>(std::move(info), std::move(s));
+}
+
+}  // namespace
+
+const RuleKind& idiom_slip_kind() {
+  static const RuleKind kind{"idiom-slip",
+                             "a four-character idiom with one character wrong, judged by the language model",
+                             {"match", "idiom"},
+                             {BlockKind::Body, BlockKind::Heading, BlockKind::ListItem, BlockKind::Caption},
+                             &create};
+  return kind;
+}
+
+}  // namespace kanwu
