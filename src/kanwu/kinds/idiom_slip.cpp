@@ -14,6 +14,7 @@
 #include "kanwu/rules/params.h"
 #include "kanwu/rules/yaml_cache.h"
 #include "kanwu/text/chars.h"
+#include "kanwu/text/quotes.h"
 #include "kanwu/text/read_file.h"
 #include "kanwu/text/utf8.h"
 
@@ -65,21 +66,6 @@ struct Settings {
 };
 
 bool is_numeral(char32_t c) { return kNumeralChars.find(c) != std::u32string_view::npos; }
-
-// True for each code point inside “…”, ‘…’, 「…」, 『…』 or 《…》: a quoted
-// or titled idiom with a changed character is usually wordplay (a slogan,
-// a headline) or someone's own words.
-std::vector<bool> quoted_spans(std::u32string_view s) {
-  std::vector<bool> inside(s.size(), false);
-  int depth = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char32_t c = s[i];
-    if (c == U'“' || c == U'‘' || c == U'「' || c == U'『' || c == U'《') ++depth;
-    inside[i] = depth > 0;
-    if ((c == U'”' || c == U'’' || c == U'」' || c == U'』' || c == U'》') && depth > 0) --depth;
-  }
-  return inside;
-}
 
 std::string han_context(std::u32string_view s, std::size_t at, bool leftwards) {
   std::size_t begin = at, end = at;
@@ -134,7 +120,9 @@ class IdiomSlipRule : public Rule {
   void check_block(const Block& block, const CodePointText& text, Emitter& emit) const {
     const std::u32string_view s(text.chars);
     if (s.size() < kIdiomLength) return;
-    std::vector<bool> quoted;  // computed for the first candidate only
+    // Quoted or titled text (slogans, headlines) plays with idioms on
+    // purpose; computed for the first candidate only.
+    std::vector<bool> quoted;
     std::size_t i = 0;
     while (i + kIdiomLength <= s.size()) {
       const std::size_t found = check_window(block, text, i, quoted, emit);
