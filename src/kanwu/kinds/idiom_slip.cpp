@@ -2,10 +2,11 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
 #include <mutex>
 #include <sstream>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "kanwu/nlp/confusion.h"
 #include "kanwu/nlp/language_model.h"
@@ -30,27 +31,46 @@ constexpr std::size_t kModelContext = 6;
 const std::set<std::string> kNameTags = {"nr", "nrt", "nrfg", "ns", "nt", "nz"};
 constexpr std::u32string_view kNumeralChars = U"〇零一二三四五六七八九十百千万亿两";
 
-// An idiom with the character at `blank` hidden: the key every text window
-// differing from it only there shares.
-std::u32string blanked(std::u32string_view four, std::size_t blank) {
-  std::u32string key(four);
-  key[blank] = U'\0';
+// The three characters of a four-character string other than the one at
+// `blank`, packed (21 bits each): the key every string differing from it
+// only there shares.
+std::uint64_t blanked(std::u32string_view four, std::size_t blank) {
+  std::uint64_t key = 0;
+  for (std::size_t k = 0; k < kIdiomLength; ++k)
+    if (k != blank) key = key << 21 | (four[k] & 0x1FFFFF);
   return key;
 }
 
 struct Idioms {
-  std::unordered_set<std::u32string, Lexicon::Hash, Lexicon::Equal> all;
-  // Built on first use: a run that never checks text pays nothing.
-  mutable std::unordered_map<std::u32string, std::vector<std::u32string>> by_blank;
+  std::vector<std::u32string> list;
+  // Per blanked position, (key, index into list) sorted by key; built on
+  // first use, so that a run that never checks text pays nothing, and flat,
+  // so that building it is a sort rather than 25,000 allocations.
+  mutable std::array<std::vector<std::pair<std::uint64_t, std::uint32_t>>, kIdiomLength> by_blank;
   mutable std::once_flag indexed;
 
-  const std::vector<std::u32string>* near(std::u32string_view window, std::size_t blank) const {
+  // The idioms that differ from `window` at most at `blank`.
+  template <typename F>
+  void near(std::u32string_view window, std::size_t blank, F&& each) const {
     std::call_once(indexed, [this] {
-      for (const auto& idiom : all)
-        for (std::size_t k = 0; k < kIdiomLength; ++k) by_blank[blanked(idiom, k)].push_back(idiom);
+      for (std::size_t k = 0; k < kIdiomLength; ++k) {
+        auto& entries = by_blank[k];
+        entries.reserve(list.size());
+        for (std::uint32_t i = 0; i < list.size(); ++i) entries.emplace_back(blanked(list[i], k), i);
+        std::sort(entries.begin(), entries.end());
+      }
     });
-    const auto it = by_blank.find(blanked(window, blank));
-    return it == by_blank.end() ? nullptr : &it->second;
+    const auto& entries = by_blank[blank];
+    const std::uint64_t key = blanked(window, blank);
+    for (auto it = std::lower_bound(entries.begin(), entries.end(), std::make_pair(key, std::uint32_t{0}));
+         it != entries.end() && it->first == key; ++it)
+      each(list[it->second]);
+  }
+
+  bool contains(std::u32string_view window) const {
+    bool found = false;
+    near(window, 0, [&](const std::u32string& idiom) { found = found || idiom == window; });
+    return found;
   }
 };
 
@@ -137,25 +157,32 @@ class IdiomSlipRule : public Rule {
     const std::u32string_view window = s.substr(i, kIdiomLength);
     for (char32_t c : window)
       if (!chars::is_han(c)) return 0;
-    if (s_.idioms->all.count(window)) return 0;
+    if (s_.idioms->contains(window)) return 0;
     for (std::size_t k = 0; k < kIdiomLength; ++k) {
-      const auto* candidates = s_.idioms->near(window, k);
-      if (!candidates) continue;
-      for (const std::u32string& idiom : *candidates) {
-        if (idiom == window || is_numeral(idiom[k]) || is_numeral(window[k])) continue;
-        if (!s_.confusion->confusable(idiom[k], window[k])) continue;
-        if (quoted.empty()) quoted = quoted_spans(s);
-        if (quoted[i]) return 0;
-        if (explained(s, i, i + k, s_)) continue;
-        if (!model_prefers(s, i, idiom)) continue;
-        const std::size_t b = text.offsets[i], e = text.offsets[i + kIdiomLength];
-        const std::string right = to_utf8(idiom);
-        Finding& f = emit.report(block, b, e, {{"match", to_utf8(window)}, {"idiom", right}});
-        emit.propose_fix(f, block, b, e, right);
-        return kIdiomLength;
-      }
+      const std::u32string* slip_of = nullptr;
+      s_.idioms->near(window, k, [&](const std::u32string& idiom) {
+        if (!slip_of && is_slip_of(s, i, k, idiom, quoted)) slip_of = &idiom;
+      });
+      if (!slip_of) continue;
+      const std::size_t b = text.offsets[i], e = text.offsets[i + kIdiomLength];
+      const std::string right = to_utf8(*slip_of);
+      Finding& f = emit.report(block, b, e, {{"match", to_utf8(window)}, {"idiom", right}});
+      emit.propose_fix(f, block, b, e, right);
+      return kIdiomLength;
     }
     return 0;
+  }
+
+  // True when the window at i, which differs from `idiom` only at k, is a
+  // slip for it.
+  bool is_slip_of(std::u32string_view s, std::size_t i, std::size_t k, const std::u32string& idiom,
+                  std::vector<bool>& quoted) const {
+    const char32_t written = s[i + k];
+    if (idiom[k] == written || is_numeral(idiom[k]) || is_numeral(written)) return false;
+    if (!s_.confusion->confusable(idiom[k], written)) return false;
+    if (quoted.empty()) quoted = quoted_spans(s);
+    if (quoted[i]) return false;
+    return !explained(s, i, i + k, s_) && model_prefers(s, i, idiom);
   }
 
   bool model_prefers(std::u32string_view s, std::size_t i, const std::u32string& idiom) const {
@@ -195,7 +222,7 @@ void load_idioms(const std::string& path, ParamReader& params, Idioms& out) {
       params.add_error(make_load_error(path, *content, root["idioms"].Mark(), "an idiom has four characters: " + w));
       return;
     }
-    out.all.insert(idiom);
+    out.list.push_back(idiom);
   }
 }
 
@@ -207,7 +234,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   for (const std::string& extra : params.strings("extra_idioms")) {
     const std::u32string idiom = code_points(extra).chars;
     if (idiom.size() != kIdiomLength) params.error_at("extra_idioms", "an idiom has four characters: " + extra);
-    else idioms->all.insert(idiom);
+    else idioms->list.push_back(idiom);
   }
   s.idioms = std::move(idioms);
   const std::vector<std::string> files = lexicon_files_param(params);
@@ -216,9 +243,8 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   s.model_margin = params.number("language_model_margin", 3.0, 0.0, 100.0);
   const std::string readings = params.optional_string("readings").value_or("vocabulary/pinyin.yaml");
   const std::string groups = params.optional_string("confusables").value_or("vocabulary/confusables.yaml");
-  s.confusion = std::make_shared<const Confusion>(Confusion::load(resolve_rule_path(params.file(), readings),
-                                                                  resolve_rule_path(params.file(), groups), params,
-                                                                  "readings"));
+  s.confusion = Confusion::load(resolve_rule_path(params.file(), readings), resolve_rule_path(params.file(), groups),
+                                params, "readings");
   return std::make_unique<IdiomSlipRule>(std::move(info), std::move(s));
 }
 

@@ -4,6 +4,10 @@
 // (rules/vocabulary/confusables.yaml). Both are data files a rule names.
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -16,8 +20,10 @@ class Confusion {
  public:
   // Reads the readings file (readings: {syllable: characters}) and the
   // groups file (groups: [characters, …]); errors go to `params` at `key`.
-  static Confusion load(const std::string& readings_file, const std::string& groups_file, ParamReader& params,
-                        const std::string& key);
+  // The lookup tables (20,000 characters) are built on first use, so that
+  // loading the rules stays cheap for a run that never asks.
+  static std::shared_ptr<const Confusion> load(const std::string& readings_file, const std::string& groups_file,
+                                               ParamReader& params, const std::string& key);
 
   // True when `a` and `b` differ and sound alike or are listed together.
   bool confusable(char32_t a, char32_t b) const;
@@ -26,8 +32,11 @@ class Confusion {
   const std::vector<char32_t>& look_alikes(char32_t c) const;
 
  private:
-  std::unordered_map<char32_t, int> syllable_;
-  std::unordered_map<char32_t, std::vector<char32_t>> groups_;
+  void build() const;
+  YAML::Node readings_, groups_yaml_;
+  mutable std::once_flag built_;
+  mutable std::unordered_map<char32_t, int> syllable_;
+  mutable std::unordered_map<char32_t, std::vector<char32_t>> groups_;
 };
 
 }  // namespace kanwu
