@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <mutex>
+#include <unordered_set>
 #include <sstream>
 
 #include "kanwu/nlp/confusion.h"
@@ -47,12 +48,25 @@ struct Idioms {
   // first use, so that a run that never checks text pays nothing, and flat,
   // so that building it is a sort rather than 25,000 allocations.
   mutable std::array<std::vector<std::pair<std::uint64_t, std::uint32_t>>, kIdiomLength> by_blank;
+  // The first and the last two characters of every idiom: a window one
+  // character away from an idiom keeps one of the two pairs intact, and
+  // most windows of running text keep neither (two hash lookups).
+  mutable std::unordered_set<std::uint64_t> heads, tails;
   mutable std::once_flag indexed;
 
-  // The idioms that differ from `window` at most at `blank`.
-  template <typename F>
-  void near(std::u32string_view window, std::size_t blank, F&& each) const {
+  // Which halves of `window` some idiom has: bit 0 the head, bit 1 the tail.
+  int intact_halves(std::u32string_view window) const {
+    index();
+    return (heads.count(chars::pair_key(window[0], window[1])) ? 1 : 0) |
+           (tails.count(chars::pair_key(window[2], window[3])) ? 2 : 0);
+  }
+
+  void index() const {
     std::call_once(indexed, [this] {
+      for (const auto& idiom : list) {
+        heads.insert(chars::pair_key(idiom[0], idiom[1]));
+        tails.insert(chars::pair_key(idiom[2], idiom[3]));
+      }
       for (std::size_t k = 0; k < kIdiomLength; ++k) {
         auto& entries = by_blank[k];
         entries.reserve(list.size());
@@ -60,6 +74,12 @@ struct Idioms {
         std::sort(entries.begin(), entries.end());
       }
     });
+  }
+
+  // The idioms that differ from `window` at most at `blank`.
+  template <typename F>
+  void near(std::u32string_view window, std::size_t blank, F&& each) const {
+    index();
     const auto& entries = by_blank[blank];
     const std::uint64_t key = blanked(window, blank);
     for (auto it = std::lower_bound(entries.begin(), entries.end(), std::make_pair(key, std::uint32_t{0}));
@@ -157,8 +177,11 @@ class IdiomSlipRule : public Rule {
     const std::u32string_view window = s.substr(i, kIdiomLength);
     for (char32_t c : window)
       if (!chars::is_han(c)) return 0;
-    if (s_.idioms->contains(window)) return 0;
+    const int intact = s_.idioms->intact_halves(window);
+    if (!intact || s_.idioms->contains(window)) return 0;
     for (std::size_t k = 0; k < kIdiomLength; ++k) {
+      // A change in the head leaves the tail intact, and the other way round.
+      if (!(intact & (k < 2 ? 2 : 1))) continue;
       const std::u32string* slip_of = nullptr;
       s_.idioms->near(window, k, [&](const std::u32string& idiom) {
         if (!slip_of && is_slip_of(s, i, k, idiom, quoted)) slip_of = &idiom;
