@@ -20,6 +20,10 @@ PACKAGES=(
   # jieba's word list (rules/copyedit.yaml, repeated-word's lexicon).
   python3-jieba
   python3
+  # The language model behind the slips rules (doubled characters, idioms,
+  # confusable characters): libime's KenLM model of Chinese and its C++
+  # reader; libimecore-dev's CMake package also needs libfcitx5utils-dev.
+  libimecore-dev libfcitx5utils-dev libime-data-language-model
   # cpack -G DEB (ci/package.sh) finds library dependencies with
   # dpkg-shlibdeps, which needs file(1).
   file

@@ -19,6 +19,7 @@ constexpr const char* kStarter = R"(# kanwu configuration: see the README's "Con
 # Rules off by default that this project wants:
 enable: []
 #   - repeated-char            # one character doubled after a word (新建建)
+#   - confusable-char          # 错别字 from confusion sets (以经 → 已经)
 #   - duplicate-across-files   # the same paragraph in two drafts
 
 # Rules this project does not want:

@@ -2,10 +2,12 @@
 
 #include <set>
 
+#include "kanwu/nlp/language_model.h"
 #include "kanwu/nlp/lexicon.h"
 #include "kanwu/rules/lexicon_param.h"
 #include "kanwu/nlp/segment.h"
 #include "kanwu/text/chars.h"
+#include "kanwu/text/quotes.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -42,7 +44,47 @@ struct Settings {
   // Characters that attach to a following word as a prefix (全|链条,
   // 副|主任): 安全|全链条 is 安全 + 全链条.
   std::u32string prefixes;
+  // Second characters of a two-character unit whose doubling is grammar,
+  // not a slip: 着 (走着走着).
+  std::u32string reduplicating_suffixes;
+  // For a character doubled after a word: how many orders of magnitude
+  // the language model must prefer the text without the second copy
+  // (0: the model is not asked). Without the model installed, such a rule
+  // finds nothing rather than guess.
+  double model_margin = 0.0;
 };
+
+// Context the language model sees on each side of a doubled character: Han
+// characters only, up to the nearest punctuation or other script.
+constexpr std::size_t kModelContext = 6;
+// A word of the model at least this likely alone (log10) is a common word
+// (年会 -5.0); the model's vocabulary, made for an input method, also has
+// rare fragments (建一 -6.2) that must not explain a doubling away.
+constexpr double kCommonWord = -5.5;
+
+std::string han_context(std::u32string_view text, std::size_t from, std::size_t to, bool leftwards) {
+  std::size_t begin = from, end = to;
+  if (leftwards) {
+    while (begin > 0 && to - begin < kModelContext && chars::is_han(text[begin - 1])) --begin;
+  } else {
+    while (end < text.size() && end - from < kModelContext && chars::is_han(text[end])) ++end;
+  }
+  return to_utf8(text.substr(begin, end - begin));
+}
+
+// The language model's word for x x at [i, i+2) after a word: true when the
+// text reads better, by the margin, with the second copy left out, and
+// the second copy does not begin a word the model knows (今年|年会).
+bool model_prefers_single(std::u32string_view text, std::size_t i, const Settings& s) {
+  const LanguageModel* model = LanguageModel::shared();
+  if (!model) return false;
+  for (std::size_t len = 2; len <= 4 && i + 1 + len <= text.size(); ++len)
+    if (model->word_score(to_utf8(text.substr(i + 1, len))) >= kCommonWord) return false;
+  const std::string left = han_context(text, i, i + 1, true);
+  const std::string right = han_context(text, i + 2, i + 2, false);
+  const std::string doubled = to_utf8(text.substr(i + 1, 1));
+  return model->prefer(left + right, left + doubled + right) >= s.model_margin;
+}
 
 // True when the second copy of a doubled character at [i, i+2) is
 // explained as the start of a word: it begins a listed word, or it is a
@@ -122,8 +164,11 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
   if (len_b >= 2) return false;  // x starts the next word: 区|区域, 村|村民
   const bool after_numeral = i > 0 && is_numeral(text.chars[i - 1]);
   if (len_a == 1) {  // x|x, both alone
-    if (s.function_chars.find(x) != std::u32string::npos)  // 的的
-      return s.doubling != Doubling::CharactersAfterWords && !word_across(text.chars, i + 1, s);
+    // 的的 is a slip; 转化为|为民服务 is a word ending in the character
+    // meeting one that starts with it.
+    if (s.function_chars.find(x) != std::u32string::npos)
+      return s.doubling != Doubling::CharactersAfterWords && !word_across(text.chars, i + 1, s) &&
+             !s.lexicon->word_starts_at(text.chars, i + 1);
     return false;  // reduplicated measure words and the like: 张张, 县县
   }
   if (after_numeral) return false;  // 一幅|幅, 一张|张
@@ -138,6 +183,7 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
     if (i + 2 < text.size() && chars::is_han(text.chars[i + 2]) && next.second - next.first == 1)
       return false;
   }
+  if (s.model_margin > 0 && !model_prefers_single(text.chars, i, s)) return false;
   return true;  // 新建|建, 代办|办
 }
 
@@ -154,6 +200,7 @@ class RepetitionRule : public Rule {
  private:
   void check_block(const Block& block, const CodePointText& text, Emitter& emit) const {
     const std::u32string_view cps(text.chars);
+    std::vector<bool> quoted;  // computed for the first candidate only
     std::size_t i = 0;
     while (i + 1 < text.size()) {
       // A run of three or more of one character (好好好好, ——, ……) is
@@ -177,7 +224,14 @@ class RepetitionRule : public Rule {
           // (需求牵引供给、供给创造需求; 人不负青山，青山定不负人): a slip
           // only when it has nothing of its own after it (学位、学位2.5万个).
           if (sep && !ends_clause_or_number(cps, i + total)) continue;
+          // …and a verb there takes the number as its object: 强镇建设，
+          // 建设10个产业园 (校舍、校舍3万平方米 is a noun and a slip).
+          if (sep && total < cps.size() - i && settings_.lexicon->has_tag(cps.substr(i, unit))) continue;
           if (!is_error(text, i, unit, sep)) continue;
+          // Quoted words are someone's verbatim (a song's 玉盘玉盘) and a
+          // title is a name (《国旗国旗真美丽》).
+          if (quoted.empty()) quoted = quoted_spans(cps);
+          if (quoted[i]) continue;
           report(block, text, i, unit, sep, emit);
           consumed = total;
         }
@@ -195,6 +249,7 @@ class RepetitionRule : public Rule {
     if (unit == 1) return single_char_double_is_error(text, i, settings_);
     if (settings_.doubling == Doubling::CharactersAfterWords) return false;
     if (is_numeral(unit_text.front())) return false;  // 一个一个, 一次一次
+    if (sep == 0 && is_reduplication(cps, i, unit)) return false;
     // A doubled word only when both copies are whole words: 增收|增收, and
     // no word runs across either end (退税|缓税|缓费, 南苏丹|苏丹).
     const std::size_t end = i + 2 * unit + sep;
@@ -203,6 +258,18 @@ class RepetitionRule : public Rule {
                            std::min(text.size(), end + kWindow));
     return words.is_boundary(i) && words.is_boundary(i + unit) &&
            words.is_boundary(i + unit + sep) && words.is_boundary(end);
+  }
+
+  // ABAB that Chinese grammar makes on purpose: a verb with 着 doubled
+  // (走着走着, 听着听着: "while walking"), and a two-character word
+  // doubled at the end of its clause (研究研究。, 通融通融？: "have a go
+  // at"), where a slip would have gone on to what the word governs
+  // (加快加快推进).
+  bool is_reduplication(std::u32string_view cps, std::size_t i, std::size_t unit) const {
+    if (unit != 2) return false;
+    if (settings_.reduplicating_suffixes.find(cps[i + 1]) != std::u32string::npos) return true;
+    const std::size_t after = i + 2 * unit;
+    return after >= cps.size() || std::u32string_view(U"。！？，；…”").find(cps[after]) != std::u32string_view::npos;
   }
 
   void report(const Block& block, const CodePointText& text, std::size_t i, std::size_t unit,
@@ -231,8 +298,11 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   std::vector<std::u32string> extra;
   for (const auto& w : params.strings("extra_words")) extra.push_back(code_points(w).chars);
   std::vector<std::string> files = lexicon_files_param(params);
-  s.lexicon = std::make_shared<const Lexicon>(std::move(files), std::move(extra));
+  // Tagged verbs (v, vn: 建设) for doubled words across 、/，.
+  s.lexicon = std::make_shared<const Lexicon>(std::move(files), std::move(extra), std::set<std::string>{"v", "vn"});
   s.prefixes = code_points(params.optional_string("prefixes").value_or("")).chars;
+  s.model_margin = params.number("language_model_margin", 0.0, 0.0, 100.0);
+  s.reduplicating_suffixes = code_points(params.optional_string("reduplicating_suffixes").value_or("")).chars;
   return std::make_unique<RepetitionRule>(std::move(info), std::move(s));
 }
 
