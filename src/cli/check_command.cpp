@@ -25,6 +25,7 @@
 #include "kanwu/report/formats.h"
 #include "kanwu/report/reporter.h"
 #include "kanwu/text/decode.h"
+#include "annotate.h"
 #include "project.h"
 
 namespace kanwu::cli {
@@ -128,6 +129,11 @@ int check_or_fail(const CheckOptions& opt) {
     std::cerr << "kanwu: --fix and --diff cannot be combined\n";
     return kExitError;
   }
+  if (opt.annotate && (opt.fix || opt.diff)) {
+    std::cerr << "kanwu: --annotate writes a reviewed copy of each Word document; it cannot be combined with "
+              << (opt.fix ? "--fix" : "--diff") << '\n';
+    return kExitError;
+  }
   if (opt.diff && opt.format_given && opt.format != "text") {
     std::cerr << "kanwu: --diff prints a unified diff; it cannot be combined with --format " << opt.format << '\n';
     return kExitError;
@@ -214,6 +220,13 @@ int check_or_fail(const CheckOptions& opt) {
     }
   }
 
+  if (opt.annotate) {
+    if (const std::string why = annotate_refusal(files, opt.output); !why.empty()) {
+      std::cerr << "kanwu: " << why << '\n';
+      return kExitError;
+    }
+  }
+
   kanwu::CheckOptions options;
   options.jobs = opt.jobs;
   options.known_rule_ids = std::move(known_ids);
@@ -222,7 +235,7 @@ int check_or_fail(const CheckOptions& opt) {
   options.encoding = opt.encoding;
   options.rule_timings = opt.timings;
   options.process_exits_after = true;  // (exit_without_freeing, below)
-  options.remember_content = opt.fix || opt.diff;
+  options.remember_content = opt.fix || opt.diff || opt.annotate;
   Progress progress;
   if (!opt.quiet) options.progress = std::ref(progress);
   Report report = check_paths(rules.pointers(), files, options);
@@ -306,28 +319,32 @@ int check_or_fail(const CheckOptions& opt) {
     std::erase_if(report.findings, [&](const Finding& f) { return std::binary_search(fixed.begin(), fixed.end(), &f); });
   }
 
+  // --annotate's -o is the reviewed document; the report goes to stdout.
+  const std::string report_file = opt.annotate ? "" : opt.output;
+  if (opt.annotate && !write_reviews(files, opt.output, report)) refused = true;
+
   std::ofstream file_out;
-  if (!opt.output.empty()) {
-    file_out.open(opt.output, std::ios::binary);
+  if (!report_file.empty()) {
+    file_out.open(report_file, std::ios::binary);
     if (!file_out) {
-      std::cerr << "kanwu: cannot write " << opt.output << ": " << std::strerror(errno) << '\n';
+      std::cerr << "kanwu: cannot write " << report_file << ": " << std::strerror(errno) << '\n';
       return kExitError;
     }
   }
-  std::ostream& out = opt.output.empty() ? std::cout : file_out;
+  std::ostream& out = report_file.empty() ? std::cout : file_out;
   // -q silences standard output in every format; a report asked for with
   // -o is still written.
-  if (!(opt.quiet && opt.output.empty())) {
+  if (!(opt.quiet && report_file.empty())) {
     if (opt.format == "text")
       write_text(out, report,
-                 {use_color(opt.color, opt.output.empty() && isatty(STDOUT_FILENO)), true, true, opt.max_per_file});
+                 {use_color(opt.color, report_file.empty() && isatty(STDOUT_FILENO)), true, true, opt.max_per_file});
     else
       write_report(out, report, opt.format, {rules.pointers()});
   }
   if (file_out.is_open()) {
     file_out.close();
     if (file_out.fail()) {
-      std::cerr << "kanwu: cannot write " << opt.output << " (disk full?)\n";
+      std::cerr << "kanwu: cannot write " << report_file << " (disk full?)\n";
       return kExitError;
     }
   }

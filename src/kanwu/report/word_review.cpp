@@ -1,0 +1,333 @@
+#include "kanwu/report/word_review.h"
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include "kanwu/doc/docx_edit.h"
+#include "kanwu/doc/docx_layout.h"
+#include "kanwu/doc/docx_package.h"
+#include "kanwu/fix/apply.h"
+#include "kanwu/report/html_style.h"
+#include "kanwu/text/decode.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+constexpr std::string_view kAuthor = "kanwu";
+constexpr const char* kMainNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr std::string_view kCommentsType =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+constexpr const char* kCommentsContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+constexpr const char* kRelationships = "word/_rels/document.xml.rels";
+constexpr const char* kContentTypes = "[Content_Types].xml";
+
+// One part read and parsed in place (the bytes must live as long as the
+// tree): written back only if changed.
+struct Part {
+  std::string name;
+  std::string bytes;
+  pugi::xml_document xml;
+};
+
+void load(WordPackage& package, const std::string& path, Part& part) {
+  part.bytes = package.read(part.name);
+  parse_word_part(path, part.name, part.bytes, part.xml);
+}
+
+std::string serialize(const pugi::xml_document& xml) {
+  std::ostringstream out;
+  xml.save(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
+  return out.str();
+}
+
+// The largest number any id="…" attribute of these parts holds (w:id of
+// comments, changes, bookmarks, notes): new annotations count from above
+// it, so none collides whatever kind of id the producer shared.
+long largest_id(std::string_view xml) {
+  long largest = 0;
+  for (std::size_t at = xml.find("id=\""); at != std::string_view::npos; at = xml.find("id=\"", at + 4)) {
+    long value = 0;
+    std::size_t i = at + 4;
+    for (; i < xml.size() && xml[i] >= '0' && xml[i] <= '9' && value < 1'000'000'000; ++i) value = value * 10 + (xml[i] - '0');
+    if (i < xml.size() && xml[i] == '"') largest = std::max(largest, value);
+  }
+  return largest;
+}
+
+// A byte offset into the extracted text for a finding's position.
+std::size_t offset_of(const std::vector<std::size_t>& line_starts, std::string_view text, const Position& at) {
+  if (at.line < 1 || static_cast<std::size_t>(at.line) > line_starts.size()) return text.size();
+  const std::size_t start = line_starts[static_cast<std::size_t>(at.line - 1)];
+  if (at.byte_column > 0) return std::min(text.size(), start + static_cast<std::size_t>(at.byte_column - 1));
+  std::size_t i = start;
+  for (int column = 1; column < at.column && i < text.size() && text[i] != '\n'; ++column) i += static_cast<std::size_t>(std::max(1, utf8::sequence_length(text[i])));
+  return i;
+}
+
+std::vector<std::size_t> line_starts(std::string_view text) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n' && i + 1 < text.size()) starts.push_back(i + 1);
+  return starts;
+}
+
+std::string_view severity_label(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return html::kErrorLabel;
+    case Severity::Warning: return html::kWarningLabel;
+    default: return html::kInfoLabel;
+  }
+}
+
+// Another place in words: 第3段, 脚注2第1段, or in another draft a.docx第3段.
+std::string place_in_words(const Location& at, const std::string& path) {
+  if (at.file != path) return brief_place(at);
+  if (at.footnote > 0) return fmt::format("脚注{}第{}段", at.footnote, at.paragraph);
+  if (at.paragraph > 0) return fmt::format("第{}段", at.paragraph);
+  return fmt::format("第{}行", at.start.line);
+}
+
+enum class FixShown { None, Tracked, NotPlaced, Suggestion };
+
+std::vector<std::string> comment_lines(const Finding& f, const std::string& path, FixShown fix) {
+  std::vector<std::string> lines{fmt::format("{}［{}］{}", severity_label(f.severity), f.rule, f.message)};
+  for (const RelatedLocation& r : f.related)
+    lines.push_back(fmt::format("相关：{}{}{}", place_in_words(r.where, path), r.message.empty() ? "" : "，",
+                                r.message));
+  if (fix == FixShown::Tracked)
+    lines.push_back(fmt::format("{}：{}（已标为修订，可接受或拒绝）", html::kSafeFixLabel, f.fix->describe()));
+  else if (fix == FixShown::NotPlaced)
+    lines.push_back(fmt::format("{}：{}（未能标为修订，请手工修改）", html::kSafeFixLabel, f.fix->describe()));
+  else if (fix == FixShown::Suggestion)
+    lines.push_back(fmt::format("{}：{}（未改动原文，请斟酌）", html::kSuggestionLabel, f.fix->describe()));
+  return lines;
+}
+
+void append_comment(pugi::xml_node comments, long id, const std::vector<std::string>& lines,
+                    const std::string& date) {
+  const std::string w = name_prefix(comments.name()).empty() ? "w:" : name_prefix(comments.name());
+  const std::string e = name_prefix(comments.name());
+  pugi::xml_node comment = comments.append_child((e + "comment").c_str());
+  comment.append_attribute((w + "id").c_str()) = std::to_string(id).c_str();
+  comment.append_attribute((w + "author").c_str()) = std::string(kAuthor).c_str();
+  comment.append_attribute((w + "date").c_str()) = date.c_str();
+  comment.append_attribute((w + "initials").c_str()) = "KW";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    pugi::xml_node p = comment.append_child((e + "p").c_str());
+    if (i == 0) p.append_child((e + "r").c_str()).append_child((e + "annotationRef").c_str());
+    pugi::xml_node t = p.append_child((e + "r").c_str()).append_child((e + "t").c_str());
+    t.append_attribute("xml:space") = "preserve";
+    t.text().set(lines[i].c_str());
+  }
+}
+
+// The comments part the document's relationships name, or a new one they
+// are made to name (with its content type).
+class CommentsPart {
+ public:
+  CommentsPart(WordPackage& package, const std::string& path) : path_(path) {
+    rels_.name = kRelationships;
+    types_.name = kContentTypes;
+    load(package, path, types_);
+    if (package.has(rels_.name)) load(package, path, rels_);
+    else rels_.xml.append_child("Relationships").append_attribute("xmlns") =
+        "http://schemas.openxmlformats.org/package/2006/relationships";
+    for (pugi::xml_node r : rels_.xml.document_element().children())
+      if (std::string_view(r.attribute("Type").value()) == kCommentsType && !r.attribute("TargetMode"))
+        part_.name = resolve(r.attribute("Target").value());
+    if (!part_.name.empty() && package.has(part_.name)) {
+      load(package, path, part_);
+    } else {
+      fresh_ = true;
+      if (part_.name.empty()) part_.name = unused_name(package);
+      pugi::xml_node declaration = part_.xml.append_child(pugi::node_declaration);
+      declaration.append_attribute("version") = "1.0";
+      declaration.append_attribute("encoding") = "UTF-8";
+      declaration.append_attribute("standalone") = "yes";
+      part_.xml.append_child("w:comments").append_attribute("xmlns:w") = kMainNamespace;
+    }
+  }
+
+  pugi::xml_node root() { return part_.xml.document_element(); }
+
+  // The parts to write: the comments, and what must now name them.
+  void write(std::map<std::string, std::string>& parts) {
+    parts[part_.name] = serialize(part_.xml);
+    if (!fresh_) return;
+    if (!has_relationship()) add_relationship();
+    parts[rels_.name] = serialize(rels_.xml);
+    if (!has_override()) {
+      pugi::xml_node o = types_.xml.document_element().append_child("Override");
+      o.append_attribute("PartName") = ("/" + part_.name).c_str();
+      o.append_attribute("ContentType") = kCommentsContentType;
+      parts[types_.name] = serialize(types_.xml);
+    }
+  }
+
+ private:
+  static std::string resolve(std::string_view target) {
+    if (target.starts_with('/')) return std::string(target.substr(1));
+    return "word/" + std::string(target);
+  }
+
+  static std::string unused_name(const WordPackage& package) {
+    for (int n = 0;; ++n) {
+      std::string name = n == 0 ? "word/comments.xml" : fmt::format("word/comments{}.xml", n);
+      if (!package.has(name)) return name;
+    }
+  }
+
+  bool has_relationship() {
+    for (pugi::xml_node r : rels_.xml.document_element().children())
+      if (std::string_view(r.attribute("Type").value()) == kCommentsType && resolve(r.attribute("Target").value()) == part_.name)
+        return true;
+    return false;
+  }
+
+  void add_relationship() {
+    long largest = 0;
+    for (pugi::xml_node r : rels_.xml.document_element().children()) {
+      const std::string_view id = r.attribute("Id").value();
+      if (id.starts_with("rId")) largest = std::max(largest, std::atol(std::string(id.substr(3)).c_str()));
+    }
+    pugi::xml_node r = rels_.xml.document_element().append_child("Relationship");
+    r.append_attribute("Id") = fmt::format("rId{}", largest + 1).c_str();
+    r.append_attribute("Type") = std::string(kCommentsType).c_str();
+    r.append_attribute("Target") = part_.name.substr(5).c_str();  // relative to word/
+  }
+
+  bool has_override() {
+    for (pugi::xml_node o : types_.xml.document_element().children())
+      if (std::string_view(o.attribute("PartName").value()) == "/" + part_.name) return true;
+    return false;
+  }
+
+  std::string path_;
+  Part part_, rels_, types_;
+  bool fresh_ = false;
+};
+
+// An unprefixed WordprocessingML root gets xmlns:w, so that the attributes
+// written (w:id, w:author) are in its namespace.
+void declare_attribute_prefix(pugi::xml_document& xml) {
+  pugi::xml_node root = xml.document_element();
+  if (!name_prefix(root.name()).empty() || root.attribute("xmlns:w")) return;
+  root.append_attribute("xmlns:w") = root.attribute("xmlns").value();
+}
+
+struct Placement {
+  std::size_t begin = 0, end = 0;
+};
+
+}  // namespace
+
+std::string word_review_date() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+std::string reviewed_word_path(const std::string& path) {
+  const std::size_t dot = path.rfind('.');
+  const std::size_t slash = path.find_last_of('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) return path + ".kanwu.docx";
+  return path.substr(0, dot) + ".kanwu" + path.substr(dot);
+}
+
+WordReview review_word_document(const std::string& path, std::string_view bytes,
+                                const std::vector<const Finding*>& findings, const std::string& date) {
+  WordReview review;
+  if (findings.empty()) {
+    review.bytes = std::string(bytes);
+    return review;
+  }
+  WordPackage package(path, bytes);
+  WordAuthor author{std::string(kAuthor), date, 1};
+  for (const std::string& name : package.names())
+    if (name.ends_with(".xml") && name.starts_with("word/"))
+      author.next_id = std::max(author.next_id, largest_id(package.read(name)) + 1);
+  Part document{"word/document.xml", {}, {}}, styles{"word/styles.xml", {}, {}}, footnotes{"word/footnotes.xml", {}, {}};
+  load(package, path, document);
+  if (package.has(styles.name)) load(package, path, styles);
+  if (package.has(footnotes.name)) load(package, path, footnotes);
+  declare_attribute_prefix(document.xml);
+  if (footnotes.xml.document_element()) declare_attribute_prefix(footnotes.xml);
+  std::vector<WordPiece> pieces;
+  const WordText text = lay_out_word_xml(path, document.xml, styles.xml, footnotes.xml, &pieces);
+  CommentsPart comments(package, path);
+
+  const std::vector<std::size_t> starts = line_starts(text.text);
+  std::size_t first_footnote = text.text.size();
+  for (std::size_t i = 0; i < text.paragraphs.size() && i < starts.size(); ++i)
+    if (text.paragraphs[i].footnote > 0) {
+      first_footnote = starts[i];
+      break;
+    }
+
+  // The safe fixes --fix would apply: overlapping ones are left out as
+  // apply_fixes leaves them, so accepting every change gives its text.
+  std::vector<const Finding*> safe;
+  for (const Finding* f : findings)
+    if (f->fix && f->fix->safe()) safe.push_back(f);
+  const FileFixes plan = apply_fixes(text.text, safe);
+  std::vector<const Finding*> applied = plan.applied;
+  std::sort(applied.begin(), applied.end());
+
+  WordEditor editor(std::move(pieces), author);
+  std::vector<Placement> spans;
+  for (const Finding* f : findings) {
+    Placement s{offset_of(starts, text.text, f->where.start), offset_of(starts, text.text, f->where.end)};
+    s.end = std::max(s.begin, s.end);
+    spans.push_back(s);
+    editor.cut(s.begin);
+    editor.cut(s.end);
+  }
+  std::vector<bool> cut_ok(findings.size(), false);
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding* f = findings[i];
+    if (std::binary_search(applied.begin(), applied.end(), f))
+      cut_ok[i] = editor.cut(f->fix->begin) && editor.cut(f->fix->end);
+  }
+  bool footnotes_changed = false;
+  std::vector<long> ids;
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    ids.push_back(author.next_id++);
+    editor.anchor_comment(spans[i].begin, spans[i].end, ids.back());
+    footnotes_changed = footnotes_changed || spans[i].begin >= first_footnote;
+  }
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    const Finding& f = *findings[i];
+    FixShown shown = FixShown::None;
+    if (f.fix && !f.fix->safe()) shown = FixShown::Suggestion;
+    else if (f.fix && cut_ok[i] && editor.track_change(f.fix->begin, f.fix->end, f.fix->replacement)) {
+      shown = FixShown::Tracked;
+      ++review.changes;
+      footnotes_changed = footnotes_changed || f.fix->begin >= first_footnote;
+    } else if (f.fix) {
+      shown = FixShown::NotPlaced;
+      review.unplaced.push_back(&f);
+    }
+    append_comment(comments.root(), ids[i], comment_lines(f, path, shown), date);
+    ++review.comments;
+  }
+  std::map<std::string, std::string> parts;
+  parts[document.name] = serialize(document.xml);
+  if (footnotes_changed) parts[footnotes.name] = serialize(footnotes.xml);
+  comments.write(parts);
+  review.bytes = replace_word_parts(path, bytes, parts);
+  return review;
+}
+
+}  // namespace kanwu
