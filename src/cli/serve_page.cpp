@@ -36,6 +36,7 @@ h2{font-size:16px;margin:16px 0 4px;position:sticky;top:0;background:#fff}h3{fon
 <button id="edit" hidden>返回修改</button>
 <button id="fixall" hidden>应用全部安全修正</button>
 <button id="download" hidden>下载修正后的文本</button>
+<button id="review" hidden title="每处问题作为批注，安全修正作为修订，在 Word 或 WPS 中逐条接受或拒绝">下载批注版 Word 文档</button>
 <span id="status"></span></header>
 <div id="main"><div id="side"><p class="hint">把稿件粘贴到右边（或把 .txt、.md、.docx 文件拖到右边），然后按<b>检查</b>。
 发现的问题会在原文中标出，并在这里按级别和规则列出；带“修正”的问题可以一键改正，改完可以下载修正后的文本。</p></div>
@@ -43,7 +44,7 @@ h2{font-size:16px;margin:16px 0 4px;position:sticky;top:0;background:#fff}h3{fon
 <script>
 'use strict';
 var LABELS={error:'@@ERROR@@',warning:'@@WARNING@@',info:'@@INFO@@'},SAFE='@@SAFE@@',SUGGEST='@@SUGGEST@@';
-var state={docs:[],report:null};  // docs: [{filename, text}] as last checked
+var state={docs:[],report:null,files:null};  // docs: [{filename, text}] as last checked; files: as uploaded
 function $(id){return document.getElementById(id);}
 function esc(s){return String(s).replace(/[&<>"']/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c];});}
 function status(t,bad){$('status').textContent=t;$('status').className=bad?'err':'';}
@@ -66,11 +67,12 @@ function post(body,type,query){status('检查中……');
     .then(function(r){return r.json().then(function(j){if(!r.ok)throw new Error(j.error||('HTTP '+r.status));return j;});});}
 function check(){var docs=state.docs.map(function(d){return {filename:d.filename,text:d.text,format:d.format};});
   return post(JSON.stringify({documents:docs}),'application/json').then(show).catch(function(e){status('检查失败：'+e.message,true);});}
-function checkPasted(){var fmt=$('format').value;
+function checkPasted(){var fmt=$('format').value;state.files=null;
   state.docs=[{filename:fmt==='markdown'?'稿件.md':'稿件.txt',format:fmt,text:$('input').value}];return check();}
 function upload(files){var form=new FormData();for(var i=0;i<files.length;i++)form.append('file',files[i],files[i].name);
   return post(form,null,'?texts=1').then(function(j){state.docs=Object.keys(j.texts).map(function(k){
-    return {filename:k,text:j.texts[k],format:/\.(md|markdown)$/i.test(k)?'markdown':'plain'};});show(j);})
+    return {filename:k,text:j.texts[k],format:/\.(md|markdown)$/i.test(k)?'markdown':'plain'};});state.files=Array.prototype.slice.call(files);show(j);
+    $('review').hidden=!state.docs.some(function(d){return /\.docx$/i.test(d.filename);});})
     .catch(function(e){status('无法检查这个文件：'+e.message,true);});}
 function show(report){state.report=report;state.docs.forEach(function(d){d.starts=lineStarts(d.text);});
   var fs=report.findings,html='',side='';
@@ -119,7 +121,17 @@ $('check').onclick=function(){return $('input')?checkPasted():check();};
 $('fixall').onclick=function(){var all=[];state.report.findings.forEach(function(f,i){if(f.fix&&f.fix.safe)all.push(i);});return apply(all);};
 $('edit').onclick=function(){var t=state.docs.length?state.docs[0].text:'';
   $('docs').innerHTML='<div id="drop"><textarea id="input"></textarea></div>';$('input').value=t;hookDrop();
-  ['edit','download','fixall'].forEach(function(id){$(id).hidden=true;});};
+  ['edit','download','fixall','review'].forEach(function(id){$(id).hidden=true;});};
+// The uploaded files are sent again, each .docx answered as a reviewed copy:
+// findings as comments (批注), safe fixes as tracked changes (修订).
+$('review').onclick=function(){var form=new FormData();state.files.forEach(function(f){form.append('file',f,f.name);});
+  status('生成批注版……');
+  return Promise.all(state.docs.filter(function(d){return /\.docx$/i.test(d.filename);}).map(function(d){
+    return fetch('/api/annotate?filename='+encodeURIComponent(d.filename),{method:'POST',body:form}).then(function(r){
+      if(!r.ok)return r.json().then(function(j){throw new Error(j.error||('HTTP '+r.status));});
+      return r.blob().then(function(b){var a=document.createElement('a');a.href=URL.createObjectURL(b);
+        a.download=d.filename.replace(/\.docx$/i,'.kanwu.docx');document.body.appendChild(a);a.click();a.remove();});});}))
+    .then(function(){status('已下载批注版 Word 文档');}).catch(function(e){status('无法生成批注版：'+e.message,true);});};
 $('download').onclick=function(){state.docs.forEach(function(d){
   var name=d.filename.replace(/\.docx$/i,'.txt').replace(/(\.[^.]*)?$/,function(x){return '.修正'+(x||'.txt');});
   var a=document.createElement('a');a.href=URL.createObjectURL(new Blob([d.text],{type:'text/plain;charset=utf-8'}));
