@@ -29,9 +29,10 @@ PACKAGES=(
 # report in a real browser (with a CJK font, so screenshots show Chinese).
 # python3-docx writes the Word documents the .docx tests check. The ledger
 # tests start a throwaway PostgreSQL server (postgresql: postgresql-15 on
-# Debian 12).
+# Debian 12). pandoc and LibreOffice Writer make Word documents for the
+# --annotate tests, and LibreOffice opens the reviewed copies.
 if [ "${1:-}" = "--test" ]; then
-  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git python3-docx postgresql)
+  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git python3-docx postgresql pandoc libreoffice-writer-nogui)
 fi
 
 missing=()

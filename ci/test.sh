@@ -6,5 +6,5 @@ BUILD="${BUILD_DIR:-$ROOT/build}"
 DEPS_MODE=--test "$ROOT/ci/build.sh" "$BUILD"
 # Chromium and PostgreSQL are installed now: the page's browser test and the
 # ledger's PostgreSQL test may not skip.
-export KANWU_REQUIRE_BROWSER=1 KANWU_REQUIRE_POSTGRES=1
+export KANWU_REQUIRE_BROWSER=1 KANWU_REQUIRE_POSTGRES=1 KANWU_REQUIRE_LIBREOFFICE=1
 ctest --test-dir "$BUILD" --output-on-failure -j "$(nproc)"

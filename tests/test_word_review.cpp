@@ -329,6 +329,13 @@ BOOST_AUTO_TEST_CASE(a_finding_in_a_footnote_is_written_into_the_footnotes) {
   const std::string footnotes = part(out.parts, "word/footnotes.xml");
   BOOST_TEST(footnotes.find("<w:delText xml:space=\"preserve\">,</w:delText>") != std::string::npos);
   BOOST_TEST(text_of(accept_all(out.document), accept_all(footnotes)) == fixed_text(text, findings));
+  // The comment sits on the footnote's mark in the body (LibreOffice
+  // refuses a document with a comment inside a footnote), quoting it.
+  BOOST_TEST(footnotes.find("comment") == std::string::npos);
+  BOOST_TEST(out.document.find("\"/><w:r><w:footnoteReference w:id=\"1\"/></w:r><w:commentRangeEnd w:id=\"") !=
+             std::string::npos);
+  BOOST_TEST(out.document.find("<w:commentRangeStart") < out.document.find("<w:footnoteReference"));
+  BOOST_TEST(part(out.parts, "word/comments.xml").find("脚注1“,”处") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(without_findings_the_bytes_are_the_documents) {

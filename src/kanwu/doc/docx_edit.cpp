@@ -128,8 +128,14 @@ WordEditor::Spot WordEditor::spot(std::size_t offset, bool at_start) const {
 }
 
 void WordEditor::anchor_comment(std::size_t begin, std::size_t end, long id) {
-  const Spot first = spot(begin, true);
-  const Spot last = spot(end, false);
+  place_comment(spot(begin, true), spot(end, false), id);
+}
+
+void WordEditor::anchor_comment_around(pugi::xml_node element, long id) {
+  place_comment({element, true}, {element, false}, id);
+}
+
+void WordEditor::place_comment(Spot first, Spot last, long id) {
   if (!first.node || !last.node) return;
   const std::string w = attribute_prefix(first.node);
   const std::string element = name_prefix(first.node.name());

@@ -39,6 +39,8 @@ class WordEditor {
   // w:commentRangeStart before [begin, end), w:commentRangeEnd and a run
   // holding w:commentReference after it. Call after cut(begin), cut(end).
   void anchor_comment(std::size_t begin, std::size_t end, long id);
+  // The same around one element (a run), e.g. a footnote's reference mark.
+  void anchor_comment_around(pugi::xml_node element, long id);
 
   // A tracked change replacing [begin, end) with `text` (no line breaks).
   // Call after cut(begin), cut(end). False, and nothing changed, when the
@@ -52,6 +54,7 @@ class WordEditor {
     bool before = true;   // insert before `node`, else after
   };
   Spot spot(std::size_t offset, bool at_start) const;
+  void place_comment(Spot first, Spot last, long id);
   std::vector<pugi::xml_node> runs_within(std::size_t begin, std::size_t end) const;
   void split_text(std::size_t index, std::size_t offset);
   pugi::xml_node wrap_deleted(pugi::xml_node run, pugi::xml_node previous_del);

@@ -98,8 +98,14 @@ std::string place_in_words(const Location& at, const std::string& path) {
 
 enum class FixShown { None, Tracked, NotPlaced, Suggestion };
 
-std::vector<std::string> comment_lines(const Finding& f, const std::string& path, FixShown fix) {
-  std::vector<std::string> lines{fmt::format("{}［{}］{}", severity_label(f.severity), f.rule, f.message)};
+// `footnote`: the number of the footnote the finding is in, whose
+// characters `in_footnote` are quoted (its comment sits on the footnote's
+// mark in the body).
+std::vector<std::string> comment_lines(const Finding& f, const std::string& path, FixShown fix, int footnote,
+                                       const std::string& in_footnote) {
+  std::vector<std::string> lines;
+  if (footnote > 0) lines.push_back(fmt::format("脚注{}“{}”处：", footnote, in_footnote));
+  lines.push_back(fmt::format("{}［{}］{}", severity_label(f.severity), f.rule, f.message));
   for (const RelatedLocation& r : f.related)
     lines.push_back(fmt::format("相关：{}{}{}", place_in_words(r.where, path), r.message.empty() ? "" : "，",
                                 r.message));
@@ -226,7 +232,37 @@ void declare_attribute_prefix(pugi::xml_document& xml) {
 
 struct Placement {
   std::size_t begin = 0, end = 0;
+  int footnote = 0;  // the finding is in this footnote (its number as Word shows it)
 };
+
+std::string_view local_name(const char* name) {
+  const std::string_view s(name);
+  const std::size_t colon = s.find(':');
+  return colon == std::string_view::npos ? s : s.substr(colon + 1);
+}
+
+// The runs holding each footnote's first reference mark in the body, by
+// the footnote's number (Word numbers them in the order the body refers to
+// them; references in deleted text do not count, as in docx.cpp).
+std::vector<pugi::xml_node> footnote_reference_runs(const pugi::xml_document& document) {
+  std::vector<pugi::xml_node> runs;
+  std::vector<std::string> seen;
+  const auto deleted = [](pugi::xml_node n) {
+    for (pugi::xml_node a = n.parent(); a; a = a.parent())
+      if (local_name(a.name()) == "del" || local_name(a.name()) == "moveFrom") return true;
+    return false;
+  };
+  for (pugi::xpath_node x : document.select_nodes("//*[local-name()='footnoteReference']")) {
+    const pugi::xml_node ref = x.node();
+    std::string id;
+    for (pugi::xml_attribute a = ref.first_attribute(); a; a = a.next_attribute())
+      if (local_name(a.name()) == "id") id = a.value();
+    if (deleted(ref) || std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+    seen.push_back(id);
+    runs.push_back(ref.parent());
+  }
+  return runs;
+}
 
 }  // namespace
 
@@ -288,8 +324,10 @@ WordReview review_word_document(const std::string& path, std::string_view bytes,
   WordEditor editor(std::move(pieces), author);
   std::vector<Placement> spans;
   for (const Finding* f : findings) {
-    Placement s{offset_of(starts, text.text, f->where.start), offset_of(starts, text.text, f->where.end)};
+    Placement s{offset_of(starts, text.text, f->where.start), offset_of(starts, text.text, f->where.end), 0};
     s.end = std::max(s.begin, s.end);
+    const auto line = static_cast<std::size_t>(f->where.start.line - 1);
+    if (s.begin >= first_footnote && line < text.paragraphs.size()) s.footnote = text.paragraphs[line].footnote;
     spans.push_back(s);
     editor.cut(s.begin);
     editor.cut(s.end);
@@ -300,12 +338,18 @@ WordReview review_word_document(const std::string& path, std::string_view bytes,
     if (std::binary_search(applied.begin(), applied.end(), f))
       cut_ok[i] = editor.cut(f->fix->begin) && editor.cut(f->fix->end);
   }
+  // LibreOffice (7.4) refuses a document with a comment inside a footnote:
+  // a footnote's findings are commented on its mark in the body instead.
+  const std::vector<pugi::xml_node> marks = footnote_reference_runs(document.xml);
   bool footnotes_changed = false;
   std::vector<long> ids;
   for (std::size_t i = 0; i < findings.size(); ++i) {
     ids.push_back(author.next_id++);
-    editor.anchor_comment(spans[i].begin, spans[i].end, ids.back());
-    footnotes_changed = footnotes_changed || spans[i].begin >= first_footnote;
+    const int note = spans[i].footnote;
+    if (note > 0 && static_cast<std::size_t>(note) <= marks.size())
+      editor.anchor_comment_around(marks[static_cast<std::size_t>(note - 1)], ids.back());
+    else if (note == 0)
+      editor.anchor_comment(spans[i].begin, spans[i].end, ids.back());
   }
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = *findings[i];
@@ -319,7 +363,8 @@ WordReview review_word_document(const std::string& path, std::string_view bytes,
       shown = FixShown::NotPlaced;
       review.unplaced.push_back(&f);
     }
-    append_comment(comments.root(), ids[i], comment_lines(f, path, shown), date);
+    const std::string quoted = text.text.substr(spans[i].begin, spans[i].end - spans[i].begin);
+    append_comment(comments.root(), ids[i], comment_lines(f, path, shown, spans[i].footnote, quoted), date);
     ++review.comments;
   }
   std::map<std::string, std::string> parts;
