@@ -338,6 +338,44 @@ BOOST_AUTO_TEST_CASE(a_finding_in_a_footnote_is_written_into_the_footnotes) {
   BOOST_TEST(part(out.parts, "word/comments.xml").find("脚注1“,”处") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(runs_in_links_content_controls_and_others_insertions) {
+  const Parts input = package(
+      p("<w:hyperlink r:id=\"rId1\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">" +
+        r("链接,文字", "<w:u w:val=\"single\"/>") + "</w:hyperlink>" +
+        "<w:sdt><w:sdtContent>" + r("控件,文字") + "</w:sdtContent></w:sdt>" +
+        "<w:ins w:id=\"3\" w:author=\"李四\" w:date=\"2024-01-01T00:00:00Z\">" + r("插入,文字") + "</w:ins>"));
+  const std::string text = text_of(part(input, "word/document.xml"));
+  BOOST_REQUIRE_EQUAL(text, "链接,文字控件,文字插入,文字\n");
+  std::vector<Finding> findings;
+  for (std::size_t at = text.find(','); at != std::string::npos; at = text.find(',', at + 1))
+    findings.push_back(finding(text, at, at + 1, "punctuation-width", "，"));
+  const Reviewed out = reviewed(input, findings);
+  BOOST_TEST(out.review.changes == 3u);
+  BOOST_TEST(text_of(accept_all(out.document)) == "链接，文字控件，文字插入，文字\n");
+  BOOST_TEST(text_of(reject_kanwu(out.document)) == text);
+  std::set<std::string> spans;
+  for (const auto& [id, chars] : anchored(reject_kanwu(out.document))) spans.insert(chars);
+  BOOST_TEST((spans == std::set<std::string>{","}));
+  // Deleting what another author inserted nests kanwu's deletion in theirs.
+  BOOST_TEST(out.document.find("<w:ins w:id=\"3\" w:author=\"李四\" w:date=\"2024-01-01T00:00:00Z\">" + r("插入") +
+                               "<w:commentRangeStart") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_document_in_the_default_namespace_gets_prefixed_attributes) {
+  const std::string xml =
+      "<document xmlns=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><body><p><r><t>甲,乙</t></r></p>"
+      "</body></document>";
+  const Parts input = {{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", xml}};
+  const std::string text = text_of(xml);
+  const Reviewed out = reviewed(input, {finding(text, 3, 4, "punctuation-width", "，")});
+  pugi::xml_document doc;
+  BOOST_REQUIRE(load(doc, out.document));
+  BOOST_TEST(doc.document_element().attribute("xmlns:w").value() ==
+             std::string("http://schemas.openxmlformats.org/wordprocessingml/2006/main"));
+  BOOST_TEST(out.document.find("<del w:id=\"") != std::string::npos);
+  BOOST_TEST(text_of(out.document) == "甲，乙\n");  // (the reader takes insertions, skips deletions)
+}
+
 BOOST_AUTO_TEST_CASE(without_findings_the_bytes_are_the_documents) {
   const std::string bytes = make_zip(package(p(r("没有问题。"))));
   BOOST_TEST(review_word_document(kPath, bytes, {}, kDate).bytes == bytes);
