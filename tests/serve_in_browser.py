@@ -17,7 +17,10 @@ fd 3, answers come out on its fd 4, each a JSON message ended by a NUL).
    to the other document's line. The .docx's width fix is applied with its
    button and the conflict stays.
 
-Nothing is added to the page for 2 and 3: the files come in as a user's do.
+4. 下载批注版 Word 文档 is pressed: the reviewed .docx is downloaded and
+   holds the findings as comments and the width fix as a tracked change.
+
+Nothing is added to the page for 2 to 4: the files come in as a user's do.
 Usage: serve_in_browser.py path/to/kanwu
 """
 import fcntl
@@ -31,6 +34,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 DOCX_MAKER = """
@@ -268,6 +272,28 @@ def main():
             expect(not [m for m in after["marks"] if m["text"] == ","]
                    and any(f["rule"] == "figure-conflict" for f in after["findings"]),
                    "file input: width fix applied to the .docx text, the conflict still shown")
+
+        # 4. 下载批注版 Word 文档: the uploaded .docx comes back reviewed.
+        downloads = tmp / "downloads"
+        downloads.mkdir()
+        browser.call("Page.setDownloadBehavior", behavior="allow", downloadPath=str(downloads))
+        expect(browser.js("!document.getElementById('review').hidden"), "the .docx upload offers 下载批注版 Word 文档")
+        browser.js("document.getElementById('review').click()")
+        reviewed = downloads / (draft.stem + ".kanwu.docx")
+        browser.wait_for("/已下载批注版|无法生成/.test(document.getElementById('status').textContent)", "the review")
+        deadline = time.monotonic() + 20
+        while not reviewed.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        try:
+            with zipfile.ZipFile(reviewed) as z:
+                comments = z.read("word/comments.xml").decode()
+                document = z.read("word/document.xml").decode()
+        except (OSError, KeyError, zipfile.BadZipFile) as e:
+            comments = document = f"({e}; downloaded: {os.listdir(downloads)})"
+        expect("punctuation-width" in comments and '<w:ins w:id="' in document and "figure-conflict" in comments
+               and f"问题见{other.name}:3" in comments,
+               "the downloaded review opens: the width fix a comment and a tracked change, the other draft's "
+               f"conflict a comment at the 16.4% ({comments[:300]})")
     except Exception as e:  # a timeout, or chromium gone: the checks so far are printed above
         expect(False, f"{type(e).__name__}: {e}")
     finally:

@@ -376,6 +376,28 @@ BOOST_AUTO_TEST_CASE(a_document_in_the_default_namespace_gets_prefixed_attribute
   BOOST_TEST(text_of(out.document) == "甲，乙\n");  // (the reader takes insertions, skips deletions)
 }
 
+BOOST_AUTO_TEST_CASE(another_drafts_finding_is_a_comment_at_the_place_it_names_here) {
+  const Parts input = package(p(r("资金增长16.4%。")));
+  const std::string text = text_of(part(input, "word/document.xml"));
+  const std::size_t figure = text.find("16.4%");
+  Finding there = finding("第一行\n第二行\n增长15.4%。\n", 0, 0, "figure-conflict", "", FixSafety::Safe);
+  there.fix.reset();
+  there.where.file = "other.txt";
+  there.where.paragraph = 0;
+  there.message = "数据不一致";
+  const Finding here = finding(text, figure, figure + 5, "unused");
+  there.related.push_back({here.where, "此处为16.4%"});
+  const Reviewed out = reviewed(input, {there});
+  BOOST_TEST(out.review.comments == 1u);
+  BOOST_TEST(out.review.changes == 0u);
+  const auto spans = anchored(out.document);
+  BOOST_REQUIRE_EQUAL(spans.size(), 1u);
+  BOOST_TEST(spans.begin()->second == "16.4%");
+  const std::string comments = part(out.parts, "word/comments.xml");
+  BOOST_TEST(comments.find("数据不一致") != std::string::npos);
+  BOOST_TEST(comments.find("此处为16.4%（问题见other.txt:1）") != std::string::npos, comments);
+}
+
 BOOST_AUTO_TEST_CASE(without_findings_the_bytes_are_the_documents) {
   const std::string bytes = make_zip(package(p(r("没有问题。"))));
   BOOST_TEST(review_word_document(kPath, bytes, {}, kDate).bytes == bytes);

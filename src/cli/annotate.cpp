@@ -72,8 +72,7 @@ void write_review(const std::string& file, const std::string& target, const Repo
   if (checked != report.checked_content.end() && !(checked->second == ContentDigest::of(bytes)))
     throw std::runtime_error(fmt::format("{}: changed since it was checked; not annotated (check it again)", file));
   std::vector<const Finding*> findings;
-  for (const Finding& f : report.findings)
-    if (f.where.file == file) findings.push_back(&f);
+  for (const Finding& f : report.findings) findings.push_back(&f);
   const WordReview review = review_word_document(file, bytes, findings, word_review_date());
   write_file(target, review.bytes);
   std::cerr << fmt::format("kanwu: wrote {} ({} comment{}, {} tracked change{})\n", target, review.comments,

@@ -167,8 +167,7 @@ std::size_t word_upload_to_review(const std::vector<Document>& documents, std::s
 
 std::string review_word_upload(const std::string& name, std::string_view bytes, const Report& report) {
   std::vector<const Finding*> findings;
-  for (const Finding& f : report.findings)
-    if (f.where.file == name) findings.push_back(&f);
+  for (const Finding& f : report.findings) findings.push_back(&f);
   try {
     return review_word_document(name, bytes, findings, word_review_date()).bytes;
   } catch (const InputError& e) {

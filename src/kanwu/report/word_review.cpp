@@ -282,97 +282,161 @@ std::string reviewed_word_path(const std::string& path) {
   return path.substr(0, dot) + ".kanwu" + path.substr(dot);
 }
 
-WordReview review_word_document(const std::string& path, std::string_view bytes,
-                                const std::vector<const Finding*>& findings, const std::string& date) {
-  WordReview review;
-  if (findings.empty()) {
-    review.bytes = std::string(bytes);
+namespace {
+
+// One comment to write: a finding of this document (with its fix), or the
+// place in this document another draft's finding names (related).
+struct Note {
+  const Finding* finding = nullptr;
+  const RelatedLocation* related = nullptr;
+  Placement span;
+  long id = 0;
+  bool fix_planned = false;  // a safe fix --fix would apply, its ends cut
+};
+
+// A review being written: the parts read, the text laid out, the notes.
+class Reviewer {
+ public:
+  Reviewer(const std::string& path, std::string_view bytes, const std::string& date)
+      : path_(path), bytes_(bytes), date_(date), package_(path, bytes), author_{std::string(kAuthor), date, 1} {}
+
+  WordReview run(const std::vector<const Finding*>& findings) {
+    load();
+    CommentsPart comments(package_, path_);
+    WordEditor editor(std::move(pieces_), author_);
+    std::vector<Note> notes = notes_for(findings);
+    plan_fixes(notes, editor);
+    anchor(notes, editor);
+    WordReview review;
+    for (Note& note : notes) write_note(note, editor, comments.root(), review);
+    std::map<std::string, std::string> parts;
+    parts[document_.name] = serialize(document_.xml);
+    if (footnotes_changed_) parts[footnotes_.name] = serialize(footnotes_.xml);
+    comments.write(parts);
+    review.bytes = replace_word_parts(path_, bytes_, parts);
     return review;
   }
-  WordPackage package(path, bytes);
-  WordAuthor author{std::string(kAuthor), date, 1};
-  for (const std::string& name : package.names())
-    if (name.ends_with(".xml") && name.starts_with("word/"))
-      author.next_id = std::max(author.next_id, largest_id(package.read(name)) + 1);
-  Part document{"word/document.xml", {}, {}}, styles{"word/styles.xml", {}, {}}, footnotes{"word/footnotes.xml", {}, {}};
-  load(package, path, document);
-  if (package.has(styles.name)) load(package, path, styles);
-  if (package.has(footnotes.name)) load(package, path, footnotes);
-  declare_attribute_prefix(document.xml);
-  if (footnotes.xml.document_element()) declare_attribute_prefix(footnotes.xml);
-  std::vector<WordPiece> pieces;
-  const WordText text = lay_out_word_xml(path, document.xml, styles.xml, footnotes.xml, &pieces);
-  CommentsPart comments(package, path);
 
-  const std::vector<std::size_t> starts = line_starts(text.text);
-  std::size_t first_footnote = text.text.size();
-  for (std::size_t i = 0; i < text.paragraphs.size() && i < starts.size(); ++i)
-    if (text.paragraphs[i].footnote > 0) {
-      first_footnote = starts[i];
-      break;
+ private:
+  void load() {
+    for (const std::string& name : package_.names())
+      if (name.ends_with(".xml") && name.starts_with("word/"))
+        author_.next_id = std::max(author_.next_id, largest_id(package_.read(name)) + 1);
+    ::kanwu::load(package_, path_, document_);
+    if (package_.has(styles_.name)) ::kanwu::load(package_, path_, styles_);
+    if (package_.has(footnotes_.name)) ::kanwu::load(package_, path_, footnotes_);
+    declare_attribute_prefix(document_.xml);
+    if (footnotes_.xml.document_element()) declare_attribute_prefix(footnotes_.xml);
+    text_ = lay_out_word_xml(path_, document_.xml, styles_.xml, footnotes_.xml, &pieces_);
+    starts_ = line_starts(text_.text);
+    first_footnote_ = text_.text.size();
+    for (std::size_t i = 0; i < text_.paragraphs.size() && i < starts_.size(); ++i)
+      if (text_.paragraphs[i].footnote > 0) {
+        first_footnote_ = starts_[i];
+        break;
+      }
+  }
+
+  Placement placement(const Location& where) const {
+    Placement s{offset_of(starts_, text_.text, where.start), offset_of(starts_, text_.text, where.end), 0};
+    s.end = std::max(s.begin, s.end);
+    const auto line = static_cast<std::size_t>(where.start.line - 1);
+    if (s.begin >= first_footnote_ && line < text_.paragraphs.size()) s.footnote = text_.paragraphs[line].footnote;
+    return s;
+  }
+
+  // This document's findings, and the places in it that findings in other
+  // drafts name (a figure that disagrees across drafts is seen from both).
+  std::vector<Note> notes_for(const std::vector<const Finding*>& findings) const {
+    std::vector<Note> notes;
+    for (const Finding* f : findings) {
+      if (f->where.file == path_) notes.push_back({f, nullptr, placement(f->where)});
+      else
+        for (const RelatedLocation& r : f->related)
+          if (r.where.file == path_) notes.push_back({f, &r, placement(r.where)});
     }
+    return notes;
+  }
 
   // The safe fixes --fix would apply: overlapping ones are left out as
   // apply_fixes leaves them, so accepting every change gives its text.
-  std::vector<const Finding*> safe;
-  for (const Finding* f : findings)
-    if (f->fix && f->fix->safe()) safe.push_back(f);
-  const FileFixes plan = apply_fixes(text.text, safe);
-  std::vector<const Finding*> applied = plan.applied;
-  std::sort(applied.begin(), applied.end());
+  void plan_fixes(std::vector<Note>& notes, WordEditor& editor) const {
+    std::vector<const Finding*> safe;
+    for (const Note& n : notes)
+      if (!n.related && n.finding->fix && n.finding->fix->safe()) safe.push_back(n.finding);
+    std::vector<const Finding*> applied = apply_fixes(text_.text, safe).applied;
+    std::sort(applied.begin(), applied.end());
+    for (const Note& n : notes) editor.cut(n.span.begin), editor.cut(n.span.end);
+    for (Note& n : notes)
+      if (!n.related && std::binary_search(applied.begin(), applied.end(), n.finding))
+        n.fix_planned = editor.cut(n.finding->fix->begin) && editor.cut(n.finding->fix->end);
+  }
 
-  WordEditor editor(std::move(pieces), author);
-  std::vector<Placement> spans;
-  for (const Finding* f : findings) {
-    Placement s{offset_of(starts, text.text, f->where.start), offset_of(starts, text.text, f->where.end), 0};
-    s.end = std::max(s.begin, s.end);
-    const auto line = static_cast<std::size_t>(f->where.start.line - 1);
-    if (s.begin >= first_footnote && line < text.paragraphs.size()) s.footnote = text.paragraphs[line].footnote;
-    spans.push_back(s);
-    editor.cut(s.begin);
-    editor.cut(s.end);
-  }
-  std::vector<bool> cut_ok(findings.size(), false);
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding* f = findings[i];
-    if (std::binary_search(applied.begin(), applied.end(), f))
-      cut_ok[i] = editor.cut(f->fix->begin) && editor.cut(f->fix->end);
-  }
   // LibreOffice (7.4) refuses a document with a comment inside a footnote:
   // a footnote's findings are commented on its mark in the body instead.
-  const std::vector<pugi::xml_node> marks = footnote_reference_runs(document.xml);
-  bool footnotes_changed = false;
-  std::vector<long> ids;
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    ids.push_back(author.next_id++);
-    const int note = spans[i].footnote;
-    if (note > 0 && static_cast<std::size_t>(note) <= marks.size())
-      editor.anchor_comment_around(marks[static_cast<std::size_t>(note - 1)], ids.back());
-    else if (note == 0)
-      editor.anchor_comment(spans[i].begin, spans[i].end, ids.back());
-  }
-  for (std::size_t i = 0; i < findings.size(); ++i) {
-    const Finding& f = *findings[i];
-    FixShown shown = FixShown::None;
-    if (f.fix && !f.fix->safe()) shown = FixShown::Suggestion;
-    else if (f.fix && cut_ok[i] && editor.track_change(f.fix->begin, f.fix->end, f.fix->replacement)) {
-      shown = FixShown::Tracked;
-      ++review.changes;
-      footnotes_changed = footnotes_changed || f.fix->begin >= first_footnote;
-    } else if (f.fix) {
-      shown = FixShown::NotPlaced;
-      review.unplaced.push_back(&f);
+  void anchor(std::vector<Note>& notes, WordEditor& editor) {
+    const std::vector<pugi::xml_node> marks = footnote_reference_runs(document_.xml);
+    for (Note& n : notes) {
+      n.id = author_.next_id++;
+      const int note = n.span.footnote;
+      if (note > 0 && static_cast<std::size_t>(note) <= marks.size())
+        editor.anchor_comment_around(marks[static_cast<std::size_t>(note - 1)], n.id);
+      else if (note == 0)
+        editor.anchor_comment(n.span.begin, n.span.end, n.id);
     }
-    const std::string quoted = text.text.substr(spans[i].begin, spans[i].end - spans[i].begin);
-    append_comment(comments.root(), ids[i], comment_lines(f, path, shown, spans[i].footnote, quoted), date);
+  }
+
+  FixShown change(const Note& n, WordEditor& editor, WordReview& review) {
+    const Finding& f = *n.finding;
+    if (!f.fix || n.related) return FixShown::None;
+    if (!f.fix->safe()) return FixShown::Suggestion;
+    if (n.fix_planned && editor.track_change(f.fix->begin, f.fix->end, f.fix->replacement)) {
+      ++review.changes;
+      footnotes_changed_ = footnotes_changed_ || f.fix->begin >= first_footnote_;
+      return FixShown::Tracked;
+    }
+    review.unplaced.push_back(&f);
+    return FixShown::NotPlaced;
+  }
+
+  void write_note(const Note& n, WordEditor& editor, pugi::xml_node comments, WordReview& review) {
+    const FixShown shown = change(n, editor, review);
+    const std::string quoted = text_.text.substr(n.span.begin, n.span.end - n.span.begin);
+    std::vector<std::string> lines = comment_lines(*n.finding, path_, shown, n.span.footnote, quoted);
+    if (n.related) {
+      // Only the finding's first line, then what this place is to it.
+      lines.resize(n.span.footnote > 0 ? 2 : 1);
+      lines.push_back(fmt::format("{}（问题见{}）", n.related->message.empty() ? "此处" : n.related->message,
+                                  brief_place(n.finding->where)));
+    }
+    append_comment(comments, n.id, lines, date_);
     ++review.comments;
   }
-  std::map<std::string, std::string> parts;
-  parts[document.name] = serialize(document.xml);
-  if (footnotes_changed) parts[footnotes.name] = serialize(footnotes.xml);
-  comments.write(parts);
-  review.bytes = replace_word_parts(path, bytes, parts);
-  return review;
+
+  const std::string& path_;
+  std::string_view bytes_;
+  const std::string& date_;
+  WordPackage package_;
+  WordAuthor author_;
+  Part document_{"word/document.xml", {}, {}}, styles_{"word/styles.xml", {}, {}},
+      footnotes_{"word/footnotes.xml", {}, {}};
+  std::vector<WordPiece> pieces_;
+  WordText text_;
+  std::vector<std::size_t> starts_;
+  std::size_t first_footnote_ = 0;
+  bool footnotes_changed_ = false;
+};
+
+}  // namespace
+
+WordReview review_word_document(const std::string& path, std::string_view bytes,
+                                const std::vector<const Finding*>& findings, const std::string& date) {
+  const bool concerned = std::any_of(findings.begin(), findings.end(), [&](const Finding* f) {
+    return f->where.file == path ||
+           std::any_of(f->related.begin(), f->related.end(), [&](const RelatedLocation& r) { return r.where.file == path; });
+  });
+  if (!concerned) return {std::string(bytes), 0, 0, {}};
+  return Reviewer(path, bytes, date).run(findings);
 }
 
 }  // namespace kanwu

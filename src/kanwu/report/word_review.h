@@ -27,10 +27,12 @@ struct WordReview {
   std::vector<const Finding*> unplaced;
 };
 
-// `bytes`: the .docx that was checked as `path`; `findings`: the findings
-// in it (where.file == path), any order. `date`: w:date of the comments and
-// changes (word_review_date()). Throws InputError for a document that
-// cannot be read or written.
+// `bytes`: the .docx that was checked as `path`; `findings`: the report's
+// (any order, any document's): those in `path` become comments and changes,
+// and a finding in another draft gets a comment at each place in `path` it
+// names (a figure that disagrees across drafts is seen from both). `date`:
+// w:date of the comments and changes (word_review_date()). Throws
+// InputError for a document that cannot be read or written.
 WordReview review_word_document(const std::string& path, std::string_view bytes,
                                 const std::vector<const Finding*>& findings, const std::string& date);
 
