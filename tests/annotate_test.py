@@ -389,6 +389,14 @@ def check_cli(kanwu, made, folder):
         fail("--annotate without -o must write NAME.kanwu.docx beside the draft, and leave the draft alone")
     if "kanwu: wrote" not in run.stderr:
         fail(f"--annotate does not say what it wrote: {run.stderr}")
+    # A folder annotated twice: the first run's reviews are not reviewed again.
+    batch = folder / "batch"
+    batch.mkdir()
+    shutil.copy(made, batch / "a.docx")
+    for _ in range(2):
+        subprocess.run([kanwu, "check", "--annotate", str(batch)], capture_output=True)
+    if sorted(p.name for p in batch.iterdir()) != ["a.docx", "a.kanwu.docx"]:
+        fail(f"a folder annotated twice holds {sorted(p.name for p in batch.iterdir())}")
     second = folder / "second.docx"
     shutil.copy(made, second)
     run = subprocess.run([kanwu, "check", "--annotate", "-o", str(folder / "x.docx"), str(made), str(second)],

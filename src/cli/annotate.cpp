@@ -84,6 +84,12 @@ void write_review(const std::string& file, const std::string& target, const Repo
 
 }  // namespace
 
+bool is_earlier_review(const std::string& path) {
+  std::string lower = path;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.ends_with(".kanwu.docx");
+}
+
 std::string annotate_refusal(const std::vector<std::string>& files, const std::string& output) {
   const std::vector<std::string> word = word_documents(files);
   if (word.empty()) {

@@ -15,6 +15,10 @@ namespace kanwu::cli {
 // -o with several, an output that is one of the inputs.
 std::string annotate_refusal(const std::vector<std::string>& files, const std::string& output);
 
+// True for a reviewed copy an earlier --annotate wrote (NAME.kanwu.docx):
+// found in a folder, it is neither checked again nor reviewed again.
+bool is_earlier_review(const std::string& path);
+
 // Writes the reviews, saying on standard error what each holds. False when
 // one could not be written (the message says why; the others are written).
 bool write_reviews(const std::vector<std::string>& files, const std::string& output, const Report& report);

@@ -189,8 +189,12 @@ int check_or_fail(const CheckOptions& opt) {
   std::vector<InputError> expand_errors;
   std::vector<std::string> files;
   try {
-    for (const auto& f : expand_inputs(opt.paths, expand_errors))
+    for (const auto& f : expand_inputs(opt.paths, expand_errors)) {
+      // A folder's NAME.kanwu.docx is the review an earlier --annotate wrote.
+      const bool named = std::find(opt.paths.begin(), opt.paths.end(), f) != opt.paths.end();
+      if (opt.annotate && !named && is_earlier_review(f)) continue;
       if (f == "-" || !configs->for_path(f).for_file(f).ignored) files.push_back(f);
+    }
   } catch (const RuleLoadError& e) {
     print_load_errors(e, "configuration not loaded");
     return kExitError;
