@@ -381,6 +381,27 @@ def check_in_libreoffice(reviewed, folder, findings_count):
     print(f"LibreOffice: {reviewed.name}: {annotations} comments, {changes} changed regions")
 
 
+def findings_of(kanwu, path):
+    run = subprocess.run([kanwu, "check", "--format", "json", str(path)], capture_output=True, text=True)
+    return sorted((f["rule"], f["line"], f["column"], f.get("paragraph"), f["message"].replace(path.name, "NAME"))
+                  for f in json.loads(run.stdout)["findings"])
+
+
+def check_odt(kanwu, made, folder):
+    """The python-docx document saved by LibreOffice as .odt: kanwu reads it
+    as it reads the .docx, the same findings at the same paragraphs."""
+    odt = libreoffice_convert(made, "odt", folder / "as-odt")
+    renamed = odt.with_name("python-docx.odt")
+    odt.rename(renamed)
+    docx_copy = folder / "as-odt" / "python-docx.docx"
+    shutil.copy(made, docx_copy)
+    from_odt, from_docx = findings_of(kanwu, renamed), findings_of(kanwu, docx_copy)
+    if not from_odt or from_odt != from_docx:
+        fail(f"the .odt LibreOffice saved gives other findings than the .docx:\n{from_odt}\n{from_docx}")
+    else:
+        print(f".odt: the {len(from_odt)} findings of the .docx, at the same paragraphs")
+
+
 def check_cli(kanwu, made, folder):
     """The draft is never written; -o with two documents and an .odt are refused."""
     before = made.read_bytes()
@@ -438,6 +459,8 @@ def main():
                 print(f"LibreOffice took {time.monotonic() - started:.1f} s")
         if made and not office:
             check_cli(kanwu, made, folder)
+        if made and office:
+            check_odt(kanwu, made, folder)
     if failures:
         print(f"{len(failures)} failure(s)")
         return 1

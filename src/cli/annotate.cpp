@@ -28,7 +28,7 @@ bool has_extension(const std::string& path, std::string_view ext) {
 std::vector<std::string> word_documents(const std::vector<std::string>& files) {
   std::vector<std::string> out;
   for (const std::string& f : files)
-    if (f != "-" && is_word_document(f)) out.push_back(f);
+    if (f != "-" && is_docx(f)) out.push_back(f);
   return out;
 }
 
@@ -112,6 +112,10 @@ std::string annotate_refusal(const std::vector<std::string>& files, const std::s
 
 bool write_reviews(const std::vector<std::string>& files, const std::string& output, const Report& report) {
   bool ok = true;
+  for (const std::string& f : files)
+    if (has_extension(f, ".odt"))
+      std::cerr << fmt::format("{}: checked, not annotated: --annotate writes Word .docx documents (save it as "
+                               ".docx, 另存为 → Word 文档, to get one)\n", f);
   for (const std::string& f : word_documents(files)) {
     bool unreadable = false;
     for (const InputError& e : report.input_errors) unreadable = unreadable || e.path() == f;

@@ -152,7 +152,7 @@ std::string report_json(const Report& report, const std::vector<Document>* texts
 std::size_t word_upload_to_review(const std::vector<Document>& documents, std::string_view wanted) {
   std::vector<std::size_t> word;
   for (std::size_t i = 0; i < documents.size(); ++i) {
-    if (documents[i].format() != DocumentFormat::Word) continue;
+    if (!is_docx(documents[i].path())) continue;
     if (documents[i].path() == wanted) return i;
     word.push_back(i);
   }

@@ -31,7 +31,7 @@ h2{font-size:16px;margin:16px 0 4px;position:sticky;top:0;background:#fff}h3{fon
 </style></head><body>
 <header><h1>kanwu 勘误</h1>
 <button id="check">检查</button>
-<label class="btn">选择文件<input id="file" type="file" multiple accept=".txt,.md,.markdown,.docx" hidden></label>
+<label class="btn">选择文件<input id="file" type="file" multiple accept=".txt,.md,.markdown,.docx,.odt" hidden></label>
 <select id="format" title="粘贴文本的格式"><option value="plain">纯文本</option><option value="markdown">Markdown</option></select>
 <button id="edit" hidden>返回修改</button>
 <button id="fixall" hidden>应用全部安全修正</button>

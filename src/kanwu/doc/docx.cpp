@@ -12,6 +12,7 @@
 #include "kanwu/doc/classify.h"
 #include "kanwu/doc/docx_layout.h"
 #include "kanwu/doc/docx_package.h"
+#include "kanwu/doc/odt.h"
 #include "kanwu/engine/suppress.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/decode.h"
@@ -91,8 +92,10 @@ void parse_xml(const std::string& path, const std::string& part, std::string& by
   replace_forbidden_references(bytes);
   // Whitespace-only text is kept when it is an element's only content:
   // <w:t xml:space="preserve"> </w:t> is a real space.
-  const pugi::xml_parse_result r = doc.load_buffer_inplace(bytes.data(), bytes.size(),
-                                                           pugi::parse_default | pugi::parse_ws_pcdata_single | extra_options);
+  // (parse_ws_pcdata_single would win over a parse_ws_pcdata asked for.)
+  unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single | extra_options;
+  if (extra_options & pugi::parse_ws_pcdata) options &= ~pugi::parse_ws_pcdata_single;
+  const pugi::xml_parse_result r = doc.load_buffer_inplace(bytes.data(), bytes.size(), options);
   if (!r)
     throw InputError(path, fmt::format("damaged Word document: malformed XML in {} at byte offset {}: {}", part,
                                        r.offset, r.description()));
@@ -323,14 +326,17 @@ std::pair<std::size_t, std::size_t> trimmed(std::string_view line) {
 
 }  // namespace
 
-bool is_word_document(std::string_view path) {
+bool is_docx(std::string_view path) {
   if (path.size() < 5) return false;
   std::string ext(path.substr(path.size() - 5));
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext == ".docx";
 }
 
+bool is_word_document(std::string_view path) { return is_docx(path) || is_odf_text(path); }
+
 WordText extract_word_text(const std::string& path, std::string_view bytes) {
+  if (is_odf_text(path)) return extract_odt_text(path, bytes);
   WordPackage package(path, bytes);
   std::string styles = package.has("word/styles.xml") ? package.read("word/styles.xml") : "";
   std::string document = package.read("word/document.xml");
@@ -366,8 +372,10 @@ WordText lay_out_word_xml(const std::string& path, const pugi::xml_document& doc
   return extractor.finish();
 }
 
-void parse_word_part(const std::string& path, const std::string& part, std::string& bytes, pugi::xml_document& doc) {
-  parse_xml(path, part, bytes, doc, pugi::parse_declaration | pugi::parse_pi | pugi::parse_comments);
+void parse_word_part(const std::string& path, const std::string& part, std::string& bytes, pugi::xml_document& doc,
+                     bool all_whitespace) {
+  parse_xml(path, part, bytes, doc,
+            pugi::parse_declaration | pugi::parse_pi | pugi::parse_comments | (all_whitespace ? pugi::parse_ws_pcdata : 0));
 }
 
 std::vector<Block> parse_word_lines(const SourceText& source, const std::vector<WordParagraph>& paragraphs) {

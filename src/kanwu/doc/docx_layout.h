@@ -33,7 +33,10 @@ WordText lay_out_word_xml(const std::string& path, const pugi::xml_document& doc
 
 // Parses a part in place as the extractor does, keeping what a rewrite must
 // write back (the XML declaration, processing instructions, comments).
-// Throws InputError naming `path` and `part`.
-void parse_word_part(const std::string& path, const std::string& part, std::string& bytes, pugi::xml_document& doc);
+// `all_whitespace`: keep whitespace-only text between elements too (in
+// OpenDocument a space between two spans is text). Throws InputError
+// naming `path` and `part`.
+void parse_word_part(const std::string& path, const std::string& part, std::string& bytes, pugi::xml_document& doc,
+                     bool all_whitespace = false);
 
 }  // namespace kanwu
