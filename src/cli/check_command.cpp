@@ -201,7 +201,7 @@ int check_or_fail(const CheckOptions& opt) {
   }
 
   if (files.empty() && expand_errors.empty()) {
-    std::cerr << "kanwu: no files to check (kanwu reads *.txt, *.md, *.markdown and *.docx in folders; "
+    std::cerr << "kanwu: no files to check (kanwu reads *.txt, *.md, *.markdown, *.docx and *.odt in folders; "
                  "files matched by `ignore:` in .kanwu.yaml are skipped)\n";
     return kExitError;
   }

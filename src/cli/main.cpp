@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   kanwu::cli::CheckOptions check;
-  auto* cmd_check = app.add_subcommand("check", "check files, folders (*.txt, *.md, *.markdown, Word *.docx) or - for stdin");
+  auto* cmd_check = app.add_subcommand("check", "check files, folders (*.txt, *.md, *.markdown, Word *.docx, *.odt) or - for stdin");
   cmd_check->add_option("paths", check.paths,
                         "files (plain text, Markdown, Word .docx), folders or -; a .docx is read as Word shows it "
                         "with tracked changes accepted, and places in it are named \"paragraph N, character M\"")
