@@ -7,7 +7,6 @@
 #include <chrono>
 #include <ctime>
 #include <map>
-#include <optional>
 #include <sstream>
 
 #include "kanwu/doc/docx_edit.h"
@@ -140,7 +139,7 @@ void append_comment(pugi::xml_node comments, long id, const std::vector<std::str
 // are made to name (with its content type).
 class CommentsPart {
  public:
-  CommentsPart(WordPackage& package, const std::string& path) : path_(path) {
+  CommentsPart(WordPackage& package, const std::string& path) {
     rels_.name = kRelationships;
     types_.name = kContentTypes;
     load(package, path, types_);
@@ -217,7 +216,6 @@ class CommentsPart {
     return false;
   }
 
-  std::string path_;
   Part part_, rels_, types_;
   bool fresh_ = false;
 };
