@@ -105,24 +105,25 @@ bool WordEditor::cut(std::size_t offset) {
   return true;
 }
 
+std::vector<WordPiece>::const_iterator WordEditor::first_from(std::size_t offset) const {
+  return std::lower_bound(pieces_.begin(), pieces_.end(), offset,
+                          [](const WordPiece& p, std::size_t o) { return p.begin < o; });
+}
+
 WordEditor::Spot WordEditor::spot(std::size_t offset, bool at_start) const {
-  const WordPiece* starting = nullptr;
-  const WordPiece* ending = nullptr;
-  const WordPiece* containing = nullptr;
-  const WordPiece* before = nullptr;  // the last piece ending before the offset
-  const WordPiece* later = nullptr;   // the first piece beginning after it
-  for (const WordPiece& p : pieces_) {
-    if (p.begin == offset && !starting) starting = &p;
-    if (p.end == offset) ending = &p;
-    if (p.begin < offset && offset < p.end) containing = &p;
-    if (p.end < offset) before = &p;
-    if (p.begin > offset && !later) later = &p;
-  }
+  // Pieces are in text order and do not overlap: only the one before the
+  // first piece at or after the offset can contain it or end there.
+  const auto next = first_from(offset);
+  const WordPiece* starting = next != pieces_.end() && next->begin == offset ? &*next : nullptr;
+  const WordPiece* later = next != pieces_.end() && next->begin > offset ? &*next : nullptr;
+  const WordPiece* previous = next != pieces_.begin() ? &*std::prev(next) : nullptr;
+  const WordPiece* ending = previous && previous->end == offset ? previous : nullptr;
+  const WordPiece* containing = previous && previous->end > offset ? previous : nullptr;
   if (at_start && starting) return {holder(starting->node), true};
   if (ending) return {holder(ending->node), false};
   if (starting) return {holder(starting->node), true};
   if (containing) return {holder(containing->node), at_start};
-  if (before) return {holder(before->node), false};
+  if (previous) return {holder(previous->node), false};
   if (later) return {holder(later->node), true};
   return {};
 }
@@ -153,14 +154,13 @@ void WordEditor::place_comment(Spot first, Spot last, long id) {
 std::vector<pugi::xml_node> WordEditor::runs_within(std::size_t begin, std::size_t end) const {
   std::vector<pugi::xml_node> runs;
   std::unordered_set<const void*> inside;
-  for (const WordPiece& p : pieces_) {
-    if (p.begin < begin || p.end > end) {
-      if (p.begin < end && p.end > begin) return {};  // not cut at the span's ends
-      continue;
-    }
-    if (inside_formula(p.node) || local(p.node.parent().name()) != "r") return {};
-    inside.insert(p.node.internal_object());
-    if (runs.empty() || runs.back() != p.node.parent()) runs.push_back(p.node.parent());
+  auto p = first_from(begin);
+  if (p != pieces_.begin() && std::prev(p)->end > begin) return {};  // not cut at the span's start
+  for (; p != pieces_.end() && p->begin < end; ++p) {
+    if (p->end > end) return {};  // not cut at the span's end
+    if (inside_formula(p->node) || local(p->node.parent().name()) != "r") return {};
+    inside.insert(p->node.internal_object());
+    if (runs.empty() || runs.back() != p->node.parent()) runs.push_back(p->node.parent());
   }
   // A run deleted whole must hold nothing but these characters.
   for (pugi::xml_node run : runs)
@@ -219,7 +219,8 @@ bool WordEditor::track_change(std::size_t begin, std::size_t end, const std::str
   for (pugi::xml_node run : runs) del = wrap_deleted(run, del);
   if (!text.empty()) insert_run({del, false}, runs.front(), text);
   // The deleted characters are no longer text a later change could use.
-  std::erase_if(pieces_, [&](const WordPiece& p) { return p.begin >= begin && p.end <= end; });
+  const auto first = first_from(begin);
+  pieces_.erase(first, std::find_if(first, pieces_.cend(), [&](const WordPiece& p) { return p.begin >= end; }));
   return true;
 }
 

@@ -53,6 +53,8 @@ class WordEditor {
     pugi::xml_node node;  // a run, or what holds a formula
     bool before = true;   // insert before `node`, else after
   };
+  // The first piece beginning at or after `offset`.
+  std::vector<WordPiece>::const_iterator first_from(std::size_t offset) const;
   Spot spot(std::size_t offset, bool at_start) const;
   void place_comment(Spot first, Spot last, long id);
   std::vector<pugi::xml_node> runs_within(std::size_t begin, std::size_t end) const;
