@@ -34,9 +34,10 @@ PACKAGES=(
 # python3-docx writes the Word documents the .docx tests check. The ledger
 # tests start a throwaway PostgreSQL server (postgresql: postgresql-15 on
 # Debian 12). neovim (0.7.2 on Debian 12) runs the README's Neovim snippet
-# against kanwu lsp.
+# against kanwu lsp. pandoc and LibreOffice Writer make Word documents for
+# the --annotate tests, and LibreOffice opens the reviewed copies.
 if [ "${1:-}" = "--test" ]; then
-  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git python3-docx postgresql neovim)
+  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git python3-docx postgresql neovim pandoc libreoffice-writer-nogui)
 fi
 
 missing=()

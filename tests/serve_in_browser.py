@@ -27,7 +27,10 @@ fd 3, answers come out on its fd 4, each a JSON message ended by a NUL).
    save it as .docx, dark on a light background (contrast at least 4.5:1),
    not red on the dark header.
 
-Nothing is added to the page for 2, 3 and 6: the files come in as a user's do.
+7. After 3, 下载批注版 Word 文档 is pressed: the reviewed .docx is downloaded
+   and holds the findings as comments and the width fix as a tracked change.
+
+Nothing is added to the page for 2, 3, 6 and 7: the files come in as a user's do.
 Usage: serve_in_browser.py path/to/kanwu
 """
 import fcntl
@@ -41,6 +44,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 DOCX_MAKER = """
@@ -297,6 +301,28 @@ def main():
             expect([r["text"] for r in conflict["related"]] == [draft.name + " 第2段"]
                    and "第2段" in conflict["text"] and "行" not in conflict["text"],
                    f"after a fix the .docx's places are still paragraphs: {conflict}")
+
+        # 7. 下载批注版 Word 文档: the uploaded .docx comes back reviewed.
+        downloads = tmp / "downloads"
+        downloads.mkdir()
+        browser.call("Page.setDownloadBehavior", behavior="allow", downloadPath=str(downloads))
+        expect(browser.js("!document.getElementById('review').hidden"), "the .docx upload offers 下载批注版 Word 文档")
+        browser.js("document.getElementById('review').click()")
+        reviewed = downloads / (draft.stem + ".kanwu.docx")
+        browser.wait_for("/已下载批注版|无法生成/.test(document.getElementById('status').textContent)", "the review")
+        deadline = time.monotonic() + 20
+        while not reviewed.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        try:
+            with zipfile.ZipFile(reviewed) as z:
+                comments = z.read("word/comments.xml").decode()
+                document = z.read("word/document.xml").decode()
+        except (OSError, KeyError, zipfile.BadZipFile) as e:
+            comments = document = f"({e}; downloaded: {os.listdir(downloads)})"
+        expect("punctuation-width" in comments and '<w:ins w:id="' in document and "figure-conflict" in comments
+               and f"问题见{other.name}:3" in comments,
+               "the downloaded review opens: the width fix a comment and a tracked change, the other draft's "
+               f"conflict a comment at the 16.4% ({comments[:300]})")
 
         # 返回修改 after uploading two drafts: both come back, each in its box,
         # and are checked together again.

@@ -6,8 +6,10 @@ load test (500 requests from 16 threads: every answer 200 or 503, the
 server healthy after).
 Usage: serve_test.py KANWU   (run from the source root)"""
 import http.client
+import io
 import json
 import os
+import re
 import select
 import shutil
 import socket
@@ -16,6 +18,7 @@ import sys
 import tempfile
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 KANWU = os.path.abspath(sys.argv[1])
@@ -94,15 +97,24 @@ class Server:
         except ValueError:
             return status, {"unparsed": data[:200]}
 
-    def upload(self, files, query=""):
+    @staticmethod
+    def multipart(files):
         boundary = "kanwu-test-boundary-7e3c"
         parts = []
         for name, content in files:
             parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
                          "Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n")
         body = b"".join(parts) + f"--{boundary}--\r\n".encode()
-        return self.json("POST", "/api/check" + query, raw=body,
-                         headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        return body, {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+    def upload(self, files, query=""):
+        body, headers = self.multipart(files)
+        return self.json("POST", "/api/check" + query, raw=body, headers=headers)
+
+    def annotate(self, files, query=""):
+        """POST /api/annotate: (status, body bytes, headers)."""
+        body, headers = self.multipart(files)
+        return self.request("POST", "/api/annotate" + query, body, headers)
 
     def stop(self):
         self.proc.terminate()
@@ -116,6 +128,36 @@ def cli_error(cwd, name):
     """What `kanwu check NAME` prints for an input error, run where NAME is."""
     r = subprocess.run([KANWU, "check", "--format", "json", name], cwd=cwd, capture_output=True, text=True)
     return r.stderr.strip().splitlines()[0]
+
+
+def without_dates(xml):
+    return re.sub(rb'w:date="[^"]*"', b'', xml)
+
+
+def check_annotate(server, docs, cli):
+    """POST /api/annotate answers the reviewed .docx `kanwu check --annotate`
+    writes (the same XML but for the time of the review)."""
+    draft = (docs / "report.docx").read_bytes()
+    status, body, headers = server.annotate([("report.docx", draft), ("notes.txt", "旁注。\n".encode())])
+    subprocess.run([KANWU, "check", "--annotate", "-o", "by-cli.docx", "report.docx"], cwd=docs, capture_output=True)
+    try:
+        got, want = zipfile.ZipFile(io.BytesIO(body)), zipfile.ZipFile(docs / "by-cli.docx")
+        same = all(without_dates(got.read(n)) == without_dates(want.read(n)) for n in want.namelist())
+        comments = got.read("word/comments.xml").decode().count('w:author="kanwu"')
+    except (zipfile.BadZipFile, KeyError) as e:
+        same, comments = False, str(e)
+    expect(status == 200 and headers.get("Content-Type", "").startswith("application/vnd.openxmlformats") and
+           "report.kanwu.docx" in headers.get("Content-Disposition", "") and same and
+           comments == len(cli["findings"]),
+           f"/api/annotate: the reviewed .docx --annotate writes ({status}, {comments} comments)")
+    for what, files, query, words in (
+            ("no .docx", [("a.txt", "文字,文字。\n".encode())], "", "upload one"),
+            ("two .docx, none named", [("a.docx", draft), ("b.docx", draft)], "", "?filename="),
+            ("a name not uploaded", [("a.docx", draft)], "?filename=x.docx", "x.docx")):
+        status, body, _ = server.annotate(files, query)
+        expect(status == 400 and words in json.loads(body).get("error", ""), f"/api/annotate refuses {what}")
+    status, body, _ = server.request("POST", "/api/annotate", b'{"text": "x"}', {"Content-Type": "application/json"})
+    expect(status == 400 and "multipart" in json.loads(body).get("error", ""), "/api/annotate refuses JSON")
 
 
 def rules_of(report):
@@ -158,6 +200,7 @@ def main():
         texts = report.pop("texts", {})
         expect(status == 200 and report == cli and "江州市政府工作报告" in texts.get("report.docx", ""),
                f"docx upload: the CLI's report, and the text with ?texts=1 ({status}, {rules_of(report)})")
+        check_annotate(server, docs, cli)
         status, report = server.upload([("a.md", "过去一年，我们,他们共同努力。\n".encode()),
                                         ("../../etc/passwd", b"hello\n")])
         expect(status == 200 and sorted({f["file"] for f in report["findings"]} | {"passwd"}) == ["a.md", "passwd"],

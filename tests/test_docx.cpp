@@ -12,40 +12,16 @@
 
 #include "helpers.h"
 #include "kanwu/doc/docx.h"
+#include "word_zip.h"
 
 using namespace kanwu;
 
 namespace {
 
-namespace fs = std::filesystem;
-
-using Parts = std::vector<std::pair<std::string, std::string>>;
-
-// A zip archive holding `parts`, as bytes.
-std::string make_zip(const Parts& parts) {
-  static std::atomic<int> counter = 0;
-  const fs::path path = fs::temp_directory_path() /
-                        ("kanwu-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++) + ".zip");
-  int error = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-  BOOST_REQUIRE(z);
-  for (const auto& [name, data] : parts) {
-    zip_source_t* s = zip_source_buffer(z, data.data(), data.size(), 0);
-    BOOST_REQUIRE(zip_file_add(z, name.c_str(), s, ZIP_FL_OVERWRITE) >= 0);
-  }
-  BOOST_REQUIRE(zip_close(z) == 0);
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  fs::remove(path);
-  return bytes;
-}
-
-const std::string kNs = R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")";
-
-std::string document_xml(const std::string& body) {
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document " + kNs + "><w:body>" + body +
-         "<w:sectPr/></w:body></w:document>";
-}
+using test::document_xml;
+using test::kNs;
+using test::make_zip;
+using test::Parts;
 
 std::string word_zip(const std::string& body, const std::string& styles = "", const std::string& footnotes = "") {
   Parts parts = {{"[Content_Types].xml", "<Types/>"}, {"word/document.xml", document_xml(body)}};

@@ -28,6 +28,7 @@
 #include "kanwu/report/formats.h"
 #include "kanwu/report/reporter.h"
 #include "kanwu/text/decode.h"
+#include "annotate.h"
 #include "project.h"
 
 namespace kanwu::cli {
@@ -131,6 +132,11 @@ int check_or_fail(const CheckOptions& opt) {
     std::cerr << "kanwu: --fix and --diff cannot be combined\n";
     return kExitError;
   }
+  if (opt.annotate && (opt.fix || opt.diff)) {
+    std::cerr << "kanwu: --annotate writes a reviewed copy of each Word document; it cannot be combined with "
+              << (opt.fix ? "--fix" : "--diff") << '\n';
+    return kExitError;
+  }
   if (opt.diff && opt.format_given && opt.format != "text") {
     std::cerr << "kanwu: --diff prints a unified diff; it cannot be combined with --format " << opt.format << '\n';
     return kExitError;
@@ -186,15 +192,19 @@ int check_or_fail(const CheckOptions& opt) {
   std::vector<InputError> expand_errors;
   std::vector<std::string> files;
   try {
-    for (const auto& f : expand_inputs(opt.paths, expand_errors))
+    for (const auto& f : expand_inputs(opt.paths, expand_errors)) {
+      // A folder's NAME.kanwu.docx is the review an earlier --annotate wrote.
+      const bool named = std::find(opt.paths.begin(), opt.paths.end(), f) != opt.paths.end();
+      if (opt.annotate && !named && is_earlier_review(f)) continue;
       if (f == "-" || !configs->for_path(f).for_file(f).ignored) files.push_back(f);
+    }
   } catch (const RuleLoadError& e) {
     print_load_errors(e, "configuration not loaded");
     return kExitError;
   }
 
   if (files.empty() && expand_errors.empty()) {
-    std::cerr << "kanwu: no files to check (kanwu reads *.txt, *.md, *.markdown and *.docx in folders; "
+    std::cerr << "kanwu: no files to check (kanwu reads *.txt, *.md, *.markdown, *.docx and *.odt in folders; "
                  "files matched by `ignore:` in .kanwu.yaml are skipped)\n";
     return kExitError;
   }
@@ -217,6 +227,13 @@ int check_or_fail(const CheckOptions& opt) {
     }
   }
 
+  if (opt.annotate) {
+    if (const std::string why = annotate_refusal(files, opt.output); !why.empty()) {
+      std::cerr << "kanwu: " << why << '\n';
+      return kExitError;
+    }
+  }
+
   kanwu::CheckOptions options;
   options.jobs = opt.jobs;
   options.known_rule_ids = std::move(known_ids);
@@ -225,7 +242,7 @@ int check_or_fail(const CheckOptions& opt) {
   options.encoding = opt.encoding;
   options.rule_timings = opt.timings;
   options.process_exits_after = true;  // (exit_without_freeing, below)
-  options.remember_content = opt.fix || opt.diff;
+  options.remember_content = opt.fix || opt.diff || opt.annotate;
   // The archive: opened before any work, so a ledger that cannot be read
   // stops the run at once (and is never created by a check).
   std::unique_ptr<ledger::LedgerArchive> archive;
@@ -329,28 +346,32 @@ int check_or_fail(const CheckOptions& opt) {
     std::erase_if(report.findings, [&](const Finding& f) { return std::binary_search(fixed.begin(), fixed.end(), &f); });
   }
 
+  // --annotate's -o is the reviewed document; the report goes to stdout.
+  const std::string report_file = opt.annotate ? "" : opt.output;
+  if (opt.annotate && !write_reviews(files, opt.output, report)) refused = true;
+
   std::ofstream file_out;
-  if (!opt.output.empty()) {
-    file_out.open(opt.output, std::ios::binary);
+  if (!report_file.empty()) {
+    file_out.open(report_file, std::ios::binary);
     if (!file_out) {
-      std::cerr << "kanwu: cannot write " << opt.output << ": " << std::strerror(errno) << '\n';
+      std::cerr << "kanwu: cannot write " << report_file << ": " << std::strerror(errno) << '\n';
       return kExitError;
     }
   }
-  std::ostream& out = opt.output.empty() ? std::cout : file_out;
+  std::ostream& out = report_file.empty() ? std::cout : file_out;
   // -q silences standard output in every format; a report asked for with
   // -o is still written.
-  if (!(opt.quiet && opt.output.empty())) {
+  if (!(opt.quiet && report_file.empty())) {
     if (opt.format == "text")
       write_text(out, report,
-                 {use_color(opt.color, opt.output.empty() && isatty(STDOUT_FILENO)), true, true, opt.max_per_file});
+                 {use_color(opt.color, report_file.empty() && isatty(STDOUT_FILENO)), true, true, opt.max_per_file});
     else
       write_report(out, report, opt.format, {rules.pointers()});
   }
   if (file_out.is_open()) {
     file_out.close();
     if (file_out.fail()) {
-      std::cerr << "kanwu: cannot write " << opt.output << " (disk full?)\n";
+      std::cerr << "kanwu: cannot write " << report_file << " (disk full?)\n";
       return kExitError;
     }
   }

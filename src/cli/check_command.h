@@ -40,6 +40,7 @@ struct CheckOptions {
   std::size_t max_per_file = 10;
   bool fix = false, diff = false;
   bool fix_suggestions = false;  // --fix also writes suggestions (joins, deletions)
+  bool annotate = false;         // --annotate: reviewed .docx copies (-o names the one)
   bool report_unused_disables = false;
   bool timings = false;  // --timings: time per rule on standard error
   unsigned jobs = 0;

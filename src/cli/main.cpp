@@ -160,7 +160,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   kanwu::cli::CheckOptions check;
-  auto* cmd_check = app.add_subcommand("check", "check files, folders (*.txt, *.md, *.markdown, Word *.docx) or - for stdin");
+  auto* cmd_check = app.add_subcommand("check", "check files, folders (*.txt, *.md, *.markdown, Word *.docx, *.odt) or - for stdin");
   cmd_check->add_option("paths", check.paths,
                         "files (plain text, Markdown, Word .docx), folders or -; a .docx is read as Word shows it "
                         "with tracked changes accepted, and places in it are named \"paragraph N, character M\"")
@@ -190,6 +190,9 @@ int main(int argc, char** argv) {
   cmd_check->add_flag("--fix", check.fix, "apply the proposed fixes in place (atomically; refused for Word .docx)");
   cmd_check->add_flag("--diff", check.diff,
                       "print every proposed change (fixes and suggestions) as a unified diff");
+  cmd_check->add_flag("--annotate", check.annotate,
+                      "write a reviewed copy of each .docx (NAME.kanwu.docx, or -o FILE for one): findings as "
+                      "comments, safe fixes as tracked changes");
   cmd_check->add_flag("--fix-suggestions", check.fix_suggestions,
                       "with --fix, also write suggestions (joins, deletions) that may change the meaning");
   cmd_check->add_flag("--report-unused-disables", check.report_unused_disables,

@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "kanwu/doc/docx.h"
 #include "kanwu/report/reporter.h"
+#include "kanwu/report/word_review.h"
 #include "kanwu/text/decode.h"
 #include "kanwu/text/json_input.h"
 #include "kanwu/text/utf8.h"
@@ -163,6 +165,42 @@ std::string report_json(const Report& report, const std::vector<Document>* texts
   doc["texts"] = nlohmann::ordered_json::object();
   for (const Document& d : *texts) doc["texts"][d.path()] = d.source().text();
   return doc.dump(2) + "\n";
+}
+
+std::size_t word_upload_to_review(const std::vector<Document>& documents, std::string_view wanted) {
+  std::vector<std::size_t> word;
+  for (std::size_t i = 0; i < documents.size(); ++i) {
+    if (!is_docx(documents[i].path())) continue;
+    if (documents[i].path() == wanted) return i;
+    word.push_back(i);
+  }
+  if (!wanted.empty())
+    throw ApiError(400, fmt::format("no uploaded Word document is named \"{}\"", wanted));
+  if (word.size() != 1)
+    throw ApiError(400, word.empty() ? "a reviewed document is made from a Word .docx: upload one (save other "
+                                       "formats as .docx first: 另存为 .docx)"
+                                     : "several Word documents uploaded: name the one to review with ?filename=");
+  return word.front();
+}
+
+std::string review_word_upload(const std::string& name, std::string_view bytes, const Report& report) {
+  std::vector<const Finding*> findings;
+  for (const Finding& f : report.findings) findings.push_back(&f);
+  try {
+    return review_word_document(name, bytes, findings, word_review_date()).bytes;
+  } catch (const InputError& e) {
+    throw ApiError(400, e.describe());
+  }
+}
+
+std::string attachment_header(std::string_view filename) {
+  std::string ascii, encoded;
+  for (unsigned char c : filename) {
+    const bool plain = std::isalnum(c) || c == '.' || c == '-' || c == '_';
+    ascii += plain ? static_cast<char>(c) : '_';
+    encoded += plain ? std::string(1, static_cast<char>(c)) : fmt::format("%{:02X}", c);
+  }
+  return fmt::format("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii, encoded);
 }
 
 std::string error_json(std::string_view message) {

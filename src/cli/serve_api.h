@@ -43,6 +43,18 @@ std::vector<Document> documents_from_uploads(const std::vector<Upload>& uploads)
 // Word document's text, which it cannot read itself.
 std::string report_json(const Report& report, const std::vector<Document>* texts);
 
+// POST /api/annotate: which uploaded document to review. `wanted` names it
+// (as the report names it); "" picks the only .docx. Throws ApiError.
+std::size_t word_upload_to_review(const std::vector<Document>& documents, std::string_view wanted);
+
+// The reviewed .docx (kanwu/report/word_review.h) of the document checked
+// as `name` from `bytes`, with its findings in `report`. Throws ApiError.
+std::string review_word_upload(const std::string& name, std::string_view bytes, const Report& report);
+
+// The Content-Disposition of a download named `filename` (RFC 6266, the
+// name UTF-8 and percent-encoded, with an ASCII fallback).
+std::string attachment_header(std::string_view filename);
+
 // {"error": message}
 std::string error_json(std::string_view message);
 

@@ -17,6 +17,7 @@
 #include <iostream>
 
 #include "check_command.h"
+#include "kanwu/report/word_review.h"
 #include "project_linter.h"
 #include "serve_api.h"
 #include "serve_connection.h"
@@ -54,8 +55,46 @@ class CheckSlot {
 
 bool is_loopback(const std::string& host) { return host == "127.0.0.1" || host == "localhost" || host == "::1"; }
 
+// What a check answers: the JSON report, or a reviewed Word document.
+struct Answer {
+  std::string body;
+  const char* type = kJson;
+  std::string disposition;  // Content-Disposition of a download
+};
+
+constexpr const char* kWordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+// POST /api/annotate: the uploads checked together, the one .docx asked
+// for (?filename=, else the only one) answered as a reviewed document.
+Answer review_answer(ProjectLinter& linter, std::vector<Upload> uploads, const std::string& wanted,
+                     const std::atomic<bool>* abandoned) {
+  std::vector<Document> documents = documents_from_uploads(uploads);
+  const std::size_t chosen = word_upload_to_review(documents, wanted);
+  const std::string name = documents[chosen].path();
+  const std::string bytes = std::move(uploads[chosen].content);
+  uploads.clear();
+  const Report report = linter.check(std::move(documents), abandoned);
+  if (abandoned->load()) return {};
+  return {review_word_upload(name, bytes, report), kWordType, attachment_header(reviewed_word_path(name))};
+}
+
+Answer report_answer(ProjectLinter& linter, std::optional<std::vector<Upload>> uploads, std::string body,
+                     bool with_texts, const std::atomic<bool>* abandoned) {
+  std::vector<Document> documents = uploads ? documents_from_uploads(*uploads) : documents_from_json(body);
+  body = std::string();
+  uploads.reset();
+  // The texts are copied out before the check consumes the documents.
+  std::vector<Document> shown;
+  if (with_texts)
+    for (const Document& d : documents)
+      shown.emplace_back(SourceText(d.path(), std::string(d.source().text())), DocumentFormat::PlainText);
+  const Report report = linter.check(std::move(documents), abandoned);
+  if (abandoned->load()) return {};
+  return {report_json(report, with_texts ? &shown : nullptr), kJson, ""};
+}
+
 void handle_check(const httplib::Request& req, httplib::Response& res, ProjectLinter& linter,
-                  std::atomic<std::size_t>& running, const ServeOptions& options) {
+                  std::atomic<std::size_t>& running, const ServeOptions& options, bool review) {
   // The time limit counts from the request's first byte: reading it and
   // naming its documents are part of the time a client waits.
   using Clock = std::chrono::steady_clock;
@@ -70,6 +109,7 @@ void handle_check(const httplib::Request& req, httplib::Response& res, ProjectLi
   }
   try {
     const bool with_texts = req.get_param_value("texts") == "1";
+    const std::string wanted = req.get_param_value("filename");
     // The request outlives this handler when the check is abandoned: its
     // body or files are copied into the task.
     std::optional<std::vector<Upload>> uploads;
@@ -78,6 +118,8 @@ void handle_check(const httplib::Request& req, httplib::Response& res, ProjectLi
       uploads.emplace();
       for (const auto& [field, file] : req.files)
         if (!file.filename.empty()) uploads->push_back({file.filename, file.content});
+    } else if (review) {
+      return reply_error(res, 400, "upload the .docx as multipart form data (a file field) to get it reviewed");
     } else {
       body = req.body;
     }
@@ -86,21 +128,13 @@ void handle_check(const httplib::Request& req, httplib::Response& res, ProjectLi
     auto abandoned = std::make_shared<std::atomic<bool>>(false);
     // The request is read into documents and checked on a thread of its
     // own, so that the answer can stop waiting for it.
-    auto task = std::make_shared<std::packaged_task<std::string()>>(
-        [&linter, with_texts, abandoned, uploads = std::move(uploads), body = std::move(body)]() mutable {
-          std::vector<Document> documents = uploads ? documents_from_uploads(*uploads) : documents_from_json(body);
-          body = std::string();
-          uploads.reset();
-          // The texts are copied out before the check consumes the documents.
-          std::vector<Document> shown;
-          if (with_texts)
-            for (const Document& d : documents)
-              shown.emplace_back(SourceText(d.path(), std::string(d.source().text())), DocumentFormat::PlainText);
-          const Report report = linter.check(std::move(documents), abandoned.get());
-          if (abandoned->load()) return std::string();
-          return report_json(report, with_texts ? &shown : nullptr);
+    auto task = std::make_shared<std::packaged_task<Answer()>>(
+        [&linter, review, with_texts, wanted, abandoned, uploads = std::move(uploads),
+         body = std::move(body)]() mutable {
+          if (review) return review_answer(linter, std::move(*uploads), wanted, abandoned.get());
+          return report_answer(linter, std::move(uploads), std::move(body), with_texts, abandoned.get());
         });
-    std::future<std::string> answer = task->get_future();
+    std::future<Answer> answer = task->get_future();
     std::thread([task, slot] { (*task)(); }).detach();
     if (answer.wait_until(deadline) != std::future_status::ready) {
       abandoned->store(true);
@@ -108,7 +142,9 @@ void handle_check(const httplib::Request& req, httplib::Response& res, ProjectLi
       return reply_error(res, 503, fmt::format("the check took longer than {} s and was abandoned; check a shorter "
                                                "text, or fewer documents at once", options.time_limit));
     }
-    res.set_content(answer.get(), kJson);
+    Answer ready = answer.get();
+    if (!ready.disposition.empty()) res.set_header("Content-Disposition", ready.disposition);
+    res.set_content(std::move(ready.body), ready.type);
   } catch (const ApiError& e) {
     reply_error(res, e.status(), e.what());
   } catch (const std::exception& e) {  // a rule file or .kanwu.yaml problem: the server's, not the request's
@@ -197,10 +233,14 @@ void add_serve_routes(httplib::Server& server, ProjectLinter& linter, std::atomi
     res.set_content(rules_json(linter.catalogue()), kJson);
   });
   server.Post("/api/check", [&](const httplib::Request& req, httplib::Response& res) {
-    handle_check(req, res, linter, running, options);
+    handle_check(req, res, linter, running, options, false);
   });
-  for (const char* path : {"/api/check", "/api/rules", "/healthz"}) {
-    const std::string allowed = std::string(path) == "/api/check" ? "POST" : "GET";
+  server.Post("/api/annotate", [&](const httplib::Request& req, httplib::Response& res) {
+    handle_check(req, res, linter, running, options, true);
+  });
+  for (const char* path : {"/api/check", "/api/annotate", "/api/rules", "/healthz"}) {
+    const std::string_view name = path;
+    const std::string allowed = name == "/api/check" || name == "/api/annotate" ? "POST" : "GET";
     const auto wrong_method = [allowed](const httplib::Request& req, httplib::Response& res) {
       res.set_header("Allow", allowed);
       reply_error(res, 405, fmt::format("{} {}: use {}", req.method, req.path, allowed));

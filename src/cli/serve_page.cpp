@@ -39,11 +39,12 @@ h2{font-size:16px;margin:16px 0 4px;position:sticky;top:0;background:#fff}h3{fon
 <header><h1>kanwu 勘误</h1>
 <button id="check">检查</button>
 <button id="add" title="再粘贴一篇稿件，几篇一起检查：稿件之间的数据矛盾也会找出">再加一篇</button>
-<label class="btn">选择文件<input id="file" type="file" multiple accept=".txt,.md,.markdown,.docx" hidden></label>
+<label class="btn">选择文件<input id="file" type="file" multiple accept=".txt,.md,.markdown,.docx,.odt" hidden></label>
 <select id="format" title="粘贴文本的格式"><option value="plain">纯文本</option><option value="markdown">Markdown</option></select>
 <button id="edit" hidden>返回修改</button>
 <button id="fixall" hidden>应用全部安全修正</button>
 <button id="download" hidden>下载修正后的文本</button>
+<button id="review" hidden title="每处问题作为批注，安全修正作为修订，在 Word 或 WPS 中逐条接受或拒绝">下载批注版 Word 文档</button>
 <span id="status"></span></header>
 <div id="message" role="alert" hidden></div>
 <div id="main"><div id="side"><p class="hint">把稿件粘贴到右边（或把 .txt、.md、.docx 文件拖到右边），然后按<b>检查</b>。
@@ -53,7 +54,7 @@ h2{font-size:16px;margin:16px 0 4px;position:sticky;top:0;background:#fff}h3{fon
 <script>
 'use strict';
 var LABELS={error:'@@ERROR@@',warning:'@@WARNING@@',info:'@@INFO@@'},SAFE='@@SAFE@@',SUGGEST='@@SUGGEST@@';
-var state={docs:[],report:null};  // docs: [{filename, format, text}] as last checked
+var state={docs:[],report:null,files:null};  // docs: [{filename, format, text}] as last checked; files: as uploaded
 function $(id){return document.getElementById(id);}
 function esc(s){return String(s).replace(/[&<>"']/g,function(c){return {'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;',"'":'&#39;'}[c];});}
 function status(t){$('status').textContent=t;$('message').hidden=true;}
@@ -108,14 +109,16 @@ function addDraft(name,text,format){var box=document.createElement('div'),n=draf
   box.innerHTML='<div class="dname"></div><textarea class="input" placeholder="在这里粘贴稿件……"></textarea>';
   box.querySelector('.dname').textContent=name||('稿件'+n);box.querySelector('textarea').value=text||'';
   if(n===1)box.querySelector('textarea').id='input';$('drop').appendChild(box);return box.querySelector('textarea');}
-function checkPasted(){var fmt=$('format').value,docs=[];
+function checkPasted(){var fmt=$('format').value,docs=[];state.files=null;
   drafts().forEach(function(b,i){var t=b.querySelector('textarea').value;if(!t.trim())return;
     docs.push({filename:b.dataset.name||('稿件'+(i+1)+(fmt==='markdown'?'.md':'.txt')),format:b.dataset.format||fmt,text:t});});
   if(!docs.length){fail('请先把稿件粘贴到下面的框里');return Promise.resolve();}
   state.docs=docs;return check();}
 function upload(files){var form=new FormData();for(var i=0;i<files.length;i++)form.append('file',files[i],files[i].name);
   return post(form,null,'?texts=1').then(function(j){state.docs=Object.keys(j.texts).map(function(k){
-    return {filename:k,text:j.texts[k],format:/\.docx$/i.test(k)?'word':/\.(md|markdown)$/i.test(k)?'markdown':'plain'};});show(j);})
+    return {filename:k,text:j.texts[k],format:/\.(docx|odt)$/i.test(k)?'word':/\.(md|markdown)$/i.test(k)?'markdown':'plain'};});
+    state.files=Array.prototype.slice.call(files);show(j);
+    $('review').hidden=!state.docs.some(function(d){return /\.docx$/i.test(d.filename);});})
     .catch(function(e){fail('无法检查：'+zhError(e),e.detail);});}
 function show(report){state.report=report;state.docs.forEach(function(d){d.starts=lineStarts(d.text);});
   var fs=report.findings,html='',side='';
@@ -165,8 +168,18 @@ $('fixall').onclick=function(){var all=[];state.report.findings.forEach(function
 // Back to the paste boxes with every draft of the last check, each in its own.
 $('edit').onclick=function(){$('docs').innerHTML='<div id="drop"></div>';
   state.docs.forEach(function(d){addDraft(d.filename,d.text,d.format);});if(!state.docs.length)addDraft();hookDrop();
-  ['edit','download','fixall'].forEach(function(id){$(id).hidden=true;});$('add').hidden=false;};
+  ['edit','download','fixall','review'].forEach(function(id){$(id).hidden=true;});$('add').hidden=false;};
 $('add').onclick=function(){if(!$('drop'))$('edit').onclick();addDraft().focus();};
+// The uploaded files are sent again, each .docx answered as a reviewed copy:
+// findings as comments (批注), safe fixes as tracked changes (修订).
+$('review').onclick=function(){var form=new FormData();state.files.forEach(function(f){form.append('file',f,f.name);});
+  status('生成批注版……');
+  return Promise.all(state.docs.filter(function(d){return /\.docx$/i.test(d.filename);}).map(function(d){
+    return fetch('/api/annotate?filename='+encodeURIComponent(d.filename),{method:'POST',body:form}).then(function(r){
+      if(!r.ok)return r.json().catch(function(){return {};}).then(function(j){var e=new Error(j.error||('HTTP '+r.status));e.status=r.status;e.detail=j.error||'';throw e;});
+      return r.blob().then(function(b){var a=document.createElement('a');a.href=URL.createObjectURL(b);
+        a.download=d.filename.replace(/\.docx$/i,'.kanwu.docx');document.body.appendChild(a);a.click();a.remove();});});}))
+    .then(function(){status('已下载批注版 Word 文档');}).catch(function(e){fail('无法生成批注版：'+zhError(e),e.detail);});};
 $('download').onclick=function(){state.docs.forEach(function(d){
   var name=d.filename.replace(/\.docx$/i,'.txt').replace(/(\.[^.]*)?$/,function(x){return '.修正'+(x||'.txt');});
   var a=document.createElement('a');a.href=URL.createObjectURL(new Blob([d.text],{type:'text/plain;charset=utf-8'}));

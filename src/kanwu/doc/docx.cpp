@@ -6,10 +6,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 
 #include "kanwu/doc/classify.h"
+#include "kanwu/doc/docx_layout.h"
 #include "kanwu/doc/docx_package.h"
+#include "kanwu/doc/odt.h"
 #include "kanwu/engine/suppress.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/decode.h"
@@ -84,12 +87,15 @@ void replace_forbidden_references(std::string& bytes) {
   bytes = std::move(out);
 }
 
-void parse_xml(const std::string& path, const std::string& part, std::string& bytes, pugi::xml_document& doc) {
+void parse_xml(const std::string& path, const std::string& part, std::string& bytes, pugi::xml_document& doc,
+               unsigned extra_options = 0) {
   replace_forbidden_references(bytes);
   // Whitespace-only text is kept when it is an element's only content:
   // <w:t xml:space="preserve"> </w:t> is a real space.
-  const pugi::xml_parse_result r = doc.load_buffer_inplace(bytes.data(), bytes.size(),
-                                                           pugi::parse_default | pugi::parse_ws_pcdata_single);
+  // (parse_ws_pcdata_single would win over a parse_ws_pcdata asked for.)
+  unsigned options = pugi::parse_default | pugi::parse_ws_pcdata_single | extra_options;
+  if (extra_options & pugi::parse_ws_pcdata) options &= ~pugi::parse_ws_pcdata_single;
+  const pugi::xml_parse_result r = doc.load_buffer_inplace(bytes.data(), bytes.size(), options);
   if (!r)
     throw InputError(path, fmt::format("damaged Word document: malformed XML in {} at byte offset {}: {}", part,
                                        r.offset, r.description()));
@@ -145,7 +151,9 @@ class Styles {
 // Walks WordprocessingML, writing the accepted text one line per paragraph.
 class Extractor {
  public:
-  Extractor(const std::string& path, const Styles& styles) : path_(path), styles_(styles) {}
+  // `pieces`, when given, receives where each character came from.
+  Extractor(const std::string& path, const Styles& styles, std::vector<WordPiece>* pieces = nullptr)
+      : path_(path), styles_(styles), pieces_(pieces) {}
 
   // Block-level content: paragraphs, and everything that holds them
   // (tables, rows, cells, content controls), in reading order.
@@ -216,6 +224,7 @@ class Extractor {
     for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
       if (c.type() != pugi::node_element) continue;
       const std::string_view name = local(c.name());
+      const std::size_t before = line_.size();
       if (name == "t") {
         text(c.child_value());
       } else if (name == "tab" || name == "ptab") {
@@ -232,6 +241,7 @@ class Extractor {
         symbol(attribute(c, "char"));
       } else if (name == "footnoteReference") {
         if (footnote_ == 0) footnote_refs_.emplace_back(attribute(c, "id"));
+        continue;
       } else if (!(name == "del" || name == "moveFrom" || name == "delText" || name == "instrText" ||
                    name.ends_with("Pr") || name == "drawing" || name == "pict" || name == "object" ||
                    name == "Fallback" || name == "txbxContent" || name == "p")) {
@@ -240,8 +250,19 @@ class Extractor {
         // are drawings and text boxes (their text is not in the flow of the
         // paragraph) and AlternateContent's fallback (a copy of its choice).
         inlines(c, depth + 1);
+        continue;
       }
+      record(c, before, name == "t" && line_.size() - before == std::strlen(c.child_value()));
     }
+  }
+
+  // The characters just added to the line came from `node`; `divisible`:
+  // byte for byte (a w:t of valid UTF-8), so an offset inside them is an
+  // offset inside the node's text.
+  void record(pugi::xml_node node, std::size_t line_before, bool divisible) {
+    if (!pieces_ || line_.size() == line_before) return;
+    const std::size_t at = out_.text.size();
+    pieces_->push_back({at + line_before, at + line_.size(), node, divisible});
   }
 
   // Characters of a w:t, kept on one line: a stray line feed or control
@@ -278,6 +299,7 @@ class Extractor {
 
   const std::string& path_;
   const Styles& styles_;
+  std::vector<WordPiece>* pieces_;
   WordText out_;
   std::string line_;
   int number_ = 0;    // paragraphs so far in the body or the current footnote
@@ -304,14 +326,17 @@ std::pair<std::size_t, std::size_t> trimmed(std::string_view line) {
 
 }  // namespace
 
-bool is_word_document(std::string_view path) {
+bool is_docx(std::string_view path) {
   if (path.size() < 5) return false;
   std::string ext(path.substr(path.size() - 5));
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return ext == ".docx";
 }
 
+bool is_word_document(std::string_view path) { return is_docx(path) || is_odf_text(path); }
+
 WordText extract_word_text(const std::string& path, std::string_view bytes) {
+  if (is_odf_text(path)) return extract_odt_text(path, bytes);
   WordPackage package(path, bytes);
   std::string styles = package.has("word/styles.xml") ? package.read("word/styles.xml") : "";
   std::string document = package.read("word/document.xml");
@@ -320,27 +345,37 @@ WordText extract_word_text(const std::string& path, std::string_view bytes) {
 }
 
 WordText extract_word_xml(const std::string& path, std::string document, std::string styles, std::string footnotes) {
+  pugi::xml_document style_doc, body_doc, note_doc;
+  if (!styles.empty()) parse_xml(path, "word/styles.xml", styles, style_doc);
+  parse_xml(path, "word/document.xml", document, body_doc);
+  // The footnotes are parsed only when the body refers to one; a damaged
+  // footnotes.xml no paragraph uses is no error (as before the layout).
+  const bool refers = !footnotes.empty() && body_doc.find_node([](pugi::xml_node n) {
+    return n.type() == pugi::node_element && local(n.name()) == "footnoteReference";
+  });
+  if (refers) parse_xml(path, "word/footnotes.xml", footnotes, note_doc);
+  return lay_out_word_xml(path, body_doc, style_doc, note_doc, nullptr);
+}
+
+WordText lay_out_word_xml(const std::string& path, const pugi::xml_document& document,
+                          const pugi::xml_document& styles, const pugi::xml_document& footnotes,
+                          std::vector<WordPiece>* pieces) {
   Styles style_table;
-  if (!styles.empty()) {
-    pugi::xml_document doc;
-    parse_xml(path, "word/styles.xml", styles, doc);
-    style_table.load(doc.document_element());
-  }
-  Extractor extractor(path, style_table);
-  {
-    pugi::xml_document doc;
-    parse_xml(path, "word/document.xml", document, doc);
-    const pugi::xml_node body = child(doc.document_element(), "body");
-    if (local(doc.document_element().name()) != "document" || !body)
-      throw InputError(path, "not a Word document: word/document.xml has no document body");
-    extractor.blocks(body, 0);
-  }
-  if (extractor.referred_to_footnotes() && !footnotes.empty()) {
-    pugi::xml_document doc;
-    parse_xml(path, "word/footnotes.xml", footnotes, doc);
-    extractor.footnotes(doc.document_element());
-  }
+  if (styles.document_element()) style_table.load(styles.document_element());
+  Extractor extractor(path, style_table, pieces);
+  const pugi::xml_node body = child(document.document_element(), "body");
+  if (local(document.document_element().name()) != "document" || !body)
+    throw InputError(path, "not a Word document: word/document.xml has no document body");
+  extractor.blocks(body, 0);
+  if (extractor.referred_to_footnotes() && footnotes.document_element())
+    extractor.footnotes(footnotes.document_element());
   return extractor.finish();
+}
+
+void parse_word_part(const std::string& path, const std::string& part, std::string& bytes, pugi::xml_document& doc,
+                     bool all_whitespace) {
+  parse_xml(path, part, bytes, doc,
+            pugi::parse_declaration | pugi::parse_pi | pugi::parse_comments | (all_whitespace ? pugi::parse_ws_pcdata : 0));
 }
 
 std::vector<Block> parse_word_lines(const SourceText& source, const std::vector<WordParagraph>& paragraphs) {

@@ -26,6 +26,9 @@
 namespace kanwu {
 
 // *.docx, in any case.
+bool is_docx(std::string_view path);
+// A word processor's document, read as Word's is: *.docx, and OpenDocument
+// text *.odt (odt.h), in any case.
 bool is_word_document(std::string_view path);
 
 // What one line of the extracted text is in the Word document.
@@ -49,6 +52,7 @@ inline constexpr std::uint64_t kMaxWordTotalBytes = 128u << 20;
 // Body paragraphs (tables cell by cell), then footnotes in the order Word
 // numbers them. Throws InputError (naming `path`) for anything that is not a
 // readable .docx: not a zip, damaged, encrypted, too large, malformed XML.
+// A `path` ending .odt is read as OpenDocument text (extract_odt_text).
 WordText extract_word_text(const std::string& path, std::string_view bytes);
 // The same from the XML parts themselves ("" when a part is absent), for
 // tests and fuzzing; `document` and the others are parsed in place.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <memory>
 
 #include "kanwu/doc/docx.h"
@@ -19,6 +20,22 @@ bool holds_encrypted_package(std::string_view bytes) {
   std::string name;
   for (char c : std::string_view("EncryptedPackage")) name += c, name += '\0';
   return bytes.find(name) != std::string_view::npos;
+}
+
+// The bytes a buffer source holds (once an archive has been written into it).
+std::string source_bytes(const LibZip& z, zip_source_t* source) {
+  std::string out;
+  if (z.zip_source_open(source) != 0) return out;
+  if (z.zip_source_seek(source, 0, SEEK_END) == 0) {
+    const zip_int64_t size = z.zip_source_tell(source);
+    if (size > 0 && z.zip_source_seek(source, 0, SEEK_SET) == 0) {
+      out.resize(static_cast<std::size_t>(size));
+      const zip_int64_t n = z.zip_source_read(source, out.data(), static_cast<zip_uint64_t>(size));
+      out.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    }
+  }
+  z.zip_source_close(source);
+  return out;
 }
 
 std::string megabytes(std::uint64_t bytes) { return fmt::format("{} MB", bytes >> 20); }
@@ -67,6 +84,14 @@ WordPackage::~WordPackage() {
 
 bool WordPackage::has(const std::string& part) const { return z_->zip_name_locate(zip_, part.c_str(), 0) >= 0; }
 
+std::vector<std::string> WordPackage::names() const {
+  std::vector<std::string> out;
+  const zip_int64_t count = z_->zip_get_num_entries(zip_, 0);
+  for (zip_int64_t i = 0; i < count; ++i)
+    if (const char* name = z_->zip_get_name(zip_, static_cast<zip_uint64_t>(i), 0)) out.emplace_back(name);
+  return out;
+}
+
 std::string WordPackage::read(const std::string& part) {
   const zip_int64_t index = z_->zip_name_locate(zip_, part.c_str(), 0);
   if (index < 0) throw InputError(path_, fmt::format("not a Word document: {} is missing from the archive", part));
@@ -105,6 +130,57 @@ std::string WordPackage::read(const std::string& part) {
     if (out.size() > kMaxWordPartBytes || total_ + out.size() > kMaxWordTotalBytes) throw too_large();
   }
   total_ += out.size();
+  return out;
+}
+
+}  // namespace kanwu
+
+namespace kanwu {
+
+std::string replace_word_parts(const std::string& path, std::string_view bytes,
+                               const std::map<std::string, std::string>& parts) {
+  const char* problem = "";
+  const LibZip* z = libzip(problem);
+  if (!z) throw InputError(path, std::string("cannot write Word documents: ") + problem);
+  const auto fail = [&](const std::string& what) { return InputError(path, "cannot write the Word document: " + what); };
+  zip_error_t error;
+  z->zip_error_init(&error);
+  // libzip writes the new archive into a buffer of its own and leaves
+  // `bytes` alone; the source is kept past zip_close to read it back.
+  zip_source_t* source = z->zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  zip* archive = source ? z->zip_open_from_source(source, ZIP_CHECKCONS, &error) : nullptr;
+  if (!archive) {
+    const std::string what = z->zip_error_strerror(&error);
+    z->zip_error_fini(&error);
+    if (source) z->zip_source_free(source);
+    throw fail(what);
+  }
+  z->zip_error_fini(&error);
+  z->zip_source_keep(source);
+  struct Kept {
+    const LibZip* z;
+    zip_source_t* source;
+    ~Kept() { z->zip_source_free(source); }
+  } kept{z, source};
+  for (const auto& [name, data] : parts) {
+    zip_error_t e;
+    z->zip_error_init(&e);
+    zip_source_t* part = z->zip_source_buffer_create(data.data(), data.size(), 0, &e);
+    z->zip_error_fini(&e);
+    if (!part || z->zip_file_add(archive, name.c_str(), part, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+      const std::string what = z->zip_strerror(archive);
+      if (part) z->zip_source_free(part);
+      z->zip_discard(archive);
+      throw fail(what);
+    }
+  }
+  if (z->zip_close(archive) != 0) {
+    const std::string what = z->zip_strerror(archive);
+    z->zip_discard(archive);
+    throw fail(what);
+  }
+  std::string out = source_bytes(*z, source);
+  if (out.empty()) throw fail("libzip wrote no archive");
   return out;
 }
 

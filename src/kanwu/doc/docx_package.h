@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct zip;  // libzip's archive (zip_t)
 
@@ -24,6 +26,8 @@ class WordPackage {
   WordPackage& operator=(const WordPackage&) = delete;
 
   bool has(const std::string& part) const;
+  // Every entry's name, in the archive's order.
+  std::vector<std::string> names() const;
   // A part's bytes. Throws InputError when the part is encrypted, damaged,
   // or larger uncompressed than kMaxWordPartBytes (or would take the parts
   // read so far past kMaxWordTotalBytes).
@@ -35,5 +39,12 @@ class WordPackage {
   zip* zip_ = nullptr;
   std::uint64_t total_ = 0;  // uncompressed bytes read so far
 };
+
+// The archive `bytes` with `parts` (name → new bytes) replaced or added:
+// every other entry is copied as the archive stores it (its compressed data
+// is not inflated and compressed again), in its place. Throws InputError
+// naming `path` when libzip cannot read or write the archive.
+std::string replace_word_parts(const std::string& path, std::string_view bytes,
+                               const std::map<std::string, std::string>& parts);
 
 }  // namespace kanwu

@@ -44,7 +44,7 @@ std::string lowercase_first(std::string message) {
 bool is_checked_extension(const fs::path& path) {
   std::string ext = path.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));  // *.MD too
-  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".docx";
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".docx" || ext == ".odt";
 }
 
 // Files under `folder` with a checked extension that no ignore file
@@ -239,7 +239,10 @@ Document read_document(const std::string& file, const std::string& encoding = ""
   const std::string name = display_name(file, stdin_name);
   // A Word document's text is always Unicode: --encoding does not apply.
   if (format_for_path(file == "-" && !stdin_name.empty() ? stdin_name : file) == DocumentFormat::Word) {
-    WordText word = extract_word_text(name, read_input(file));
+    const std::string bytes = read_input(file);
+    // (--annotate reads the document again and compares.)
+    if (digest && file != "-") *digest = ContentDigest::of(bytes);
+    WordText word = extract_word_text(name, bytes);
     return Document(SourceText(name, std::move(word.text)), std::move(word.paragraphs));
   }
   std::string bytes = read_input(file);
