@@ -8,6 +8,7 @@
 #include "kanwu/doc/docx.h"
 #include "kanwu/doc/libzip.h"
 #include "kanwu/text/decode.h"
+#include "kanwu/doc/odt.h"
 #include "kanwu/text/office_file.h"
 
 namespace kanwu {
@@ -49,8 +50,10 @@ WordPackage::WordPackage(std::string path, std::string_view bytes) : path_(std::
                                   "password to check it"
                                 : *unreadable_office_file(bytes));
   }
-  // An .odt renamed .docx: say what it is rather than "no word/document.xml".
-  if (auto office = unreadable_office_file(bytes)) throw InputError(path_, std::move(*office));
+  // An .odt renamed .docx: say what it is rather than "no word/document.xml"
+  // (a file named .odt is read as one: odt.h).
+  if (!is_odf_text(path_))
+    if (auto office = unreadable_office_file(bytes)) throw InputError(path_, std::move(*office));
   const char* problem = "";
   z_ = libzip(problem);
   if (!z_) throw InputError(path_, std::string("cannot read Word documents: ") + problem);
