@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # kanwu on real text, side by side with autocorrect and textlint in one run.
 #   bench/real.sh            all measurements (a few minutes; corpora ~330 MB)
+#   KANWU=build/src/kanwu bench/real.sh   the same with a binary already built
 # Corpora: bench/real_corpus.py (published text only, built outside the work
 # tree: autocorrect skips git-ignored folders). Peers: bench/peers.sh.
 # Prints one line per measurement; bench/RESULTS.md records a run.
@@ -9,8 +10,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${BENCH_DIR:-${TMPDIR:-/tmp}/kanwu-bench}/real"
 RUNS="${RUNS:-3}"
 JOBS="${JOBS:-$(nproc)}"
-BUILD_TYPE=Release BUILD_TARGET=kanwu "$ROOT/ci/build.sh" "$ROOT/build-rel" >/dev/null
-KANWU="$ROOT/build-rel/src/kanwu"
+if [ -z "${KANWU:-}" ]; then
+  BUILD_TYPE=Release BUILD_TARGET=kanwu "$ROOT/ci/build.sh" "$ROOT/build-rel" >/dev/null
+  KANWU="$ROOT/build-rel/src/kanwu"
+fi
 . "$ROOT/bench/lib.sh"
 [ -f "$OUT/linear-50mb.md" ] || python3 "$ROOT/bench/real_corpus.py" "$OUT"
 
