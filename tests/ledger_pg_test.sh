@@ -69,8 +69,9 @@ psql_run() { as_server "$PGBIN/psql" -qAt -h "$SOCKET" -p "$PORT" -U kanwu -d ne
 expect "pg: reading an empty database does not make a ledger" 2 'not a kanwu ledger yet' -- "$KANWU" ledger list --ledger "$URL"
 mkdir -p "$TMP/work"
 ledger_scenarios "$KANWU" "$URL" "$TMP/work"
+ledger_check_scenarios "$KANWU" "$URL" "$TMP/work"
 
-expect "pg: the schema version" 0 '^1$' -- psql_run "SELECT max(version) FROM ledger_schema"
+expect "pg: the schema version" 0 '^2$' -- psql_run "SELECT max(version) FROM ledger_schema"
 expect "pg: figures are found by their index" 0 'Index' -- psql_run "SET enable_seqscan = off; EXPLAIN SELECT * FROM ledger_claims WHERE metric_key = 'x'"
 psql_run "INSERT INTO ledger_schema VALUES (99, 'later')"
 expect "pg: a ledger of a newer schema" 2 'schema version 99, newer than this kanwu' -- "$KANWU" ledger list --ledger "$URL"
@@ -80,6 +81,7 @@ expect "pg: the right password over TCP" 0 'documents' -- "$KANWU" ledger list -
 expect "pg: no such database" 2 'cannot connect to the ledger.s server.*does not exist' -- "$KANWU" ledger list --ledger "postgresql://kanwu@/nosuchdb?host=$SOCKET&port=$PORT"
 "$KANWU" ledger list --ledger "$URL" --format json > "$TMP/before.json"
 as_server "$PGBIN/pg_ctl" -D "$DATA" -m fast -w stop > /dev/null
+expect "pg: check --ledger with the server down" 2 'cannot connect to the ledger.s server' -- "$KANWU" check --ledger "$URL" "$TMP/work/check/draft.txt"
 expect "pg: a server that is down" 2 'cannot connect to the ledger.s server' -- "$KANWU" ledger add --ledger "$URL" "$TMP/work/archive"
 as_server "$PGBIN/pg_ctl" -D "$DATA" -l "$SOCKET/server.log" -w -t 60 \
   -o "-k $SOCKET -p $PORT -c listen_addresses=127.0.0.1 -c fsync=off" start > /dev/null

@@ -78,3 +78,28 @@ a, b = rows(sys.argv[2]), rows(sys.argv[3])
 print(len(a), "same" if a == b else "different")'
   expect "ledger: after a killed writer, every document whole" 0 '^200 same$' -- python3 -c "$rows" "$K" "$L" "$W/reference.ledger"
 }
+
+# `kanwu check --ledger` on every backend: a draft restating a published
+# figure differently is told which article (title, date) in every format; a
+# draft that agrees is quiet; a published correction is what a draft is
+# compared with; the draft itself is not added. Usage as ledger_scenarios.
+ledger_check_scenarios() {
+  local K="$1" L="$2" W="$3"
+  mkdir -p "$W/check"
+  printf '赤峰市统计局2024年3月1日发布\n\n2023年，赤峰市城镇新增就业3.52万人，全市地区生产总值增长6.1%%。\n' > "$W/check/published.txt"
+  printf '本报讯\n\n2023年，赤峰市城镇新增就业3.25万人，全市地区生产总值增长6.1%%。\n' > "$W/check/draft.txt"
+  printf '本报讯\n\n2023年，赤峰市城镇新增就业3.52万人，全市地区生产总值增长6.1%%。\n' > "$W/check/repeats.txt"
+  printf '本报讯\n\n2023年，赤峰市城镇新增就业3.62万人，全市地区生产总值增长6.1%%。\n' > "$W/check/corrected.txt"
+  "$K" ledger add --ledger "$L" "$W/check/published.txt" > /dev/null
+  local documents
+  documents=$("$K" ledger list --ledger "$L" --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["documents"]))')
+  expect "check --ledger: a draft against a published article" 1 'draft.txt:3:16: error: 数据不一致：城镇新增就业此处为3.25万人，已发布的《赤峰市统计局2024年3月1日发布》（2024-03-01）为3.52万人' -- "$K" check --color never --ledger "$L" "$W/check/draft.txt"
+  expect "check --ledger: the archived place in JSON" 0 "^$W/check/published.txt 3 16 已发布的《赤峰市统计局2024年3月1日发布》（2024-03-01）此处为3.52万人$" -- bash -c "'$K' check --ledger '$L' --format json '$W/check/draft.txt' | python3 -c 'import json,sys; r = json.load(sys.stdin)[\"findings\"][0][\"related\"][0]; print(r[\"file\"], r[\"line\"], r[\"column\"], r[\"message\"])'"
+  expect "check --ledger: the archived place in SARIF" 0 'published.txt 已发布的《赤峰市统计局' -- bash -c "'$K' check --ledger '$L' --format sarif '$W/check/draft.txt' | python3 -c 'import json,sys; r = json.load(sys.stdin)[\"runs\"][0][\"results\"][0][\"relatedLocations\"][0]; print(r[\"physicalLocation\"][\"artifactLocation\"][\"uri\"].rsplit(\"/\", 1)[-1], r[\"message\"][\"text\"])'"
+  expect "check --ledger: a draft that agrees is quiet" 0 '0 findings' -- "$K" check --color never --ledger "$L" "$W/check/repeats.txt"
+  expect "check --ledger: without the ledger, nothing to compare" 0 '0 findings' -- "$K" check --color never "$W/check/draft.txt"
+  expect "check --ledger: the draft is not added" 0 "^$documents\$" -- bash -c "'$K' ledger list --ledger '$L' --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)[\"documents\"]))'"
+  "$K" ledger correct --ledger "$L" --document "$W/check/published.txt" --was 3.52万人 --now 3.62万人 --date 2024-03-05 > /dev/null
+  expect "check --ledger: a draft repeating a corrected figure" 1 '此处为3.52万人，.*为3.62万人（原为“3.52万人”，已于2024-03-05更正为3.62万人' -- "$K" check --color never --ledger "$L" "$W/check/repeats.txt"
+  expect "check --ledger: a draft with the corrected figure" 0 '0 findings' -- "$K" check --color never --ledger "$L" "$W/check/corrected.txt"
+}

@@ -21,6 +21,7 @@
 #include "kanwu/engine/config.h"
 #include "kanwu/engine/linter.h"
 #include "kanwu/fix/apply.h"
+#include "kanwu/ledger/archive.h"
 #include "kanwu/report/formats.h"
 #include "kanwu/report/reporter.h"
 #include "check_plan.h"
@@ -125,8 +126,23 @@ kanwu::CheckOptions engine_options(const CheckOptions& opt, const CheckPlan& pla
   options.rule_timings = opt.timings;
   options.process_exits_after = true;  // (exit_without_freeing, below)
   options.remember_content = opt.fix || opt.diff;
+  options.archive = plan.archive.get();
   if (!opt.quiet) options.progress = std::ref(progress);
   return options;
+}
+
+// The plan's run; nothing when the ledger failed during it (a server gone):
+// no report is better than one that silently left the archive out.
+std::optional<Report> run_plan(const CheckOptions& opt, const CheckPlan& plan) {
+  Progress progress;
+  try {
+    Report report = check_inputs(plan.rules.pointers(), plan.inputs, engine_options(opt, plan, progress));
+    report.input_errors.insert(report.input_errors.begin(), plan.input_errors.begin(), plan.input_errors.end());
+    return report;
+  } catch (const ledger::LedgerError& e) {
+    std::cerr << "kanwu: " << e.what() << '\n';
+    return std::nullopt;
+  }
 }
 
 // --changed-since and --baseline drop the findings they exclude;
@@ -256,9 +272,9 @@ int write_output(const CheckOptions& opt, const CheckPlan& plan, const Report& r
 int check_or_fail(const CheckOptions& opt) {
   const std::optional<CheckPlan> plan = plan_check(opt);
   if (!plan) return kExitError;
-  Progress progress;
-  Report report = check_inputs(plan->rules.pointers(), plan->inputs, engine_options(opt, *plan, progress));
-  report.input_errors.insert(report.input_errors.begin(), plan->input_errors.begin(), plan->input_errors.end());
+  std::optional<Report> run = run_plan(opt, *plan);
+  if (!run) return kExitError;
+  Report& report = *run;
   plan->apply_file_settings(report.findings, opt.enable);
   if (const auto status = filter_by_history(opt, report)) return *status;
   bool refused = false;  // a file --fix or --diff left alone: the run ends with exit 2

@@ -27,6 +27,10 @@ struct CheckOptions {
   std::string config;
   std::string baseline, write_baseline;
   std::string changed_since;
+  // The archive ledger the drafts are compared with (--ledger), else the
+  // configuration's `ledger:` unless no_ledger (--no-ledger).
+  std::string ledger;
+  bool no_ledger = false;
   std::string encoding;
   std::string fail_on = "warning";
   std::string color = "auto";

@@ -128,6 +128,20 @@ void plan_inputs(const CheckOptions& opt, Configs& configs, CheckPlan& plan) {
   }
 }
 
+// The archive: opened before any work, so a ledger that cannot be read
+// stops the run at once (and is never created by a check).
+bool open_archive(const CheckOptions& opt, const std::string& configured, CheckPlan& plan) {
+  const std::string& name = opt.ledger.empty() && !opt.no_ledger ? configured : opt.ledger;
+  if (name.empty()) return true;
+  try {
+    plan.archive = std::make_unique<ledger::LedgerArchive>(ledger::Ledger::open(name, /*create=*/false));
+  } catch (const ledger::LedgerError& e) {
+    std::cerr << "kanwu: " << e.what() << '\n';
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void CheckPlan::apply_file_settings(std::vector<Finding>& findings, const std::vector<std::string>& enable) const {
@@ -142,9 +156,11 @@ void CheckPlan::apply_file_settings(std::vector<Finding>& findings, const std::v
 std::optional<CheckPlan> plan_check(const CheckOptions& opt) {
   if (!options_valid(opt)) return std::nullopt;
   CheckPlan plan;
+  std::string configured_ledger;
   try {
     Configs configs(opt.config);
     const Config& global = configs.for_path(opt.paths.empty() ? "." : opt.paths.front());
+    configured_ledger = global.ledger;
     auto rules = load_run_rules(opt, global, plan.known_rule_ids);
     if (!rules) return std::nullopt;
     plan.rules = std::move(*rules);
@@ -158,7 +174,7 @@ std::optional<CheckPlan> plan_check(const CheckOptions& opt) {
                  "files matched by `ignore:` in .kanwu.yaml are skipped)\n";
     return std::nullopt;
   }
-  if (!fixes_possible(opt, plan.inputs)) return std::nullopt;
+  if (!fixes_possible(opt, plan.inputs) || !open_archive(opt, configured_ledger, plan)) return std::nullopt;
   parse_severity(opt.fail_on, plan.fail_on);
   return plan;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <deque>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -15,6 +16,7 @@
 #include "check_command.h"
 #include "kanwu/engine/config.h"
 #include "kanwu/engine/linter.h"
+#include "kanwu/ledger/archive.h"
 #include "kanwu/rules/loader.h"
 
 namespace kanwu::cli {
@@ -34,14 +36,17 @@ struct CheckPlan {
   std::vector<std::pair<std::string, FileSettings>> settings;
   std::vector<InputError> input_errors;  // paths named that are not there
   Severity fail_on = Severity::Warning;
+  // The archive the cross-document rules compare the files with (--ledger,
+  // else the configuration's `ledger:`), opened; null without one.
+  std::unique_ptr<ledger::LedgerArchive> archive;
 
   // Drops findings whose rule is off for their file (the directive checks:
   // the rules' findings were never made) and sets the files' severities.
   void apply_file_settings(std::vector<Finding>& findings, const std::vector<std::string>& enable) const;
 };
 
-// Checks the options, loads the configuration and the rules, finds the files
-// and decides what runs on each; or says on standard error why it cannot
+// Checks the options, loads the configuration and the rules, finds the files,
+// decides what runs on each and opens the ledger; or says on standard error why it cannot
 // (the run then exits with kExitError) and returns nothing. Reads no file's
 // text. Throws std::bad_alloc.
 std::optional<CheckPlan> plan_check(const CheckOptions& options);

@@ -176,6 +176,11 @@ int main(int argc, char** argv) {
                         "(draft.docx) or plain text");
   cmd_check->add_option("-o,--output", check.output, "write the report to a file");
   cmd_check->add_option("--config", check.config, "configuration file (default: nearest .kanwu.yaml)");
+  auto* ledger_option = cmd_check->add_option(
+      "--ledger", check.ledger,
+      "also compare with the published documents of this archive ledger (a file or a postgresql:// URL; "
+      "default: `ledger:` of .kanwu.yaml)");
+  cmd_check->add_flag("--no-ledger", check.no_ledger, "do not use the ledger of .kanwu.yaml")->excludes(ledger_option);
   cmd_check->add_option("--baseline", check.baseline, "report only findings not in this baseline");
   cmd_check->add_option("--write-baseline", check.write_baseline, "write the findings as a baseline");
   cmd_check->add_option("--changed-since", check.changed_since,
@@ -250,6 +255,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 65535));
   cmd_serve->add_option("--rules", serve.rules, "rule file or folder (default: bundled rules)")->allow_extra_args(false);
   cmd_serve->add_option("--config", serve.config, "configuration file (default: nearest .kanwu.yaml)");
+  cmd_serve->add_option("--ledger", serve.ledger,
+                        "also compare every check with this archive ledger (default: `ledger:` of .kanwu.yaml)");
   cmd_serve->add_option("--max-checks", serve.max_checks, "checks run at once; more are answered 503 (busy)")
       ->check(CLI::Range(1, 64));
   cmd_serve->add_option("--time-limit", serve.time_limit, "seconds a check may take before the answer is 503")

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "kanwu/ledger/archive.h"
+
 namespace kanwu::cli {
 
 namespace {
@@ -35,10 +37,26 @@ std::string ProjectLinter::load() {
     catalogue_ = std::move(catalogue);
     rules_ = std::move(rules);
     known_ids_ = std::move(known);
+    ledger_ = ledger_option_.empty() ? global.ledger : ledger_option_;
     configs_.emplace(std::move(configs));
     return problem;
   } catch (const RuleLoadError& e) {
     return describe(e);
+  }
+}
+
+std::string ProjectLinter::ledger_problem() const {
+  std::string ledger;
+  {
+    std::lock_guard lock(configs_lock_);
+    ledger = ledger_;
+  }
+  if (ledger.empty()) return "";
+  try {
+    ledger::Ledger::open(ledger, /*create=*/false);
+    return "";
+  } catch (const ledger::LedgerError& e) {
+    return e.what();
   }
 }
 
@@ -59,12 +77,24 @@ Report ProjectLinter::check(std::vector<Document> documents, const std::atomic<b
     options.jobs = jobs_;
     options.cancel = cancel;
     options.known_rule_ids = known_ids_;
+    std::optional<ledger::LedgerArchive> archive;
+    std::string ledger;
+    {
+      std::lock_guard lock(configs_lock_);
+      ledger = ledger_;
+    }
+    if (!ledger.empty()) {
+      archive.emplace(ledger::Ledger::open(ledger, /*create=*/false));
+      options.archive = &*archive;
+    }
     Report report = check_documents(rules_->pointers(), documents, options);
     std::lock_guard lock(configs_lock_);
     apply_file_settings(report.findings, *configs_, *rules_, {});
     return report;
   } catch (const RuleLoadError& e) {  // a .kanwu.yaml in a subfolder
     throw std::runtime_error(describe(e));
+  } catch (const ledger::LedgerError& e) {
+    throw std::runtime_error("kanwu: 无法读取已发布稿件库（ledger）：" + std::string(e.what()));
   }
 }
 

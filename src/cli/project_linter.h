@@ -28,8 +28,9 @@ class ProjectLinter : public lsp::Linter {
  public:
   // `rules`: --rules paths (empty: the bundled rules); `config`: --config.
   // `jobs`: worker threads per check (0: one per core).
-  ProjectLinter(std::vector<std::string> rules, std::string config, unsigned jobs = 0)
-      : rules_option_(std::move(rules)), config_(std::move(config)), jobs_(jobs) {}
+  // `ledger`: --ledger (empty: the configuration's `ledger:`, if any).
+  ProjectLinter(std::vector<std::string> rules, std::string config, unsigned jobs = 0, std::string ledger = "")
+      : rules_option_(std::move(rules)), config_(std::move(config)), jobs_(jobs), ledger_option_(std::move(ledger)) {}
 
   // "" or what went wrong; on failure the rules loaded before stay.
   std::string load() override;
@@ -40,6 +41,9 @@ class ProjectLinter : public lsp::Linter {
   // The same, stopping early (an incomplete report) once `cancel` is true.
   Report check(std::vector<Document> documents, const std::atomic<bool>* cancel);
 
+  // "" when there is no ledger or it opens; else why it does not.
+  std::string ledger_problem() const;
+
   // Every rule loaded, those off here included.
   std::vector<RuleSummary> catalogue() const;
 
@@ -47,6 +51,10 @@ class ProjectLinter : public lsp::Linter {
   std::vector<std::string> rules_option_;
   std::string config_;
   unsigned jobs_;
+  std::string ledger_option_;
+  // The archive ledger each check also compares with ("" for none): opened
+  // per check, as checks run on several threads and a connection serves one.
+  std::string ledger_;
   std::optional<RuleSet> rules_;
   std::optional<Configs> configs_;
   mutable std::mutex configs_lock_;  // Configs caches per folder on first lookup

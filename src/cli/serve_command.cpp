@@ -231,10 +231,15 @@ int run_serve(const ServeOptions& options) {
                              options.host);
   // One worker thread per check: requests are checked in parallel, each on
   // its own thread, up to max_checks.
-  ProjectLinter linter(options.rules, options.config, 1);
+  ProjectLinter linter(options.rules, options.config, 1, options.ledger);
   if (const std::string problem = linter.load(); !problem.empty()) {
     std::cerr << problem << '\n';
     if (linter.catalogue().empty()) return kExitError;  // nothing loaded at all
+  }
+  // A ledger that cannot be read is said at start, not on the first check.
+  if (const std::string problem = linter.ledger_problem(); !problem.empty()) {
+    std::cerr << "kanwu serve: " << problem << '\n';
+    return kExitError;
   }
   std::signal(SIGPIPE, SIG_IGN);  // a browser that goes away mid-answer
 

@@ -15,6 +15,7 @@ struct ServeOptions {
   int port = 7770;                  // 0: any free port (printed at start)
   std::vector<std::string> rules;   // --rules: instead of the bundled rules
   std::string config;               // --config: instead of the nearest .kanwu.yaml
+  std::string ledger;               // --ledger: instead of the configuration's `ledger:`
   std::size_t max_checks = 4;       // checks running at once; more get 503
   std::size_t max_body = 5u << 20;  // bytes; larger requests get 413
   double time_limit = 30;           // seconds a check may take before the answer is 503

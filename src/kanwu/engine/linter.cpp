@@ -97,6 +97,7 @@ class Run {
     pass_of_rule_.assign(rules.size(), kNoPass);
     for (std::size_t r = 0; r < rules.size(); ++r)
       if (auto pass = rules[r]->corpus_pass()) {
+        if (options.archive) pass->consult(*options.archive);
         pass_of_rule_[r] = passes_.size();
         passes_.push_back({rules[r], std::move(pass)});
       }

@@ -84,6 +84,9 @@ struct CheckOptions {
   // Keep a fingerprint of each file's bytes (Report::checked_content), so
   // that --fix can tell a file changed since it was checked.
   bool remember_content = false;
+  // Published documents the cross-document rules compare the inputs with
+  // too (`--ledger`); not owned.
+  Archive* archive = nullptr;
   // Called on the main thread after each document (progress display).
   std::function<void(std::size_t done, std::size_t total, std::size_t bytes)> progress;
 };

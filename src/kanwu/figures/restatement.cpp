@@ -68,7 +68,12 @@ std::pair<std::size_t, std::size_t> span_bounds(std::string_view text, std::size
                                                  const std::array<std::string_view, N>& starts,
                                                  const std::array<std::string_view, M>& ends) {
   at = std::min(at, text.size());
-  const std::size_t floor = at > kReach ? at - kReach : 0, ceiling = std::min(text.size(), at + kReach);
+  std::size_t floor = at > kReach ? at - kReach : 0, ceiling = std::min(text.size(), at + kReach);
+  // On character boundaries: the span is kept as text (the ledger stores
+  // it, and PostgreSQL takes only valid UTF-8).
+  const auto continuation = [&](std::size_t i) { return i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80; };
+  while (floor < at && continuation(floor)) ++floor;
+  while (ceiling > at && continuation(ceiling)) --ceiling;
   const std::string_view window = text.substr(0, ceiling);
   // A mark that starts before `at` (and lies in the window): the span
   // begins after the one that ends last.

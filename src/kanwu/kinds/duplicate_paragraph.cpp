@@ -1,8 +1,11 @@
 #include "kanwu/kinds/duplicate_paragraph.h"
 
+#include "kanwu/kinds/archive.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 #include <array>
 #include <cmath>
 #include <unordered_map>
@@ -121,8 +124,13 @@ class DuplicatePass : public CorpusPass {
 
   void add(std::unique_ptr<CorpusPass::Digest> d) override {
     auto& digest = static_cast<ParagraphDigest&>(*d);
-    for (Paragraph& p : digest.paragraphs) add_paragraph(std::move(p));
+    for (Paragraph& p : digest.paragraphs) {
+      if (archive_ && settings_.across) compare_with_archive(p);
+      add_paragraph(std::move(p));
+    }
   }
+
+  void consult(Archive& archive) override { archive_ = &archive; }
 
   void finish(std::vector<Finding>& out) override {
     // A text that recurs in many documents is a template (a dateline
@@ -134,9 +142,37 @@ class DuplicatePass : public CorpusPass {
       if (across ? settings_.across : settings_.within) out.push_back(std::move(p.finding));
     }
     findings_.clear();
+    for (Finding& f : archived_findings_) out.push_back(std::move(f));
+    archived_findings_.clear();
   }
 
  private:
+  // A draft's paragraph copied from a published one (exact or near, by the
+  // same sketch and measure): reported against the archived article, unless
+  // the archive holds it in boilerplate_files articles or more (a template)
+  // or the copy is the draft's own published version.
+  void compare_with_archive(const Paragraph& p) {
+    std::vector<ArchivedParagraph> copies = archive_->paragraphs_like(p.sketch, settings_.k, std::max<std::size_t>(kMaxVerified, settings_.boilerplate_files));
+    std::erase_if(copies, [&](const ArchivedParagraph& a) {
+      return a.similarity < settings_.threshold || a.document.name == p.where.file;
+    });
+    if (copies.empty()) return;
+    std::set<std::string> articles;
+    for (const ArchivedParagraph& a : copies) articles.insert(a.document.name);
+    if (articles.size() >= settings_.boilerplate_files) return;
+    const ArchivedParagraph& first = copies.front();
+    const bool exact = first.similarity >= 1.0;
+    const int percent = exact ? 100 : std::min(99, static_cast<int>(std::floor(first.similarity * 100)));
+    const std::string& title = first.document.title.empty() ? first.document.name : first.document.title;
+    const std::string place = first.document.published.empty()
+                                  ? fmt::format("已发布的《{}》", title)
+                                  : fmt::format("已发布的《{}》（{}）", title, first.document.published);
+    Finding f = make_finding(rule_, p.where,
+                             {{"similarity", fmt::format("{}%", percent)}, {"first", place}, {"kind", exact ? "重复" : "近似重复"}});
+    f.related.push_back({first.where, place + (exact ? "中的同一段落" : "中的相似段落")});
+    archived_findings_.push_back(std::move(f));
+  }
+
   void add_paragraph(Paragraph p) {
     if (files_.empty() || files_.back() != p.where.file) files_.push_back(p.where.file);
     const auto file = static_cast<std::uint32_t>(files_.size() - 1);
@@ -220,6 +256,8 @@ class DuplicatePass : public CorpusPass {
   std::unordered_map<std::uint64_t, std::uint32_t> exact_;
   BandIndex bands_;
   std::vector<Pending> findings_;
+  Archive* archive_ = nullptr;
+  std::vector<Finding> archived_findings_;
 };
 
 class DuplicateParagraphRule : public Rule {

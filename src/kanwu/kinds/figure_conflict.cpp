@@ -9,9 +9,12 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "kanwu/figures/claim.h"
+#include "kanwu/figures/comparable.h"
 #include "kanwu/figures/restatement.h"
+#include "kanwu/kinds/archive.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -33,23 +36,8 @@ constexpr std::size_t kMinPassageBigrams = 12;
 // Sentences this alike (numbers masked) are one passage restated nearly
 // word for word.
 constexpr double kVerbatimSimilarity = 0.85;
-// A clause shorter than this (in characters, numbers masked) names too
-// little to stand for a metric the reader could not name.
-constexpr std::size_t kMinClauseCharacters = 10;
-// Other figures of a paragraph kept as evidence.
-constexpr std::size_t kMaxCoFigures = 16;
-
-// Another figure of the same paragraph: when a rival passage states it
-// too, with the same value, the two passages report the same thing.
-struct CoFigure {
-  std::string figure;  // metric, period, unit family
-  double value = 0;
-  bool exact = false;  // 900万人以上 agrees with 1168万人 as a range, not as a restatement
-  double low = 0, high = 0;
-  std::string text;
-};
-
-// What a place offers as evidence that another passage restates it.
+// What a place offers as evidence that another passage restates it: the
+// comparable figure's evidence (comparable.h), and where it is.
 struct PassageEvidence {
   PassageText text;
   // Made from `text` when a rival asks (the pass runs on one thread): the
@@ -65,33 +53,24 @@ struct PassageEvidence {
   }
   mutable std::optional<MaskedPassage> passage_, paragraph_;
   std::vector<CoFigure> cofigures;
-  // A named statistical indicator (a vocabulary indicator: 城镇新增就业,
-  // 地区生产总值) whose subject and period the text states: two such
-  // statements are one figure by definition, however differently the
-  // passages around them are written.
   bool named_indicator = false;
-  // A subject the text does not name ("@file", "@file#section": what the
-  // document is about): comparable inside that document, and with another
-  // document only when their passages share another figure.
   std::string unnamed_subject;
+  // The draft's path, or "" for an archived figure.
   std::string document;
-  // No period was read: the figure is compared only with a passage that
-  // states another of its figures alike (the same report, restated).
   bool unknown_period = false;
-  // The figure's own sentence states its period and its subject (2025年，
-  // 全市中欧班列开行942列): nothing is carried from elsewhere.
   bool self_contained = false;
+  // An archived figure: its document, and the correction it stands for.
+  std::optional<ArchivedDocument> archived;
+  std::string corrected_from, corrected_on;
 };
 
 struct ClaimDigest {
-  std::string group;  // metric, subject, period and unit family
-  // The same without the subject: a figure that agrees in two passages is
-  // itself evidence that they speak of one subject.
+  std::string group;
   std::string figure;
   std::string metric;
   std::string role;
   std::string text;  // as written
-  std::string share_base;  // a share of what ("" when unstated)
+  std::string share_base;
   std::string period_text;
   double low = 0, high = 0;
   double value = 0;
@@ -102,6 +81,57 @@ struct ClaimDigest {
   std::string sentence;
   PassageEvidence evidence;
 };
+
+ClaimDigest digest_of(ComparableFigure f, std::string document) {
+  ClaimDigest d;
+  // Two figures in one paragraph are parallel statements (此前…, 其中…)
+  // more often than rival ones: a conflict needs two paragraphs.
+  d.sentence = fmt::format("{}\x1f{}", document, f.block);
+  d.group = std::move(f.group);
+  d.figure = std::move(f.figure);
+  d.metric = std::move(f.metric);
+  d.role = std::move(f.role);
+  d.text = std::move(f.text);
+  d.share_base = std::move(f.share_base);
+  d.period_text = std::move(f.period_text);
+  d.low = f.low;
+  d.high = f.high;
+  d.value = f.value;
+  d.exact = f.exact;
+  d.where = std::move(f.where);
+  PassageEvidence& e = d.evidence;
+  e.text = std::move(f.passage);
+  e.cofigures = std::move(f.cofigures);
+  e.named_indicator = f.named_indicator;
+  e.unnamed_subject = std::move(f.unnamed_subject);
+  e.document = std::move(document);
+  e.unknown_period = f.unknown_period;
+  e.self_contained = f.self_contained;
+  return d;
+}
+
+ClaimDigest digest_of(ArchivedFigure a) {
+  ClaimDigest d = digest_of(std::move(a.figure), "");
+  d.sentence = fmt::format("archive\x1f{}\x1f{}", a.document.name, d.sentence);
+  d.evidence.document = "\x1f" "archive\x1f" + a.document.name;
+  d.evidence.archived = std::move(a.document);
+  d.evidence.corrected_from = std::move(a.corrected_from);
+  d.evidence.corrected_on = std::move(a.corrected_on);
+  return d;
+}
+
+// An archived place in the editor's words: 《题目》（2025-03-02发布）.
+std::string archived_place(const ArchivedDocument& d) {
+  const std::string& title = d.title.empty() ? d.name : d.title;
+  return d.published.empty() ? fmt::format("已发布的《{}》", title) : fmt::format("已发布的《{}》（{}）", title, d.published);
+}
+
+// What a correction of an archived figure says, or "".
+std::string correction_words(const PassageEvidence& e, const std::string& now) {
+  if (e.corrected_from.empty()) return "";
+  return e.corrected_on.empty() ? fmt::format("原为“{}”，已更正为{}", e.corrected_from, now)
+                                : fmt::format("原为“{}”，已于{}更正为{}", e.corrected_from, e.corrected_on, now);
+}
 
 struct ClaimsDigest : CorpusPass::Digest {
   std::vector<ClaimDigest> claims;
@@ -124,119 +154,18 @@ class ConflictPass : public CorpusPass {
 
   std::unique_ptr<CorpusPass::Digest> digest(const Document& document) const override {
     auto digest = std::make_unique<ClaimsDigest>();
-    const BlockFigures& figures = block_figures(document);
-    const DocumentFigures& read = document_figures(document, vocabulary_);
-    // The figures' number spans, block by block, read once.
-    std::vector<std::pair<std::size_t, std::size_t>> numbers;
-    std::size_t numbers_block = SIZE_MAX;
-    for (const Claim& c : read.claims) {
-      // A figure with no unit (18.8万亿英镑 reads as 18.8万亿) is not compared.
-      // Targets and forecasts are not compared (a target restated with
-      // another number is a conflict too, but a period misread turns last
-      // year's result into this year's target, so plan against plan was
-      // wrong more often than right on real reports); start values never.
-      if (c.plan || c.start_value || c.ambiguous || c.quantity.unit.empty() ||
-          !rule_.in_scope(document.blocks()[c.block]))
-        continue;
-      if (c.block != numbers_block) {
-        numbers.clear();
-        for (const Quantity& q : figures.quantities[c.block]) numbers.emplace_back(q.number_begin, q.number_end);
-        numbers_block = c.block;
-      }
-      // A figure whose metric was not read is known by its clause, word for
-      // word with the numbers masked (新建和改扩建学校#所): the same clause in
-      // two places is the same metric, if it says enough to name one.
-      std::string metric_key = c.metric_key, metric = c.metric;
-      if (metric_key.empty()) {
-        const std::string clause = masked_clause(document.blocks()[c.block].text, c.quantity.number_begin, numbers);
-        if (utf8::count_code_points(clause) < kMinClauseCharacters) continue;
-        metric_key = "clause:" + clause + "#" + std::string(to_string(c.role));
-        metric = "“" + clause + "”";
-      }
-      ClaimDigest d;
-      const bool unnamed = c.subject.starts_with("@");
-      const std::string period = c.period.empty() ? "?" : c.period;
-      d.group = metric_key + '\x1f' + (unnamed ? std::string("?") : c.subject) + '\x1f' + period + '\x1f' +
-                unit_family(c.quantity.unit);
-      d.evidence.unknown_period = c.period.empty();
-      d.figure = metric_key + '\x1f' + period + '\x1f' + unit_family(c.quantity.unit);
-      if (unnamed) d.evidence.unnamed_subject = c.subject;
-      d.evidence.document = document.path();
-      d.metric = metric;
-      d.role = std::string(to_string(c.role));
-      d.text = c.quantity.text;
-      d.share_base = c.share_base;
-      d.period_text = c.period_text;
-      d.low = c.quantity.low;
-      d.high = c.quantity.high;
-      d.value = c.quantity.value;
-      d.exact = c.quantity.approx == Approx::Exact;
-      // Statistical prose states rates to one decimal and drops a final
-      // zero: 分别增长4.2%、5%、5.4% means 5.0%, not anything from 4.5 to 5.5.
-      const bool rate = c.quantity.unit == "%" || c.quantity.unit == "个百分点";
-      if (rate && c.quantity.approx == Approx::Exact && !c.quantity.chinese &&
-          c.quantity.text.find('.') == std::string::npos) {
-        d.low = c.quantity.value - 0.05;
-        d.high = c.quantity.value + 0.05;
-      }
-      d.where = c.where;
-      // Two figures in one paragraph are parallel statements (此前…, 其中…)
-      // more often than rival ones: a conflict needs two paragraphs.
-      d.sentence = fmt::format("{}\x1f{}", document.path(), c.block);
-      d.evidence.text = PassageText::of(document.blocks()[c.block].text, c.quantity.begin, numbers);
-      // The period is stated when the text named it (not the date of an
-      // undated text's figures).
-      const bool period_stated = !c.period_text.empty() || c.period != read.context.default_period;
-      // 全县, 本市 in a document that names no county or city still names
-      // its subject ("@file#section"); "@file" alone is what nothing named.
-      const bool subject_stated = !unnamed || c.subject.find('#') != std::string::npos;
-      d.evidence.named_indicator = period_stated && subject_stated && names_indicator(c.metric);
-      {
-        const auto& spans = document.sentences(c.block);
-        const std::string_view block_text = document.blocks()[c.block].text;
-        const std::string_view sentence =
-            c.sentence < spans.size() ? block_text.substr(spans[c.sentence].begin, spans[c.sentence].end - spans[c.sentence].begin)
-                                      : block_text;
-        const auto names_any = [&](const std::vector<std::string>& words) {
-          return std::any_of(words.begin(), words.end(),
-                             [&](const std::string& w) { return sentence.find(w) != std::string_view::npos; });
-        };
-        d.evidence.self_contained =
-            !c.period_text.empty() && sentence.find(c.period_text) != std::string_view::npos &&
-            ((!unnamed && sentence.find(c.subject) != std::string_view::npos) || names_any(vocabulary_.own_place) ||
-             names_any(vocabulary_.national));
-      }
-      digest->claims.push_back(std::move(d));
-    }
-    // The other figures of each paragraph, for the agreeing-figures evidence
-    // (claims come in block order: each block's run is read on its own).
-    auto& claims = digest->claims;
-    for (std::size_t run = 0; run < claims.size();) {
-      std::size_t run_end = run;
-      while (run_end < claims.size() && claims[run_end].sentence == claims[run].sentence) ++run_end;
-      // The nearest figures of the paragraph, kMaxCoFigures / 2 either side
-      // (a paragraph of thousands of figures is read in linear time).
-      for (std::size_t i = run; i < run_end; ++i) {
-        ClaimDigest& d = claims[i];
-        const std::size_t from = std::max(run, i >= kMaxCoFigures / 2 ? i - kMaxCoFigures / 2 : 0);
-        const std::size_t to = std::min(run_end, i + kMaxCoFigures / 2 + 1);
-        for (std::size_t j = from; j < to; ++j) {
-          const ClaimDigest& o = claims[j];
-          if (j != i && o.group != d.group) d.evidence.cofigures.push_back({o.figure, o.value, o.exact, o.low, o.high, o.text});
-        }
-      }
-      run = run_end;
-    }
+    const auto in_scope = [&](const Block& block) { return rule_.in_scope(block); };
+    for (ComparableFigure& f : comparable_figures(document, vocabulary_, in_scope))
+      digest->claims.push_back(digest_of(std::move(f), document.path()));
     return digest;
   }
 
-  bool names_indicator(const std::string& metric) const {
-    return std::any_of(vocabulary_.indicators.begin(), vocabulary_.indicators.end(),
-                       [&](const auto& i) { return metric.find(i.second) != std::string::npos; });
-  }
+  void consult(Archive& archive) override { archive_ = &archive; }
 
   void add(std::unique_ptr<CorpusPass::Digest> d) override {
-    for (ClaimDigest& c : static_cast<ClaimsDigest&>(*d).claims) add_claim(std::move(c));
+    auto& claims = static_cast<ClaimsDigest&>(*d).claims;
+    if (archive_) add_archived(claims);
+    for (ClaimDigest& c : claims) add_claim(std::move(c), true);
   }
 
   void finish(std::vector<Finding>& out) override {
@@ -245,6 +174,18 @@ class ConflictPass : public CorpusPass {
   }
 
  private:
+  // The archive's figures of every group a document states that no earlier
+  // document did, added before the document's own and never reported among
+  // themselves (they are published): a draft's figure is reported against
+  // the published one.
+  void add_archived(const std::vector<ClaimDigest>& claims) {
+    std::vector<std::string> groups;
+    for (const ClaimDigest& c : claims)
+      if (looked_up_.insert(c.group).second) groups.push_back(c.group);
+    if (groups.empty()) return;
+    for (ArchivedFigure& a : archive_->figures_in(groups)) add_claim(digest_of(std::move(a)), false);
+  }
+
   struct Reading {
     double low, high;
     std::string text;
@@ -272,6 +213,7 @@ class ConflictPass : public CorpusPass {
     std::size_t disagreeing = 0;
     bool self_contained = false;  // both sentences state their own period and subject
     const Location* place = nullptr;
+    const PassageEvidence* evidence = nullptr;  // the place's
   };
 
   // The strongest evidence that `c` restates one of the places of `r`;
@@ -287,8 +229,11 @@ class ConflictPass : public CorpusPass {
       // documents, an unnamed subject is the same only when the passages
       // state another figure alike (restates).
       if (unnamed && same_document && c.evidence.unnamed_subject != there.unnamed_subject) continue;
+      // A draft is not compared with its own published version.
+      if (there.archived && there.archived->name == c.evidence.document) continue;
       Restatement here;
       here.place = &r.places[p];
+      here.evidence = &there;
       here.same_document = same_document;
       here.self_contained = c.evidence.self_contained && there.self_contained;
       here.cross_unnamed = (unnamed && !same_document) || c.evidence.unknown_period || there.unknown_period;
@@ -339,7 +284,9 @@ class ConflictPass : public CorpusPass {
            (r.similarity >= similar_passage_ && (long_enough || !r.same_document));
   }
 
-  void add_claim(ClaimDigest c) {
+  // `report`: a conflict of `c` with what came before is reported (not
+  // between archived figures).
+  void add_claim(ClaimDigest c, bool report_conflicts) {
     auto& readings = groups_[c.group];
     std::vector<std::pair<const Reading*, Restatement>> disagree;
     Reading* same = nullptr;
@@ -349,7 +296,7 @@ class ConflictPass : public CorpusPass {
       const bool same_whole = r.share_base.empty() || c.share_base.empty() || r.share_base == c.share_base;
       if (r.text == c.text && r.share_base == c.share_base) same = &r;
       const bool elsewhere = r.sentences.size() > 1 || r.sentences.front() != c.sentence;
-      if ((c.high < r.low || r.high < c.low) && elsewhere && same_whole) {
+      if (report_conflicts && (c.high < r.low || r.high < c.low) && elsewhere && same_whole) {
         Restatement evidence = restatement(c, r);
         if (restates(evidence, c)) disagree.emplace_back(&r, std::move(evidence));
       }
@@ -377,7 +324,7 @@ class ConflictPass : public CorpusPass {
       if (!others.empty()) others += "、";
       others += r->text;
       if (!places.empty()) places += "、";
-      places += brief_place(*evidence.place);
+      places += evidence.evidence->archived ? archived_place(*evidence.evidence->archived) : brief_place(*evidence.place);
     }
     if (all > disagree.size()) {
       places += "等处";
@@ -392,6 +339,8 @@ class ConflictPass : public CorpusPass {
     else if (first.self_contained) why = "两处各自写明了主体和时期";
     if (!agreeing.empty()) why += (why.empty() ? "" : "；") + agreeing;
     if (why.empty() || !agreeing.empty()) why += fmt::format("{}语句相似度{:.2f}", why.empty() ? "两处语句相近，数字以外" : "，", first.similarity);
+    if (const std::string corrected = correction_words(*first.evidence, disagree.front().first->text); !corrected.empty())
+      why = corrected + "；" + why;
     Finding f = make_finding(rule_, c.where,
                              {{"metric", c.metric + role_words(c.role)},
                               {"value", c.text},
@@ -400,8 +349,14 @@ class ConflictPass : public CorpusPass {
                               {"period", c.period_text},
                               {"evidence", why}});
     for (const auto& [r, evidence] : disagree)
-      for (const Location& at : r->places)
-        f.related.push_back({at, fmt::format("此处为{}", r->text)});
+      for (std::size_t p = 0; p < r->places.size(); ++p) {
+        const PassageEvidence& e = r->evidence[p];
+        if (e.archived && e.archived->name == c.evidence.document) continue;
+        const std::string corrected = correction_words(e, r->text);
+        f.related.push_back({r->places[p], e.archived ? fmt::format("{}此处为{}{}", archived_place(*e.archived), r->text,
+                                                                    corrected.empty() ? "" : "（" + corrected + "）")
+                                                      : fmt::format("此处为{}", r->text)});
+      }
     findings_.push_back(std::move(f));
   }
 
@@ -410,6 +365,8 @@ class ConflictPass : public CorpusPass {
   const double similar_passage_;
   std::unordered_map<std::string, std::vector<Reading>> groups_;
   std::vector<Finding> findings_;
+  Archive* archive_ = nullptr;
+  std::unordered_set<std::string> looked_up_;  // groups already read from the archive
 };
 
 class FigureConflictRule : public Rule {

@@ -9,6 +9,8 @@
 #include <map>
 
 #include "kanwu/figures/claim.h"
+#include "kanwu/figures/comparable.h"
+#include "kanwu/ledger/figure_row.h"
 #include "kanwu/text/cache_file.h"
 #include "kanwu/text/digest.h"
 
@@ -77,7 +79,8 @@ std::optional<std::string> parse_date(std::string_view text) {
 }
 
 std::string figure_reader(std::string_view vocabulary_text) {
-  return fmt::format("kanwu 0.1.0; figures.yaml {:016x}", cache::hash(vocabulary_text));
+  // "comparable 2": the figures of schema version 2 (comparable_figures).
+  return fmt::format("kanwu 0.1.0; comparable 2; figures.yaml {:016x}", cache::hash(vocabulary_text));
 }
 
 LedgerDocument record_document(const Document& document, const FigureVocabulary& vocabulary,
@@ -103,49 +106,18 @@ LedgerDocument record_document(const Document& document, const FigureVocabulary&
     out.published = today(), out.published_from = "added";
   }
 
-  // Comparable figures, each with the sentence it stands in (stored once
-  // for all its figures) and that sentence's figure spans.
-  const BlockFigures& quantities = block_figures(document);
-  std::map<std::pair<std::size_t, std::size_t>, int> sentence_index;
-  for (const Claim& claim : figures.claims) {
-    if (!claim.comparable() || claim.block >= document.blocks().size()) continue;
-    const Block& block = document.blocks()[claim.block];
-    const auto& spans = document.sentences(claim.block);
-    const std::size_t begin = claim.sentence < spans.size() ? spans[claim.sentence].begin : 0;
-    const std::size_t end = claim.sentence < spans.size() ? spans[claim.sentence].end : block.text.size();
-    if (begin > end || end > block.text.size() || claim.quantity.begin < begin) continue;
-    auto [it, inserted] = sentence_index.try_emplace({claim.block, claim.sentence}, static_cast<int>(out.sentences.size()));
-    if (inserted) {
-      LedgerSentence s;
-      s.block = static_cast<int>(claim.block);
-      s.index = static_cast<int>(claim.sentence);
-      s.text = block.text.substr(begin, end - begin);
-      if (claim.block < quantities.quantities.size())
-        for (const Quantity& q : quantities.quantities[claim.block])
-          if (q.begin >= begin && q.end <= end)
-            s.figures.emplace_back(static_cast<std::uint32_t>(q.begin - begin), static_cast<std::uint32_t>(q.end - begin));
-      out.sentences.push_back(std::move(s));
-    }
-    LedgerClaim c;
-    c.metric_key = claim.metric_key;
-    c.metric = claim.metric;
-    c.role = std::string(to_string(claim.role));
-    c.qualifiers = claim.qualifiers;
-    c.subject = claim.subject;
-    c.period = claim.period;
-    c.period_text = claim.period_text;
-    c.share_base = claim.share_base;
-    c.unit = claim.quantity.unit;
-    c.value = claim.quantity.value;
-    c.low = claim.quantity.low;
-    c.high = claim.quantity.high;
-    c.text = claim.quantity.text;
-    c.start = claim.where.start;
-    c.end = claim.where.end;
-    c.block = static_cast<int>(claim.block);
-    c.sentence = it->second;
-    c.offset = static_cast<std::uint32_t>(claim.quantity.begin - begin);
-    out.claims.push_back(std::move(c));
+  // The figures figure-conflict compares (its default scope: body text and
+  // list items), each with the sentence it stands in, stored once for all
+  // its figures.
+  const auto body = [](const Block& block) {
+    return block.kind == BlockKind::Body || block.kind == BlockKind::ListItem;
+  };
+  std::map<std::pair<std::size_t, std::string>, int> sentence_index;
+  for (const ComparableFigure& figure : comparable_figures(document, vocabulary, body)) {
+    auto [it, inserted] =
+        sentence_index.try_emplace({figure.block, figure.passage.sentence}, static_cast<int>(out.sentences.size()));
+    if (inserted) out.sentences.push_back(sentence_row(figure, static_cast<int>(sentence_index.size() - 1)));
+    out.claims.push_back(claim_row(figure, it->second));
   }
 
   // duplicate-paragraph's paragraphs (body text and list items) with its sketch.

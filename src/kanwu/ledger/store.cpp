@@ -110,6 +110,16 @@ CREATE TABLE ledger_corrections (
 CREATE INDEX ledger_corrections_document ON ledger_corrections (document_id);
 CREATE INDEX ledger_corrections_metric ON ledger_corrections (metric_key);
 )sql",
+    // 2: `kanwu check --ledger`: each figure's identity as figure-conflict
+    // groups figures (ComparableFigure::group) and its restatement evidence;
+    // a correction's figure by that identity. Rows of version 1 have none
+    // and are not compared until their document is added again.
+    R"sql(
+ALTER TABLE ledger_claims ADD COLUMN figure_group TEXT;
+ALTER TABLE ledger_claims ADD COLUMN evidence TEXT;
+CREATE INDEX ledger_claims_group ON ledger_claims (figure_group);
+ALTER TABLE ledger_corrections ADD COLUMN figure_group TEXT;
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
@@ -201,8 +211,8 @@ Position position(SqlStatement& q, int line_column, int col_column) {
 constexpr std::string_view kClaimColumns =
     "d.name, d.title, d.published, c.metric_key, c.metric, c.role, c.qualifiers, c.subject, c.period, "
     "c.period_text, c.share_base, c.unit, c.value, c.low, c.high, c.text, c.block, c.offset_in_sentence, "
-    "c.line, c.col, c.end_line, c.end_col, s.block, s.sentence, s.text, s.figures "
-    "FROM ledger_claims c JOIN ledger_documents d ON d.id = c.document_id "
+    "c.line, c.col, c.end_line, c.end_col, s.block, s.sentence, s.text, s.figures, "
+    "coalesce(c.figure_group, ''), coalesce(c.evidence, '') FROM ledger_claims c JOIN ledger_documents d ON d.id = c.document_id "
     "LEFT JOIN ledger_sentences s ON s.id = c.sentence_id";
 
 StoredClaim read_claim(SqlStatement& q) {
@@ -232,6 +242,8 @@ StoredClaim read_claim(SqlStatement& q) {
     out.sentence.text = q.text(24);
     out.sentence.figures = parse_spans(q.text(25));
   }
+  c.group = q.text(26);
+  c.evidence = q.text(27);
   return out;
 }
 
@@ -253,7 +265,7 @@ StoredParagraph read_paragraph(SqlStatement& q) {
 
 constexpr std::string_view kCorrectionColumns =
     "d.name, d.title, d.published, r.was, r.now, r.corrected_on, r.added_at, r.metric_key, r.subject, "
-    "r.period, r.unit, r.low, r.high FROM ledger_corrections r JOIN ledger_documents d ON d.id = r.document_id";
+    "r.period, r.unit, r.low, r.high, coalesce(r.figure_group, '') FROM ledger_corrections r JOIN ledger_documents d ON d.id = r.document_id";
 
 StoredCorrection read_correction(SqlStatement& q) {
   StoredCorrection out;
@@ -268,6 +280,7 @@ StoredCorrection read_correction(SqlStatement& q) {
   out.unit = q.text(10);
   if (!q.is_null(11)) out.low = q.real(11);
   if (!q.is_null(12)) out.high = q.real(12);
+  out.group = q.text(13);
   return out;
 }
 
@@ -442,8 +455,8 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
     auto q = db_->prepare(
         "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, qualifiers, subject, period, "
         "period_text, share_base, unit, value, low, high, text, block, offset_in_sentence, line, col, end_line, "
-        "end_col) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, "
-        "$20, $21)");
+        "end_col, figure_group, evidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+        "$16, $17, $18, $19, $20, $21, $22, $23)");
     for (const LedgerClaim& c : doc.claims) {
       q->reset();
       q->bind(1, id);
@@ -470,6 +483,8 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
       q->bind(19, static_cast<std::int64_t>(c.start.column));
       q->bind(20, static_cast<std::int64_t>(c.end.line));
       q->bind(21, static_cast<std::int64_t>(c.end.column));
+      q->bind_optional(22, c.group);
+      q->bind_optional(23, c.evidence);
       q->run();
     }
   }
@@ -592,19 +607,21 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
   out.corrected_on = date;
   {
     auto q = db_->prepare(
-        "SELECT text, metric_key, subject, period, unit, low, high FROM ledger_claims WHERE document_id = $1 "
+        "SELECT text, metric_key, subject, period, unit, low, high, coalesce(figure_group, '') FROM ledger_claims "
+        "WHERE document_id = $1 "
         "ORDER BY line, col");
     q->bind(1, id);
     struct Match {
       std::string key, subject, period, unit;
       double low, high;
       bool exact;
+      std::string group;
     };
     std::vector<Match> matches;
     while (q->next()) {
       const std::string text = q->text(0);
       if (text.empty() || was.find(text) == std::string::npos) continue;
-      matches.push_back({q->text(1), q->text(2), q->text(3), q->text(4), q->real(5), q->real(6), text == was});
+      matches.push_back({q->text(1), q->text(2), q->text(3), q->text(4), q->real(5), q->real(6), text == was, q->text(7)});
     }
     if (std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.exact; }))
       std::erase_if(matches, [](const Match& m) { return !m.exact; });
@@ -614,6 +631,7 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
         });
     if (one_identity) {
       out.metric_key = matches[0].key;
+      out.group = matches[0].group;
       out.subject = matches[0].subject;
       out.period = matches[0].period;
       out.unit = matches[0].unit;
@@ -624,7 +642,7 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
   out.added_at = now_utc();
   auto insert = db_->prepare(
       "INSERT INTO ledger_corrections (document_id, was, now, corrected_on, added_at, metric_key, subject, period, "
-      "unit, low, high) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
+      "unit, low, high, figure_group) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
   insert->bind(1, id);
   insert->bind(2, was);
   insert->bind(3, now);
@@ -638,6 +656,7 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
   else insert->bind_null(10);
   if (out.high) insert->bind(11, *out.high);
   else insert->bind_null(11);
+  insert->bind_optional(12, out.group);
   insert->run();
   tx.commit();
   auto doc = db_->prepare("SELECT name, title, published FROM ledger_documents WHERE id = $1");
@@ -653,6 +672,22 @@ std::vector<StoredClaim> Ledger::claims_for(const std::vector<std::string>& metr
   for (const std::string& key : keys) {
     q->reset();
     q->bind(1, key);
+    while (q->next()) out.push_back(read_claim(*q));
+  }
+  std::sort(out.begin(), out.end(), [](const StoredClaim& a, const StoredClaim& b) {
+    return std::tie(a.document.name, a.claim.start.line, a.claim.start.column) <
+           std::tie(b.document.name, b.claim.start.line, b.claim.start.column);
+  });
+  return out;
+}
+
+std::vector<StoredClaim> Ledger::figures_in(const std::vector<std::string>& groups) {
+  const std::set<std::string> wanted(groups.begin(), groups.end());
+  std::vector<StoredClaim> out;
+  auto q = db_->prepare(fmt::format("SELECT {} WHERE c.figure_group = $1", kClaimColumns));
+  for (const std::string& group : wanted) {
+    q->reset();
+    q->bind(1, group);
     while (q->next()) out.push_back(read_claim(*q));
   }
   std::sort(out.begin(), out.end(), [](const StoredClaim& a, const StoredClaim& b) {

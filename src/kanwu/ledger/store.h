@@ -50,7 +50,7 @@ class LedgerError : public std::runtime_error {
 };
 
 // The schema version this kanwu writes (ledger_schema.version).
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 // The shingle length of the stored paragraph sketches (duplicate-paragraph's
 // default `shingle`): a rule configured with another length cannot use them.
 inline constexpr std::size_t kSketchShingle = 3;
@@ -59,14 +59,18 @@ inline constexpr std::size_t kSketchShingle = 3;
 
 struct LedgerSentence {  // the sentence a stored figure stands in
   int block = 0;
-  int index = 0;     // among the block's sentences
+  int index = 0;     // its order among the document's stored sentences
   std::string text;  // as written (the block's text, markup removed)
   // Byte spans of every figure of the sentence, relative to `text`: what
   // restatement evidence masks (kanwu/figures/restatement.h).
   std::vector<std::pair<std::uint32_t, std::uint32_t>> figures;
 };
 
-struct LedgerClaim {  // a comparable figure (Claim::comparable())
+struct LedgerClaim {  // a comparable figure (comparable_figures(): what figure-conflict compares)
+  // ComparableFigure::group: the identity a draft's figure is looked up by.
+  std::string group;
+  // The rest of the figure's restatement evidence (figure_row.h), as JSON.
+  std::string evidence;
   std::string metric_key, metric, role, subject, period, period_text, share_base;
   std::vector<std::string> qualifiers;
   std::string unit;
@@ -139,6 +143,7 @@ struct StoredCorrection {
   std::string added_at;
   // The figure `was` is, when it is one the document states (the claim whose
   // text is `was`): its identity, so a draft repeating it can be told.
+  std::string group;
   std::string metric_key, subject, period, unit;
   std::optional<double> low, high;
 };
@@ -187,6 +192,9 @@ class Ledger {
   // The stored figures whose metric_key is one of `metric_keys` (one index
   // lookup per key), in document, line, column order.
   std::vector<StoredClaim> claims_for(const std::vector<std::string>& metric_keys);
+  // The stored figures whose group (ComparableFigure::group) is one of
+  // `groups` (one index lookup per group), in document, line, column order.
+  std::vector<StoredClaim> figures_in(const std::vector<std::string>& groups);
   // Every stored figure (for tools; a check looks up keys instead).
   std::vector<StoredClaim> all_claims();
   // Stored paragraphs that may be copies of `sketch` (made with

@@ -33,6 +33,7 @@ struct RuleInfo {
 
 class Emitter;
 class CorpusPass;
+class Archive;
 
 class Rule {
  public:
@@ -108,6 +109,10 @@ class CorpusPass {
   virtual std::unique_ptr<Digest> digest(const Document& document) const = 0;
   virtual void add(std::unique_ptr<Digest> digest) = 0;
   virtual void finish(std::vector<Finding>& out) = 0;
+  // A run checked against an archive (kinds/archive.h) hands it to each
+  // pass before the first add(): a pass that compares documents compares
+  // them with the archive's too, on the thread that adds.
+  virtual void consult(Archive& /*archive*/) {}
 };
 
 }  // namespace kanwu

@@ -1,0 +1,138 @@
+#include "kanwu/figures/comparable.h"
+
+#include <algorithm>
+
+#include "kanwu/figures/claim.h"
+#include "kanwu/text/utf8.h"
+
+namespace kanwu {
+
+namespace {
+
+// A clause shorter than this (in characters, numbers masked) names too
+// little to stand for a metric the reader could not name.
+constexpr std::size_t kMinClauseCharacters = 10;
+// Other figures of a paragraph kept as evidence.
+constexpr std::size_t kMaxCoFigures = 16;
+
+bool names_indicator(const FigureVocabulary& vocabulary, const std::string& metric) {
+  return std::any_of(vocabulary.indicators.begin(), vocabulary.indicators.end(),
+                     [&](const auto& i) { return metric.find(i.second) != std::string::npos; });
+}
+
+// The figure's own sentence states its period and its subject (2025年，
+// 全市中欧班列开行942列): nothing is carried from elsewhere.
+bool states_itself(const Document& document, const Claim& c, bool unnamed, const FigureVocabulary& vocabulary) {
+  const auto& spans = document.sentences(c.block);
+  const std::string_view block_text = document.blocks()[c.block].text;
+  const std::string_view sentence =
+      c.sentence < spans.size() ? block_text.substr(spans[c.sentence].begin, spans[c.sentence].end - spans[c.sentence].begin)
+                                : block_text;
+  const auto names_any = [&](const std::vector<std::string>& words) {
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& w) { return sentence.find(w) != std::string_view::npos; });
+  };
+  return !c.period_text.empty() && sentence.find(c.period_text) != std::string_view::npos &&
+         ((!unnamed && sentence.find(c.subject) != std::string_view::npos) || names_any(vocabulary.own_place) ||
+          names_any(vocabulary.national));
+}
+
+// The other figures of each paragraph (figures come in block order: each
+// block's run is read on its own), the nearest kMaxCoFigures / 2 either
+// side, so a paragraph of thousands of figures is read in linear time.
+void gather_cofigures(std::vector<ComparableFigure>& figures) {
+  for (std::size_t run = 0; run < figures.size();) {
+    std::size_t run_end = run;
+    while (run_end < figures.size() && figures[run_end].block == figures[run].block) ++run_end;
+    for (std::size_t i = run; i < run_end; ++i) {
+      ComparableFigure& d = figures[i];
+      const std::size_t from = std::max(run, i >= kMaxCoFigures / 2 ? i - kMaxCoFigures / 2 : 0);
+      const std::size_t to = std::min(run_end, i + kMaxCoFigures / 2 + 1);
+      for (std::size_t j = from; j < to; ++j) {
+        const ComparableFigure& o = figures[j];
+        if (j != i && o.group != d.group) d.cofigures.push_back({o.figure, o.value, o.exact, o.low, o.high, o.text});
+      }
+    }
+    run = run_end;
+  }
+}
+
+}  // namespace
+
+std::vector<ComparableFigure> comparable_figures(const Document& document, const FigureVocabulary& vocabulary,
+                                                 const std::function<bool(const Block&)>& in_scope) {
+  std::vector<ComparableFigure> out;
+  const BlockFigures& figures = block_figures(document);
+  const DocumentFigures& read = document_figures(document, vocabulary);
+  // The figures' number spans, block by block, read once.
+  std::vector<std::pair<std::size_t, std::size_t>> numbers;
+  std::size_t numbers_block = SIZE_MAX;
+  for (const Claim& c : read.claims) {
+    // A figure with no unit (18.8万亿英镑 reads as 18.8万亿) is not compared.
+    // Targets and forecasts are not compared (a target restated with
+    // another number is a conflict too, but a period misread turns last
+    // year's result into this year's target, so plan against plan was
+    // wrong more often than right on real reports); start values never.
+    if (c.plan || c.start_value || c.ambiguous || c.quantity.unit.empty() || !in_scope(document.blocks()[c.block]))
+      continue;
+    if (c.block != numbers_block) {
+      numbers.clear();
+      for (const Quantity& q : figures.quantities[c.block]) numbers.emplace_back(q.number_begin, q.number_end);
+      numbers_block = c.block;
+    }
+    // A figure whose metric was not read is known by its clause, word for
+    // word with the numbers masked (新建和改扩建学校#所): the same clause in
+    // two places is the same metric, if it says enough to name one.
+    ComparableFigure d;
+    d.metric_key = c.metric_key;
+    d.metric = c.metric;
+    if (d.metric_key.empty()) {
+      const std::string clause = masked_clause(document.blocks()[c.block].text, c.quantity.number_begin, numbers);
+      if (utf8::count_code_points(clause) < kMinClauseCharacters) continue;
+      d.metric_key = "clause:" + clause + "#" + std::string(to_string(c.role));
+      d.metric = "“" + clause + "”";
+    }
+    const bool unnamed = c.subject.starts_with("@");
+    const std::string period = c.period.empty() ? "?" : c.period;
+    const std::string family = unit_family(c.quantity.unit);
+    d.group = d.metric_key + '\x1f' + (unnamed ? std::string("?") : c.subject) + '\x1f' + period + '\x1f' + family;
+    d.figure = d.metric_key + '\x1f' + period + '\x1f' + family;
+    d.unknown_period = c.period.empty();
+    if (unnamed) d.unnamed_subject = c.subject;
+    d.role = std::string(to_string(c.role));
+    d.subject = c.subject;
+    d.period = c.period;
+    d.unit = c.quantity.unit;
+    d.text = c.quantity.text;
+    d.share_base = c.share_base;
+    d.period_text = c.period_text;
+    d.low = c.quantity.low;
+    d.high = c.quantity.high;
+    d.value = c.quantity.value;
+    d.exact = c.quantity.approx == Approx::Exact;
+    // Statistical prose states rates to one decimal and drops a final
+    // zero: 分别增长4.2%、5%、5.4% means 5.0%, not anything from 4.5 to 5.5.
+    const bool rate = c.quantity.unit == "%" || c.quantity.unit == "个百分点";
+    if (rate && c.quantity.approx == Approx::Exact && !c.quantity.chinese &&
+        c.quantity.text.find('.') == std::string::npos) {
+      d.low = c.quantity.value - 0.05;
+      d.high = c.quantity.value + 0.05;
+    }
+    d.block = c.block;
+    d.where = c.where;
+    d.passage = PassageText::of(document.blocks()[c.block].text, c.quantity.begin, numbers);
+    // The period is stated when the text named it (not the date of an
+    // undated text's figures); 全县, 本市 in a document that names no county
+    // or city still names its subject ("@file#section"); "@file" alone is
+    // what nothing named.
+    const bool period_stated = !c.period_text.empty() || c.period != read.context.default_period;
+    const bool subject_stated = !unnamed || c.subject.find('#') != std::string::npos;
+    d.named_indicator = period_stated && subject_stated && names_indicator(vocabulary, c.metric);
+    d.self_contained = states_itself(document, c, unnamed, vocabulary);
+    out.push_back(std::move(d));
+  }
+  gather_cofigures(out);
+  return out;
+}
+
+}  // namespace kanwu

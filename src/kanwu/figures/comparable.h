@@ -1,0 +1,70 @@
+// Comparable figures: what figure-conflict compares of a document, and what
+// the archive ledger stores of a published one. One function makes both, so
+// a figure read better by the reader is compared the same way in a run and
+// against the archive.
+//
+// A comparable figure is a claim with a unit that is not a target, a start
+// value or ambiguous, known by its identity (metric, subject, period, unit
+// family: the group) and carrying the evidence restatement needs: its
+// sentence with the numbers' spans, the other figures of its paragraph,
+// and what its own sentence states.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "kanwu/doc/document.h"
+#include "kanwu/figures/restatement.h"
+#include "kanwu/figures/vocabulary.h"
+
+namespace kanwu {
+
+// Another figure of the same paragraph: when a rival passage states it
+// too, with the same value, the two passages report the same thing.
+struct CoFigure {
+  std::string figure;  // metric, period, unit family
+  double value = 0;
+  bool exact = false;  // 900万人以上 agrees with 1168万人 as a range, not as a restatement
+  double low = 0, high = 0;
+  std::string text;
+};
+
+struct ComparableFigure {
+  // metric key, subject ("?" when not named), period ("?" when not read)
+  // and unit family, joined by \x1f: figures of one group may conflict.
+  std::string group;
+  // The same without the subject: a figure that agrees in two passages is
+  // itself evidence that they speak of one subject.
+  std::string figure;
+  std::string metric_key;  // the reader's, or "clause:…" for a metric known by its clause
+  std::string metric;      // for messages
+  std::string role;
+  std::string subject, period, unit;
+  std::string text;        // as written: 16.4%
+  std::string share_base;  // a share of what ("" when unstated)
+  std::string period_text;
+  double value = 0, low = 0, high = 0;
+  bool exact = false;
+  std::size_t block = 0;
+  Location where;
+  PassageText passage;
+  std::vector<CoFigure> cofigures;
+  // A named statistical indicator (城镇新增就业, 地区生产总值) whose subject
+  // and period the text states.
+  bool named_indicator = false;
+  // A subject the text does not name ("@file", "@file#section").
+  std::string unnamed_subject;
+  // No period was read: compared only with a passage stating another of
+  // its figures alike.
+  bool unknown_period = false;
+  // The figure's own sentence states its period and its subject.
+  bool self_contained = false;
+};
+
+// The comparable figures of `document` in blocks `in_scope` accepts, in
+// document order.
+std::vector<ComparableFigure> comparable_figures(const Document& document, const FigureVocabulary& vocabulary,
+                                                 const std::function<bool(const Block&)>& in_scope);
+
+}  // namespace kanwu
