@@ -35,4 +35,8 @@ kanwu init && test -s .kanwu.yaml
 # `kanwu serve` starts the kanwu-serve installed beside kanwu.
 timeout 3 kanwu serve --port 0 >serve.log 2>&1 || true
 grep -q 'http://127.0.0.1:' serve.log || { echo "deb-test: kanwu serve did not start:" >&2; cat serve.log >&2; exit 1; }
+# One version: the package's is the project VERSION, and kanwu says it too.
+version="$(sed -n 's/^project(kanwu VERSION \([0-9.]*\) .*/\1/p' "$ROOT/CMakeLists.txt")"
+[ "$(dpkg-query -W -f '${Version}' kanwu)" = "$version" ] && [ "$(kanwu --version)" = "kanwu $version" ] ||
+  { echo "deb-test: package $(dpkg-query -W -f '${Version}' kanwu), $(kanwu --version), project $version" >&2; exit 1; }
 echo "deb-test: the package installs and kanwu checks files from $(pwd)"

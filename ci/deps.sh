@@ -29,9 +29,10 @@ PACKAGES=(
 # report in a real browser (with a CJK font, so screenshots show Chinese).
 # python3-docx writes the Word documents the .docx tests check. The ledger
 # tests start a throwaway PostgreSQL server (postgresql: postgresql-15 on
-# Debian 12).
+# Debian 12). neovim (0.7.2 on Debian 12) runs the README's Neovim snippet
+# against kanwu lsp.
 if [ "${1:-}" = "--test" ]; then
-  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git python3-docx postgresql)
+  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git python3-docx postgresql neovim)
 fi
 
 missing=()

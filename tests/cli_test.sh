@@ -32,6 +32,9 @@ expect "quiet json prints nothing" 1 '^$' -- "$KANWU" check --quiet --format jso
 expect "missing path" 2 'nope.txt: error: no such file' -- "$KANWU" check "$TMP/nope.txt"
 expect "invalid utf-8" 2 'invalid.txt:2:3: error: invalid UTF-8 \(byte 0xFF at byte offset 19\)' -- "$KANWU" check "$TMP/invalid.txt"
 expect "binary" 2 'binary file' -- "$KANWU" check "$TMP/binary.txt"
+printf '\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00old' > "$TMP/old.doc"
+expect "a Word 97-2003 .doc: save it as .docx, not binary" 2 'old.doc: error: a Word 97-2003 document .*另存为 .docx' -- "$KANWU" check "$TMP/old.doc"
+rm -f "$TMP/old.doc"
 expect "bad file does not stop others" 2 'doubled.txt:1:2' -- "$KANWU" check "$TMP/invalid.txt" "$TMP/doubled.txt"
 expect "empty file" 0 'in 1 file' -- "$KANWU" check "$TMP/empty.txt"
 expect "blank file" 0 '' -- "$KANWU" check "$TMP/blank.txt"
@@ -63,6 +66,15 @@ expect "a params mistake is located in the configuration" 2 'params.yaml:3:5: er
 printf 'disabel: [x]\n' > "$TMP/cfg/typo.yaml"
 expect "a folder given as the configuration is an error, not a crash" 2 'error: cannot read the configuration file' -- "$KANWU" check --config "$TMP/cfg" "$TMP/cfg/y.txt"
 expect "did you mean in the configuration" 2 "typo.yaml:1:1: error: unknown key 'disabel' in the configuration; did you mean 'disable'" -- "$KANWU" check --config "$TMP/cfg/typo.yaml" "$TMP/cfg/y.txt"
+# The file's folder has no configuration of its own, the current folder has:
+# the one above the file's folder applies (walking up from "sub/.." once
+# reached sub's).
+mkdir -p "$TMP/cfg/a/sub"
+printf '这是是管网。\n' > "$TMP/cfg/a/y.txt"
+printf 'severity: {repeated-word: error}\n' > "$TMP/cfg/a/sub/.kanwu.yaml"
+expect "../y.txt without a configuration beside it: the one above it" 0 '0 findings' -- bash -c "cd '$TMP/cfg/a/sub' && '$KANWU' check ../y.txt"
+expect "kanwu config ../y.txt names it" 0 "^config: $TMP/cfg/\.kanwu\.yaml\$" -- bash -c "cd '$TMP/cfg/a/sub' && '$KANWU' config ../y.txt"
+rm -rf "$TMP/cfg/a"
 rm -f "$TMP/cfg/.kanwu.yaml" "$TMP/cfg/sub/.kanwu.yaml" "$TMP/cfg/params.yaml" "$TMP/cfg/typo.yaml"
 printf 'drafts/\n' > "$TMP/cfg/.gitignore"
 printf 'y.txt\n' > "$TMP/cfg/.kanwuignore"
@@ -163,6 +175,22 @@ if command -v git >/dev/null; then
   expect "changed since, a new Chinese-named file is all new" 1 '新稿.txt:1:2: warning' -- bash -c "cd '$TMP' && '$KANWU' check --color never --changed-since HEAD 稿件库/新闻/新稿.txt"
   expect "changed since outside any repository" 2 'none of the checked files is inside a git repository' -- "$KANWU" check --changed-since HEAD "$TMP/doubled.txt"
   rm -rf "$TMP/稿件库"
+  # A pull request's branch in folders and files named with spaces and
+  # Chinese (「体育 新闻/」, Windows' 「新建 文本文档.txt」), compared with a main
+  # that moved on after the branch left it: only the branch's own lines count.
+  G=(git -c user.email=t@t -c user.name=t)
+  mkdir -p "$TMP/pr/体育 新闻"
+  printf '旧稿这是是一句。\n\n第二段。\n' > "$TMP/pr/体育 新闻/比赛 报道.txt"
+  printf '这是是旧的。\n' > "$TMP/pr/新建 文本文档.txt"
+  (cd "$TMP/pr" && git init -q -b main && git add . && "${G[@]}" commit -qm base && git checkout -q -b draft \
+    && printf '旧稿这是是一句。\n\n第二段。\n\n新段这是是一句。\n' > "体育 新闻/比赛 报道.txt" \
+    && printf '这是是旧的。\n\n新加这是是。\n' > "新建 文本文档.txt" && "${G[@]}" commit -qam draft \
+    && git checkout -q main && printf '这是改的。\n' > "新建 文本文档.txt" && "${G[@]}" commit -qam main-moved \
+    && git checkout -q draft)
+  expect "changed since, a folder with a space and Chinese" 1 '体育 新闻/比赛 报道.txt:5:4: warning' -- bash -c "cd '$TMP/pr' && '$KANWU' check --color never --changed-since main ."
+  expect "changed since, 新建 文本文档.txt" 1 '新建 文本文档.txt:3:4: warning' -- bash -c "cd '$TMP/pr' && '$KANWU' check --color never --changed-since main ."
+  expect "changed since, from the merge-base: lines main changed are not the branch's" 1 '^2 findings' -- bash -c "cd '$TMP/pr' && '$KANWU' check --color never --changed-since main ."
+  rm -rf "$TMP/pr"
 fi
 
 expect "timings: every rule that ran, and a total" 1 'repeated-word +[0-9.]+ +[0-9.]+%' -- "$KANWU" check --quiet --timings "$TMP/doubled.txt"

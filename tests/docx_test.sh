@@ -34,6 +34,7 @@ expect "JSON adds the paragraph" 1 '"paragraph": 2' -- check --format json "$D/r
 expect "SARIF keeps line and column" 1 '"startLine": 2' -- check --format sarif "$D/report.docx"
 expect "Markdown report by paragraph" 1 "第2段第8字" -- check --format markdown "$D/report.docx"
 expect "HTML shows the extracted text" 1 '过去一年' -- check --format html "$D/report.docx"
+expect "a Word document's message names the paragraph (段), not a line (行)" 1 '应与第2段的“' -- check "$D/broken.docx"
 expect "heading style is a heading" 0 '0 findings' -- check "$D/heading.docx"
 expect "the same text as body is broken" 1 'broken.docx: paragraph 1, character 24: .*\[broken-paragraph\]' -- check "$D/broken.docx"
 expect "footnote" 1 'footnote.docx: footnote 1, character 9: warning: .*\[punctuation-width\]' -- check "$D/footnote.docx"

@@ -104,8 +104,8 @@ class Client:
         self.send(message)
         return self.response(self.next_id)
 
-    def initialize(self, encodings=None):
-        caps = {'workspace': {'didChangeWatchedFiles': {'dynamicRegistration': True}}}
+    def initialize(self, encodings=None, watch=True):
+        caps = {'workspace': {'didChangeWatchedFiles': {'dynamicRegistration': True}}} if watch else {}
         if encodings:
             caps['general'] = {'positionEncodings': encodings}
         r = self.request('initialize', {'processId': None, 'rootUri': self.root.as_uri(), 'capabilities': caps})
@@ -429,6 +429,32 @@ def test_config_reload(c):
     config.write_text('ignore: ["a.md"]\n', encoding='utf-8')
     c.notify('textDocument/didSave', {'textDocument': {'uri': c.uri('.kanwu.yaml')}})
     assert c.diagnostics('a.md', 1) == []
+    assert c.finish() == 0
+
+
+@check('.kanwu.yaml saved in an editor that says nothing of it (Neovim 0.7) is reloaded')
+def test_config_reload_unannounced(c):
+    # No didChangeWatchedFiles capability, and .kanwu.yaml is no document of
+    # this server: the client sends nothing when it is saved.
+    config = c.root / '.kanwu.yaml'
+    config.write_text('disable: [punctuation-width]\n', encoding='utf-8')
+    c.initialize(watch=False)
+    c.open('a.md', EMOJI_DOC)
+    assert c.diagnostics('a.md', 1) == []
+    config.write_text('severity: {punctuation-width: error}\n', encoding='utf-8')
+    d = c.diagnostics('a.md', 1)
+    assert len(d) == 1 and d[0]['severity'] == 1, d
+    # A .kanwu.yaml added in the document's own folder applies there too.
+    (c.root / 'sub').mkdir()
+    c.open('sub/b.md', EMOJI_DOC)
+    assert len(c.diagnostics('sub/b.md', 1)) == 1
+    (c.root / 'sub' / '.kanwu.yaml').write_text('disable: [punctuation-width]\n', encoding='utf-8')
+    assert c.diagnostics('sub/b.md', 1) == []
+    # A broken one is reported once, not at every look.
+    config.write_text('disable: [no-such-key\n', encoding='utf-8')
+    c.drain(3)
+    shown = [n for n in c.notifications if n['method'] == 'window/showMessage']
+    assert len(shown) == 1, shown
     assert c.finish() == 0
 
 

@@ -15,9 +15,19 @@ fd 3, answers come out on its fd 4, each a JSON message ended by a NUL).
    (DOM.setFileInputFiles, which fires its change event): the cross-document
    figure-conflict is highlighted in both and its related place is a link
    to the other document's line. The .docx's width fix is applied with its
-   button and the conflict stays.
+   button and the conflict stays. 返回修改 then shows both drafts, each in
+   its own box, and 检查 checks both again; the .docx's places are
+   paragraphs (第3段), never lines.
+4. Layout: the paste box fills most of the window's height and grows with
+   it (1280x900, then 1280x1400).
+5. Two pasted drafts (the second added with 再加一篇) checked together: the
+   figure conflict between them is found. A paragraph broken mid-sentence
+   offers a join labelled as one (断行), not 删除“ ”.
+6. A Word 97-2003 .doc given to the file input: a Chinese message saying to
+   save it as .docx, dark on a light background (contrast at least 4.5:1),
+   not red on the dark header.
 
-Nothing is added to the page for 2 and 3: the files come in as a user's do.
+Nothing is added to the page for 2, 3 and 6: the files come in as a user's do.
 Usage: serve_in_browser.py path/to/kanwu
 """
 import fcntl
@@ -41,6 +51,10 @@ d.add_paragraph("“十四五”期间，通辽市累计支出民政事业发展
 d.add_paragraph("全县新建污水管网32公里,改造供水管网18公里。")
 d.save(sys.argv[1])
 """
+# Two drafts pasted into two boxes: the same fund's growth written two ways.
+PASTE_A = "本市民政资金综述\n\n“十四五”期间，通辽市累计支出民政事业发展资金70.4亿元，比“十三五”期间增加9.4亿元，增长16.4%。\n"
+PASTE_B = "民政要闻\n\n“十四五”期间，通辽市倾力投入民政事业发展资金达70.4亿元，较“十三五”时期增加9.4亿元，增长15.4%。\n"
+BROKEN = "今年全市新建社区食堂二十个，为独居老人提供送餐服务。同时，积\n\n极推进老旧小区加装电梯，惠及居民三千户。\n"
 OTHER_TXT = "通辽民政这五年\n\n“十四五”期间，通辽市倾力投入民政事业发展资金达70.4亿元，较“十三五”时期增加9.4亿元，增长15.4%。\n"
 
 failures = []
@@ -164,6 +178,17 @@ STATE = r"""(function(){
     errors:all('#side .err').map(function(e){return e.textContent;})};})()"""
 
 
+# The message box's text, its contrast ratio (WCAG) with its background,
+# and whether it sits in the dark header.
+CONTRAST = r"""(function(){
+  var m=document.getElementById('message');
+  function rgb(c){return c.match(/[\d.]+/g).slice(0,3).map(Number);}
+  function lum(c){return rgb(c).map(function(v){v/=255;return v<=0.03928?v/12.92:Math.pow((v+0.055)/1.055,2.4);})
+    .reduce(function(s,v,i){return s+v*[0.2126,0.7152,0.0722][i];},0);}
+  var st=getComputedStyle(m),a=lum(st.color),b=lum(st.backgroundColor);
+  return {text:m.textContent,ratio:(Math.max(a,b)+0.05)/(Math.min(a,b)+0.05),inHeader:!!m.closest('header')};})()"""
+
+
 def main():
     kanwu = os.path.realpath(sys.argv[1])
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -227,7 +252,7 @@ def main():
                "dropped .docx: its text is shown")
         widths = [f for f in state["findings"] if f["rule"] == "punctuation-width" and f["apply"] is not None]
         comma = [m for m in state["marks"] if m["text"] == ","]
-        expect(len(widths) == 1 and widths[0]["text"].startswith(draft.name + ":3:")
+        expect(len(widths) == 1 and widths[0]["text"].startswith(draft.name + " 第3段第")
                and len(comma) == 1 and comma[0]["doc"] == draft.name and comma[0]["rule"] == "punctuation-width",
                f"dropped .docx: its half-width comma is highlighted, with a fix ({state['marks']})")
 
@@ -248,7 +273,7 @@ def main():
                f"file input: a figure-conflict in {other.name} naming 15.4% and 16.4% ({[f['text'] for f in conflicts]})")
         related = conflicts[0]["related"] if conflicts else []
         expect(len(related) == 1 and related[0]["exists"] and related[0]["doc"] == draft.name
-               and "16.4%" in related[0]["line"],
+               and "16.4%" in related[0]["line"] and related[0]["text"] == draft.name + " 第2段",
                f"file input: its related place is a link to the .docx's line with 16.4% ({related})")
         marked = [m for m in state["marks"] if m["rule"] == "figure-conflict"]
         expect(len(marked) == 1 and marked[0]["doc"] == other.name and marked[0]["text"] == "15.4%",
@@ -268,6 +293,82 @@ def main():
             expect(not [m for m in after["marks"] if m["text"] == ","]
                    and any(f["rule"] == "figure-conflict" for f in after["findings"]),
                    "file input: width fix applied to the .docx text, the conflict still shown")
+            conflict = next((f for f in after["findings"] if f["rule"] == "figure-conflict"), {"related": []})
+            expect([r["text"] for r in conflict["related"]] == [draft.name + " 第2段"]
+                   and "第2段" in conflict["text"] and "行" not in conflict["text"],
+                   f"after a fix the .docx's places are still paragraphs: {conflict}")
+
+        # 返回修改 after uploading two drafts: both come back, each in its box,
+        # and are checked together again.
+        browser.js("document.getElementById('edit').click()")
+        boxes = browser.js("Array.prototype.slice.call(document.querySelectorAll('#drop .draft')).map(function(b){"
+                           "return [b.querySelector('.dname').textContent,b.querySelector('textarea').value];})")
+        expect([b[0] for b in boxes] == [draft.name, other.name] and "32公里，改造" in boxes[0][1]
+               and "增长15.4%" in boxes[1][1], f"返回修改 keeps both uploaded drafts: {[b[0] for b in boxes]}")
+        browser.js("document.getElementById('check').click()")
+        browser.wait_for("/检查完成/.test(document.getElementById('status').textContent)", "the two drafts again")
+        state = browser.js(STATE)
+        expect([h["name"] for h in state["headings"]] == [draft.name, other.name]
+               and any(f["rule"] == "figure-conflict" for f in state["findings"]),
+               f"检查 after 返回修改 checks both again: {[h['name'] for h in state['headings']]}")
+
+        # 4. The paste box fills the window, at two window heights.
+        browser.open(base)
+        heights = []
+        for height in (900, 1400):
+            browser.call("Emulation.setDeviceMetricsOverride", width=1280, height=height, deviceScaleFactor=1,
+                         mobile=False)
+            heights.append(browser.js("[document.getElementById('input').getBoundingClientRect().height,"
+                                      "window.innerHeight]"))
+        browser.call("Emulation.clearDeviceMetricsOverride")
+        expect(all(box >= 0.6 * window for box, window in heights) and heights[1][0] > heights[0][0] + 300,
+               f"the paste box fills the window and grows with it (box, window): {heights}")
+
+        # 5. Two pasted drafts, checked together.
+        browser.js("document.getElementById('input').value=%s;document.getElementById('add').click();"
+                   "document.querySelectorAll('#drop textarea')[1].value=%s;document.getElementById('check').click()"
+                   % (json.dumps(PASTE_A), json.dumps(PASTE_B)))
+        browser.wait_for("/检查完成|失败/.test(document.getElementById('status').textContent)", "two pasted drafts")
+        state = browser.js(STATE)
+        conflicts = [f for f in state["findings"] if f["rule"] == "figure-conflict"]
+        expect([h["name"] for h in state["headings"]] == ["稿件1.txt", "稿件2.txt"] and conflicts
+               and conflicts[0]["related"] and conflicts[0]["related"][0]["exists"],
+               f"two pasted drafts: checked together, the conflict across them ({[h['name'] for h in state['headings']]},"
+               f" {[f['text'][:40] for f in conflicts]})")
+        browser.js("document.getElementById('edit').click()")
+        expect(browser.js("document.querySelectorAll('#drop .draft').length") == 2, "返回修改 keeps both pasted drafts")
+        # A paragraph broken mid-sentence: its join is labelled as a join.
+        browser.open(base)
+        browser.js("document.getElementById('input').value=%s;document.getElementById('check').click()"
+                   % json.dumps(BROKEN))
+        browser.wait_for("/检查完成|失败/.test(document.getElementById('status').textContent)", "the broken paragraph")
+        label = browser.js("(function(){var f=document.querySelector('#side .finding[data-rule=\"broken-paragraph\"] .fix');"
+                           "return f?f.textContent:null;})()")
+        expect(label is not None and "断行" in label and "删除“" not in label,
+               f"a paragraph join is labelled as a join: {label!r}")
+
+        # 6. A Word 97-2003 .doc: a Chinese message, readable.
+        doc = tmp / "旧稿.doc"
+        doc.write_bytes(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(2048))
+        browser.open(base)
+        root = browser.call("DOM.getDocument")["root"]["nodeId"]
+        node = browser.call("DOM.querySelector", nodeId=root, selector="#file")["nodeId"]
+        browser.call("DOM.setFileInputFiles", nodeId=node, files=[str(doc)])
+        browser.wait_for("!document.getElementById('message').hidden", "the message about the .doc")
+        shown = browser.js(CONTRAST)
+        expect("另存为 .docx" in shown["text"] and shown["ratio"] >= 4.5 and not shown["inHeader"],
+               f".doc: a readable Chinese message ({shown})")
+
+        # A finding in a Word footnote is placed as 脚注N, not by line.
+        docs = tmp / "docs"
+        subprocess.run([docx_python, str(Path(__file__).with_name("make_docx.py")), str(docs)], check=True)
+        browser.open(base)
+        root = browser.call("DOM.getDocument")["root"]["nodeId"]
+        node = browser.call("DOM.querySelector", nodeId=root, selector="#file")["nodeId"]
+        browser.call("DOM.setFileInputFiles", nodeId=node, files=[str(docs / "footnote.docx")])
+        browser.wait_for("/检查完成|失败/.test(document.getElementById('status').textContent)", "footnote.docx")
+        places = [f["text"].split(" [")[0] for f in browser.js(STATE)["findings"]]
+        expect(places == ["footnote.docx 脚注1第9字"], f"a footnote's finding is placed in the footnote: {places}")
     except Exception as e:  # a timeout, or chromium gone: the checks so far are printed above
         expect(False, f"{type(e).__name__}: {e}")
     finally:

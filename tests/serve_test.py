@@ -8,6 +8,8 @@ Usage: serve_test.py KANWU   (run from the source root)"""
 import http.client
 import json
 import os
+import select
+import shutil
 import socket
 import subprocess
 import sys
@@ -25,6 +27,33 @@ def expect(ok, what):
     print(("ok   " if ok else "FAIL ") + what)
     if not ok:
         failures.append(what)
+
+
+def office_files(docx, tmp):
+    """(name, bytes, how made) for a Word 97-2003 .doc and an OpenDocument .odt."""
+    soffice = shutil.which("soffice")
+    made = {}
+    if soffice:
+        out = tmp / "office"
+        for kind in ("doc", "odt"):
+            # Its own profile: another LibreOffice may be running.
+            subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/lo-profile", "--headless",
+                            "--convert-to", kind, "--outdir", str(out), str(docx)],
+                           capture_output=True, timeout=180)
+            path = out / (docx.stem + "." + kind)
+            if path.exists():
+                made[kind] = (path.read_bytes(), "made by LibreOffice")
+    if "doc" not in made:
+        made["doc"] = (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + bytes(1000), "its first bytes")
+    if "odt" not in made:
+        import io
+        import zipfile
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as z:
+            z.writestr("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED)
+            z.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+        made["odt"] = (buffer.getvalue(), "its first bytes")
+    return [(f"稿件.{kind}", content, how) for kind, (content, how) in sorted(made.items())]
 
 
 def free_port():
@@ -134,6 +163,23 @@ def main():
         expect(status == 200 and sorted({f["file"] for f in report["findings"]} | {"passwd"}) == ["a.md", "passwd"],
                "several uploads; a path in a filename is only its last part")
 
+        # A .doc and an .odt (LibreOffice's, when it is installed; else the
+        # same first bytes by hand): "save it as .docx", not "binary file".
+        for name, content, how in office_files(docs / "report.docx", tmp):
+            status, body = server.upload([(name, content)])
+            message = body.get("error", "")
+            expect(status == 400 and "另存为 .docx" in message and "binary" not in message,
+                   f"{name} ({how}): says to save it as .docx: {message[:120]}")
+
+        # A Word document's text sent back after an edit (format "word"):
+        # its places stay paragraphs, and messages say 第N段.
+        status, report = server.json("POST", "/api/check", {"documents": [{
+            "text": "今年全市新建社区食堂二十个，为独居老人提供送餐服务。同时，积\n极推进老旧小区加装电梯，惠及居民三千户。\n",
+            "filename": "稿件.docx", "format": "word"}]})
+        joins = [f for f in report.get("findings", []) if f["rule"] == "broken-paragraph"]
+        expect(status == 200 and joins and joins[0].get("paragraph") == 1 and "第2段" in joins[0]["message"],
+               f"format word: places are paragraphs ({[(f.get('paragraph'), f['message']) for f in joins]})")
+
         # The rules, on and off.
         status, rules = server.json("GET", "/api/rules")
         ids = {r["id"]: r for r in rules.get("rules", [])}
@@ -211,14 +257,29 @@ def main():
     finally:
         server.stop()
 
-    # Another address needs --host, and kanwu says what that means.
+    # Another address needs --host, and kanwu says what that means, and
+    # which address to open: not http://0.0.0.0/, which no browser reaches.
     port = free_port()
     proc = subprocess.Popen([KANWU, "serve", "--host", "0.0.0.0", "--port", str(port)], cwd=tmp,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     warning = proc.stderr.readline()
+    # The start-up lines, without waiting for a second line that may not come.
+    data, deadline = b"", time.time() + 10
+    while data.count(b"\n") < 2 and time.time() < deadline:
+        if select.select([proc.stdout.fileno()], [], [], 0.5)[0]:
+            chunk = os.read(proc.stdout.fileno(), 4096)
+            if not chunk:
+                break
+            data += chunk
+        elif data:
+            break
+    opened = data.decode().splitlines()
     proc.terminate()
     proc.wait(10)
     expect("warning" in warning and "127.0.0.1" in warning, f"--host 0.0.0.0 warns: {warning.strip()[:80]}")
+    urls = [u for line in opened for u in line.split() if u.startswith("http://")]
+    expect(f"http://127.0.0.1:{port}/" in urls and f"http://{socket.gethostname()}:{port}/" in urls
+           and not any("0.0.0.0" in u for u in urls), f"--host 0.0.0.0: usable addresses: {urls}")
     # A check past --time-limit is answered 503 at once; the server stays up.
     slow = Server(tmp, ["--time-limit", "0.001"])
     try:

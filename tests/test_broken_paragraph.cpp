@@ -80,6 +80,29 @@ BOOST_AUTO_TEST_CASE(markdown_structure_is_not_a_broken_paragraph) {
   BOOST_TEST(run_rules(kRule, {{"t.md", "![在浏览器中查看无障碍名称](./images/name.png)\n\n避免使用占位符，它们会使用户困惑。\n"}})
                  .empty());
   BOOST_TEST(run_rules(kRule, {{"t.md", "| 属性 | 说明必须提供 |\n\n当创建一个表单时，你可能用到以下元素。\n"}}).empty());
+  // A paragraph the author ended before a code block, or a quote's attribution.
+  BOOST_TEST(run_rules(kRule, {{"t.md", "组件的用法示例如下\n\n```js\nx\n```\n\n注册之后就可以在模板中使用。\n"}}).empty());
+  BOOST_TEST(run_rules(kRule, {{"t.md", "> 测试越像真实的使用方式，就越可信。- 某某 的作者\n\n通过测试用户操作来验证应用。\n"}}).empty());
+}
+
+// Issue 22: a news transcript in Markdown broken mid-sentence between
+// words, with nothing between the halves or only a caption.
+BOOST_AUTO_TEST_CASE(markdown_transcripts_broken_between_words) {
+  const std::string text = "## 江州新闻\n\n央视网消息（新闻联播）：记者从江州市交通局了解到，江州市今年新建城乡公路\n\n一千二百公里，群众出行更加便捷。\n";
+  BOOST_TEST(run_rules(kRule, {{"t.md", text}}).size() == 1u);
+  const std::string caption = "央视网消息（新闻联播）：记者从江州市交通局了解到，江州市今年新建城乡公路\n\n图为新建的公路。李州 摄\n\n一千二百公里，群众出行更加便捷。\n";
+  BOOST_TEST(run_rules(kRule, {{"t.md", caption}}).size() == 1u);
+}
+
+// Highlights (■) and numbered points of a report are no sentence halves.
+BOOST_AUTO_TEST_CASE(highlights_and_numbered_points_are_not_halves) {
+  BOOST_TEST(run_rules(kRule, "■江州市坚持创新驱动，奋力谱写高质量发展新篇章\n\n■高质量发展是首要任务，必须牢牢把握。").empty());
+  BOOST_TEST(run_rules(kRule, "全县新建村级养老服务站46个，为高龄老人提供助餐服务。全县道路建设进展顺利，群众出行更加便\n\n"
+                              "■捷，满意度明显提高，惠及群众十余万人。").empty());
+  BOOST_TEST(run_rules(kRule, "第三，深入推进财政体制改革，进一步管好用活各类资金\n\n推进财政体制改革，是加强宏观管理的重要内容。").empty());
+  // A paragraph broken inside a word is still one.
+  BOOST_TEST(run_rules(kRule, "全县新建村级养老服务站46个，为高龄老人提供助餐服务。全县道路建设进展顺利，群众出行更加便\n\n"
+                              "捷，满意度明显提高，惠及群众十余万人。").size() == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -92,4 +92,36 @@ BOOST_AUTO_TEST_CASE(compare_within_or_across) {
   BOOST_TEST(run_rules(across, kTwo + "\n\n" + kTwo).empty());
 }
 
+// Issue 22: formulas told by how the text is used, not by its length.
+BOOST_AUTO_TEST_CASE(a_text_repeated_under_each_entry_is_a_formula) {
+  const std::string rule = rule_yaml("duplicate-paragraph", "{kind}", "    min_sentences: 1\n");
+  BOOST_TEST(run_rules(rule, kFormula + "\n\n" + kTwo + "\n\n" + kFormula).size() == 1u);  // pasted twice
+  BOOST_TEST(run_rules(rule, kFormula + "\n\n" + kTwo + "\n\n" + kFormula + "\n\n" + kOther + "\n\n" + kFormula).empty());
+  const std::string three = rule_yaml("duplicate-paragraph", "{kind}", "    min_sentences: 1\n    formula_repeats: 4\n");
+  BOOST_TEST(run_rules(three, kFormula + "\n\n" + kTwo + "\n\n" + kFormula + "\n\n" + kOther + "\n\n" + kFormula).size() == 2u);
+  // Pages of text repeated are no formula, however often.
+  const std::string short_formulas = rule_yaml("duplicate-paragraph", "{kind}", "    min_sentences: 1\n    formula_max_chars: 20\n");
+  BOOST_TEST(run_rules(short_formulas, kFormula + "\n\n" + kTwo + "\n\n" + kFormula + "\n\n" + kOther + "\n\n" + kFormula).size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(copies_in_parallel_places_are_structure) {
+  const std::string rule = rule_yaml("duplicate-paragraph", "{kind}", "    min_sentences: 1\n");
+  // The same intro under two sections of a manual.
+  BOOST_TEST(run_rules(rule, {{"a.md", "## 第一节\n\n" + kFormula + "\n\n" + kTwo + "\n\n## 第二节\n\n" + kFormula + "\n"}}).empty());
+  // The same note in each of two tabs (HTML containers).
+  BOOST_TEST(run_rules(rule, {{"b.md", "<div class=\"a\">\n\n" + kFormula + "\n\n</div>\n<div class=\"b\">\n\n" + kFormula + "\n\n</div>\n"}}).empty());
+  // A highlight (■) and a photo caption restate the body; a quotation restates the letter.
+  BOOST_TEST(run_rules(rule, "■" + kFormula + "\n\n" + kTwo + "\n\n" + kFormula).empty());
+  BOOST_TEST(run_rules(rule, "本报江州3月1日电  " + kFormula + "\n\n" + kTwo + "\n\n" + kFormula).empty());
+  BOOST_TEST(run_rules(rule, kFormula + "\n\n" + kTwo + "\n\n县长在回信中说，" + kFormula).empty());
+  // A copy after ordinary paragraphs is still one.
+  BOOST_TEST(run_rules(rule, {{"c.md", "## 第一节\n\n" + kTwo + "\n\n" + kFormula + "\n\n" + kTwo + "\n\n" + kFormula + "\n\n结尾一段正文，说明情况。\n"}}).size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(across_drafts_only_in_a_run_of_a_handful) {
+  const std::string rule = rule_yaml("duplicate-paragraph", "{kind}", "    compare: across\n    across_max_files: 3\n    min_sentences: 1\n");
+  BOOST_TEST(run_rules(rule, {{"a.txt", kTwo}, {"b.txt", kTwo}, {"c.txt", kOther}}).size() == 1u);
+  BOOST_TEST(run_rules(rule, {{"a.txt", kTwo}, {"b.txt", kTwo}, {"c.txt", kOther}, {"d.txt", kPara}}).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -29,6 +29,26 @@ BOOST_AUTO_TEST_CASE(widgets_staff_boxes_markers_and_credits) {
   BOOST_TEST(fixed.starts_with("全县召开推进会。\n\n（上接第一版）"));
 }
 
+// Issue 22: widgets as scraped, with a half-width colon, are the same widgets.
+BOOST_AUTO_TEST_CASE(widgets_with_the_colon_as_scraped) {
+  const std::string rule = rule_yaml("layout-debris", "{what}", "    widgets: ['您的位置：', '分享到：']\n");
+  BOOST_TEST(run_rules(rule, "您的位置: 首页 > 要闻\n\n全县召开推进会。\n\n分享到:\n").size() == 2u);
+  BOOST_TEST(run_rules(rule, "您的位置：首页\n\n全县召开推进会。\n").size() == 1u);
+}
+
+// One judgement of a debris line for every structural rule: a breadcrumb
+// (要闻 要闻) and a page index line (第八版) are furniture.
+BOOST_AUTO_TEST_CASE(breadcrumbs_and_page_index_lines_are_furniture) {
+  BOOST_TEST(make_doc("要闻 要闻").blocks()[0].kind == BlockKind::Furniture);
+  BOOST_TEST(make_doc("第八版").blocks()[0].kind == BlockKind::Furniture);
+  BOOST_TEST(make_doc("第12版").blocks()[0].kind == BlockKind::Furniture);
+  BOOST_TEST(make_doc("要闻 快讯").blocks()[0].kind != BlockKind::Furniture);
+  const std::string split = rule_yaml("split-heading", "{joined}");
+  BOOST_TEST(run_rules(split, "要闻 要闻\n\n坚守初心使命\n\n全县召开推进会，部署今年的重点工作。").empty());
+  const std::string broken = rule_yaml("broken-paragraph", "{after}");
+  BOOST_TEST(run_rules(broken, "全县召开推进会，部署今年的重点\n\n要闻 要闻\n\n第二版").empty());
+}
+
 BOOST_AUTO_TEST_CASE(prose_and_markdown_structure_stay) {
   BOOST_TEST(run_rules(kRule, "编辑部提醒：来稿请注明联系方式，我们将在三个工作日内回复。").empty());
   BOOST_TEST(run_rules(kRule, "会议由副县长主持。\n\n会议部署了今年的重点工作。").empty());

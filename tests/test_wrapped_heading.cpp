@@ -68,4 +68,26 @@ BOOST_AUTO_TEST_CASE(heading_split_with_single_line_breaks) {
   BOOST_TEST(run_rules(kRule, "责任编辑：王江\n校对：李州\n\n正文内容很长。").empty());
 }
 
+// Issue 22: a heading wrapped once, a long first line and a short tail.
+BOOST_AUTO_TEST_CASE(a_heading_wrapped_once_into_a_long_line_and_a_tail) {
+  const std::string body = "\n\n全县召开推进会，部署今年的重点工作，会议由县长主持。";
+  const auto once = run_rules(kRule, "江州市民参观航空装备展现代\n\n化成果" + body);
+  BOOST_REQUIRE(once.size() == 1u);
+  BOOST_TEST(once[0].message == "应为江州市民参观航空装备展现代化成果");
+  const auto numbered = run_rules(kRule, "二、主要预期目标和重点任\n\n务" + body);
+  BOOST_REQUIRE(numbered.size() == 1u);
+  BOOST_TEST(numbered[0].message == "应为二、主要预期目标和重点任务");
+  BOOST_TEST(run_rules(kRule, "中共江州市委举行春节团拜\n\n会" + body).size() == 1u);
+  // A standalone short heading, or lines set apart by indentation or a
+  // full-width space, are not tails.
+  BOOST_TEST(run_rules(kRule, "江州市人民政府工作报告全文\n\n附件" + body).empty());
+  BOOST_TEST(run_rules(kRule, "江州市人民政府县长\n　李州" + body).empty());
+  BOOST_TEST(run_rules(kRule, "江州市人民政府县长　\n李州" + body).empty());
+}
+
+// Page furniture is no heading fragment: a page index line (第八版).
+BOOST_AUTO_TEST_CASE(page_index_lines_are_not_fragments) {
+  BOOST_TEST(run_rules(kRule, "旧书店里觅时光\n\n第八版\n\n访五家企业\n\n第二版").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <future>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -122,8 +124,12 @@ int run_ledger_add(const LedgerOptions& options) {
   bool failed = !errors.empty();
 
   // Documents are read on worker threads, a few ahead of the one being
-  // written; the ledger is written on this thread, one transaction each,
-  // in the order given.
+  // written; the ledger is written on this thread, in the order given, in
+  // batches of documents (each whole or absent) committed every
+  // kBatchDocuments documents or kBatchSeconds: what is reported added is
+  // what is committed.
+  constexpr std::size_t kBatchDocuments = 1000;
+  constexpr double kBatchSeconds = 2.0;
   const unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   std::size_t added = 0, replaced = 0, unchanged = 0;
   std::vector<std::future<Recorded>> pending;
@@ -135,32 +141,51 @@ int run_ledger_add(const LedgerOptions& options) {
       ++next;
     }
   };
+  std::vector<std::string> batch_lines;  // the batch's documents, printed once committed
+  std::size_t batch_counts[3] = {0, 0, 0};  // added, replaced, unchanged
+  auto batch_started = std::chrono::steady_clock::now();
+  const auto commit = [&] {
+    store->commit_batch();
+    for (const auto& line : batch_lines) std::cout << line;
+    added += batch_counts[0], replaced += batch_counts[1], unchanged += batch_counts[2];
+    batch_lines.clear();
+    batch_counts[0] = batch_counts[1] = batch_counts[2] = 0;
+    batch_started = std::chrono::steady_clock::now();
+  };
   launch();
-  while (!pending.empty()) {
-    Recorded recorded = pending.front().get();
-    pending.erase(pending.begin());
-    launch();
-    for (const auto& e : recorded.errors) std::cerr << e.describe() << '\n';
-    failed = failed || !recorded.errors.empty();
-    if (!recorded.document) continue;
-    const ledger::LedgerDocument& doc = *recorded.document;
-    try {
+  try {
+    store->begin_batch();
+    while (!pending.empty()) {
+      Recorded recorded = pending.front().get();
+      pending.erase(pending.begin());
+      launch();
+      for (const auto& e : recorded.errors) std::cerr << e.describe() << '\n';
+      failed = failed || !recorded.errors.empty();
+      if (!recorded.document) continue;
+      const ledger::LedgerDocument& doc = *recorded.document;
       const auto outcome = store->add(doc);
-      const char* what = outcome == ledger::AddOutcome::Added      ? "added"
-                         : outcome == ledger::AddOutcome::Replaced ? "replaced"
-                                                                    : "unchanged";
-      (outcome == ledger::AddOutcome::Added ? added : outcome == ledger::AddOutcome::Replaced ? replaced : unchanged)++;
-      std::cout << fmt::format("{:<9} {}  {} ({}), {}, {}\n", what, doc.name, doc.published, doc.published_from,
-                               plural(doc.claims.size(), "figure", "figures"),
-                               plural(doc.paragraphs.size(), "paragraph", "paragraphs"));
-    } catch (const LedgerError& e) {
-      // The ledger itself failed (server gone, disk full): the documents
-      // before this one are in it, this one and those after are not.
-      std::cerr << "kanwu: " << e.what() << '\n';
-      std::cerr << fmt::format("kanwu: {} not added, nor the {} after it\n", doc.name, files.size() - next + pending.size());
-      for (auto& p : pending) p.wait();
-      return kExitError;
+      const int kind = outcome == ledger::AddOutcome::Added ? 0 : outcome == ledger::AddOutcome::Replaced ? 1 : 2;
+      ++batch_counts[kind];
+      batch_lines.push_back(fmt::format("{:<9} {}  {} ({}), {}, {}\n", std::array{"added", "replaced", "unchanged"}[kind],
+                                        doc.name, doc.published, doc.published_from,
+                                        plural(doc.claims.size(), "figure", "figures"),
+                                        plural(doc.paragraphs.size(), "paragraph", "paragraphs")));
+      const std::chrono::duration<double> open_for = std::chrono::steady_clock::now() - batch_started;
+      if (batch_lines.size() >= kBatchDocuments || open_for.count() >= kBatchSeconds) {
+        commit();
+        store->begin_batch();
+      }
     }
+    commit();
+  } catch (const LedgerError& e) {
+    // The ledger itself failed (server gone, disk full): the documents of
+    // committed batches are in it, those of this batch and after are not.
+    std::cerr << "kanwu: " << e.what() << '\n';
+    std::cerr << fmt::format("kanwu: {} documents not added (from the last {} read, and the {} after)\n",
+                             batch_lines.size() + 1 + files.size() - next + pending.size(), batch_lines.size() + 1,
+                             files.size() - next + pending.size());
+    for (auto& p : pending) p.wait();
+    return kExitError;
   }
   std::cout << fmt::format("ledger {}: {} added, {} replaced, {} unchanged\n", store->name(), added, replaced,
                            unchanged);

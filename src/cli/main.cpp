@@ -156,7 +156,7 @@ int main(int argc, char** argv) {
   CLI::App app{"kanwu (勘误): a consistency checker and linter for Chinese reports and news drafts\n"
                "  kanwu FILE…  is short for  kanwu check FILE…"};
   app.name("kanwu");
-  app.set_version_flag("--version", "kanwu 0.1.0");
+  app.set_version_flag("--version", std::string("kanwu ") + KANWU_VERSION);
   app.require_subcommand(1);
 
   kanwu::cli::CheckOptions check;

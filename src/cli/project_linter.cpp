@@ -1,7 +1,11 @@
 #include "project_linter.h"
 
+#include <fmt/format.h>
+
+#include <filesystem>
 #include <stdexcept>
 
+#include "kanwu/engine/config.h"
 #include "kanwu/ledger/archive.h"
 
 namespace kanwu::cli {
@@ -16,7 +20,30 @@ std::string describe(const RuleLoadError& e) {
 
 }  // namespace
 
+std::string ProjectLinter::config_stamp(const std::string& folder) const {
+  const std::optional<std::string> file = config_.empty() ? find_config(folder) : std::optional(config_);
+  if (!file) return "";
+  std::error_code ec;
+  const auto time = std::filesystem::last_write_time(*file, ec).time_since_epoch().count();
+  const auto size = std::filesystem::file_size(*file, ec);
+  return fmt::format("{}\n{}\n{}", *file, ec ? -1 : time, ec ? 0 : size);
+}
+
+bool ProjectLinter::configuration_changed() {
+  std::lock_guard lock(configs_lock_);
+  for (const auto& [folder, stamp] : config_stamps_)
+    if (config_stamp(folder) != stamp) return true;
+  return false;
+}
+
 std::string ProjectLinter::load() {
+  {
+    // Stamped before reading: a save while loading is seen next time. A
+    // broken file is stamped too, so it is reported once, not every second.
+    std::lock_guard lock(configs_lock_);
+    config_stamps_.clear();
+    config_stamps_["."] = config_stamp(".");
+  }
   try {
     Configs configs(config_);
     const Config& global = configs.for_path(".");
@@ -71,6 +98,13 @@ Report ProjectLinter::check(std::vector<Document> documents, const std::atomic<b
     // An ignored file is no part of the corpus, as `kanwu check` skips it.
     {
       std::lock_guard lock(configs_lock_);
+      // Each document's folder is watched from its first check on, which
+      // reads the .kanwu.yaml that applies there.
+      for (const Document& d : documents) {
+        std::string folder = std::filesystem::path(d.path()).parent_path().string();
+        if (folder.empty()) folder = ".";
+        if (!config_stamps_.count(folder)) config_stamps_[folder] = config_stamp(folder);
+      }
       std::erase_if(documents, [&](const Document& d) { return configs_->for_path(d.path()).for_file(d.path()).ignored; });
     }
     CheckOptions options;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -47,6 +48,10 @@ class ProjectLinter : public lsp::Linter {
   // Every rule loaded, those off here included.
   std::vector<RuleSummary> catalogue() const;
 
+  // Whether the .kanwu.yaml of the current folder, or of a folder of a
+  // document checked since, changed on disk since load() read it.
+  bool configuration_changed() override;
+
  private:
   std::vector<std::string> rules_option_;
   std::string config_;
@@ -60,6 +65,10 @@ class ProjectLinter : public lsp::Linter {
   mutable std::mutex configs_lock_;  // Configs caches per folder on first lookup
   std::set<std::string> known_ids_;
   std::vector<RuleSummary> catalogue_;
+  // Folder → the .kanwu.yaml that applies there as last read (path, time,
+  // size), or --config's; under configs_lock_.
+  std::map<std::string, std::string> config_stamps_;
+  std::string config_stamp(const std::string& folder) const;
 };
 
 }  // namespace kanwu::cli

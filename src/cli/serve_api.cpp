@@ -47,17 +47,35 @@ class UniqueNames {
 DocumentFormat format_named(std::string_view format, const std::string& filename) {
   if (format == "markdown") return DocumentFormat::Markdown;
   if (format == "plain") return DocumentFormat::PlainText;
-  if (!format.empty()) throw ApiError(400, fmt::format("unknown format \"{}\": use \"plain\" or \"markdown\"", format));
+  if (format == "word") return DocumentFormat::Word;
+  if (!format.empty())
+    throw ApiError(400, fmt::format("unknown format \"{}\": use \"plain\", \"markdown\" or \"word\"", format));
   const DocumentFormat by_name = format_for_path(filename);
   // Pasted text is text, whatever the name says; a Word document comes as
   // an upload.
   return by_name == DocumentFormat::Word ? DocumentFormat::PlainText : by_name;
 }
 
+// The text of a Word document as ?texts=1 gave it (one paragraph a line),
+// sent back after an edit: its places stay paragraphs (第3段), as in the
+// document. Which paragraphs were headings or footnotes is not sent back.
+Document word_text_document(const std::string& name, std::string text) {
+  SourceText source = decode_source(name, std::move(text), "UTF-8");
+  std::vector<WordParagraph> paragraphs;
+  const std::string_view t = source.text();
+  for (std::size_t at = 0; at < t.size();) {
+    paragraphs.push_back({static_cast<int>(paragraphs.size()) + 1, 0, false});
+    const std::size_t end = t.find('\n', at);
+    at = end == std::string_view::npos ? t.size() : end + 1;
+  }
+  return Document(std::move(source), std::move(paragraphs));
+}
+
 // Text or file bytes as `kanwu check` reads them; its InputError message
 // becomes the answer.
 Document read_bytes(const std::string& name, std::string bytes, DocumentFormat format, bool is_text) {
   try {
+    if (format == DocumentFormat::Word && is_text) return word_text_document(name, std::move(bytes));
     if (format == DocumentFormat::Word) {
       WordText word = extract_word_text(name, bytes);
       return Document(SourceText(name, std::move(word.text)), std::move(word.paragraphs));

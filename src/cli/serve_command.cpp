@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <charconv>
@@ -224,6 +225,26 @@ void add_serve_routes(httplib::Server& server, ProjectLinter& linter, std::atomi
   });
 }
 
+namespace {
+
+// The address to open. A wildcard (0.0.0.0, ::) is where the server listens,
+// not a place a browser can go: this machine opens 127.0.0.1 and colleagues
+// its name.
+std::string startup_message(const std::string& host, int port) {
+  if (host == "0.0.0.0" || host == "::" || host.empty()) {
+    char name[256] = {};
+    const bool named = ::gethostname(name, sizeof name - 1) == 0 && name[0] != '\0';
+    const std::string local = host == "::" ? "[::1]" : "127.0.0.1";
+    return fmt::format("kanwu serve: 在浏览器中打开 http://{}:{}/ (Ctrl+C 停止)\n", local, port) +
+           (named ? fmt::format("kanwu serve: 同事的电脑上打开 http://{}:{}/ (或用这台电脑的 IP 地址)\n", name, port)
+                  : std::string());
+  }
+  const std::string shown_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+  return fmt::format("kanwu serve: 在浏览器中打开 http://{}:{}/ (Ctrl+C 停止)\n", shown_host, port);
+}
+
+}  // namespace
+
 int run_serve(const ServeOptions& options) {
   if (options.host_given && !is_loopback(options.host))
     std::cerr << fmt::format("kanwu serve: warning: listening on {}: anyone who can reach this machine can send "
@@ -277,9 +298,7 @@ int run_serve(const ServeOptions& options) {
     return kExitError;
   }
   if (listening >= 0) ::listen(listening, SOMAXCONN);
-  const std::string shown_host = options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host;
-  std::cout << fmt::format("kanwu serve: 在浏览器中打开 http://{}:{}/ (Ctrl+C 停止)\n", shown_host, port)
-            << std::flush;
+  std::cout << startup_message(options.host, port) << std::flush;
   return server.listen_after_bind() ? kExitClean : kExitError;
 }
 

@@ -27,6 +27,23 @@ bool Debouncer::wait() {
   }
 }
 
+Debouncer::Wake Debouncer::wait_or_idle(Clock::duration idle) {
+  std::unique_lock lock(mutex_);
+  const Clock::time_point idle_at = Clock::now() + idle;
+  for (;;) {
+    if (stopped_) return Wake::Stopped;
+    if (!due_) {
+      if (changed_.wait_until(lock, idle_at) == std::cv_status::timeout && !due_ && !stopped_) return Wake::Idle;
+    } else if (Clock::now() >= *due_) {
+      due_.reset();
+      return Wake::Due;
+    } else {
+      const Clock::time_point due = *due_;
+      changed_.wait_until(lock, due);
+    }
+  }
+}
+
 void Debouncer::stop() {
   {
     std::lock_guard lock(mutex_);

@@ -1,7 +1,9 @@
 // When the checker thread should run next. Typing sends a didChange per
 // keystroke; each one moves the run 300 ms later, so a check starts only
 // once the writer pauses. Open, save and close ask for a run at once.
-// The checker sleeps on a condition variable until then: no polling.
+// The checker sleeps on a condition variable until then; when idle it
+// wakes once in a while (wait_or_idle) to look whether .kanwu.yaml changed,
+// as not every editor says so.
 #pragma once
 
 #include <chrono>
@@ -20,6 +22,9 @@ class Debouncer {
   void schedule(Clock::duration delay);
   // Blocks until a requested run is due (true) or stop() is called (false).
   bool wait();
+  enum class Wake { Due, Idle, Stopped };
+  // As wait(), and Idle when `idle` passed with no run requested.
+  Wake wait_or_idle(Clock::duration idle);
   void stop();
 
  private:

@@ -171,7 +171,7 @@ json Server::initialize(const json& params) {
             // Incremental: a keystroke sends a few bytes, not the whole draft.
             {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
             {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}}}},
-          {"serverInfo", {{"name", "kanwu"}, {"version", "0.1.0"}}}};
+          {"serverInfo", {{"name", "kanwu"}, {"version", KANWU_VERSION}}}};
 }
 
 void Server::initialized(const json&) {
@@ -200,6 +200,7 @@ void Server::did_open(const json& params) {
   d.language = doc.value("languageId", "");
   d.version = doc.contains("version") ? to_int(doc["version"]) : 0;
   d.text = field(doc, "text").get<std::string>();
+  if (is_config(d.path)) reload_ = true;  // opened (as after a save elsewhere): read it again
   documents_.open(std::move(d));
   debouncer_.schedule(std::chrono::milliseconds(0));
 }
@@ -246,7 +247,10 @@ json Server::code_action(const json& params) {
 }
 
 void Server::checker_loop() {
-  while (debouncer_.wait()) {
+  for (;;) {
+    const Debouncer::Wake wake = debouncer_.wait_or_idle(options_.config_poll);
+    if (wake == Debouncer::Wake::Stopped) break;
+    if (wake == Debouncer::Wake::Idle && !linter_.configuration_changed()) continue;
     try {
       check_once();
     } catch (const std::exception& e) {
@@ -257,7 +261,7 @@ void Server::checker_loop() {
 }
 
 void Server::check_once() {
-  if (reload_.exchange(false)) {
+  if (reload_.exchange(false) || linter_.configuration_changed()) {
     const std::string problem = linter_.load();
     if (!problem.empty()) connection_.notify("window/showMessage", {{"type", kMessageError}, {"message", problem}});
   }

@@ -38,11 +38,18 @@ class Linter {
   // settings (ignore, enable, disable, severity) applied. Called on the
   // checker thread only, as load() is.
   virtual Report check(std::vector<Document> documents) = 0;
+  // True when a .kanwu.yaml it read changed on disk since (time or size), or
+  // another one now applies (added, removed): what a client that does not
+  // send workspace/didChangeWatchedFiles, or never opens .kanwu.yaml as a
+  // document of this server (Neovim 0.7), leaves unsaid.
+  virtual bool configuration_changed() { return false; }
 };
 
 struct ServerOptions {
   // How long typing must pause before a check.
   std::chrono::milliseconds debounce{300};
+  // How often an idle server looks whether .kanwu.yaml changed.
+  std::chrono::milliseconds config_poll{1000};
 };
 
 class Server {

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "kanwu/text/uri_path.h"
+
 namespace kanwu::lsp {
 
 namespace {
@@ -39,20 +41,6 @@ std::optional<std::string> uri_to_path(std::string_view uri) {
   return path;
 }
 
-std::string path_to_uri(std::string_view absolute_path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string uri = "file://";
-  for (const char c : absolute_path) {
-    const auto b = static_cast<unsigned char>(c);
-    if (std::isalnum(b) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-      uri.push_back(c);
-    } else {
-      uri.push_back('%');
-      uri.push_back(kHex[b >> 4]);
-      uri.push_back(kHex[b & 15]);
-    }
-  }
-  return uri;
-}
+std::string path_to_uri(std::string_view absolute_path) { return "file://" + percent_encode_path(absolute_path); }
 
 }  // namespace kanwu::lsp

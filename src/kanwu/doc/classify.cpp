@@ -128,7 +128,8 @@ bool is_numbered_title(std::u32string_view s) {
   if (s.starts_with(U"第")) {
     i = 1;
     while (i < s.size() && kNumerals.find(s[i]) != std::u32string_view::npos) ++i;
-    return i > 1 && i < s.size() && std::u32string_view(U"章节部分篇编").find(s[i]) != std::u32string_view::npos;
+    // 第三章, 第二节; 第三，深入进行金融体制改革 (a numbered point of a report).
+    return i > 1 && i + 1 < s.size() && std::u32string_view(U"章节部分篇编，、").find(s[i]) != std::u32string_view::npos;
   }
   while (i < s.size() && (kNumerals.find(s[i]) != std::u32string_view::npos || chars::is_ascii_digit(s[i]))) ++i;
   return i > 0 && i + 1 < s.size() && (s[i] == U'、' || s[i] == U'.' || s[i] == U'．');
@@ -175,7 +176,42 @@ bool is_caption(std::u32string_view s) {
   return !s.empty() && s.front() >= U'①' && s.front() <= U'⑳';
 }
 
+// 第八版, 第12版: a line of a newspaper's page index.
+bool is_page_index(std::u32string_view s) {
+  if (s.size() < 3 || s.size() > 6 || s.front() != U'第' || s.back() != U'版') return false;
+  const std::u32string_view number = s.substr(1, s.size() - 2);
+  return std::all_of(number.begin(), number.end(), [](char32_t c) {
+    return chars::is_digit(c) || std::u32string_view(U"〇一二三四五六七八九十百").find(c) != std::u32string_view::npos;
+  });
+}
+
+// 要闻 要闻, 首页 首页: a scraped breadcrumb, one short word repeated.
+bool is_repeated_crumb(std::u32string_view s) {
+  std::vector<std::u32string_view> words;
+  for (std::size_t i = 0; i < s.size();) {
+    while (i < s.size() && chars::is_space(s[i])) ++i;
+    std::size_t j = i;
+    while (j < s.size() && !chars::is_space(s[j])) ++j;
+    if (j > i) words.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  return words.size() >= 2 && words.front().size() <= 6 &&
+         std::all_of(words.begin(), words.end(), [&](std::u32string_view w) { return w == words.front(); });
+}
+
 }  // namespace
+
+bool opens_with_bullet(std::string_view text) {
+  const std::size_t start = text.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return false;
+  for (std::string_view bullet : {"■", "●", "◆", "▲", "★", "☆", "◇", "▶"})
+    if (text.substr(start).starts_with(bullet)) return true;
+  return false;
+}
+
+bool is_debris_line(std::u32string_view s) {
+  return is_number_only(s) || is_page_marker_text(s) || is_page_index(s) || is_repeated_crumb(s);
+}
 
 BlockKind classify_block(std::string_view text) {
   const std::u32string all = trim(decode_all(text));
@@ -184,7 +220,7 @@ BlockKind classify_block(std::string_view text) {
 
   if (lines.size() == 1) {
     const std::u32string& s = lines.front();
-    if (is_number_only(s) || is_page_marker_text(s) || is_dateline(s)) return BlockKind::Furniture;
+    if (is_debris_line(s) || is_dateline(s)) return BlockKind::Furniture;
     if (!has_han(s) && s.size() <= kMaxHeadingChars * 2) return BlockKind::Furniture;
     if (is_byline(s) || is_subtitle(s)) return BlockKind::Byline;
     if (is_caption(s)) return BlockKind::Caption;

@@ -16,4 +16,16 @@ BlockKind classify_block(std::string_view text);
 // of `text` (one of the reasons a block is furniture).
 bool is_page_marker(std::string_view text);
 
+// Page furniture every structural rule must see alike (issue 22): a page
+// number, a page marker ((上接第一版)), a line of the page index (第八版), a
+// scraped breadcrumb (要闻 要闻). `s` is one trimmed line. Such a line is
+// classified Furniture, so it is no heading fragment (wrapped-heading,
+// split-heading) and no sentence half (broken-paragraph).
+bool is_debris_line(std::u32string_view s);
+
+// ■ 统筹发展和安全…: a paragraph opening with a bullet mark is a highlight
+// (the key sentences a newspaper page sets at its top): it restates the body
+// (duplicate-paragraph) and is no sentence half (broken-paragraph).
+bool opens_with_bullet(std::string_view text);
+
 }  // namespace kanwu

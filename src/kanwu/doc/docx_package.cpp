@@ -7,14 +7,11 @@
 #include "kanwu/doc/docx.h"
 #include "kanwu/doc/libzip.h"
 #include "kanwu/text/decode.h"
+#include "kanwu/text/office_file.h"
 
 namespace kanwu {
 
 namespace {
-
-// Every OLE2 compound file (a .doc, or a .docx saved with a password, which
-// Word wraps in one) starts with these bytes.
-constexpr std::string_view kCompoundFileMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 // An encrypted Office document is a compound file holding a stream named
 // "EncryptedPackage"; directory entries are UTF-16LE.
@@ -33,9 +30,10 @@ WordPackage::WordPackage(std::string path, std::string_view bytes) : path_(std::
     throw InputError(path_, holds_encrypted_package(bytes)
                                 ? "the Word document is password-protected (encrypted); save a copy without a "
                                   "password to check it"
-                                : "a Word 97-2003 document (.doc), not .docx; save it as .docx (Word or WPS: "
-                                  "另存为 → Word 文档) to check it");
+                                : *unreadable_office_file(bytes));
   }
+  // An .odt renamed .docx: say what it is rather than "no word/document.xml".
+  if (auto office = unreadable_office_file(bytes)) throw InputError(path_, std::move(*office));
   const char* problem = "";
   z_ = libzip(problem);
   if (!z_) throw InputError(path_, std::string("cannot read Word documents: ") + problem);

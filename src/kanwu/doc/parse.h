@@ -21,4 +21,8 @@ std::vector<Block> parse_markdown(const SourceText& source, unsigned threads = 1
 // link references.
 std::vector<std::size_t> markdown_cut_points(std::string_view text, std::size_t pieces);
 
+// Where the Markdown front matter ends (YAML between --- lines, TOML between
+// +++ lines, at the very top): the byte after its closing line; 0 if none.
+std::size_t front_matter_end(std::string_view text);
+
 }  // namespace kanwu

@@ -120,7 +120,11 @@ RepoChanges changes_in(const std::string& top, const std::string& rev) {
   const std::string git = "git -c core.quotepath=off -C " + shell_quote(top);
   if (run_git(git + " rev-parse --verify --quiet " + shell_quote(rev + "^{commit}")).status != 0)
     throw std::runtime_error(fmt::format("--changed-since: '{}' is not a revision of the git repository {}", rev, top));
-  const GitResult diff = run_git(git + " diff --unified=0 --no-color --no-ext-diff --no-renames " + shell_quote(rev) + " --");
+  // Lines changed since the branch left `rev` (a pull request's own lines),
+  // not those `rev` gained since: the working tree against the merge-base.
+  const GitResult base = run_git(git + " merge-base " + shell_quote(rev) + " HEAD");
+  const std::string since = base.status == 0 ? first_line(base.out) : rev;
+  const GitResult diff = run_git(git + " diff --unified=0 --no-color --no-ext-diff --no-renames " + shell_quote(since) + " --");
   if (diff.status != 0)
     throw std::runtime_error(fmt::format("--changed-since: git diff failed in {}: {}", top, first_line(diff.out)));
   RepoChanges c;
@@ -128,7 +132,10 @@ RepoChanges changes_in(const std::string& top, const std::string& rev) {
   std::string file;
   for (std::string line; std::getline(lines, line);) {
     if (line.starts_with("+++ ")) {
-      const std::string path = unquote_git_path(line.substr(4));
+      // git ends the name with a tab when it holds a space ("+++ b/体育 新闻/a.txt\t").
+      std::string_view name = std::string_view(line).substr(4);
+      if (name.ends_with('\t')) name.remove_suffix(1);
+      const std::string path = unquote_git_path(name);
       file = path.starts_with("b/") ? path.substr(2) : "";
       continue;
     }

@@ -137,7 +137,10 @@ Config load_config(const std::string& path) {
 
 std::optional<std::string> find_config(const std::string& dir) {
   std::error_code ec;
-  fs::path d = fs::absolute(dir.empty() ? "." : dir, ec);
+  // Normalised first: the parent of "sub/.." is "sub", so walking up from an
+  // unnormalised "../" would reach the current folder's configuration.
+  fs::path d = fs::absolute(dir.empty() ? "." : dir, ec).lexically_normal();
+  if (d.has_parent_path() && !d.has_filename()) d = d.parent_path();  // "/a/b/" → "/a/b"
   for (; !d.empty(); d = d.parent_path()) {
     const fs::path candidate = d / ".kanwu.yaml";
     if (fs::is_regular_file(candidate, ec)) return candidate.string();

@@ -7,6 +7,7 @@
 #include <set>
 #include <vector>
 
+#include "kanwu/doc/classify.h"
 #include "kanwu/figures/period.h"
 #include "kanwu/nlp/join.h"
 #include "kanwu/text/chars.h"
@@ -96,12 +97,17 @@ class BrokenParagraphRule : public Rule {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const Block& a = blocks[i];
       if (!in_scope(a) || utf8::count_code_points(a.text) < min_chars_) continue;
-      if (!ends_mid_sentence(a.text)) continue;
+      if (!ends_mid_sentence(a.text) || opens_with_bullet(a.text)) continue;
       const std::size_t j = find_continuation(blocks, i, claimed);
-      if (j == blocks.size() || starts_new_sentence(blocks[j].text) || is_headline_of(a.text, blocks[j].text) ||
+      if (j == blocks.size() || starts_new_sentence(blocks[j].text) || opens_with_bullet(blocks[j].text) || is_headline_of(a.text, blocks[j].text) ||
           markdown_structure(document, a))
         continue;
-      if (document.format() == DocumentFormat::Markdown && !examine_join(a.text, blocks[j].text).spans_word) continue;
+      // In Markdown only text between the halves says they are one
+      // paragraph: a break that cuts a word, or nothing but paragraphs (no
+      // code, list or HTML the author put there), as in a news transcript.
+      if (document.format() == DocumentFormat::Markdown && !examine_join(a.text, blocks[j].text).spans_word &&
+          !only_paragraphs_between(document, i, j))
+        continue;
       claimed[j] = true;
       Finding& f = report(document, a, blocks[j], j == i + 1, emit);
       // When only short fragments stand between the halves (the 2.5 of
@@ -137,6 +143,27 @@ class BrokenParagraphRule : public Rule {
     return best != blocks.size() ? best : next;
   }
 
+  // True when the source between blocks i and j holds only blank lines and
+  // the blocks between them (no markup kanwu skipped: code, HTML, lists),
+  // and both halves are paragraphs at the margin (not in a quote or a list).
+  static bool only_paragraphs_between(const Document& document, std::size_t i, std::size_t j) {
+    const auto& blocks = document.blocks();
+    const std::string_view source = document.source().text();
+    const auto at_margin = [&](const Block& b) {
+      const std::size_t line_start = source.rfind('\n', b.source_begin == 0 ? 0 : b.source_begin - 1);
+      const std::size_t from = line_start == std::string_view::npos || b.source_begin == 0 ? 0 : line_start + 1;
+      return source.substr(from, b.source_begin - from).find_first_not_of(" \t") == std::string_view::npos;
+    };
+    if (!at_margin(blocks[i]) || !at_margin(blocks[j])) return false;
+    for (std::size_t k = i; k < j; ++k) {
+      const std::size_t gap_begin = blocks[k].source_end, gap_end = blocks[k + 1].source_begin;
+      if (gap_end < gap_begin) return false;
+      if (source.substr(gap_begin, gap_end - gap_begin).find_first_not_of(" \t\r\n") != std::string_view::npos)
+        return false;
+    }
+    return true;
+  }
+
   // 央视网消息（新闻联播）：…, 本报讯…, 5月6日，…, 今年6—11月，…: a paragraph
   // that opens with a news formula or a time and a comma starts a sentence.
   bool starts_new_sentence(std::string_view b) const {
@@ -166,7 +193,8 @@ class BrokenParagraphRule : public Rule {
     Finding& f = emit.report(a, a_end - before.size(), a_end,
                              {{"before", before},
                               {"after", after},
-                              {"line", fmt::format("{}", b_where.start.line)}});
+                              {"line", fmt::format("{}", b_where.start.line)},
+                              {"place", place_in_document(b_where)}});
     f.related.push_back({b_where, "段落的接续部分"});
     // Only adjacent halves are joined automatically; moving text across
     // other blocks is an editor's decision.
@@ -190,7 +218,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
 const RuleKind& broken_paragraph_kind() {
   static const RuleKind kind{"broken-paragraph",
                              "a paragraph split mid-sentence, its continuation further on",
-                             {"before", "after", "line"},
+                             {"before", "after", "line", "place"},
                              {BlockKind::Body},
                              &create};
   return kind;

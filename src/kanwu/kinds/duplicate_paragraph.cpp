@@ -10,7 +10,9 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "kanwu/doc/classify.h"
 #include "kanwu/kinds/paragraph_sketch.h"
+#include "kanwu/text/utf8.h"
 
 namespace kanwu {
 
@@ -24,9 +26,50 @@ constexpr std::size_t kBands = kSketchBands;
 constexpr std::size_t kMaxCandidates = 16;
 constexpr std::size_t kMaxVerified = 8;
 
+// Where a paragraph stands in the units of its document: opening one
+// (right after a heading, or after markup such as a code block or an HTML
+// container), closing one (right before a heading or a short line such as
+// a 查看原文 link). Copies that open, or close, parallel units are the
+// document's structure: the same intro under each of two sections, the
+// same note in a tab of each API view, the formula ending each news item.
+// A highlight (■ before a key sentence at the top of a newspaper page)
+// restates the body on purpose, as a news summary restates its items.
+// A photo caption (the paragraph before a credit line) restates the lead it
+// illustrates. A quotation ("习近平在回信中说，…") restates the text it
+// quotes when the page prints that text too (the letter in full).
+// A news lead opens with its dateline (本报北京9月2日电); the same lead
+// without it, later on the page, is the caption of the lead's photo.
+enum UnitPlace : std::uint8_t {
+  kOpensUnit = 1, kClosesUnit = 2, kHighlight = 4, kCaption = 8, kQuotation = 16, kDateline = 32
+};
+
+bool opens_with_dateline(std::string_view text) {
+  const std::size_t start = text.find_first_not_of(" \t");
+  if (start == std::string_view::npos) return false;
+  const std::string_view rest = text.substr(start);
+  const std::size_t dian = rest.find("电");
+  if (dian == std::string_view::npos || utf8::count_code_points(rest.substr(0, dian)) > 16) return false;
+  for (std::string_view agency : {"本报", "新华社", "中新社", "人民网", "新华网"})
+    if (rest.starts_with(agency)) return true;
+  return false;
+}
+
+// The paragraph opens by attributing speech: a first clause of at most 12
+// characters ending in a verb of saying, then a comma.
+bool opens_with_attribution(std::string_view text) {
+  const std::size_t comma = text.find("，");
+  if (comma == std::string_view::npos || utf8::count_code_points(text.substr(0, comma)) > 12) return false;
+  const std::string_view clause = text.substr(0, comma);
+  for (std::string_view verb : {"说", "强调", "指出", "表示", "写道", "认为"})
+    if (clause.ends_with(verb)) return true;
+  return false;
+}
+
+
 struct Paragraph {
   Location where;
   ParagraphSketch sketch;
+  std::uint8_t place = 0;  // UnitPlace bits
 };
 
 // What the index keeps of an earlier paragraph: enough to compare with it
@@ -36,6 +79,7 @@ struct Stored {
   std::uint32_t cluster = 0;  // the first paragraph of its group of copies
   Position start, end;
   std::vector<Shingle> shingles;
+  std::uint8_t place = 0;  // UnitPlace bits
 };
 
 // Band keys → paragraphs, as a flat open-addressing table of chain heads
@@ -94,8 +138,20 @@ struct DuplicateSettings {
   std::size_t k = 3;
   std::size_t boilerplate_files = 3;
   std::size_t min_sentences = 2;
+  // A text found this many times in one document is a formula of its
+  // layout (a labelled block under each entry of a reference manual, a
+  // caption every item carries), not a paste slip, which makes one copy.
+  std::size_t formula_repeats = 3;
+  // ... when it is at most this long (normalised characters): a formula is
+  // a note or a label, not pages of text repeated.
+  std::size_t formula_max_chars = 400;
   // Which pairs are reported: copies inside one document, across documents.
   bool within = true, across = true;
+  // Copies across documents are reported only when the run holds at most
+  // this many documents with paragraphs (a handful of drafts checked
+  // together); 0: always. A larger run is an archive, where most repeats
+  // across files are formulas.
+  std::size_t across_max_files = 0;
 };
 
 class DuplicatePass : public CorpusPass {
@@ -105,21 +161,45 @@ class DuplicatePass : public CorpusPass {
 
   std::unique_ptr<CorpusPass::Digest> digest(const Document& document) const override {
     auto digest = std::make_unique<ParagraphDigest>();
-    for (const Block& block : document.blocks()) {
+    const auto& blocks = document.blocks();
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
+      const Block& block = blocks[b];
       if (!rule_.in_scope(block)) continue;
       const std::u32string norm = normalise_paragraph(block.text);
       if (norm.size() < settings_.min_chars) continue;
       // A duplicated paragraph is prose pasted twice. A line with no
-      // sentence is a title or a summary entry, and a one-sentence paragraph
-      // that recurs is a formula (事故调查组按规定…移交…, a note repeated
-      // in each tab of a docs page): repeating those is how pages are built.
+      // sentence is a title or a summary entry (a news summary repeats its
+      // items' titles): repeating those is how pages are built. Formulas
+      // are told by how often they recur (finish), not by their length.
       if (count_sentences(block.text) < settings_.min_sentences) continue;
       Paragraph p;
       p.where = document.locate(block, 0, block.text.size());
       p.sketch = sketch_paragraph(norm, settings_.k);
+      p.place = unit_place(document, b);
       digest->paragraphs.push_back(std::move(p));
     }
     return digest;
+  }
+
+  static std::uint8_t unit_place(const Document& document, std::size_t b) {
+    const auto& blocks = document.blocks();
+    const std::string_view source = document.source().text();
+    const std::size_t gap_begin = b == 0 ? 0 : blocks[b - 1].source_end;
+    const std::string_view gap = source.substr(gap_begin, blocks[b].source_begin - std::min(gap_begin, blocks[b].source_begin));
+    // Markup skipped between the blocks (a code block, an HTML container):
+    // more than blank lines and list or quote markers.
+    const bool after_markup = gap.find_first_not_of(" \t\r\n-*+>0123456789.") != std::string_view::npos &&
+                              document.format() == DocumentFormat::Markdown;
+    std::uint8_t place = opens_with_bullet(blocks[b].text) ? kHighlight : 0;
+    if (opens_with_attribution(blocks[b].text)) place |= kQuotation;
+    if (opens_with_dateline(blocks[b].text)) place |= kDateline;
+    if (b + 1 < blocks.size() && blocks[b + 1].kind == BlockKind::Caption) place |= kCaption;
+    if (b == 0 || blocks[b - 1].kind == BlockKind::Heading || after_markup) place |= kOpensUnit;
+    if (b + 1 < blocks.size() &&
+        (blocks[b + 1].kind == BlockKind::Heading ||
+         (count_sentences(blocks[b + 1].text) == 0 && utf8::count_code_points(blocks[b + 1].text) <= 8)))
+      place |= kClosesUnit;
+    return place;
   }
 
   void add(std::unique_ptr<CorpusPass::Digest> d) override {
@@ -136,13 +216,18 @@ class DuplicatePass : public CorpusPass {
     // A text that recurs in many documents is a template (a dateline
     // formula, a standard closing sentence, a note every page carries),
     // not a defect of any one of them.
+    const bool few_files = settings_.across_max_files == 0 || files_.size() <= settings_.across_max_files;
     for (Pending& p : findings_) {
       if (cluster_files_[p.cluster].size() >= settings_.boilerplate_files) continue;
+      if (copies_in_file(p.cluster, p.file) >= settings_.formula_repeats && p.chars <= settings_.formula_max_chars)
+        continue;
       const bool across = p.finding.related.front().where.file != p.finding.where.file;
-      if (across ? settings_.across : settings_.within) out.push_back(std::move(p.finding));
+      if (across ? settings_.across && few_files : settings_.within) out.push_back(std::move(p.finding));
     }
     findings_.clear();
-    for (Finding& f : archived_findings_) out.push_back(std::move(f));
+    // Against the archive as across drafts: a run of a handful of drafts.
+    if (few_files)
+      for (Finding& f : archived_findings_) out.push_back(std::move(f));
     archived_findings_.clear();
   }
 
@@ -173,11 +258,21 @@ class DuplicatePass : public CorpusPass {
     archived_findings_.push_back(std::move(f));
   }
 
+  // How many paragraphs of a group of copies one file holds.
+  std::size_t copies_in_file(std::uint32_t cluster, std::uint32_t file) const {
+    const auto it = copies_.find((static_cast<std::uint64_t>(cluster) << 32) | file);
+    return it == copies_.end() ? 0 : it->second;
+  }
+  void count_copy(std::uint32_t cluster, std::uint32_t file) {
+    ++copies_[(static_cast<std::uint64_t>(cluster) << 32) | file];
+  }
+
   void add_paragraph(Paragraph p) {
     if (files_.empty() || files_.back() != p.where.file) files_.push_back(p.where.file);
     const auto file = static_cast<std::uint32_t>(files_.size() - 1);
     if (const auto it = exact_.find(p.sketch.exact); it != exact_.end()) {
       report(p, stored_[it->second], 1.0, file);
+      count_copy(stored_[it->second].cluster, file);
       return;  // the first copy already represents this text in the index
     }
     const auto id = static_cast<std::uint32_t>(stored_.size());
@@ -215,9 +310,10 @@ class DuplicatePass : public CorpusPass {
       cluster = static_cast<std::uint32_t>(cluster_files_.size());
       cluster_files_.push_back({file});
     }
+    count_copy(cluster, file);
     exact_.emplace(p.sketch.exact, id);
     for (std::size_t band = 0; band < kBands; ++band) bands_.add(band_keys[band], id);
-    stored_.push_back({file, cluster, p.where.start, p.where.end, std::move(p.sketch.shingles)});
+    stored_.push_back({file, cluster, p.where.start, p.where.end, std::move(p.sketch.shingles), p.place});
   }
 
   Location location_of(const Stored& s) const {
@@ -228,9 +324,17 @@ class DuplicatePass : public CorpusPass {
     return at;
   }
 
+  // Two copies of one document stand where its structure repeats text.
+  static bool parallel(std::uint8_t a, std::uint8_t b) {
+    return (a & b & (kOpensUnit | kClosesUnit)) != 0 || ((a | b) & (kHighlight | kCaption)) != 0 ||
+           ((a ^ b) & (kQuotation | kDateline)) != 0;
+  }
+
   void report(const Paragraph& p, const Stored& stored, double similarity, std::uint32_t file) {
     auto& files = cluster_files_[stored.cluster];
     if (std::find(files.begin(), files.end(), file) == files.end()) files.push_back(file);
+    // Copies in parallel places of one document are its structure.
+    if (stored.file == file && parallel(p.place, stored.place)) return;
     const Location first = location_of(stored);
     const bool exact = similarity >= 1.0;
     const std::string place = brief_place(first);
@@ -240,7 +344,7 @@ class DuplicatePass : public CorpusPass {
                               {"first", place},
                               {"kind", exact ? "重复" : "近似重复"}});
     f.related.push_back({first, exact ? "首次出现的段落" : "相似的段落"});
-    findings_.push_back({std::move(f), stored.cluster});
+    findings_.push_back({std::move(f), stored.cluster, file, p.sketch.chars});
   }
 
   const Rule& rule_;
@@ -251,7 +355,11 @@ class DuplicatePass : public CorpusPass {
   struct Pending {
     Finding finding;
     std::uint32_t cluster;
+    std::uint32_t file;  // of the reported copy
+    std::size_t chars;   // normalised length of the reported copy
   };
+  // (cluster << 32 | file) → paragraphs of that group of copies in that file.
+  std::unordered_map<std::uint64_t, std::uint32_t> copies_;
   std::vector<Stored> stored_;
   std::unordered_map<std::uint64_t, std::uint32_t> exact_;
   BandIndex bands_;
@@ -280,6 +388,9 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   s.k = static_cast<std::size_t>(params.integer("shingle", 3, 1, 16));
   s.min_sentences = static_cast<std::size_t>(params.integer("min_sentences", 2, 0, 1000));
   s.boilerplate_files = static_cast<std::size_t>(params.integer("boilerplate_files", 3, 2, 1000000));
+  s.formula_repeats = static_cast<std::size_t>(params.integer("formula_repeats", 3, 2, 1000000));
+  s.formula_max_chars = static_cast<std::size_t>(params.integer("formula_max_chars", 400, 1, 100000000));
+  s.across_max_files = static_cast<std::size_t>(params.integer("across_max_files", 0, 0, 1000000));
   if (const auto c = params.optional_string("compare")) {
     if (*c == "within") s.across = false;
     else if (*c == "across") s.within = false;

@@ -246,8 +246,12 @@ class LayoutDebrisRule : public Rule {
   }
 
   std::string kind_of(std::string_view text, BlockKind kind, bool plain, bool chinese_page) const {
+    // Widgets are listed with a full-width colon; scraped pages have either
+    // width (您的位置: as scraped, 您的位置： after --fix).
+    std::string full_colons(text);
+    for (std::size_t at; (at = full_colons.find(':')) != std::string::npos;) full_colons.replace(at, 1, "：");
     for (const auto& w : s_.widgets)
-      if (text.find(w) != std::string_view::npos) return "网页控件";
+      if (full_colons.find(w) != std::string::npos) return "网页控件";
     for (const auto& label : s_.staff_labels)
       if (starts_with_label(text, label)) return "版面署名";
     if (is_page_marker(text)) return "转版标记";

@@ -185,7 +185,8 @@ class NameVariantRule : public Rule {
                                            texts[first.block]->offsets[first.end]);
     const std::string this_name = to_utf8(later.name), other_name = to_utf8(first.name);
     Finding& f = emit.report(blocks[later.block], texts[later.block]->offsets[later.begin], texts[later.block]->offsets[later.end],
-                             {{"match", this_name}, {"other", other_name}, {"line", std::to_string(other.start.line)}});
+                             {{"match", this_name}, {"other", other_name}, {"line", std::to_string(other.start.line)},
+                              {"place", place_in_document(other)}});
     f.related.push_back({other, "同一名称的另一写法：“" + other_name + "”"});
   }
 
@@ -209,7 +210,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
 const RuleKind& name_variant_kind() {
   static const RuleKind kind{"name-variant",
                              "one long official name written two ways in one document",
-                             {"match", "other", "line"},
+                             {"match", "other", "line", "place"},
                              {BlockKind::Body, BlockKind::Heading, BlockKind::ListItem},
                              &create};
   return kind;

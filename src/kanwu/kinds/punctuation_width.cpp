@@ -46,10 +46,13 @@ class PunctuationWidthRule : public Rule {
       const auto mark = marks_.find(cps[i]);
       if (mark == marks_.end()) continue;
       if (!should_widen(cps, i)) continue;
-      // Swallow spaces after the mark: "北京, 上海" becomes "北京，上海".
+      // Swallow spaces after the mark: "北京, 上海" becomes "北京，上海" and
+      // "注意: Vue" becomes "注意：Vue" (a full-width mark carries its own
+      // space; one left behind is what space-after-fullwidth reports). Spaces
+      // before a line break stay: in Markdown two of them are a hard break.
       std::size_t end = i + 1;
       while (end < cps.size() && cps[end] == U' ') ++end;
-      if (end < cps.size() && !is_chinese_context(cps[end])) end = i + 1;
+      if (end == cps.size() || cps[end] == U'\n' || cps[end] == U'\r') end = i + 1;
       std::size_t b = text.offsets[i], e = text.offsets[end];
       // Swallowed spaces must lie right after the mark in the file too:
       // "**注意:** 这里" keeps its closing ** (only the colon is replaced).
@@ -79,16 +82,30 @@ class PunctuationWidthRule : public Rule {
     if (c == U'(' || c == U')') return parentheses_ && bracket_is_chinese(s, i);
     // A run of colons is markup or code (::: containers, a::b), never a colon.
     if (c == U':' && ((i > 0 && s[i - 1] == U':') || (i + 1 < s.size() && s[i + 1] == U':'))) return false;
-    // "?" right between two Han characters, not after a question particle,
-    // is a glyph lost in conversion (王?平), not a question mark.
-    if (c == U'?' && i > 0 && i + 1 < s.size() && chars::is_han(s[i - 1]) && chars::is_han(s[i + 1]) &&
-        std::u32string_view(U"吗呢吧么啊嘛呀").find(s[i - 1]) == std::u32string_view::npos)
-      return false;
+    // "?" standing for a glyph lost in conversion (王?平, 王??平) is not a
+    // question mark: lost-character reports it; widening would hide the loss.
+    if (c == U'?' && in_lost_glyph_run(s, i)) return false;
+    // A Latin token before a colon is a key, a scheme or a commit type
+    // (feat: 新增, http:, 编号ID: 甲): its colon belongs to that syntax.
+    if (c == U':' && i > 0 && chars::is_ascii_letter(s[i - 1])) return false;
     // 1,000 · 12:30 · 3:2 stay as they are.
     if ((c == U',' || c == U':' || c == U'.') && digit_before && digit_after) return false;
     // URLs and other ASCII constructs: http://, a:b
     if (c == U':' && i + 1 < s.size() && s[i + 1] == U'/') return false;
     return is_chinese_context(before) || is_chinese_context(after);
+  }
+
+  // True when s[i] is in a run of "?" (or U+FFFD) with Han characters on
+  // both sides and no question particle before it: 王?平, not 好吗?我.
+  static bool in_lost_glyph_run(std::u32string_view s, std::size_t i) {
+    const auto lost = [](char32_t c) { return c == U'?' || c == 0xFFFD; };
+    std::size_t first = i, last = i;
+    while (first > 0 && lost(s[first - 1])) --first;
+    while (last + 1 < s.size() && lost(s[last + 1])) ++last;
+    if (first == 0 || last + 1 >= s.size()) return false;
+    const char32_t before = s[first - 1];
+    return chars::is_han(before) && chars::is_han(s[last + 1]) &&
+           std::u32string_view(U"吗呢吧么啊嘛呀").find(before) == std::u32string_view::npos;
   }
 
   // A bracket pair is Chinese when its content or its outside neighbours

@@ -37,8 +37,12 @@ bool han_at_junction(std::string_view a, std::string_view b) {
 
 class WrappedHeadingRule : public Rule {
  public:
-  WrappedHeadingRule(RuleInfo info, std::size_t max_chars, std::set<std::string> standalone)
-      : Rule(std::move(info)), max_chars_(max_chars), standalone_(std::move(standalone)) {}
+  WrappedHeadingRule(RuleInfo info, std::size_t max_chars, std::size_t max_first_line_chars,
+                     std::set<std::string> standalone)
+      : Rule(std::move(info)),
+        max_chars_(max_chars),
+        max_first_line_chars_(max_first_line_chars),
+        standalone_(std::move(standalone)) {}
 
   void check(const Document& document, Emitter& emit) const override {
     const auto& blocks = document.blocks();
@@ -52,6 +56,11 @@ class WrappedHeadingRule : public Rule {
     };
     std::size_t i = 0;
     while (i < blocks.size()) {
+      if (i + 1 < blocks.size() && !quoted[i] && !quoted[i + 1] && wrapped_once(document, i)) {
+        report(document, i, i + 1, emit);
+        i += 2;
+        continue;
+      }
       if (in_scope(blocks[i]) && blocks[i].first_line != blocks[i].last_line) {
         check_lines(document, blocks[i], emit);
         ++i;
@@ -71,6 +80,7 @@ class WrappedHeadingRule : public Rule {
       if (j > i && is_tail(blocks[j].text) && !examine_join(blocks[j - 1].text, blocks[j].text).spans_word)
         while (first > 0 && j - (first - 1) < kMaxFragments && is_fragment(blocks[first - 1]) &&
                adjacent(blocks[first - 1], blocks[first]) && plain(document, blocks[first - 1]) &&
+               set_alike(document, blocks[first - 1], blocks[first]) &&
                han_at_junction(blocks[first - 1].text, blocks[first].text) &&
                utf8::count_code_points(blocks[first - 1].text) >= utf8::count_code_points(blocks[first].text))
           --first;
@@ -96,7 +106,49 @@ class WrappedHeadingRule : public Rule {
     if (han_at_junction(a.text, b.text) && examine_join(a.text, b.text).spans_word) return true;
     if (balance > 0 && open_balance(b.text) < 0) return true;
     return b_is_last && adjacent(a, b) && plain(document, a) && plain(document, b) && han_at_junction(a.text, b.text) &&
-           is_tail(b.text);
+           set_alike(document, a, b) && is_tail(b.text);
+  }
+
+  // A heading wrapped once: a title line longer than a fragment, then a
+  // tail of one to three Han characters that the line break cut from a word
+  // of it (…航空装备展现代 / 化成果, 二、主要预期目标和重点任 / 务), as a
+  // run of short fragments ends in one (is_tail). A line of one Han
+  // character is never a heading of its own.
+  bool wrapped_once(const Document& document, std::size_t i) const {
+    const auto& blocks = document.blocks();
+    const Block& a = blocks[i];
+    const Block& b = blocks[i + 1];
+    if (!in_scope(a) || !in_scope(b) || a.first_line != a.last_line || b.first_line != b.last_line) return false;
+    const std::size_t a_chars = utf8::count_code_points(a.text);
+    if (a_chars <= max_chars_ || a_chars > max_first_line_chars_) return false;
+    if (!adjacent(a, b) || !plain(document, a) || !plain(document, b) || !han_at_junction(a.text, b.text) ||
+        !set_alike(document, a, b))
+      return false;
+    const std::u32string tail = code_points(b.text).chars;
+    if (tail.empty() || tail.size() > 3 || !std::all_of(tail.begin(), tail.end(), chars::is_han)) return false;
+    if (standalone_.count(b.text)) return false;
+    // The next line starts something else: not one more short fragment.
+    if (i + 2 < blocks.size() && is_fragment(blocks[i + 2]) && adjacent(b, blocks[i + 2])) return false;
+    return tail.size() == 1 || is_tail(b.text);
+  }
+
+  // The indentation of a block's first line in the file: layout wraps a
+  // heading onto lines set alike; a line indented differently (国务院总理 /
+  // 　李克强) is a line of its own.
+  static std::string_view indentation(const Document& document, const Block& block) {
+    const std::string_view source = document.source().text();
+    std::size_t start = block.source_begin;
+    while (start > 0 && source[start - 1] != '\n') --start;
+    std::size_t end = start;
+    while (end < source.size()) {
+      if (source[end] == ' ' || source[end] == '\t') ++end;
+      else if (source.substr(end).starts_with("\u3000")) end += 3;
+      else break;
+    }
+    return source.substr(start, end - start);
+  }
+  static bool set_alike(const Document& document, const Block& a, const Block& b) {
+    return indentation(document, a) == indentation(document, b);
   }
 
   // At most one blank line between two fragments.
@@ -139,6 +191,22 @@ class WrappedHeadingRule : public Rule {
       start = nl + 1;
     }
     if (lines.size() < 2 || lines.size() >= kMaxFragments) return;
+    // Lines indented differently are set apart on purpose (国务院总理 / 　李克强).
+    const auto indent = [&](int line) {
+      const std::string_view t = document.source().line_text(line);
+      std::size_t end = 0;
+      while (end < t.size()) {
+        if (t[end] == ' ' || t[end] == '\t') ++end;
+        else if (t.substr(end).starts_with("\u3000")) end += 3;
+        else break;
+      }
+      return t.substr(0, end);
+    };
+    for (int line = block.first_line + 1; line <= block.last_line; ++line)
+      if (indent(line) != indent(block.first_line)) return;
+    // So are lines ended by a full-width space (国务院总理　/ 李克强).
+    for (int line = block.first_line; line < block.last_line; ++line)
+      if (document.source().line_text(line).ends_with("\u3000")) return;
     bool joined_by_word = false;
     for (std::size_t k = 0; k + 1 < lines.size(); ++k)
       joined_by_word = joined_by_word || (han_at_junction(lines[k], lines[k + 1]) &&
@@ -169,14 +237,16 @@ class WrappedHeadingRule : public Rule {
   }
 
   std::size_t max_chars_;
+  std::size_t max_first_line_chars_;  // the long first line of a heading wrapped once
   std::set<std::string> standalone_;  // short headings that stand alone: 前言, 附件
 };
 
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   const auto max_chars = static_cast<std::size_t>(params.integer("max_fragment_chars", 12, 1, 200));
+  const auto max_first = static_cast<std::size_t>(params.integer("max_first_line_chars", 30, 1, 400));
   std::set<std::string> standalone;
   for (auto& w : params.strings("standalone_headings")) standalone.insert(std::move(w));
-  return std::make_unique<WrappedHeadingRule>(std::move(info), max_chars, std::move(standalone));
+  return std::make_unique<WrappedHeadingRule>(std::move(info), max_chars, max_first, std::move(standalone));
 }
 
 }  // namespace

@@ -77,6 +77,10 @@ class SqlConnection {
   // " FOR UPDATE" where the database locks rows read in a transaction.
   virtual std::string_view for_update() const = 0;
   virtual std::uint64_t storage_bytes() = 0;
+
+  // Inside a batch (Ledger::begin_batch) each write transaction is a
+  // savepoint of the batch's transaction.
+  bool batch_open = false;
 };
 
 std::unique_ptr<SqlConnection> open_sqlite(const std::string& path, bool create, const std::string& name);
@@ -84,14 +88,30 @@ std::unique_ptr<SqlConnection> open_postgresql(const std::string& url, const std
 
 // A write transaction rolled back unless committed (also when an exception
 // leaves the scope).
+// Inside a batch it is a savepoint: rolled back alone, committed with the
+// batch.
 class WriteTransaction {
  public:
-  explicit WriteTransaction(SqlConnection& db) : db_(db) { db_.begin_write(); }
+  explicit WriteTransaction(SqlConnection& db) : db_(db), nested_(db.batch_open) {
+    if (nested_) db_.execute("SAVEPOINT kanwu_write");
+    else db_.begin_write();
+  }
   ~WriteTransaction() {
-    if (!done_) db_.rollback();
+    if (done_) return;
+    if (!nested_) {
+      db_.rollback();
+      return;
+    }
+    try {
+      db_.execute("ROLLBACK TO SAVEPOINT kanwu_write");
+      db_.execute("RELEASE SAVEPOINT kanwu_write");
+    } catch (...) {
+      // The connection failed: the batch's commit says so.
+    }
   }
   void commit() {
-    db_.commit();
+    if (nested_) db_.execute("RELEASE SAVEPOINT kanwu_write");
+    else db_.commit();
     done_ = true;
   }
   WriteTransaction(const WriteTransaction&) = delete;
@@ -99,6 +119,7 @@ class WriteTransaction {
 
  private:
   SqlConnection& db_;
+  const bool nested_;
   bool done_ = false;
 };
 

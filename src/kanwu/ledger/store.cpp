@@ -327,7 +327,9 @@ std::string display_name(const std::string& ledger) {
 Ledger::Ledger(std::string name, std::unique_ptr<SqlConnection> connection)
     : name_(std::move(name)), db_(std::move(connection)) {}
 
-Ledger::~Ledger() = default;
+Ledger::~Ledger() {
+  if (db_ && db_->batch_open) db_->rollback();  // an uncommitted batch leaves the ledger as before it
+}
 
 std::unique_ptr<Ledger> Ledger::open(const std::string& ledger, bool create) {
   if (ledger.empty()) throw LedgerError("no ledger given");
@@ -378,6 +380,18 @@ void Ledger::ensure_schema(bool create) {
     q->run();
   }
   tx.commit();
+}
+
+void Ledger::begin_batch() {
+  if (db_->batch_open) return;
+  db_->begin_write();
+  db_->batch_open = true;
+}
+
+void Ledger::commit_batch() {
+  if (!db_->batch_open) return;
+  db_->batch_open = false;
+  db_->commit();
 }
 
 AddOutcome Ledger::add(const LedgerDocument& doc) {

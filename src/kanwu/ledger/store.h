@@ -177,6 +177,13 @@ class Ledger {
   // change its date or source, remove it and add it again); otherwise its
   // rows are replaced (its corrections are kept).
   AddOutcome add(const LedgerDocument& document);
+  // Several add()s in one transaction, each still whole or absent (a
+  // savepoint each): a commit per document writes the indexes' pages again
+  // each time (random band keys touch a page each), most of `ledger add`'s
+  // time. commit_batch() makes them durable; a batch not committed (a
+  // kill, an error, the Ledger destroyed) leaves the ledger as before it.
+  void begin_batch();
+  void commit_batch();
   // Removes a document with all its rows, corrections included; false when
   // the ledger has no document of that name.
   bool remove(const std::string& name);

@@ -13,7 +13,6 @@ namespace kanwu {
 // Everything a writer may need besides the findings.
 struct ReportContext {
   std::vector<const Rule*> rules;  // for rule metadata (SARIF, Markdown)
-  std::string tool_version = "0.1.0";
 };
 
 // Names accepted by --format.

@@ -5,6 +5,7 @@
 
 #include "kanwu/report/formats.h"
 #include "kanwu/report/reporter.h"
+#include "kanwu/text/uri_path.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -26,7 +27,7 @@ ordered_json sarif_region(const Location& at) {
 
 ordered_json sarif_location(const Location& at) {
   return {{"physicalLocation",
-           {{"artifactLocation", {{"uri", at.file}}}, {"region", sarif_region(at)}}}};
+           {{"artifactLocation", {{"uri", percent_encode_path(at.file)}}}, {"region", sarif_region(at)}}}};
 }
 
 // reviewdog's columns are UTF-8 byte columns: in Chinese text a code-point
@@ -114,7 +115,7 @@ void write_sarif(std::ostream& out, const Report& report, const ReportContext& c
       r["fixes"] = ordered_json::array({{
           {"description", {{"text", f.fix->replacement.empty() ? "删除" : "改为“" + f.fix->replacement + "”"}}},
           {"artifactChanges",
-           ordered_json::array({{{"artifactLocation", {{"uri", f.where.file}}},
+           ordered_json::array({{{"artifactLocation", {{"uri", percent_encode_path(f.where.file)}}},
                                  {"replacements", ordered_json::array({{{"deletedRegion", sarif_region(f.fix->where)},
                                                                         {"insertedContent", {{"text", f.fix->replacement}}}}})}}})}}});
     }
@@ -127,7 +128,7 @@ void write_sarif(std::ostream& out, const Report& report, const ReportContext& c
   ordered_json run{{"tool",
                     {{"driver",
                       {{"name", "kanwu"},
-                       {"version", context.tool_version},
+                       {"version", KANWU_VERSION},
                        {"rules", std::move(rules)}}}}},
                    {"columnKind", "unicodeCodePoints"},
                    {"results", std::move(results)}};

@@ -23,6 +23,12 @@ std::string brief_place(const Location& at) {
   return fmt::format("{}:{}", at.file, at.start.line);
 }
 
+std::string place_in_document(const Location& at) {
+  if (at.footnote > 0) return fmt::format("脚注{}", at.footnote);
+  if (at.paragraph > 0) return fmt::format("第{}段", at.paragraph);
+  return fmt::format("第{}行", at.start.line);
+}
+
 bool parse_severity(std::string_view name, Severity& out) {
   for (std::size_t i = 0; i < kSeverityNames.size(); ++i) {
     if (kSeverityNames[i] == name) {

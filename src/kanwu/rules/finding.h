@@ -51,6 +51,10 @@ struct Finding {
 // for a Word document the paragraph (a.docx第3段, a.docx脚注2).
 std::string brief_place(const Location& at);
 
+// The same place in the same document, in words for a message: 第3行, or in
+// a Word document (which has no lines) 第3段 or 脚注2.
+std::string place_in_document(const Location& at);
+
 // The deterministic report order: file, line, column, rule, then message.
 bool finding_less(const Finding& a, const Finding& b);
 

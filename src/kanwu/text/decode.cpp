@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "kanwu/text/chars.h"
+#include "kanwu/text/office_file.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -155,6 +156,7 @@ SourceText decode_source(std::string path, std::string bytes, const std::string&
   if (std::string_view(bytes).starts_with(kBom)) bom = kBom.size();
   std::string_view body = std::string_view(bytes).substr(bom);
 
+  if (auto office = unreadable_office_file(body)) throw InputError(path, std::move(*office));
   if (const auto nul = body.find('\0'); nul != std::string_view::npos) {
     const Position at = position_in_prefix(body, nul);
     throw InputError(path,
