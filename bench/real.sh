@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # kanwu on real text, side by side with autocorrect and textlint in one run.
 #   bench/real.sh            all measurements (a few minutes; corpora ~330 MB)
+#   KANWU=build/src/kanwu bench/real.sh   the same with a binary already built
 # Corpora: bench/real_corpus.py (published text only, built outside the work
 # tree: autocorrect skips git-ignored folders). Peers: bench/peers.sh.
 # Prints one line per measurement; bench/RESULTS.md records a run.
@@ -9,8 +10,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${BENCH_DIR:-${TMPDIR:-/tmp}/kanwu-bench}/real"
 RUNS="${RUNS:-3}"
 JOBS="${JOBS:-$(nproc)}"
-BUILD_TYPE=Release BUILD_TARGET=kanwu "$ROOT/ci/build.sh" "$ROOT/build-rel" >/dev/null
-KANWU="$ROOT/build-rel/src/kanwu"
+if [ -z "${KANWU:-}" ]; then
+  BUILD_TYPE=Release BUILD_TARGET=kanwu "$ROOT/ci/build.sh" "$ROOT/build-rel" >/dev/null
+  KANWU="$ROOT/build-rel/src/kanwu"
+fi
 . "$ROOT/bench/lib.sh"
 [ -f "$OUT/linear-50mb.md" ] || python3 "$ROOT/bench/real_corpus.py" "$OUT"
 
@@ -27,14 +30,43 @@ row() {
 ratio() { awk -v a="$2" -v b="$3" -v t="$1" 'BEGIN { if (b <= 0) b = 0.005; printf "  %s: %.2f\n", t, a / b }'; }
 have() { command -v "$1" >/dev/null; }
 
+# Issue 26's rows: the checks autocorrect also does (punctuation width,
+# spaces after full-width marks), every other rule switched off with
+# --disable, and the same switched off in a .kanwu.yaml (a copy of the
+# corpus with the configuration at its root).
+TWO_CHECKS="punctuation-width space-after-fullwidth"
+OTHERS=$("$KANWU" rules | awk '!/off by default/ { print $1 }' | grep -vxF -e ${TWO_CHECKS// / -e })
+DISABLE=()
+for r in $OTHERS; do DISABLE+=(--disable "$r"); done
+two_checks_copy() {
+  rm -rf "$OUT/$1-two-checks"
+  cp -r "$OUT/$1" "$OUT/$1-two-checks"
+  printf 'disable: [%s]\n' "$(echo $OTHERS | tr ' ' ',')" > "$OUT/$1-two-checks/.kanwu.yaml"
+}
+
 echo "kanwu $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, jobs=$JOBS, median of $RUNS runs"
 for set in news real news-months news-big; do
   row "kanwu $set" "$OUT/$set" "$KANWU" check --quiet -j "$JOBS" "$OUT/$set"; k="$WALL"
+  if [ "$set" = news ] || [ "$set" = real ]; then
+    two_checks_copy "$set"
+    row "kanwu $set two, --disable" "$OUT/$set" "$KANWU" check --quiet -j "$JOBS" "${DISABLE[@]}" "$OUT/$set"; k2="$WALL"
+    row "kanwu $set two, .kanwu.yaml" "$OUT/$set-two-checks" "$KANWU" check --quiet -j "$JOBS" "$OUT/$set-two-checks"; k3="$WALL"
+  fi
   if have autocorrect; then
     row "autocorrect $set" "$OUT/$set" autocorrect --lint "$OUT/$set"
-    ratio "kanwu / autocorrect MB/s" "$WALL" "$k"
+    ratio "kanwu / autocorrect MB/s (full pack; target ≥ 2 on news)" "$WALL" "$k"
+    if [ "$set" = news ] || [ "$set" = real ]; then
+      ratio "two checks, --disable (target ≥ 10)" "$WALL" "$k2"
+      ratio "two checks, .kanwu.yaml (target ≥ 10)" "$WALL" "$k3"
+    fi
   fi
 done
+echo; echo "where the time goes on news (--timings -j 1: thread time in rules, slowest first):"
+"$KANWU" check --quiet --timings -j 1 "$OUT/news" 2>&1 | head -8 || true
+"$KANWU" check --quiet --timings -j 1 "$OUT/news" 2>&1 | tail -1 || true
+echo "  reading, decoding and parsing alone (no rule runs: every rule off in --disable form, one job):"
+RUNS=5 row "kanwu news, no rule" "$OUT/news" "$KANWU" check --quiet -j 1 "${DISABLE[@]}" \
+  $(for r in $TWO_CHECKS; do echo --disable "$r"; done) "$OUT/news"
 if have textlint; then
   RUNS=1 row "textlint news" "$OUT/news" textlint --config "$ROOT/bench/textlintrc.json" "$OUT/news"
 fi

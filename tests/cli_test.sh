@@ -196,6 +196,29 @@ fi
 expect "timings: every rule that ran, and a total" 1 'repeated-word +[0-9.]+ +[0-9.]+%' -- "$KANWU" check --quiet --timings "$TMP/doubled.txt"
 expect "timings: a disabled rule is not timed" 0 '^total' -- bash -c "'$KANWU' check --quiet --timings --disable repeated-word '$TMP/doubled.txt' 2>&1 | grep -c '^repeated-word' | grep -qx 0 && echo total"
 
+# A rule switched off in .kanwu.yaml is not run (issue 26): globally, per
+# glob, on standard input; and a cross-document rule off for a file does not
+# compare the other files with it, whichever comes first.
+mkdir -p "$TMP/off/drafts"
+printf 'disable: [repeated-word]\noverrides:\n  - files: "drafts/**"\n    disable: [punctuation-width, figure-conflict]\n' > "$TMP/off/.kanwu.yaml"
+printf '这是是管网,已完成。\n' > "$TMP/off/drafts/b.txt"
+not_timed() { "$KANWU" check --quiet --timings "$@" 2>&1 | grep -cE '^(repeated-word|punctuation-width) ' | grep -qx 0 && echo 'not timed'; }
+expect "off in .kanwu.yaml: not run, globally or by glob" 0 '^not timed$' -- bash -c "$(declare -f not_timed); KANWU='$KANWU' not_timed '$TMP/off/drafts/b.txt'"
+printf '这是是管网,已完成。\n' > "$TMP/off/a.txt"
+expect "off by glob: still runs on the other files" 1 'punctuation-width +[0-9.]+' -- "$KANWU" check --quiet --timings "$TMP/off"
+expect "off by glob: findings only where on" 1 '^1 finding' -- "$KANWU" check --color never "$TMP/off"
+expect "standard input: the configuration's disable applies" 1 '<stdin>:1:6: warning.*\[punctuation-width\]' -- bash -c "set -o pipefail; cd '$TMP/off' && printf '这是是管网,已完成。\n' | '$KANWU' check --color never - | tr '\\n' ' '"
+expect "standard input: and nothing else is off" 1 '^1 finding' -- bash -c "cd '$TMP/off' && printf '这是是管网,已完成。\n' | '$KANWU' check --color never -"
+printf '2024年，全市地区生产总值增长5.2%%，居全省第一。\n' > "$TMP/off/a.txt"
+printf '2024年，全市地区生产总值增长6.1%%，居全省第一。\n' > "$TMP/off/b.txt"
+expect "cross-document rule on for both files: a conflict" 1 'b.txt:1:17: error.*figure-conflict' -- "$KANWU" check --color never "$TMP/off/a.txt" "$TMP/off/b.txt"
+cp "$TMP/off/a.txt" "$TMP/off/drafts/a.txt"
+expect "cross-document rule off for the first file: not compared" 0 '^0 findings' -- "$KANWU" check --color never "$TMP/off/drafts/a.txt" "$TMP/off/b.txt"
+expect "cross-document rule off for the second file: not compared" 0 '^0 findings' -- "$KANWU" check --color never "$TMP/off/b.txt" "$TMP/off/drafts/a.txt"
+printf '%s\n' '%% kanwu-disable-next-line punctuation-width' '这是是管网,已完成。' > "$TMP/off/drafts/sup.txt"
+expect "unused disable: not reported for a rule off for the file" 0 '^0 findings' -- "$KANWU" check --color never --report-unused-disables "$TMP/off/drafts/sup.txt"
+rm -rf "$TMP/off"
+
 # The start-up caches (word index, compiled sentence rules): the same report
 # with an empty cache folder, a filled one, a damaged one and none writable.
 printf '他说。“我们来了。”这是是一个句子。\n\n规模以上工业增加值增长5%%，增加值增长6%%。\n' > "$TMP/cache-draft.txt"

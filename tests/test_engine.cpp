@@ -46,6 +46,31 @@ BOOST_AUTO_TEST_CASE(directories_recurse_into_txt_and_md_sorted) {
   BOOST_TEST(report.findings[1].where.file.ends_with("sub/a.md"));
 }
 
+// A rule left out of a file's selection does not run on it: no findings, no
+// time, and its cross-document pass does not see the file.
+BOOST_AUTO_TEST_CASE(a_rule_left_out_of_a_file_selection_does_not_run_on_it) {
+  TempDir dir;
+  const auto a = dir.write("a.txt", "新建建管网\n\n2024年，全市地区生产总值增长5.2%。\n");
+  const auto b = dir.write("b.txt", "新建建管网\n\n2024年，全市地区生产总值增长6.1%。\n");
+  const RuleSet rules = load_rules_from_string(
+      kRule + "  - id: conflict\n    kind: figure-conflict\n    severity: error\n    message: '{metric}'\n" +
+          figure_vocabulary_param(),
+      "t.yaml");
+  CheckOptions options;
+  options.rule_timings = true;
+  const RuleSelection all{true, true}, no_conflict{true, false}, none{false, false};
+  const Report both = check_inputs(rules.pointers(), {{a, &all}, {b, &all}}, options);
+  BOOST_TEST(both.findings.size() == 3u);  // a doubling in each, the conflict in b
+  BOOST_TEST(both.rule_seconds.count("conflict") == 1u);
+  const Report first_out = check_inputs(rules.pointers(), {{a, &no_conflict}, {b, &all}}, options);
+  BOOST_REQUIRE(first_out.findings.size() == 2u);
+  for (const Finding& f : first_out.findings) BOOST_TEST(f.rule == "r");
+  const Report nothing = check_inputs(rules.pointers(), {{a, &none}, {b, &none}}, options);
+  BOOST_TEST(nothing.findings.empty());
+  BOOST_TEST(nothing.documents_checked == 2u);
+  BOOST_TEST(nothing.rule_seconds.empty());
+}
+
 BOOST_AUTO_TEST_CASE(bad_inputs_are_reported_and_the_rest_is_checked) {
   TempDir dir;
   const auto bad = dir.write("bad.txt", "好的\n坏\xFF的\n");

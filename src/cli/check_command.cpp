@@ -1,10 +1,7 @@
 #include "check_command.h"
 
-#include "kanwu/ledger/archive.h"
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <set>
 #include <cstring>
 #include <cerrno>
 #include <cstdio>
@@ -16,10 +13,10 @@
 #include <filesystem>
 #include <fstream>
 #include <new>
+#include <optional>
 #include <iostream>
 #include <map>
 
-#include "kanwu/doc/docx.h"
 #include "kanwu/engine/baseline.h"
 #include "kanwu/engine/config.h"
 #include "kanwu/engine/linter.h"
@@ -27,8 +24,8 @@
 #include "kanwu/ledger/archive.h"
 #include "kanwu/report/formats.h"
 #include "kanwu/report/reporter.h"
-#include "kanwu/text/decode.h"
 #include "annotate.h"
+#include "check_plan.h"
 #include "project.h"
 
 namespace kanwu::cli {
@@ -119,157 +116,40 @@ RuleSet load_project_rules(const std::vector<std::string>& rules_option, const s
 
 namespace {
 
-int check_or_fail(const CheckOptions& opt) {
-  if (!opt.encoding.empty() && !is_known_encoding(opt.encoding)) {
-    std::cerr << "kanwu: --encoding " << opt.encoding << ": unknown character set\n";
-    return kExitError;
-  }
-  if (opt.fix_suggestions && !opt.fix) {
-    std::cerr << "kanwu: --fix-suggestions needs --fix\n";
-    return kExitError;
-  }
-  if (opt.fix && opt.diff) {
-    std::cerr << "kanwu: --fix and --diff cannot be combined\n";
-    return kExitError;
-  }
-  if (opt.annotate && (opt.fix || opt.diff)) {
-    std::cerr << "kanwu: --annotate writes a reviewed copy of each Word document; it cannot be combined with "
-              << (opt.fix ? "--fix" : "--diff") << '\n';
-    return kExitError;
-  }
-  if (opt.diff && opt.format_given && opt.format != "text") {
-    std::cerr << "kanwu: --diff prints a unified diff; it cannot be combined with --format " << opt.format << '\n';
-    return kExitError;
-  }
-  if (!opt.output.empty()) {
-    // Say why a report cannot be written before any work is done.
-    const fs::path folder = fs::path(opt.output).parent_path();
-    std::error_code ec;
-    if (!folder.empty() && !fs::is_directory(folder, ec)) {
-      std::cerr << fmt::format("kanwu: cannot write {}: the folder {} does not exist\n", opt.output, folder.string());
-      return kExitError;
-    }
-  }
-  std::optional<Configs> configs;
-  try {
-    configs.emplace(opt.config);
-  } catch (const RuleLoadError& e) {
-    print_load_errors(e, "configuration not loaded");
-    return kExitError;
-  }
-  const std::string first = opt.paths.empty() ? "." : opt.paths.front();
-  const Config* global = nullptr;
-  try {
-    global = &configs->for_path(first);
-  } catch (const RuleLoadError& e) {
-    print_load_errors(e, "configuration not loaded");
-    return kExitError;
-  }
-
-  RuleSet rules;
-  try {
-    rules = load_configured_rules(*global, opt.rules);
-  } catch (const RuleLoadError& e) {
-    print_load_errors(e, "no rules loaded: fix the rule file errors above");
-    return kExitError;
-  }
-  for (const auto* ids : {&opt.enable, &opt.disable, &global->enable, &global->disable}) {
-    for (const auto& id : *ids) {
-      if (!rules.find(id)) {
-        std::cerr << fmt::format("kanwu: {}: no such rule (see `kanwu rules`)\n", id);
-        return kExitError;
-      }
-    }
-  }
-  // Run every rule some file may want; per-file settings filter afterwards.
-  std::set<std::string> known_ids;
-  for (const auto& r : rules.rules()) known_ids.insert(r->id());
-  keep_wanted_rules(rules, *global, opt.enable, opt.disable);
-  Severity threshold = Severity::Warning;
-  parse_severity(opt.fail_on, threshold);
-
-  // Inputs, less the ignored ones.
-  std::vector<InputError> expand_errors;
-  std::vector<std::string> files;
-  try {
-    for (const auto& f : expand_inputs(opt.paths, expand_errors)) {
-      // A folder's NAME.kanwu.docx is the review an earlier --annotate wrote.
-      const bool named = std::find(opt.paths.begin(), opt.paths.end(), f) != opt.paths.end();
-      if (opt.annotate && !named && is_earlier_review(f)) continue;
-      if (f == "-" || !configs->for_path(f).for_file(f).ignored) files.push_back(f);
-    }
-  } catch (const RuleLoadError& e) {
-    print_load_errors(e, "configuration not loaded");
-    return kExitError;
-  }
-
-  if (files.empty() && expand_errors.empty()) {
-    std::cerr << "kanwu: no files to check (kanwu reads *.txt, *.md, *.markdown, *.docx and *.odt in folders; "
-                 "files matched by `ignore:` in .kanwu.yaml are skipped)\n";
-    return kExitError;
-  }
-  // Fixes are byte edits of the file checked; a Word document's text is
-  // extracted from XML in a zip, so there is nothing to edit them into.
-  // The whole run is refused, before anything is read or written, rather
-  // than fixing the other files and failing on these: an editor who sees
-  // "refused" should be able to trust that nothing changed.
-  if (opt.fix || opt.diff) {
-    std::vector<std::string> word;
-    for (const auto& f : files)
-      if (is_word_document(f == "-" ? opt.stdin_filename : f)) word.push_back(f == "-" ? opt.stdin_filename : f);
-    if (!word.empty()) {
-      const std::string more = word.size() > 3 ? fmt::format(" and {} more", word.size() - 3) : "";
-      word.resize(std::min<std::size_t>(word.size(), 3));
-      std::cerr << fmt::format("kanwu: {} cannot change Word documents ({}{}); nothing was changed. Check them "
-                               "without {} and make the corrections in Word or WPS (or name only the other files)\n",
-                               opt.fix ? "--fix" : "--diff", fmt::join(word, ", "), more, opt.fix ? "--fix" : "--diff");
-      return kExitError;
-    }
-  }
-
-  if (opt.annotate) {
-    if (const std::string why = annotate_refusal(files, opt.output); !why.empty()) {
-      std::cerr << "kanwu: " << why << '\n';
-      return kExitError;
-    }
-  }
-
+// What the engine is told for the plan's run.
+kanwu::CheckOptions engine_options(const CheckOptions& opt, const CheckPlan& plan, Progress& progress) {
   kanwu::CheckOptions options;
   options.jobs = opt.jobs;
-  options.known_rule_ids = std::move(known_ids);
+  options.known_rule_ids = plan.known_rule_ids;
   options.stdin_filename = opt.stdin_filename;
   options.report_unused_disables = opt.report_unused_disables;
   options.encoding = opt.encoding;
   options.rule_timings = opt.timings;
   options.process_exits_after = true;  // (exit_without_freeing, below)
   options.remember_content = opt.fix || opt.diff || opt.annotate;
-  // The archive: opened before any work, so a ledger that cannot be read
-  // stops the run at once (and is never created by a check).
-  std::unique_ptr<ledger::LedgerArchive> archive;
-  if (const std::string& name = opt.ledger.empty() && !opt.no_ledger ? global->ledger : opt.ledger; !name.empty()) {
-    try {
-      archive = std::make_unique<ledger::LedgerArchive>(ledger::Ledger::open(name, /*create=*/false));
-    } catch (const ledger::LedgerError& e) {
-      std::cerr << "kanwu: " << e.what() << '\n';
-      return kExitError;
-    }
-    options.archive = archive.get();
-  }
-  Progress progress;
+  options.archive = plan.archive.get();
   if (!opt.quiet) options.progress = std::ref(progress);
-  Report report;
-  try {
-    report = check_paths(rules.pointers(), files, options);
-  } catch (const ledger::LedgerError& e) {
-    // The ledger failed during the run (a server gone): no report is
-    // better than one that silently left the archive out.
-    std::cerr << "kanwu: " << e.what() << '\n';
-    return kExitError;
-  }
-  report.input_errors.insert(report.input_errors.begin(), expand_errors.begin(), expand_errors.end());
+  return options;
+}
 
-  // Per-file settings: disabled rules, off-by-default rules, severities.
-  apply_file_settings(report.findings, *configs, rules, opt.enable);
+// The plan's run; nothing when the ledger failed during it (a server gone):
+// no report is better than one that silently left the archive out.
+std::optional<Report> run_plan(const CheckOptions& opt, const CheckPlan& plan) {
+  Progress progress;
+  try {
+    Report report = check_inputs(plan.rules.pointers(), plan.inputs, engine_options(opt, plan, progress));
+    report.input_errors.insert(report.input_errors.begin(), plan.input_errors.begin(), plan.input_errors.end());
+    return report;
+  } catch (const ledger::LedgerError& e) {
+    std::cerr << "kanwu: " << e.what() << '\n';
+    return std::nullopt;
+  }
+}
+
+// --changed-since and --baseline drop the findings they exclude;
+// --write-baseline writes them all and ends the run (its exit status is
+// returned, as is any other's that ends it here).
+std::optional<int> filter_by_history(const CheckOptions& opt, Report& report) {
   try {
     if (!opt.changed_since.empty()) keep_changed_since(opt.changed_since, report);
     if (!opt.write_baseline.empty()) {
@@ -287,69 +167,73 @@ int check_or_fail(const CheckOptions& opt) {
     std::cerr << "kanwu: " << e.what() << '\n';
     return kExitError;
   }
+  return std::nullopt;
+}
 
-  int status = kExitClean;
-  bool refused = false;  // a file --fix or --diff left alone: the run ends with exit 2
-  if (opt.fix || opt.diff) {
-    std::size_t applied = 0, changed_files = 0;
-    std::vector<const Finding*> fixed;
-    try {
-      // --fix writes only what cannot change the meaning, unless asked;
-      // --diff shows every proposed change and writes nothing.
-      const bool all = opt.diff || opt.fix_suggestions;
-      for (auto& [file, fixes] : fixes_by_file(report.findings, all ? FixSelection::All : FixSelection::SafeOnly)) {
-        const auto checked = report.checked_content.find(file);
-        if (checked == report.checked_content.end()) {  // standard input: there is no file to change
-          std::cerr << fmt::format("{}: fixes not applied: the text was not read from a file\n", file);
-          refused = true;
-          continue;
-        }
-        const FileFixes plan = fix_file(file, std::move(fixes), &checked->second,
-                                        opt.diff ? FixMode::Preview : FixMode::Write);
-        if (!plan.refused.empty()) {
-          std::cerr << fmt::format("{}: fixes not applied: {}\n", plan.file, plan.refused);
-          refused = refused || !plan.refusal_expected;
-          continue;
-        }
-        if (plan.fixed == plan.original) continue;
-        ++changed_files;
-        applied += plan.applied.size();
-        if (opt.diff) write_unified_diff(std::cout, plan.file, plan.original, plan.fixed);
-        fixed.insert(fixed.end(), plan.applied.begin(), plan.applied.end());
-        for (const Finding* f : plan.skipped)
-          std::cerr << fmt::format("{}:{}:{}: fix not applied (overlaps another fix) [{}]\n", f->where.file,
-                                   f->where.start.line, f->where.start.column, f->rule);
+// --fix writes the fixes, --diff prints them; what is left to report is
+// what was not fixed. `refused`: a file left alone (the run ends with exit
+// 2). Returns the exit status when the run ends here (--diff, errors).
+std::optional<int> apply_fixes(const CheckOptions& opt, Report& report, bool& refused) {
+  std::size_t applied = 0, changed_files = 0;
+  std::vector<const Finding*> fixed;
+  try {
+    // --fix writes only what cannot change the meaning, unless asked;
+    // --diff shows every proposed change and writes nothing.
+    const bool all = opt.diff || opt.fix_suggestions;
+    for (auto& [file, fixes] : fixes_by_file(report.findings, all ? FixSelection::All : FixSelection::SafeOnly)) {
+      const auto checked = report.checked_content.find(file);
+      if (checked == report.checked_content.end()) {  // standard input: there is no file to change
+        std::cerr << fmt::format("{}: fixes not applied: the text was not read from a file\n", file);
+        refused = true;
+        continue;
       }
-    } catch (const std::bad_alloc&) {
-      throw;
-    } catch (const std::exception& e) {
-      std::cerr << "kanwu: " << e.what() << '\n';
-      return kExitError;
+      const FileFixes plan = fix_file(file, std::move(fixes), &checked->second,
+                                      opt.diff ? FixMode::Preview : FixMode::Write);
+      if (!plan.refused.empty()) {
+        std::cerr << fmt::format("{}: fixes not applied: {}\n", plan.file, plan.refused);
+        refused = refused || !plan.refusal_expected;
+        continue;
+      }
+      if (plan.fixed == plan.original) continue;
+      ++changed_files;
+      applied += plan.applied.size();
+      if (opt.diff) write_unified_diff(std::cout, plan.file, plan.original, plan.fixed);
+      fixed.insert(fixed.end(), plan.applied.begin(), plan.applied.end());
+      for (const Finding* f : plan.skipped)
+        std::cerr << fmt::format("{}:{}:{}: fix not applied (overlaps another fix) [{}]\n", f->where.file,
+                                 f->where.start.line, f->where.start.column, f->rule);
     }
-    if (opt.diff) {
-      for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
-      if (report.out_of_memory) return kExitOutOfMemory;
-      return !report.input_errors.empty() || refused ? kExitError : changed_files ? kExitFindings : kExitClean;
-    }
-    std::cerr << fmt::format("kanwu: applied {} fix{} in {} file{}\n", applied, applied == 1 ? "" : "es",
-                             changed_files, changed_files == 1 ? "" : "s");
-    if (!opt.fix_suggestions) {
-      const auto suggestions = std::count_if(report.findings.begin(), report.findings.end(),
-                                             [](const Finding& f) { return f.fix && !f.fix->safe(); });
-      if (suggestions > 0)
-        std::cerr << fmt::format("kanwu: {} suggestion{} not written (joins, deletions, replacements that may change "
-                                 "the meaning); review them with --diff, write them with --fix --fix-suggestions\n",
-                                 suggestions, suggestions == 1 ? "" : "s");
-    }
-    // What is left to report is what was not fixed.
-    std::sort(fixed.begin(), fixed.end());
-    std::erase_if(report.findings, [&](const Finding& f) { return std::binary_search(fixed.begin(), fixed.end(), &f); });
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    std::cerr << "kanwu: " << e.what() << '\n';
+    return kExitError;
   }
+  if (opt.diff) {
+    for (const auto& e : report.input_errors) std::cerr << e.describe() << '\n';
+    if (report.out_of_memory) return kExitOutOfMemory;
+    return !report.input_errors.empty() || refused ? kExitError : changed_files ? kExitFindings : kExitClean;
+  }
+  std::cerr << fmt::format("kanwu: applied {} fix{} in {} file{}\n", applied, applied == 1 ? "" : "es",
+                           changed_files, changed_files == 1 ? "" : "s");
+  if (!opt.fix_suggestions) {
+    const auto suggestions = std::count_if(report.findings.begin(), report.findings.end(),
+                                           [](const Finding& f) { return f.fix && !f.fix->safe(); });
+    if (suggestions > 0)
+      std::cerr << fmt::format("kanwu: {} suggestion{} not written (joins, deletions, replacements that may change "
+                               "the meaning); review them with --diff, write them with --fix --fix-suggestions\n",
+                               suggestions, suggestions == 1 ? "" : "s");
+  }
+  std::sort(fixed.begin(), fixed.end());
+  std::erase_if(report.findings, [&](const Finding& f) { return std::binary_search(fixed.begin(), fixed.end(), &f); });
+  return std::nullopt;
+}
 
+// The report (standard output, or -o), then what went wrong on standard
+// error; returns the run's exit status.
+int write_output(const CheckOptions& opt, const CheckPlan& plan, const Report& report, bool refused) {
   // --annotate's -o is the reviewed document; the report goes to stdout.
   const std::string report_file = opt.annotate ? "" : opt.output;
-  if (opt.annotate && !write_reviews(files, opt.output, report)) refused = true;
-
   std::ofstream file_out;
   if (!report_file.empty()) {
     file_out.open(report_file, std::ios::binary);
@@ -366,7 +250,7 @@ int check_or_fail(const CheckOptions& opt) {
       write_text(out, report,
                  {use_color(opt.color, report_file.empty() && isatty(STDOUT_FILENO)), true, true, opt.max_per_file});
     else
-      write_report(out, report, opt.format, {rules.pointers()});
+      write_report(out, report, opt.format, {plan.rules.pointers()});
   }
   if (file_out.is_open()) {
     file_out.close();
@@ -382,9 +266,29 @@ int check_or_fail(const CheckOptions& opt) {
     std::cerr << fmt::format("{}: rule '{}' skipped: {}\n", p.file, p.rule, p.message);
   if (report.out_of_memory) return kExitOutOfMemory;
   if (!report.input_errors.empty() || !report.rule_problems.empty() || refused) return kExitError;
-  for (const auto& f : report.findings)
-    if (f.severity >= threshold) status = kExitFindings;
-  return exit_without_freeing(status);
+  const bool failed = std::any_of(report.findings.begin(), report.findings.end(),
+                                  [&](const Finding& f) { return f.severity >= plan.fail_on; });
+  return exit_without_freeing(failed ? kExitFindings : kExitClean);
+}
+
+// Options → plan (check_plan.h) → run → findings filtered → fixes → output.
+int check_or_fail(const CheckOptions& opt) {
+  const std::optional<CheckPlan> plan = plan_check(opt);
+  if (!plan) return kExitError;
+  std::optional<Report> run = run_plan(opt, *plan);
+  if (!run) return kExitError;
+  Report& report = *run;
+  plan->apply_file_settings(report.findings, opt.enable);
+  if (const auto status = filter_by_history(opt, report)) return *status;
+  bool refused = false;  // a file --fix or --diff left alone: the run ends with exit 2
+  if (opt.fix || opt.diff)
+    if (const auto status = apply_fixes(opt, report, refused)) return *status;
+  if (opt.annotate) {
+    std::vector<std::string> files;
+    for (const CheckInput& input : plan->inputs) files.push_back(input.path);
+    if (!write_reviews(files, opt.output, report)) refused = true;
+  }
+  return write_output(opt, *plan, report, refused);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
-// `kanwu check` and `kanwu config`: configuration, rule loading, the run,
-// post-filters (per-file settings, changed lines, baseline), fixes, output.
+// `kanwu check` and `kanwu config`: the plan (check_plan.h: options checked,
+// configuration, rules, files and the rules that run on each), the run,
+// post-filters (severities, changed lines, baseline), fixes, output.
 #pragma once
 
 #include <string>

@@ -55,6 +55,18 @@ void keep_wanted_rules(RuleSet& rules, const Config& global, const std::vector<s
   });
 }
 
+bool rule_on(const FileSettings& s, const std::string& id, const Rule* rule, const std::vector<std::string>& enable) {
+  const bool enabled = listed(enable, id) || listed(s.enable, id) || !rule || rule->info().enabled;
+  return enabled && !(listed(s.disable, id) && !listed(enable, id));
+}
+
+bool drop_or_set_severity(Finding& f, const FileSettings& s, const RuleSet& rules,
+                          const std::vector<std::string>& enable) {
+  if (!rule_on(s, f.rule, rules.find(f.rule), enable)) return true;
+  if (const auto it = s.severity.find(f.rule); it != s.severity.end()) f.severity = it->second;
+  return false;
+}
+
 void apply_file_settings(std::vector<Finding>& findings, Configs& configs, const RuleSet& rules,
                          const std::vector<std::string>& enable) {
   // A file's settings are worked out once (they resolve paths, which costs
@@ -65,12 +77,7 @@ void apply_file_settings(std::vector<Finding>& findings, Configs& configs, const
     auto it = by_file.find(f.where.file);
     if (it == by_file.end())
       it = by_file.emplace(f.where.file, configs.for_path(f.where.file).for_file(f.where.file)).first;
-    const FileSettings& s = it->second;
-    const Rule* rule = rules.find(f.rule);
-    const bool enabled = listed(enable, f.rule) || listed(s.enable, f.rule) || !rule || rule->info().enabled;
-    if (!enabled || (listed(s.disable, f.rule) && !listed(enable, f.rule))) return true;
-    if (const auto it = s.severity.find(f.rule); it != s.severity.end()) f.severity = it->second;
-    return false;
+    return drop_or_set_severity(f, it->second, rules, enable);
   });
 }
 

@@ -36,6 +36,17 @@ RuleSet load_configured_rules(const Config& global, const std::vector<std::strin
 void keep_wanted_rules(RuleSet& rules, const Config& global, const std::vector<std::string>& enable,
                        const std::vector<std::string>& disable);
 
+// Whether a file's settings leave rule `id` on: it is on by default (or not
+// a loaded rule, as the directive checks), or enabled for the file, and not
+// disabled for it. `enable` (--enable) wins over the configuration.
+bool rule_on(const FileSettings& settings, const std::string& id, const Rule* rule,
+             const std::vector<std::string>& enable);
+
+// Drops the finding (true) when its rule is off for the file, else sets the
+// severity the file's settings give it.
+bool drop_or_set_severity(Finding& finding, const FileSettings& settings, const RuleSet& rules,
+                          const std::vector<std::string>& enable);
+
 // Per-file settings: drops findings of rules a file's settings turn off (or
 // that are off by default and not enabled for it) and sets severities.
 // `enable` (--enable) wins over the configuration. Findings on standard

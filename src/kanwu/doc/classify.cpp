@@ -17,6 +17,7 @@ constexpr std::size_t kMaxCaptionChars = 80;
 
 std::u32string decode_all(std::string_view text) {
   std::u32string out;
+  out.reserve(text.size());  // (at most one code point a byte; freed soon)
   for (std::size_t i = 0; i < text.size();) {
     char32_t c = 0;
     const int len = utf8::decode(text, i, c);

@@ -78,6 +78,14 @@ class InlineCollector {
     const std::string_view src = source_.text();
     constexpr std::size_t kLookahead = 12;  // longest escape or entity we skip over
     for (std::size_t i = 0; i < s.size();) {
+      // The usual case: the text is in the source as it is, at the cursor;
+      // it is taken in one piece, not looked for character by character.
+      if (const std::size_t run = verbatim_run(s, i)) {
+        builder_.verbatim(s.substr(i, run), cursor_);
+        cursor_ += run;
+        i += run;
+        continue;
+      }
       char32_t c;
       int len = utf8::decode(s, i, c);
       if (len == 0) len = 1;
@@ -92,6 +100,25 @@ class InlineCollector {
       }
       i += len;
     }
+  }
+
+  // The bytes of whole characters of s from `i` on that the source holds
+  // at the cursor, before the block's end: what the search below would find
+  // there one character at a time.
+  std::size_t verbatim_run(std::string_view s, std::size_t i) const {
+    if (cursor_ >= end_) return 0;
+    const std::string_view here = source_.text().substr(cursor_, end_ - cursor_);
+    const std::size_t most = std::min(s.size() - i, here.size());
+    std::size_t same = 0;
+    while (same < most && s[i + same] == here[same]) ++same;
+    std::size_t run = 0;
+    while (run < same) {
+      char32_t c;
+      const int len = std::max(1, utf8::decode(s, i + run, c));
+      if (run + len > same) break;
+      run += len;
+    }
+    return run;
   }
 
   // Inline code is not prose: rules see one U+FFFC (object replacement)

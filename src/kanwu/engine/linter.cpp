@@ -77,7 +77,9 @@ struct DocumentResult {
   std::vector<std::unique_ptr<CorpusPass::Digest>> digests;  // one per pass
   std::optional<InputError> error;
   std::optional<Suppressions> suppressions;  // when the file has directives
-  std::vector<double> rule_seconds;  // by rule index, with CheckOptions::rule_timings
+  const RuleSelection* rules = nullptr;  // the rules that checked it (nullptr: all)
+  // By rule index, with CheckOptions::rule_timings; empty for a rule not run.
+  std::vector<std::optional<double>> rule_seconds;
   std::string notice;
   std::size_t bytes = 0;
   std::optional<ContentDigest> digest;  // with CheckOptions::remember_content
@@ -113,16 +115,22 @@ class Run {
     std::stable_sort(tasks_.begin(), tasks_.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   }
 
-  // `threads` > 1 spreads the rules of a large document over that many
-  // threads; the findings are the same and in the same order either way.
-  void check(const Document& document, DocumentResult& result, unsigned threads = 1) const {
+  // Runs the `selection`'s rules (nullptr: all). `threads` > 1 spreads the
+  // rules of a large document over that many threads; the findings are the
+  // same and in the same order either way.
+  void check(const Document& document, DocumentResult& result, const RuleSelection* selection = nullptr,
+             unsigned threads = 1) const {
+    const auto selected = [&](std::size_t r) { return !selection || (*selection)[r]; };
     std::vector<std::vector<Finding>> found(rules_.size());
     std::vector<std::optional<RuleProblem>> problems(rules_.size());
+    result.rules = selection;
     result.digests.resize(passes_.size());
-    if (options_.rule_timings) result.rule_seconds.assign(rules_.size(), 0.0);
+    if (options_.rule_timings) result.rule_seconds.assign(rules_.size(), std::nullopt);
     // A rule's check, then its cross-document digest (which reads the same
     // analyses, so it belongs on the same thread).
     const auto run_rule = [&](std::size_t r) {
+      if (!selected(r)) return;
+      if (options_.rule_timings) result.rule_seconds[r] = 0.0;
       if (options_.cancel && options_.cancel->load(std::memory_order_relaxed)) return;
       const auto started = std::chrono::steady_clock::now();
       Emitter emit(*rules_[r], document, found[r]);
@@ -135,8 +143,12 @@ class Run {
       if (options_.rule_timings)
         result.rule_seconds[r] = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     };
-    threads = static_cast<unsigned>(std::min<std::size_t>(
-        {threads, tasks_.size(), 1 + document.source().text().size() / kParallelDocumentBytes}));
+    const auto any_selected = [&](const std::vector<std::size_t>& task) {
+      return std::any_of(task.begin(), task.end(), selected);
+    };
+    const std::size_t tasks = std::count_if(tasks_.begin(), tasks_.end(), any_selected);
+    threads = static_cast<unsigned>(
+        std::min<std::size_t>({threads, tasks, 1 + document.source().text().size() / kParallelDocumentBytes}));
     if (threads > 1) {
       // Each thread takes the next task left: the largest go first.
       std::atomic<std::size_t> next{0};
@@ -176,14 +188,16 @@ class Run {
     if (!result.notice.empty()) report_.notices.push_back(std::move(result.notice));
     std::move(result.findings.begin(), result.findings.end(), std::back_inserter(report_.findings));
     std::move(result.problems.begin(), result.problems.end(), std::back_inserter(report_.rule_problems));
-    for (std::size_t r = 0; r < result.rule_seconds.size(); ++r) report_.rule_seconds[rules_[r]->id()] += result.rule_seconds[r];
-    for (std::size_t p = 0; p < passes_.size(); ++p) passes_[p].second->add(std::move(result.digests[p]));
+    for (std::size_t r = 0; r < result.rule_seconds.size(); ++r)
+      if (result.rule_seconds[r]) report_.rule_seconds[rules_[r]->id()] += *result.rule_seconds[r];
+    // A pass sees only the documents its rule checked.
+    for (std::size_t p = 0; p < passes_.size(); ++p)
+      if (result.digests[p]) passes_[p].second->add(std::move(result.digests[p]));
   }
 
-  void input_error(InputError error) { report_.input_errors.push_back(std::move(error)); }
-
   void remember_suppressions(const std::string& file, DocumentResult& result) {
-    if (result.suppressions) suppressions_.insert_or_assign(file, std::move(*result.suppressions));
+    if (result.suppressions)
+      suppressions_.insert_or_assign(file, FileSuppressions{std::move(*result.suppressions), result.rules});
   }
 
   Report finish() {
@@ -192,12 +206,13 @@ class Run {
     // Cross-document findings meet the directives of the file they are in.
     std::erase_if(corpus, [&](const Finding& f) {
       const auto it = suppressions_.find(f.where.file);
-      return it != suppressions_.end() && it->second.suppresses(f);
+      return it != suppressions_.end() && it->second.directives.suppresses(f);
     });
     std::move(corpus.begin(), corpus.end(), std::back_inserter(report_.findings));
     if (options_.report_unused_disables)
       for (const auto& [file, s] : suppressions_)
-        for (Finding& f : s.unused(file)) report_.findings.push_back(std::move(f));
+        for (Finding& f : s.directives.unused(file, [&](const std::string& id) { return skipped(id, s.rules); }))
+          report_.findings.push_back(std::move(f));
     std::stable_sort(report_.findings.begin(), report_.findings.end(), finding_less);
     // Two rules or passes may reach the same conclusion at the same place:
     // report it once (same rule, span and message).
@@ -224,7 +239,19 @@ class Run {
   static constexpr std::size_t kNoPass = SIZE_MAX;
   std::vector<std::size_t> pass_of_rule_;  // index in passes_, or kNoPass
   std::vector<std::pair<const Rule*, std::unique_ptr<CorpusPass>>> passes_;
-  std::map<std::string, Suppressions> suppressions_;  // files with directives
+  // True when `id` is one of the run's rules and `selection` left it out.
+  bool skipped(const std::string& id, const RuleSelection* selection) const {
+    if (!selection) return false;
+    for (std::size_t r = 0; r < rules_.size(); ++r)
+      if (rules_[r]->id() == id) return !(*selection)[r];
+    return false;
+  }
+
+  struct FileSuppressions {
+    Suppressions directives;
+    const RuleSelection* rules;  // the rules that checked the file (nullptr: all)
+  };
+  std::map<std::string, FileSuppressions> suppressions_;  // files with directives
   Report report_;
 };
 
@@ -261,8 +288,9 @@ void keep_until_exit(T object) {
   kept.push_back(std::move(moved));
 }
 
-void check_file(const Run& run, const std::string& file, const CheckOptions& options, DocumentResult& result,
+void check_file(const Run& run, const CheckInput& input, const CheckOptions& options, DocumentResult& result,
                 unsigned threads) {
+  const std::string& file = input.path;
   const std::string& encoding = options.encoding;
   try {
     // The document (and its text) lives only while it is being checked.
@@ -271,7 +299,7 @@ void check_file(const Run& run, const std::string& file, const CheckOptions& opt
     if (!document.source().encoding().empty())
       result.notice = fmt::format("{}: note: decoded as {}{}; fixes are not written to it", document.path(),
                                   document.source().encoding(), encoding.empty() ? " (detected)" : "");
-    run.check(document, result, threads);
+    run.check(document, result, input.rules, threads);
     if (threads > 1 && options.process_exits_after) keep_until_exit(std::move(document));
   } catch (const InputError& e) {
     result.error = e;
@@ -349,12 +377,18 @@ std::vector<Document> load_documents(const std::vector<std::string>& paths,
 
 Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std::string>& paths,
                    const CheckOptions& options) {
+  std::vector<InputError> errors;
+  std::vector<CheckInput> inputs;
+  for (auto& file : expand_inputs(paths, errors)) inputs.push_back({std::move(file), nullptr});
+  Report report = check_inputs(rules, inputs, options);
+  report.input_errors.insert(report.input_errors.begin(), errors.begin(), errors.end());
+  return report;
+}
+
+Report check_inputs(const std::vector<const Rule*>& rules, const std::vector<CheckInput>& files,
+                    const CheckOptions& options) {
   auto owned = std::make_unique<Run>(rules, options);
   Run& run = *owned;
-  std::vector<InputError> errors;
-  const auto files = expand_inputs(paths, errors);
-  for (auto& e : errors) run.input_error(std::move(e));
-
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   // Fewer files than jobs: the spare threads share each large file's rules.
   const unsigned per_document = std::max(1u, static_cast<unsigned>(jobs / std::max<std::size_t>(files.size(), 1)));
@@ -396,8 +430,9 @@ Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std:
     } else {
       check_file(run, files[i], options, results[i], per_document);
     }
-    run.remember_suppressions(display_name(files[i], options.stdin_filename), results[i]);
-    run.merge(results[i], display_name(files[i], options.stdin_filename));
+    const std::string name = display_name(files[i].path, options.stdin_filename);
+    run.remember_suppressions(name, results[i]);
+    run.merge(results[i], name);
     bytes += results[i].bytes;
     results[i] = DocumentResult{};  // free the findings and digests now
     {

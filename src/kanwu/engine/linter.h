@@ -97,6 +97,23 @@ struct CheckOptions {
 Report check_paths(const std::vector<const Rule*>& rules, const std::vector<std::string>& paths,
                    const CheckOptions& options = {});
 
+// The rules that check one input, by their index in the run's rules: a
+// rule left out is not run on it, so the analyses only it asks for (the
+// figures, the word list) are not made, and a cross-document rule does not
+// see the input at all.
+using RuleSelection = std::vector<bool>;
+
+// One file to check, already found (expand_inputs) and not ignored.
+struct CheckInput {
+  std::string path;  // "-" for standard input
+  const RuleSelection* rules = nullptr;  // nullptr: every rule of the run
+};
+
+// check_paths for inputs already expanded, each with the rules that check
+// it; the selections must outlive the call.
+Report check_inputs(const std::vector<const Rule*>& rules, const std::vector<CheckInput>& inputs,
+                    const CheckOptions& options = {});
+
 // Runs every rule over documents already in memory (tests, test-rules).
 Report check_documents(const std::vector<const Rule*>& rules,
                        const std::vector<Document>& documents, const CheckOptions& options = {});

@@ -96,11 +96,13 @@ bool Suppressions::suppresses(const Finding& finding) {
   return false;
 }
 
-std::vector<Finding> Suppressions::unused(const std::string& file) const {
+std::vector<Finding> Suppressions::unused(const std::string& file,
+                                          const std::function<bool(const std::string&)>& not_run) const {
   std::vector<Finding> out;
   for (std::size_t i = 0; i < ranges_.size(); ++i) {
     const Range& r = ranges_[i];
     if (r.used) continue;
+    if (not_run && !r.rules.empty() && std::all_of(r.rules.begin(), r.rules.end(), not_run)) continue;
     Finding f;
     f.rule = "unused-disable";
     f.severity = Severity::Warning;

@@ -5,6 +5,7 @@
 // No rule named means every rule.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,12 @@ class Suppressions {
   // True (and the directive marked used) when a directive covers the finding.
   bool suppresses(const Finding& finding);
 
-  // Findings for directives that suppressed nothing (--report-unused-disables).
-  std::vector<Finding> unused(const std::string& file) const;
+  // Findings for directives that suppressed nothing (--report-unused-disables),
+  // less those naming only rules `not_run(id)` says did not check the file
+  // (the configuration turned them off there: nothing can tell whether the
+  // directive is needed).
+  std::vector<Finding> unused(const std::string& file,
+                              const std::function<bool(const std::string&)>& not_run = nullptr) const;
 
   bool empty() const { return ranges_.empty(); }
 

@@ -1,5 +1,7 @@
 #include "kanwu/kinds/punctuation_width.h"
 
+#include <algorithm>
+#include <array>
 #include <map>
 
 #include "kanwu/text/chars.h"
@@ -18,7 +20,7 @@ class PunctuationWidthRule : public Rule {
   PunctuationWidthRule(RuleInfo info, std::map<char32_t, std::string> marks, bool parentheses)
       : Rule(std::move(info)), marks_(std::move(marks)), parentheses_(parentheses) {
     for (const auto& [half, full] : marks_) {
-      if (half < 0x80) ascii_marks_ += static_cast<char>(half);
+      if (half < 0x80) is_ascii_mark_[half] = true;
       else has_non_ascii_marks_ = true;
     }
   }
@@ -32,8 +34,12 @@ class PunctuationWidthRule : public Rule {
   void check_block(const Document& document, std::size_t b, Emitter& emit) const {
     const Block& block = document.blocks()[b];
     // Most Chinese paragraphs hold none of the marks: skip them with a byte
-    // scan before decoding anything.
-    if (block.text.find_first_of(ascii_marks_) == std::string::npos && !has_non_ascii_marks_) return;
+    // scan before decoding anything (a table lookup a byte: find_first_of
+    // searched the marks with memchr for every byte).
+    if (!has_non_ascii_marks_ && std::none_of(block.text.begin(), block.text.end(), [&](char c) {
+          return is_ascii_mark_[static_cast<unsigned char>(c)];
+        }))
+      return;
     const CodePointText& text = document.code_points(b);
     const std::u32string_view cps(text.chars);
     for (std::size_t i = 0; i < cps.size(); ++i) {
@@ -140,7 +146,7 @@ class PunctuationWidthRule : public Rule {
 
   std::map<char32_t, std::string> marks_;
   bool parentheses_ = true;  // false: a house style that prefers half-width ( )
-  std::string ascii_marks_;
+  std::array<bool, 256> is_ascii_mark_{};  // by byte: the marks below 0x80
   bool has_non_ascii_marks_ = false;
 };
 
