@@ -36,8 +36,10 @@ PACKAGES=(
 # Debian 12). neovim (0.7.2 on Debian 12) runs the README's Neovim snippet
 # against kanwu lsp. pandoc and LibreOffice Writer make Word documents for
 # the --annotate tests, and LibreOffice opens the reviewed copies.
+# python3-yaml reads the CI examples' YAML (tests/ci_examples_test.py).
 if [ "${1:-}" = "--test" ]; then
-  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git python3-docx postgresql neovim pandoc libreoffice-writer-nogui)
+  PACKAGES+=(python3-jsonschema chromium fonts-noto-cjk git python3-docx postgresql neovim pandoc libreoffice-writer-nogui
+             python3-yaml)
 fi
 
 missing=()

@@ -210,9 +210,13 @@ class Run {
     });
     std::move(corpus.begin(), corpus.end(), std::back_inserter(report_.findings));
     if (options_.report_unused_disables)
-      for (const auto& [file, s] : suppressions_)
-        for (Finding& f : s.directives.unused(file, [&](const std::string& id) { return skipped(id, s.rules); }))
+      for (const auto& entry : suppressions_) {
+        // (Not a structured binding: clang 14, the fuzz build's, cannot
+        // capture one in a lambda.)
+        const FileSuppressions& s = entry.second;
+        for (Finding& f : s.directives.unused(entry.first, [&](const std::string& id) { return skipped(id, s.rules); }))
           report_.findings.push_back(std::move(f));
+      }
     std::stable_sort(report_.findings.begin(), report_.findings.end(), finding_less);
     // Two rules or passes may reach the same conclusion at the same place:
     // report it once (same rule, span and message).
