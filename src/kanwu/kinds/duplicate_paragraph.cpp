@@ -326,7 +326,7 @@ class DuplicatePass : public CorpusPass {
 
   // Two copies of one document stand where its structure repeats text.
   static bool parallel(std::uint8_t a, std::uint8_t b) {
-    return (a & b & (kOpensUnit | kClosesUnit)) != 0 || ((a | b) & (kHighlight | kCaption)) != 0 ||
+    return (a & b & (kOpensUnit | kClosesUnit | kCaption)) != 0 || ((a | b) & kHighlight) != 0 ||
            ((a ^ b) & (kQuotation | kDateline)) != 0;
   }
 
