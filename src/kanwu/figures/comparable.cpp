@@ -63,6 +63,21 @@ void gather_cofigures(std::vector<ComparableFigure>& figures) {
 
 }  // namespace
 
+void set_quantity(ComparableFigure& d, const Quantity& q) {
+  d.text = q.text;
+  d.value = q.value;
+  d.low = q.low;
+  d.high = q.high;
+  d.exact = q.approx == Approx::Exact;
+  // Statistical prose states rates to one decimal and drops a final
+  // zero: 分别增长4.2%、5%、5.4% means 5.0%, not anything from 4.5 to 5.5.
+  const bool rate = q.unit == "%" || q.unit == "个百分点";
+  if (rate && q.approx == Approx::Exact && !q.chinese && q.text.find('.') == std::string::npos) {
+    d.low = q.value - 0.05;
+    d.high = q.value + 0.05;
+  }
+}
+
 std::vector<ComparableFigure> comparable_figures(const Document& document, const FigureVocabulary& vocabulary,
                                                  const std::function<bool(const Block&)>& in_scope) {
   std::vector<ComparableFigure> out;
@@ -107,21 +122,9 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
     d.subject = c.subject;
     d.period = c.period;
     d.unit = c.quantity.unit;
-    d.text = c.quantity.text;
     d.share_base = c.share_base;
     d.period_text = c.period_text;
-    d.low = c.quantity.low;
-    d.high = c.quantity.high;
-    d.value = c.quantity.value;
-    d.exact = c.quantity.approx == Approx::Exact;
-    // Statistical prose states rates to one decimal and drops a final
-    // zero: 分别增长4.2%、5%、5.4% means 5.0%, not anything from 4.5 to 5.5.
-    const bool rate = c.quantity.unit == "%" || c.quantity.unit == "个百分点";
-    if (rate && c.quantity.approx == Approx::Exact && !c.quantity.chinese &&
-        c.quantity.text.find('.') == std::string::npos) {
-      d.low = c.quantity.value - 0.05;
-      d.high = c.quantity.value + 0.05;
-    }
+    set_quantity(d, c.quantity);
     d.block = c.block;
     d.where = c.where;
     d.passage = PassageText::of(document.blocks()[c.block].text, c.quantity.begin, numbers);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "kanwu/doc/document.h"
+#include "kanwu/figures/quantity.h"
 #include "kanwu/figures/restatement.h"
 #include "kanwu/figures/vocabulary.h"
 
@@ -64,6 +65,10 @@ struct ComparableFigure {
   // The figure's own sentence states its period and its subject.
   bool self_contained = false;
 };
+
+// Sets the figure's text, value and the interval its wording allows from
+// `q` (a whole rate, 5%, is read as 5.0%: statistical prose drops a final 0).
+void set_quantity(ComparableFigure& figure, const Quantity& q);
 
 // The comparable figures of `document` in blocks `in_scope` accepts, in
 // document order.

@@ -16,18 +16,7 @@ bool apply_correction(ArchivedFigure& archived, const ArchivedCorrection& correc
   ComparableFigure& figure = archived.figure;
   const std::vector<Quantity> read = extract_quantities(correction.now);
   if (read.size() != 1 || unit_family(read[0].unit) != unit_family(figure.unit)) return false;
-  const Quantity& q = read[0];
-  const bool rate = q.unit == "%" || q.unit == "个百分点";
-  figure.text = q.text;
-  figure.value = q.value;
-  figure.low = q.low;
-  figure.high = q.high;
-  // As comparable_figures widens a whole rate (5% means 5.0%).
-  if (rate && q.approx == Approx::Exact && !q.chinese && q.text.find('.') == std::string::npos) {
-    figure.low = q.value - 0.05;
-    figure.high = q.value + 0.05;
-  }
-  figure.exact = q.approx == Approx::Exact;
+  set_quantity(figure, read[0]);
   archived.corrected_from = correction.was;
   archived.corrected_on = correction.corrected_on;
   return true;
