@@ -155,13 +155,13 @@ BOOST_AUTO_TEST_CASE(a_stored_figure_reads_back_as_it_was_read) {
     BOOST_TEST(back->low == f.low);
     BOOST_TEST(back->high == f.high);
     BOOST_TEST(back->exact == f.exact);
-    BOOST_TEST(back->named_indicator == f.named_indicator);
-    BOOST_TEST(back->self_contained == f.self_contained);
-    BOOST_TEST(back->unknown_period == f.unknown_period);
-    BOOST_TEST(back->cofigures.size() == f.cofigures.size());
-    BOOST_TEST(back->passage.sentence == f.passage.sentence);
-    BOOST_TEST(back->passage.at == f.passage.at);
-    BOOST_TEST(back->passage.sentence_passage().similarity(f.passage.sentence_passage()) == 1.0);
+    BOOST_TEST(back->evidence.named_indicator == f.evidence.named_indicator);
+    BOOST_TEST(back->evidence.self_contained == f.evidence.self_contained);
+    BOOST_TEST(back->evidence.unknown_period == f.evidence.unknown_period);
+    BOOST_TEST(back->evidence.cofigures.size() == f.evidence.cofigures.size());
+    BOOST_TEST(back->evidence.text.sentence == f.evidence.text.sentence);
+    BOOST_TEST(back->evidence.text.at == f.evidence.text.at);
+    BOOST_TEST(back->evidence.text.sentence_passage().similarity(f.evidence.text.sentence_passage()) == 1.0);
   }
   // A row of schema version 1 (no group) is not compared.
   StoredClaim old;

@@ -54,7 +54,7 @@ void gather_cofigures(std::vector<ComparableFigure>& figures) {
       const std::size_t to = std::min(run_end, i + kMaxCoFigures / 2 + 1);
       for (std::size_t j = from; j < to; ++j) {
         const ComparableFigure& o = figures[j];
-        if (j != i && o.group != d.group) d.cofigures.push_back({keys[j], o.value, o.exact, o.low, o.high, o.text});
+        if (j != i && o.group != d.group) d.evidence.cofigures.push_back({keys[j], o.value, o.exact, o.low, o.high, o.text});
       }
     }
     run = run_end;
@@ -116,8 +116,8 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
     const std::string family = unit_family(c.quantity.unit);
     d.group = d.metric_key + '\x1f' + (unnamed ? std::string("?") : c.subject) + '\x1f' + period + '\x1f' + family;
     d.figure = d.metric_key + '\x1f' + period + '\x1f' + family;
-    d.unknown_period = c.period.empty();
-    if (unnamed) d.unnamed_subject = c.subject;
+    d.evidence.unknown_period = c.period.empty();
+    if (unnamed) d.evidence.unnamed_subject = c.subject;
     d.role = std::string(to_string(c.role));
     d.subject = c.subject;
     d.period = c.period;
@@ -127,15 +127,15 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
     set_quantity(d, c.quantity);
     d.block = c.block;
     d.where = c.where;
-    d.passage = PassageText::of(document.blocks()[c.block].text, c.quantity.begin, numbers);
+    d.evidence.text = PassageText::of(document.blocks()[c.block].text, c.quantity.begin, numbers);
     // The period is stated when the text named it (not the date of an
     // undated text's figures); 全县, 本市 in a document that names no county
     // or city still names its subject ("@file#section"); "@file" alone is
     // what nothing named.
     const bool period_stated = !c.period_text.empty() || c.period != read.context.default_period;
     const bool subject_stated = !unnamed || c.subject.find('#') != std::string::npos;
-    d.named_indicator = period_stated && subject_stated && names_indicator(vocabulary, c.metric);
-    d.self_contained = states_itself(document, c, unnamed, vocabulary);
+    d.evidence.named_indicator = period_stated && subject_stated && names_indicator(vocabulary, c.metric);
+    d.evidence.self_contained = states_itself(document, c, unnamed, vocabulary);
     out.push_back(std::move(d));
   }
   gather_cofigures(out);

@@ -34,6 +34,22 @@ struct CoFigure {
   std::string text;
 };
 
+// What a figure offers as evidence that another passage restates it.
+struct FigureEvidence {
+  PassageText text;  // its sentence and its paragraph's opening, numbers' spans marked
+  std::vector<CoFigure> cofigures;
+  // A named statistical indicator (城镇新增就业, 地区生产总值) whose subject
+  // and period the text states.
+  bool named_indicator = false;
+  // A subject the text does not name ("@file", "@file#section").
+  std::string unnamed_subject;
+  // No period was read: compared only with a passage stating another of
+  // its figures alike.
+  bool unknown_period = false;
+  // The figure's own sentence states its period and its subject.
+  bool self_contained = false;
+};
+
 struct ComparableFigure {
   // metric key, subject ("?" when not named), period ("?" when not read)
   // and unit family, joined by \x1f: figures of one group may conflict.
@@ -52,18 +68,7 @@ struct ComparableFigure {
   bool exact = false;
   std::size_t block = 0;
   Location where;
-  PassageText passage;
-  std::vector<CoFigure> cofigures;
-  // A named statistical indicator (城镇新增就业, 地区生产总值) whose subject
-  // and period the text states.
-  bool named_indicator = false;
-  // A subject the text does not name ("@file", "@file#section").
-  std::string unnamed_subject;
-  // No period was read: compared only with a passage stating another of
-  // its figures alike.
-  bool unknown_period = false;
-  // The figure's own sentence states its period and its subject.
-  bool self_contained = false;
+  FigureEvidence evidence;
 };
 
 // Sets the figure's text, value and the interval its wording allows from

@@ -25,6 +25,10 @@ struct ArchivedDocument {
   std::string published;  // YYYY-MM-DD (or YYYY-MM, YYYY)
 };
 
+// An archived document in the editor's words, for messages and related
+// places: 已发布的《标题》（2024-03-01）; the name stands in for a missing title.
+std::string published_place(const ArchivedDocument& document);
+
 struct ArchivedFigure {
   ArchivedDocument document;
   // As comparable_figures() read it when the document was recorded;

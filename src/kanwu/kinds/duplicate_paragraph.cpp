@@ -232,6 +232,14 @@ class DuplicatePass : public CorpusPass {
   }
 
  private:
+  // The message's words for a copy of `first` (a place) this alike: 重复 at
+  // 100%, else 近似重复 at the similarity rounded down (never 100%).
+  static MessageVars copy_vars(double similarity, const std::string& first) {
+    const bool exact = similarity >= 1.0;
+    const int percent = exact ? 100 : std::min(99, static_cast<int>(std::floor(similarity * 100)));
+    return {{"similarity", fmt::format("{}%", percent)}, {"first", first}, {"kind", exact ? "重复" : "近似重复"}};
+  }
+
   // A draft's paragraph copied from a published one (exact or near, by the
   // same sketch and measure): reported against the archived article, unless
   // the archive holds it in boilerplate_files articles or more (a template)
@@ -246,15 +254,9 @@ class DuplicatePass : public CorpusPass {
     for (const ArchivedParagraph& a : copies) articles.insert(a.document.name);
     if (articles.size() >= settings_.boilerplate_files) return;
     const ArchivedParagraph& first = copies.front();
-    const bool exact = first.similarity >= 1.0;
-    const int percent = exact ? 100 : std::min(99, static_cast<int>(std::floor(first.similarity * 100)));
-    const std::string& title = first.document.title.empty() ? first.document.name : first.document.title;
-    const std::string place = first.document.published.empty()
-                                  ? fmt::format("已发布的《{}》", title)
-                                  : fmt::format("已发布的《{}》（{}）", title, first.document.published);
-    Finding f = make_finding(rule_, p.where,
-                             {{"similarity", fmt::format("{}%", percent)}, {"first", place}, {"kind", exact ? "重复" : "近似重复"}});
-    f.related.push_back({first.where, place + (exact ? "中的同一段落" : "中的相似段落")});
+    const std::string place = published_place(first.document);
+    Finding f = make_finding(rule_, p.where, copy_vars(first.similarity, place));
+    f.related.push_back({first.where, place + (first.similarity >= 1.0 ? "中的同一段落" : "中的相似段落")});
     archived_findings_.push_back(std::move(f));
   }
 
@@ -336,14 +338,8 @@ class DuplicatePass : public CorpusPass {
     // Copies in parallel places of one document are its structure.
     if (stored.file == file && parallel(p.place, stored.place)) return;
     const Location first = location_of(stored);
-    const bool exact = similarity >= 1.0;
-    const std::string place = brief_place(first);
-    const int percent = exact ? 100 : std::min(99, static_cast<int>(std::floor(similarity * 100)));
-    Finding f = make_finding(rule_, p.where,
-                             {{"similarity", fmt::format("{}%", percent)},
-                              {"first", place},
-                              {"kind", exact ? "重复" : "近似重复"}});
-    f.related.push_back({first, exact ? "首次出现的段落" : "相似的段落"});
+    Finding f = make_finding(rule_, p.where, copy_vars(similarity, brief_place(first)));
+    f.related.push_back({first, similarity >= 1.0 ? "首次出现的段落" : "相似的段落"});
     findings_.push_back({std::move(f), stored.cluster, file, p.sketch.chars});
   }
 

@@ -38,8 +38,7 @@ constexpr std::size_t kMinPassageBigrams = 12;
 constexpr double kVerbatimSimilarity = 0.85;
 // What a place offers as evidence that another passage restates it: the
 // comparable figure's evidence (comparable.h), and where it is.
-struct PassageEvidence {
-  PassageText text;
+struct PassageEvidence : FigureEvidence {
   // Made from `text` when a rival asks (the pass runs on one thread): the
   // sentence (across documents) and the paragraph's opening with it (inside
   // one).
@@ -52,13 +51,9 @@ struct PassageEvidence {
     return *paragraph_;
   }
   mutable std::optional<MaskedPassage> passage_, paragraph_;
-  std::vector<CoFigure> cofigures;
-  bool named_indicator = false;
-  std::string unnamed_subject;
-  // The draft's path, or "" for an archived figure.
+  // The draft's path; for an archived figure, its name behind a mark no
+  // path holds (never the same document as a draft).
   std::string document;
-  bool unknown_period = false;
-  bool self_contained = false;
   // An archived figure: its document, and the correction it stands for.
   std::optional<ArchivedDocument> archived;
   std::string corrected_from, corrected_on;
@@ -99,14 +94,8 @@ ClaimDigest digest_of(ComparableFigure f, std::string document) {
   d.value = f.value;
   d.exact = f.exact;
   d.where = std::move(f.where);
-  PassageEvidence& e = d.evidence;
-  e.text = std::move(f.passage);
-  e.cofigures = std::move(f.cofigures);
-  e.named_indicator = f.named_indicator;
-  e.unnamed_subject = std::move(f.unnamed_subject);
-  e.document = std::move(document);
-  e.unknown_period = f.unknown_period;
-  e.self_contained = f.self_contained;
+  static_cast<FigureEvidence&>(d.evidence) = std::move(f.evidence);
+  d.evidence.document = std::move(document);
   return d;
 }
 
@@ -118,12 +107,6 @@ ClaimDigest digest_of(ArchivedFigure a) {
   d.evidence.corrected_from = std::move(a.corrected_from);
   d.evidence.corrected_on = std::move(a.corrected_on);
   return d;
-}
-
-// An archived place in the editor's words: 《题目》（2025-03-02发布）.
-std::string archived_place(const ArchivedDocument& d) {
-  const std::string& title = d.title.empty() ? d.name : d.title;
-  return d.published.empty() ? fmt::format("已发布的《{}》", title) : fmt::format("已发布的《{}》（{}）", title, d.published);
 }
 
 // What a correction of an archived figure says, or "".
@@ -324,7 +307,7 @@ class ConflictPass : public CorpusPass {
       if (!others.empty()) others += "、";
       others += r->text;
       if (!places.empty()) places += "、";
-      places += evidence.evidence->archived ? archived_place(*evidence.evidence->archived) : brief_place(*evidence.place);
+      places += evidence.evidence->archived ? published_place(*evidence.evidence->archived) : brief_place(*evidence.place);
     }
     if (all > disagree.size()) {
       places += "等处";
@@ -353,7 +336,7 @@ class ConflictPass : public CorpusPass {
         const PassageEvidence& e = r->evidence[p];
         if (e.archived && e.archived->name == c.evidence.document) continue;
         const std::string corrected = correction_words(e, r->text);
-        f.related.push_back({r->places[p], e.archived ? fmt::format("{}此处为{}{}", archived_place(*e.archived), r->text,
+        f.related.push_back({r->places[p], e.archived ? fmt::format("{}此处为{}{}", published_place(*e.archived), r->text,
                                                                     corrected.empty() ? "" : "（" + corrected + "）")
                                                       : fmt::format("此处为{}", r->text)});
       }

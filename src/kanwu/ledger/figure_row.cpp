@@ -10,14 +10,14 @@ using nlohmann::json;
 
 std::string evidence_json(const ComparableFigure& f) {
   json cofigures = json::array();
-  for (const CoFigure& c : f.cofigures) cofigures.push_back({c.figure, c.value, c.exact, c.low, c.high, c.text});
+  for (const CoFigure& c : f.evidence.cofigures) cofigures.push_back({c.figure, c.value, c.exact, c.low, c.high, c.text});
   json out = {{"figure", f.figure},
               {"exact", f.exact},
-              {"named_indicator", f.named_indicator},
-              {"unknown_period", f.unknown_period},
-              {"self_contained", f.self_contained},
+              {"named_indicator", f.evidence.named_indicator},
+              {"unknown_period", f.evidence.unknown_period},
+              {"self_contained", f.evidence.self_contained},
               {"cofigures", std::move(cofigures)}};
-  if (!f.unnamed_subject.empty()) out["unnamed_subject"] = f.unnamed_subject;
+  if (!f.evidence.unnamed_subject.empty()) out["unnamed_subject"] = f.evidence.unnamed_subject;
   return out.dump();
 }
 
@@ -43,7 +43,7 @@ LedgerClaim claim_row(const ComparableFigure& f, int sentence) {
   c.end = f.where.end;
   c.block = static_cast<int>(f.block);
   c.sentence = sentence;
-  c.offset = static_cast<std::uint32_t>(f.passage.at);
+  c.offset = static_cast<std::uint32_t>(f.evidence.text.at);
   return c;
 }
 
@@ -51,8 +51,8 @@ LedgerSentence sentence_row(const ComparableFigure& f, int index) {
   LedgerSentence s;
   s.block = static_cast<int>(f.block);
   s.index = index;
-  s.text = f.passage.sentence;
-  for (const auto& [b, e] : f.passage.sentence_numbers)
+  s.text = f.evidence.text.sentence;
+  for (const auto& [b, e] : f.evidence.text.sentence_numbers)
     s.figures.emplace_back(static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e));
   return s;
 }
@@ -66,12 +66,12 @@ std::optional<ComparableFigure> figure_of(const StoredClaim& row) {
   try {
     f.figure = evidence.at("figure").get<std::string>();
     f.exact = evidence.at("exact").get<bool>();
-    f.named_indicator = evidence.at("named_indicator").get<bool>();
-    f.unknown_period = evidence.at("unknown_period").get<bool>();
-    f.self_contained = evidence.at("self_contained").get<bool>();
-    f.unnamed_subject = evidence.value("unnamed_subject", std::string());
+    f.evidence.named_indicator = evidence.at("named_indicator").get<bool>();
+    f.evidence.unknown_period = evidence.at("unknown_period").get<bool>();
+    f.evidence.self_contained = evidence.at("self_contained").get<bool>();
+    f.evidence.unnamed_subject = evidence.value("unnamed_subject", std::string());
     for (const json& o : evidence.at("cofigures"))
-      f.cofigures.push_back({o.at(0).get<std::uint64_t>(), o.at(1).get<double>(), o.at(2).get<bool>(),
+      f.evidence.cofigures.push_back({o.at(0).get<std::uint64_t>(), o.at(1).get<double>(), o.at(2).get<bool>(),
                              o.at(3).get<double>(), o.at(4).get<double>(), o.at(5).get<std::string>()});
   } catch (const json::exception&) {
     return std::nullopt;  // a row edited by hand, or written by another program
@@ -93,9 +93,9 @@ std::optional<ComparableFigure> figure_of(const StoredClaim& row) {
   f.where.file = row.document.name;
   f.where.start = c.start;
   f.where.end = c.end;
-  f.passage.sentence = row.sentence.text;
-  f.passage.at = c.offset;
-  for (const auto& [b, e] : row.sentence.figures) f.passage.sentence_numbers.emplace_back(b, e);
+  f.evidence.text.sentence = row.sentence.text;
+  f.evidence.text.at = c.offset;
+  for (const auto& [b, e] : row.sentence.figures) f.evidence.text.sentence_numbers.emplace_back(b, e);
   return f;
 }
 

@@ -116,7 +116,7 @@ LedgerDocument record_document(const Document& document, const FigureVocabulary&
   std::map<std::pair<std::size_t, std::string>, int> sentence_index;
   for (const ComparableFigure& figure : comparable_figures(document, vocabulary, body)) {
     auto [it, inserted] =
-        sentence_index.try_emplace({figure.block, figure.passage.sentence}, static_cast<int>(out.sentences.size()));
+        sentence_index.try_emplace({figure.block, figure.evidence.text.sentence}, static_cast<int>(out.sentences.size()));
     if (inserted) out.sentences.push_back(sentence_row(figure, static_cast<int>(sentence_index.size() - 1)));
     out.claims.push_back(claim_row(figure, it->second));
   }
