@@ -12,6 +12,7 @@
 #include "kanwu/doc/classify.h"
 #include "kanwu/doc/docx_layout.h"
 #include "kanwu/doc/docx_package.h"
+#include "kanwu/doc/xml_names.h"
 #include "kanwu/doc/odt.h"
 #include "kanwu/engine/suppress.h"
 #include "kanwu/text/chars.h"
@@ -22,32 +23,15 @@ namespace kanwu {
 
 namespace {
 
+using xml::local;
+using xml::child;
+using xml::attribute;
+
 constexpr std::string_view kLineBreak = "\u2028";  // w:br inside a paragraph
 // Real documents nest tables in tables and runs in links in content
 // controls a handful of levels deep; far deeper is a crafted file, refused
 // rather than followed down the stack.
 constexpr int kMaxDepth = 64;
-
-// Element and attribute names without their prefix: the prefix is only a
-// convention ("w:"), and matching the local name also reads files whose
-// producer chose another.
-std::string_view local(const char* name) {
-  const std::string_view s(name);
-  const std::size_t colon = s.find(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-pugi::xml_node child(pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
-    if (c.type() == pugi::node_element && local(c.name()) == name) return c;
-  return {};
-}
-
-std::string_view attribute(pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute())
-    if (local(a.name()) == name) return a.value();
-  return {};
-}
 
 // XML 1.0 allows no NUL, no other C0 control but tab, line feed and
 // carriage return, no surrogate and neither U+FFFE nor U+FFFF, so a

@@ -4,15 +4,13 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "kanwu/doc/xml_names.h"
+
 namespace kanwu {
 
 namespace {
 
-std::string_view local(const char* name) {
-  const std::string_view s(name);
-  const std::size_t colon = s.find(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
+using xml::local;
 
 bool inside_formula(pugi::xml_node node) {
   for (pugi::xml_node a = node.parent(); a; a = a.parent())

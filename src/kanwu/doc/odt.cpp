@@ -9,6 +9,7 @@
 
 #include "kanwu/doc/docx_layout.h"
 #include "kanwu/doc/docx_package.h"
+#include "kanwu/doc/xml_names.h"
 #include "kanwu/text/decode.h"
 #include "kanwu/text/utf8.h"
 
@@ -16,26 +17,12 @@ namespace kanwu {
 
 namespace {
 
+using xml::local;
+using xml::child;
+using xml::attribute;
+
 constexpr std::string_view kLineBreak = "\u2028";  // text:line-break, as w:br in docx.h
 constexpr int kMaxDepth = 64;
-
-std::string_view local(const char* name) {
-  const std::string_view s(name);
-  const std::size_t colon = s.find(':');
-  return colon == std::string_view::npos ? s : s.substr(colon + 1);
-}
-
-pugi::xml_node child(pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling())
-    if (c.type() == pugi::node_element && local(c.name()) == name) return c;
-  return {};
-}
-
-std::string_view attribute(pugi::xml_node node, std::string_view name) {
-  for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute())
-    if (local(a.name()) == name) return a.value();
-  return {};
-}
 
 // Walks office:text. ODF collapses white space in a paragraph's text (a
 // run of spaces, tabs and line ends is one space, none at the start);
