@@ -145,15 +145,6 @@ std::string now_utc() {
 // 64-bit hashes are stored as the signed integers both databases have.
 std::int64_t as_stored(std::uint64_t hash) { return static_cast<std::int64_t>(hash); }
 
-std::string join(const std::vector<std::string>& words, char separator) {
-  std::string out;
-  for (const auto& w : words) {
-    if (!out.empty()) out += separator;
-    out += w;
-  }
-  return out;
-}
-
 std::vector<std::string> split(const std::string& text, char separator) {
   std::vector<std::string> out;
   if (text.empty()) return out;
@@ -227,7 +218,6 @@ StoredClaim read_claim(SqlStatement& q) {
   c.metric_key = q.text(3);
   c.metric = q.text(4);
   c.role = q.text(5);
-  c.qualifiers = split(q.text(6), '|');
   c.subject = q.text(7);
   c.period = q.text(8);
   c.period_text = q.text(9);
@@ -486,7 +476,9 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
       q->bind(3, c.metric_key);
       q->bind(4, c.metric);
       q->bind(5, c.role);
-      q->bind(6, join(c.qualifiers, '|'));
+      // (Schema 1's qualifiers column: the metric key holds them since
+      // schema 2, where figures are comparable_figures'.)
+      q->bind(6, "");
       q->bind(7, c.subject);
       q->bind(8, c.period);
       q->bind(9, c.period_text);

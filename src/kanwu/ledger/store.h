@@ -72,7 +72,6 @@ struct LedgerClaim {  // a comparable figure (comparable_figures(): what figure-
   // The rest of the figure's restatement evidence (figure_row.h), as JSON.
   std::string evidence;
   std::string metric_key, metric, role, subject, period, period_text, share_base;
-  std::vector<std::string> qualifiers;
   std::string unit;
   double value = 0, low = 0, high = 0;
   std::string text;  // as written: 16.4%
