@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
+#include <thread>
 
 #include "kanwu/engine/config.h"
 #include "kanwu/ledger/archive.h"
@@ -16,6 +18,22 @@ std::string describe(const RuleLoadError& e) {
   std::string text = "kanwu: 配置或规则文件有误，沿用此前的规则：";
   for (const auto& error : e.errors()) text += "\n" + error.describe();
   return text;
+}
+
+// A .kanwu.yaml caught in the middle of a save (truncated, half written)
+// would be read as another configuration, or shown to the user as broken:
+// wait until no write has touched it for a moment (at most about a second).
+void wait_until_written(const std::string& file) {
+  using std::chrono::milliseconds;
+  constexpr milliseconds quiet{50};
+  for (int i = 0; i < 20; ++i) {
+    std::error_code ec;
+    const auto written = std::filesystem::last_write_time(file, ec);
+    if (ec) return;
+    const auto age = std::filesystem::file_time_type::clock::now() - written;
+    if (age >= quiet || age < milliseconds(0)) return;
+    std::this_thread::sleep_for(quiet - age);
+  }
 }
 
 }  // namespace
@@ -41,6 +59,9 @@ std::string ProjectLinter::load() {
     // Stamped before reading: a save while loading is seen next time. A
     // broken file is stamped too, so it is reported once, not every second.
     std::lock_guard lock(configs_lock_);
+    config_stamps_["."];
+    for (const auto& [folder, stamp] : config_stamps_)
+      if (const auto file = config_.empty() ? find_config(folder) : std::optional(config_)) wait_until_written(*file);
     config_stamps_.clear();
     config_stamps_["."] = config_stamp(".");
   }

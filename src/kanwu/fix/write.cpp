@@ -1,6 +1,7 @@
 // Writing fixes into files without ever damaging one: see fix_file in
 // apply.h for what is promised. The file I/O lives here; apply.cpp only
 // computes texts.
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -10,8 +11,11 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 
 #include "kanwu/fix/apply.h"
@@ -63,6 +67,43 @@ class FileDescriptor {
   int fd_;
 };
 
+// Temporary files are named so in the target's folder.
+constexpr std::string_view kTemporaryPrefix = ".kanwu-fix-";
+
+// Removes the temporary files a killed kanwu left in `dir`: where the file
+// system has no O_TMPFILE the new text is written under a name, and even
+// with it the file is named an instant before the rename. A writer holds
+// an flock on its temporary file until the rename, and the kernel drops it
+// when the writer dies; so a temporary file that can be locked is nobody's.
+// (One just made by mkostemp is not yet locked: empty and young, it is
+// left alone.) Once per folder and run: fixing a thousand files in one
+// folder does not read it a thousand times.
+void sweep_once(const fs::path& dir) {
+  static std::mutex mutex;
+  static std::set<std::string> swept;
+  {
+    std::lock_guard lock(mutex);
+    if (!swept.insert(dir.string()).second) return;
+  }
+  DIR* listing = ::opendir(dir.c_str());
+  if (!listing) return;
+  const int dfd = ::dirfd(listing);
+  while (const struct dirent* entry = ::readdir(listing)) {
+    const std::string_view name = entry->d_name;
+    if (!name.starts_with(kTemporaryPrefix)) continue;
+    const FileDescriptor fd(::openat(dfd, entry->d_name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK));
+    struct stat st {};
+    if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    if (st.st_size == 0 && ::time(nullptr) - st.st_mtim.tv_sec < 60) continue;
+    if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) continue;  // its writer is alive
+    // Renamed into place meanwhile, its name may already be another's.
+    struct stat named {};
+    if (::fstatat(dfd, entry->d_name, &named, AT_SYMLINK_NOFOLLOW) == 0 && same_file(named, st))
+      ::unlinkat(dfd, entry->d_name, 0);
+  }
+  ::closedir(listing);
+}
+
 // A file opened and locked for fixing: the path a symbolic link leads to,
 // its descriptor holding an exclusive flock, and its status once read.
 class LockedFile {
@@ -111,6 +152,7 @@ class LockedFile {
 
   // Replaces the file's content. The lock is held throughout.
   void replace(const std::string& content) {
+    sweep_once(target_.parent_path());
     if (status_.st_nlink > 1)
       throw Refusal{fmt::format("it has {} hard links, and writing it would split them (the other names would "
                                 "keep the old text); review the fixes with --diff and apply them by hand",
@@ -158,16 +200,21 @@ class LockedFile {
     Temporary(const fs::path& dir, const std::string& shown) : dir_(dir), shown_(shown) {
       fd_ = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
       if (fd_ < 0) {
-        name_ = (dir / ".kanwu-fix-XXXXXX").string();
+        name_ = (dir / (std::string(kTemporaryPrefix) + "XXXXXX")).string();
         fd_ = ::mkostemp(name_.data(), O_CLOEXEC);
         if (fd_ < 0) fail(shown_, "cannot create a temporary file");
       }
+      // Held until the file is renamed over the target or removed: a
+      // temporary file nobody holds is one a killed kanwu left (swept).
+      while (::flock(fd_, LOCK_EX) != 0)
+        if (errno != EINTR) fail(shown_, "cannot lock the temporary file");
     }
     Temporary(const Temporary&) = delete;
     Temporary& operator=(const Temporary&) = delete;
     ~Temporary() {
-      if (fd_ >= 0) ::close(fd_);
       if (!name_.empty()) ::unlink(name_.c_str());
+      if (fd_ >= 0) ::close(fd_);
+      if (lock_fd_ >= 0) ::close(lock_fd_);
     }
     int fd() const { return fd_; }
 
@@ -176,7 +223,7 @@ class LockedFile {
         // Give the unnamed file a name (a fresh one: linkat does not
         // replace), then rename it over the target at once.
         for (unsigned n = 0;; ++n) {
-          std::string name = (dir_ / fmt::format(".kanwu-fix-{}-{}", ::getpid(), n)).string();
+          std::string name = (dir_ / fmt::format("{}{}-{}", kTemporaryPrefix, ::getpid(), n)).string();
           const std::string proc = fmt::format("/proc/self/fd/{}", fd_);
           if (::linkat(fd_, "", AT_FDCWD, name.c_str(), AT_EMPTY_PATH) == 0 ||
               ::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) {
@@ -186,6 +233,9 @@ class LockedFile {
           if (errno != EEXIST || n > 100) fail(shown_, "cannot name the temporary file");
         }
       }
+      // Closed before the rename (a delayed write error shows at close);
+      // a duplicate keeps the lock on the named file until it is renamed.
+      lock_fd_ = ::fcntl(fd_, F_DUPFD_CLOEXEC, 0);
       if (::close(fd_) != 0) {
         fd_ = -1;
         fail(shown_, "close failed");
@@ -200,6 +250,7 @@ class LockedFile {
     const std::string& shown_;
     std::string name_;  // "" while unnamed
     int fd_ = -1;
+    int lock_fd_ = -1;
   };
 
   std::string shown_;  // the name the editor gave
