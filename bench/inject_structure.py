@@ -287,7 +287,8 @@ def run_kanwu(kanwu, paths, extra=()):
     return json.loads(r.stdout)["findings"]
 
 
-def inject(args, words):
+def inject(args, words, constructions=None, across_drafts=True):
+    constructions = CONSTRUCTIONS if constructions is None else constructions
     rng = random.Random(f"{args.seed}/{args.half}")
     files = corpus_files(args.corpus, args.half)
     rng.shuffle(files)
@@ -297,7 +298,7 @@ def inject(args, words):
     control = os.path.join(out, "control")
     os.makedirs(single)
     os.makedirs(control)
-    for (rule, construction), (make, fmt) in CONSTRUCTIONS.items():
+    for (rule, construction), (make, fmt) in constructions.items():
         made = 0
         for path in files:
             if made >= args.per:
@@ -315,6 +316,8 @@ def inject(args, words):
             manifest.append({"file": os.path.join("single", name), "control": os.path.join("control", name),
                              "line": line + 1, "rule": rule, "construction": construction})
             made += 1
+    if not across_drafts:
+        return manifest
     # Across drafts: runs of five drafts of one source, one paragraph of one
     # copied into another.
     by_source = collections.defaultdict(list)
@@ -351,7 +354,7 @@ def inject(args, words):
     return manifest
 
 
-def score(args, manifest):
+def score(args, manifest, scored=STRUCTURAL):
     out = args.out
     findings = run_kanwu(args.kanwu, [os.path.join(out, "single")]) + run_kanwu(args.kanwu, [os.path.join(out, "control")])
     for run in sorted({m["run"] for m in manifest if "run" in m}):
@@ -360,7 +363,7 @@ def score(args, manifest):
     by_file = collections.defaultdict(list)
     for f in findings:
         rule = FAMILY.get(f["rule"], f["rule"])
-        if rule in STRUCTURAL:
+        if rule in scored:
             by_file[os.path.relpath(os.path.abspath(f["file"]), os.path.abspath(out))].append((rule, f["line"], f.get("end_line", f["line"])))
             # A copy across drafts is reported on whichever draft the run
             # reads second; the pair names the other copy.
@@ -371,6 +374,11 @@ def score(args, manifest):
     hits = collections.Counter()
     total = collections.Counter()
     side = collections.Counter()
+    # What the rules say on the untouched files: each is a false alarm or a
+    # defect of the published text, to be read.
+    for m in manifest:
+        for r, _, _ in by_file.get(m["control"], []):
+            side["control:" + r] += 1
     missed = []
     for m in manifest:
         key = (m["rule"], m["construction"])
@@ -387,8 +395,8 @@ def score(args, manifest):
     return hits, total, side, missed
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def main(constructions=None, scored=STRUCTURAL, across_drafts=True, description=__doc__, what="structural"):
+    ap = argparse.ArgumentParser(description=description.split("\n")[0])
     ap.add_argument("kanwu")
     ap.add_argument("corpus")
     ap.add_argument("--seed", required=True)
@@ -405,11 +413,11 @@ def main():
         args.out = tmp.name
     elif os.path.exists(args.out):
         shutil.rmtree(args.out)
-    manifest = inject(args, words)
+    manifest = inject(args, words, constructions, across_drafts)
     with open(os.path.join(args.out, "manifest.jsonl"), "w", encoding="utf-8") as fh:
         for m in manifest:
             fh.write(json.dumps(m, ensure_ascii=False) + "\n")
-    hits, total, side, missed = score(args, manifest)
+    hits, total, side, missed = score(args, manifest, scored)
     print(f"seed {args.seed}, {args.half} half: {len(manifest)} defects, one per file\n")
     print("| rule | construction | injected | found | recall |")
     print("|---|---|---:|---:|---:|")
@@ -423,8 +431,8 @@ def main():
         r = per_rule_hits[rule] / per_rule_total[rule]
         worst = min(worst, r)
         print(f"| **{rule}** | all | {per_rule_total[rule]} | {per_rule_hits[rule]} | **{100 * r:.0f}%** |")
-    print("\nside effects (structural findings in injected files beyond the control's and the injected place):",
-          dict(side) or "none")
+    print(f"\nside effects ({what} findings in injected files beyond the control's and the injected place;"
+          " control:RULE counts findings on the untouched files):", dict(side) or "none")
     if args.show_missed:
         for m in missed:
             path = os.path.join(args.out, m["file"])

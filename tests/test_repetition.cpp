@@ -52,7 +52,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(repetition_with_a_word_list)
 
 // A word list (here a small one of our own) tells two words meeting from a slip.
-const std::string kWords = "    extra_words: ['习近平', '东营', '链条', '退税', '缓费', '源源不断', '南苏丹']\n"
+const std::string kWords = "    extra_words: ['习近平', '东营', '链条', '退税', '缓费', '源源不断', '南苏丹', '可以']\n"
                            "    prefixes: '全'\n    function_chars: '的以对'\n";
 
 BOOST_AUTO_TEST_CASE(words_meeting_are_not_doubles) {

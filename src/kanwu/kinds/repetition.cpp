@@ -47,6 +47,19 @@ struct Settings {
   // Second characters of a two-character unit whose doubling is grammar,
   // not a slip: 着 (走着走着).
   std::u32string reduplicating_suffixes;
+  // Word classes (the word list's tags) whose two-character words double as
+  // ABAB by grammar: state adjectives (z: 雪白雪白), quantity words (m:
+  // 许多许多).
+  std::set<std::string> reduplicating_tags;
+  // Degree words that open a graded list, whose next item is the bare
+  // word: 特别严重、严重、较重.
+  std::vector<std::u32string> degree_words;
+  // A two-character word doubled at the end of its clause is a verb's
+  // "have a go at" (研究研究。) except after these characters, which make
+  // it a noun (的问候问候) …
+  std::u32string noun_markers;
+  // … and for word classes that never double so (以来 f, 公里 q).
+  std::set<std::string> never_reduplicating_tags;
   // For a character doubled after a word: how many orders of magnitude
   // the language model must prefer the text without the second copy
   // (0: the model is not asked). Without the model installed, such a rule
@@ -155,6 +168,14 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
            chars::is_han(text.chars[k]);
   };
   if ((i >= 2 && doubled_at(i - 2)) || doubled_at(i + 2)) return false;
+  // A function character doubled (的的, 在在) is a slip unless a listed word
+  // ends in the first copy or starts with the second (目的|的, 可以|以,
+  // 导向|向, 转化为|为民服务) or runs across both: the word list decides,
+  // not the segmenter, which glues 的的 or 将在 into tokens of its own.
+  if (s.function_chars.find(x) != std::u32string::npos)
+    return s.doubling != Doubling::CharactersAfterWords && !word_across(text.chars, i + 1, s) &&
+           !s.lexicon->word_starts_at(text.chars, i + 1) &&
+           s.lexicon->longest_word_ending_at(text.chars, i + 1, 4) < 2;
   const LocalWords words(text, i >= kWindow ? i - kWindow : 0,
                          std::min(text.size(), i + 2 + kWindow));
   const auto a = words.token_at(i), b = words.token_at(i + 1);
@@ -163,18 +184,9 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
   const std::size_t len_a = a.second - a.first, len_b = b.second - b.first;
   if (len_b >= 2) return false;  // x starts the next word: 区|区域, 村|村民
   const bool after_numeral = i > 0 && is_numeral(text.chars[i - 1]);
-  if (len_a == 1) {  // x|x, both alone
-    // 的的 is a slip; 转化为|为民服务 is a word ending in the character
-    // meeting one that starts with it.
-    if (s.function_chars.find(x) != std::u32string::npos)
-      return s.doubling != Doubling::CharactersAfterWords && !word_across(text.chars, i + 1, s) &&
-             !s.lexicon->word_starts_at(text.chars, i + 1);
-    return false;  // reduplicated measure words and the like: 张张, 县县
-  }
+  if (len_a == 1) return false;  // reduplicated measure words and the like: 张张, 县县
   if (after_numeral) return false;  // 一幅|幅, 一张|张
   if (s.doubling == Doubling::Words) return false;
-  // A word ending in a function character meets that word: 可以|以, 反对|对.
-  if (s.function_chars.find(x) != std::u32string::npos) return false;
   if (second_copy_starts_word(text.chars, i, s)) return false;
   if (word_across(text.chars, i + 1, s)) return false;  // inside one listed word: 源源不断
   if (s.surnames.find(x) != std::u32string::npos) {
@@ -227,9 +239,12 @@ class RepetitionRule : public Rule {
           // …and a verb there takes the number as its object: 强镇建设，
           // 建设10个产业园 (校舍、校舍3万平方米 is a noun and a slip).
           if (sep && total < cps.size() - i && settings_.lexicon->has_tag(cps.substr(i, unit))) continue;
+          // …and after a degree word the first copy is a grade of a scale
+          // whose next grade is the bare word (特别严重、严重、较重).
+          if (sep && after_degree_word(cps, i)) continue;
           if (!is_error(text, i, unit, sep)) continue;
-          // Quoted words are someone's verbatim (a song's 玉盘玉盘) and a
-          // title is a name (《国旗国旗真美丽》).
+          // Quoted words are someone's verbatim (a song's 玉盘玉盘, a
+          // speaker's 发展发展再发展) and a title is a name (《国旗国旗真美丽》).
           if (quoted.empty()) quoted = quoted_spans(cps);
           if (quoted[i]) continue;
           report(block, text, i, unit, sep, emit);
@@ -261,15 +276,32 @@ class RepetitionRule : public Rule {
   }
 
   // ABAB that Chinese grammar makes on purpose: a verb with 着 doubled
-  // (走着走着, 听着听着: "while walking"), and a two-character word
-  // doubled at the end of its clause (研究研究。, 通融通融？: "have a go
-  // at"), where a slip would have gone on to what the word governs
-  // (加快加快推进).
+  // (走着走着, 听着听着: "while walking"), state adjectives and quantity
+  // words (雪白雪白的, 许多许多: reduplicating_tags), and a two-character word
+  // doubled at the end of its clause as a predicate (研究研究。, 通融通融？:
+  // "have a go at"), where a slip would have gone on to what the word
+  // governs (加快加快推进).
   bool is_reduplication(std::u32string_view cps, std::size_t i, std::size_t unit) const {
     if (unit != 2) return false;
     if (settings_.reduplicating_suffixes.find(cps[i + 1]) != std::u32string::npos) return true;
+    if (settings_.lexicon->has_tag(cps.substr(i, unit), settings_.reduplicating_tags)) return true;
     const std::size_t after = i + 2 * unit;
-    return after >= cps.size() || std::u32string_view(U"。！？，；…”").find(cps[after]) != std::u32string_view::npos;
+    const bool clause_end =
+        after >= cps.size() || std::u32string_view(U"。！？，；…”").find(cps[after]) != std::u32string_view::npos;
+    if (!clause_end) return false;
+    // "Have a go at" doubles a verb standing as the predicate; where the
+    // word is a noun's (诚挚的问候问候, 4600公里公里) or can only be one
+    // (以来以来), the doubling is a slip.
+    if (i > 0 && (settings_.noun_markers.find(cps[i - 1]) != std::u32string::npos || is_numeral(cps[i - 1]) ||
+                  (cps[i - 1] >= U'0' && cps[i - 1] <= U'9')))
+      return false;
+    return !settings_.lexicon->has_tag(cps.substr(i, unit), settings_.never_reduplicating_tags);
+  }
+
+  bool after_degree_word(std::u32string_view cps, std::size_t i) const {
+    for (const auto& w : settings_.degree_words)
+      if (i >= w.size() && cps.substr(i - w.size(), w.size()) == w) return true;
+    return false;
   }
 
   void report(const Block& block, const CodePointText& text, std::size_t i, std::size_t unit,
@@ -303,6 +335,10 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   s.prefixes = code_points(params.optional_string("prefixes").value_or("")).chars;
   s.model_margin = params.number("language_model_margin", 0.0, 0.0, 100.0);
   s.reduplicating_suffixes = code_points(params.optional_string("reduplicating_suffixes").value_or("")).chars;
+  for (const auto& t : params.strings("reduplicating_tags")) s.reduplicating_tags.insert(t);
+  for (const auto& w : params.strings("degree_words")) s.degree_words.push_back(code_points(w).chars);
+  s.noun_markers = code_points(params.optional_string("noun_markers").value_or("")).chars;
+  for (const auto& t : params.strings("never_reduplicating_tags")) s.never_reduplicating_tags.insert(t);
   return std::make_unique<RepetitionRule>(std::move(info), std::move(s));
 }
 

@@ -59,10 +59,12 @@ bool Lexicon::contains(std::u32string_view word) const {
   return index().find(word) != 0;
 }
 
-bool Lexicon::has_tag(std::u32string_view word) const {
+bool Lexicon::has_tag(std::u32string_view word) const { return has_tag(word, tags_); }
+
+bool Lexicon::has_tag(std::u32string_view word, const std::set<std::string>& tags) const {
   const WordIndex& index = this->index();
   const std::uint16_t tag = index.find(word);
-  return tag >= 2 && tag - 2u < index.tag_names().size() && tags_.count(index.tag_names()[tag - 2u]) > 0;
+  return tag >= 2 && tag - 2u < index.tag_names().size() && tags.count(index.tag_names()[tag - 2u]) > 0;
 }
 
 bool Lexicon::word_starts_at(std::u32string_view text, std::size_t at, std::size_t min_len,

@@ -44,6 +44,9 @@ class Lexicon {
 
   // True when `word` is listed with one of the constructor's `tags`.
   bool has_tag(std::u32string_view word) const;
+  // True when `word` is listed with one of `tags` (a question another rule
+  // parameter asks of the same list).
+  bool has_tag(std::u32string_view word, const std::set<std::string>& tags) const;
 
   // First line of a file that could not be read, for load-time checks.
   static std::string check_readable(const std::string& file);
