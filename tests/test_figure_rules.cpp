@@ -166,6 +166,52 @@ BOOST_AUTO_TEST_CASE(parallel_paragraphs_inside_one_document_are_not_restatement
   BOOST_TEST(f.empty());
 }
 
+// 4816万 allows 4815.5万–4816.5万 and 4817万 4816.5万–4817.5万: intervals
+// that only meet are two values.
+BOOST_AUTO_TEST_CASE(neighbouring_values_conflict) {
+  const auto f = run_rules(kConflict, {{"a.txt", "江西交通\n\n2031年2月3日\n\n2030年，全省铁路客运量为4816万人次，民航旅客吞吐量为1203万人次。\n"},
+                                       {"b.txt", "江西出行\n\n2031年2月4日\n\n2030年，全省铁路客运量为4817万人次，民航旅客吞吐量为1203万人次。\n"}});
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message.find("4817万人次|4816万人次") != std::string::npos, f[0].message);
+}
+
+// An aside in brackets, even one listing items with 、, is part of the
+// metric's clause: the metric before it is read.
+BOOST_AUTO_TEST_CASE(an_aside_in_brackets_does_not_cut_the_metric_off) {
+  const auto f = run_rules(kConflict, {{"a.txt", "假期出行\n\n2031年5月6日\n\n"
+                                                 "假期五天，全省公路人员流动量（含高速公路、普通国省道）为1875万人次，"
+                                                 "同比增长2.1%。\n"},
+                                       {"b.txt", "假期出行数据\n\n2031年5月6日\n\n"
+                                                 "假期五天，全省公路人员流动量（含高速公路、普通国省道）为1857万人次，"
+                                                 "同比增长2.1%。\n"}});
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message.find("公路人员流动量:1857万人次|1875万人次") == 0u, f[0].message);
+}
+
+// Hedged figures overlap by their wording (约380万 holds 381万); a
+// passage restated word for word with the number changed is still a
+// changed number, and nothing less is.
+BOOST_AUTO_TEST_CASE(hedged_twins_conflict_only_in_a_passage_restated_word_for_word) {
+  const std::string a = "江西旅游\n\n2031年2月3日\n\n据文旅部门统计，2030年全省共接待境外游客约380万人次，入境游客人均停留4.2天。\n";
+  const auto f = run_rules(kConflict, {{"a.txt", a},
+                                       {"b.txt", "江西旅游持续升温\n\n2031年2月3日\n\n"
+                                                 "据文旅部门统计，2030年全省共接待境外游客约381万人次，入境游客人均停留4.2天。\n"}});
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message.find("约381万人次|约380万人次") != std::string::npos, f[0].message);
+  const auto g = run_rules(kConflict, {{"a.txt", a},
+                                       {"c.txt", "入境游火热\n\n2031年2月3日\n\n2030年，全省接待境外游客约381万人次。\n"}});
+  BOOST_TEST(g.empty());
+}
+
+// Bounds a rule sets are bounds; parallel items with different bounds are
+// not one figure.
+BOOST_AUTO_TEST_CASE(bounds_are_read_as_bounds) {
+  const auto f = run_rules(kConflict, {{"r.txt", "培训条例\n\n2031年3月1日\n\n"
+                                                 "省委党校主要培训县处级干部。学制一般不少于4个月。\n\n"
+                                                 "市委党校主要培训乡科级干部。学制一般不少于3个月。\n"}});
+  BOOST_TEST(f.empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(figure_arithmetic)

@@ -75,7 +75,7 @@ void mark_ambiguous(std::vector<Claim>& claims) {
       for (std::size_t j : members) {
         const Quantity& a = claims[i].quantity;
         const Quantity& b = claims[j].quantity;
-        if (a.high < b.low || b.high < a.low) differ = true;
+        if (cannot_be_one(a.low, a.high, b.low, b.high)) differ = true;
       }
     if (differ)
       for (std::size_t i : members) claims[i].ambiguous = true;

@@ -26,10 +26,29 @@ bool is_mark(std::string_view text, std::size_t at, std::size_t& length, bool en
 // Read backwards from `at` (every mark is one character): from `floor`
 // forwards, a floor of 0 made each call cost the whole block, quadratic in a
 // block of a megabyte.
+//
+// Marks inside brackets belong to an aside, which is part of its clause:
+// 公路人员流动量（包括高速公路…出行量、公路营业性客运量）为30886万人次 is one
+// clause whose metric stands before the aside. A closing bracket whose
+// opening one is not found within kMaxAside bytes (a list label 1）) is
+// read as any other character.
 std::size_t clause_start(std::string_view text, std::size_t floor, std::size_t at, bool enumeration) {
+  constexpr std::size_t kMaxAside = 600;
   for (std::size_t i = at; i > floor;) {
     i = utf8::previous(text, i);
     if (i < floor) break;
+    const std::string_view here = text.substr(i);
+    const bool full = here.starts_with("）");
+    if (full || here.starts_with(")")) {
+      const std::string_view open = full ? "（" : "(", close = full ? "）" : ")";
+      const std::size_t lowest = std::max(floor, i >= kMaxAside ? i - kMaxAside : 0);
+      const std::string_view before = text.substr(lowest, i - lowest);
+      const std::size_t o = before.rfind(open), c = before.rfind(close);
+      if (o != std::string_view::npos && (c == std::string_view::npos || c < o)) {
+        i = lowest + o;
+        continue;
+      }
+    }
     std::size_t len = 0;
     if (is_mark(text, i, len, enumeration)) return i + len;
   }

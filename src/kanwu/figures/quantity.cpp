@@ -25,9 +25,14 @@ constexpr std::u32string_view kUnits[] = {
     U"辆", U"台", U"头", U"只", U"间", U"册", U"篇", U"部", U"支", U"对", U"岁", U"天",
     U"小时", U"倍", U"成", U"%", U"％", U"米", U"栋", U"棵", U"株", U"枚", U"份", U"例",
     U"宗", U"笔", U"床", U"村", U"镇", U"批", U"课时", U"学时", U"平方", U"立方", U"千",
-    U"微克/立方米", U"载重吨", U"标箱", U"美元", U"列", U"斤", U"公斤", U"千公顷"};
+    U"微克/立方米", U"载重吨", U"标箱", U"美元", U"列", U"斤", U"公斤", U"千公顷", U"个月"};
 
+// The first that ends right before the number is taken: longer words
+// first (不超过 before 超过 before 超).
 constexpr std::pair<std::u32string_view, Approx> kPrefixes[] = {
+    // Bounds a rule sets (学制不少于3个月, 每组不超过5人).
+    {U"不少于", Approx::AtLeast}, {U"不低于", Approx::AtLeast}, {U"至少", Approx::AtLeast},
+    {U"不超过", Approx::AtMost},  {U"不高于", Approx::AtMost},  {U"最多", Approx::AtMost},
     {U"超过", Approx::AtLeast}, {U"逾", Approx::AtLeast},   {U"超", Approx::AtLeast},
     {U"突破", Approx::AtLeast}, {U"将近", Approx::AtMost},  {U"接近", Approx::AtMost},
     {U"近", Approx::AtMost},    {U"不足", Approx::AtMost},  {U"不到", Approx::AtMost},

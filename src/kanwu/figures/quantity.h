@@ -4,6 +4,8 @@
 // rounding- and qualifier-aware (16.4% means [16.35%, 16.45%)).
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,16 @@ struct Quantity {
 
   bool is_percent() const { return unit == "%"; }
 };
+
+// True when two stated values cannot be one value: the intervals their
+// wordings allow are apart or meet only at their ends. 30886万 allows
+// 30885.5万–30886.5万 and 30887万 allows 30886.5万–30887.5万: one value
+// would round to both only by a tie rule, so the two differ.
+inline bool cannot_be_one(double low_a, double high_a, double low_b, double high_b) {
+  if (low_a == low_b && high_a == high_b) return false;
+  const double slack = 1e-9 * std::max({1.0, std::abs(low_a), std::abs(high_a), std::abs(low_b), std::abs(high_b)});
+  return high_a <= low_b + slack || high_b <= low_a + slack;
+}
 
 std::vector<Quantity> extract_quantities(std::string_view text);
 // The same, for text already decoded (Document::code_points).

@@ -36,6 +36,24 @@ constexpr std::size_t kMinPassageBigrams = 12;
 // Sentences this alike (numbers masked) are one passage restated nearly
 // word for word.
 constexpr double kVerbatimSimilarity = 0.85;
+
+// Two hedged figures worded alike but for the number (约380万人次 and
+// 约381万人次, 近700家 and 近707家): their intervals overlap, yet a passage
+// restated word for word with the number changed is a changed number.
+bool hedged_twins(std::string_view a, std::string_view b, bool a_exact, bool b_exact) {
+  if (a_exact || b_exact || a == b) return false;
+  const auto masked = [](std::string_view text) {
+    std::string out;
+    for (char ch : text) {
+      const bool digit = (ch >= '0' && ch <= '9') || ch == '.';
+      if (!digit) out += ch;
+      else if (out.empty() || out.back() != '#') out += '#';
+    }
+    return out;
+  };
+  const std::string ma = masked(a);
+  return ma.find('#') != std::string::npos && ma == masked(b);
+}
 // What a place offers as evidence that another passage restates it: the
 // comparable figure's evidence (comparable.h), and where it is.
 struct PassageEvidence : FigureEvidence {
@@ -172,6 +190,7 @@ class ConflictPass : public CorpusPass {
   struct Reading {
     double low, high;
     std::string text;
+    bool exact;
     std::string share_base;
     std::vector<Location> places;
     std::vector<std::string> sentences;
@@ -195,13 +214,14 @@ class ConflictPass : public CorpusPass {
     // passage restated with one slip.
     std::size_t disagreeing = 0;
     bool self_contained = false;  // both sentences state their own period and subject
+    bool hedged = false;          // the values are hedged twins (hedged_twins)
     const Location* place = nullptr;
     const PassageEvidence* evidence = nullptr;  // the place's
   };
 
   // The strongest evidence that `c` restates one of the places of `r`;
   // Restatement::place is null when no place can be compared at all.
-  Restatement restatement(const ClaimDigest& c, const Reading& r) const {
+  Restatement restatement(const ClaimDigest& c, const Reading& r, bool hedged) const {
     Restatement best;
     bool best_restates = false;
     for (std::size_t p = 0; p < r.evidence.size(); ++p) {
@@ -216,6 +236,7 @@ class ConflictPass : public CorpusPass {
       if (there.archived && there.archived->name == c.evidence.document) continue;
       Restatement here;
       here.place = &r.places[p];
+      here.hedged = hedged;
       here.evidence = &there;
       here.same_document = same_document;
       here.self_contained = c.evidence.self_contained && there.self_contained;
@@ -231,7 +252,7 @@ class ConflictPass : public CorpusPass {
           if (mine.exact && theirs.exact && mine.value == theirs.value &&
               std::find(here.agreeing.begin(), here.agreeing.end(), mine.text) == here.agreeing.end())
             here.agreeing.push_back(mine.text);
-          if (mine.high < theirs.low || theirs.high < mine.low) ++here.disagreeing;
+          if (cannot_be_one(mine.low, mine.high, theirs.low, theirs.high)) ++here.disagreeing;
         }
       const bool here_restates = restates(here, c);
       const auto strength = [](const Restatement& x, bool passes) {
@@ -259,6 +280,10 @@ class ConflictPass : public CorpusPass {
     if (r.place == nullptr) return false;
     const bool long_enough =
         (r.same_document ? c.evidence.paragraph() : c.evidence.passage()).bigrams.size() >= kMinPassageBigrams;
+    // Hedged twins overlap by their wording: only a passage restated word
+    // for word says the number was changed.
+    if (r.hedged)
+      return r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough && r.disagreeing == 0;
     if (r.cross_unnamed)
       return !r.agreeing.empty() || (r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough);
     if (r.named_indicator || !r.agreeing.empty()) return true;
@@ -279,8 +304,9 @@ class ConflictPass : public CorpusPass {
       const bool same_whole = r.share_base.empty() || c.share_base.empty() || r.share_base == c.share_base;
       if (r.text == c.text && r.share_base == c.share_base) same = &r;
       const bool elsewhere = r.sentences.size() > 1 || r.sentences.front() != c.sentence;
-      if (report_conflicts && (c.high < r.low || r.high < c.low) && elsewhere && same_whole) {
-        Restatement evidence = restatement(c, r);
+      const bool hedged = !cannot_be_one(c.low, c.high, r.low, r.high) && hedged_twins(c.text, r.text, c.exact, r.exact);
+      if (report_conflicts && (cannot_be_one(c.low, c.high, r.low, r.high) || hedged) && elsewhere && same_whole) {
+        Restatement evidence = restatement(c, r, hedged);
         if (restates(evidence, c)) disagree.emplace_back(&r, std::move(evidence));
       }
     }
@@ -295,7 +321,7 @@ class ConflictPass : public CorpusPass {
         same->evidence.push_back(std::move(c.evidence));
       }
     } else {
-      readings.push_back({c.low, c.high, c.text, c.share_base, {c.where}, {c.sentence}, {std::move(c.evidence)}});
+      readings.push_back({c.low, c.high, c.text, c.exact, c.share_base, {c.where}, {c.sentence}, {std::move(c.evidence)}});
     }
   }
 
