@@ -49,6 +49,9 @@ class SourceMap {
 
 struct Block {
   BlockKind kind = BlockKind::Body;
+  // The kind was set by the document's markup (a Word or ODF heading style,
+  // a Markdown # or list), not guessed from the text by classify_block.
+  bool kind_from_markup = false;
   std::string text;  // markup removed; lines joined with '\n'
   SourceMap map;
   std::size_t source_begin = 0;  // byte range of the block in the file

@@ -209,6 +209,11 @@ bool opens_with_bullet(std::string_view text) {
   return false;
 }
 
+bool is_heading_by_form(std::string_view text) {
+  const std::u32string s = trim(decode_all(text));
+  return is_numbered_title(s) || is_spaced_headline(s);
+}
+
 bool is_debris_line(std::u32string_view s) {
   return is_number_only(s) || is_page_marker_text(s) || is_page_index(s) || is_repeated_crumb(s);
 }

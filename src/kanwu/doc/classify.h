@@ -28,4 +28,8 @@ bool is_debris_line(std::u32string_view s);
 // (duplicate-paragraph) and is no sentence half (broken-paragraph).
 bool opens_with_bullet(std::string_view text);
 
+// A heading by its form, not its length: numbered (一、, （三）, 第五，) or a
+// news headline of two parts set apart by a space.
+bool is_heading_by_form(std::string_view text);
+
 }  // namespace kanwu

@@ -382,6 +382,7 @@ std::vector<Block> parse_word_lines(const SourceText& source, const std::vector<
     const auto index = static_cast<std::size_t>(line - 1);
     const bool heading = index < paragraphs.size() && paragraphs[index].heading;
     block.kind = heading ? BlockKind::Heading : classify_block(block.text);
+    block.kind_from_markup = heading;
     blocks.push_back(std::move(block));
   }
   return blocks;

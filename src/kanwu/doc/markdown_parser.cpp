@@ -172,6 +172,7 @@ void emit_block(const SourceText& source, cmark_node* node, BlockKind kind, bool
   if (collector.builder().empty()) return;
   Block block = collector.builder().finish(begin, end, first, last);
   block.kind = classify ? classify_block(block.text) : kind;
+  block.kind_from_markup = !classify;
   out.push_back(std::move(block));
 }
 

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "kanwu/doc/classify.h"
+#include "kanwu/nlp/lexicon.h"
+#include "kanwu/rules/lexicon_param.h"
 #include "kanwu/figures/period.h"
 #include "kanwu/nlp/join.h"
 #include "kanwu/text/chars.h"
@@ -20,6 +22,12 @@ namespace {
 constexpr std::size_t kExcerptChars = 8;
 constexpr std::size_t kTopicChars = 40;  // context compared to rank candidates
 constexpr std::size_t kFragmentChars = 10;  // a stray piece between the halves
+// reads_as_body: a paragraph this long with a figure in it, or this long
+// with four clause marks, is body text (the longest of 101 headlines,
+// subheadings and summary lines read on real-more was 76 characters, and
+// had three).
+constexpr std::size_t kBodyWithFigures = 45;
+constexpr std::size_t kBodyOfClauses = 50;
 
 // Shared Han bigrams between the end of A and the start of B: the halves of
 // one sentence tend to talk about the same things (医院9所，开 / 通…医院8所).
@@ -74,13 +82,23 @@ bool markdown_structure(const Document& document, const Block& a) {
   return source.ends_with(")") || source.ends_with("|") || source.ends_with(">") || source.ends_with("]");
 }
 
+bool is_zero_width(char32_t c) { return c == U'\u200B' || c == U'\u200C' || c == U'\u200D' || c == U'\uFEFF'; }
+
+// Parallel lines open alike (为悼念…， / 为悼念…，): items set one per line on
+// purpose, not the halves of one sentence.
+bool open_alike(std::string_view a, std::string_view b) {
+  const std::u32string x = code_points(head_chars(a, 3)).chars, y = code_points(head_chars(b, 3)).chars;
+  return x.size() == 3 && x == y && std::all_of(x.begin(), x.end(), chars::is_han);
+}
+
 bool ends_mid_sentence(std::string_view text) {
   std::size_t end = text.size();
   char32_t last = 0;
   while (end > 0) {
     const std::size_t p = utf8::previous(text, end);
     if (utf8::decode(text, p, last) == 0) return false;
-    if (!chars::is_space(last)) break;
+    // Spaces and the zero-width characters a scrape leaves after a 。.
+    if (!chars::is_space(last) && !is_zero_width(last)) break;
     end = p;
   }
   return end > 0 && !chars::is_paragraph_end(last);
@@ -88,20 +106,49 @@ bool ends_mid_sentence(std::string_view text) {
 
 class BrokenParagraphRule : public Rule {
  public:
-  BrokenParagraphRule(RuleInfo info, std::size_t max_distance, std::size_t min_chars, std::vector<std::string> openers)
-      : Rule(std::move(info)), max_distance_(max_distance), min_chars_(min_chars), openers_(std::move(openers)) {}
+  BrokenParagraphRule(RuleInfo info, std::size_t max_distance, std::size_t min_chars, std::vector<std::string> openers,
+                      std::u32string dangling_ends, std::shared_ptr<const Lexicon> lexicon)
+      : Rule(std::move(info)),
+        max_distance_(max_distance),
+        min_chars_(min_chars),
+        openers_(std::move(openers)),
+        dangling_ends_(std::move(dangling_ends)),
+        lexicon_(std::move(lexicon)) {}
 
   void check(const Document& document, Emitter& emit) const override {
     const auto& blocks = document.blocks();
     std::vector<bool> claimed(blocks.size(), false);
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const Block& a = blocks[i];
-      if (!in_scope(a) || utf8::count_code_points(a.text) < min_chars_) continue;
+      const bool short_clause = clause_taken_for_heading(a);
+      if ((!in_scope(a) && !short_clause) || utf8::count_code_points(a.text) < min_chars_) continue;
       if (!ends_mid_sentence(a.text) || opens_with_bullet(a.text)) continue;
       const std::size_t j = find_continuation(blocks, i, claimed);
       if (j == blocks.size() || starts_new_sentence(blocks[j].text) || opens_with_bullet(blocks[j].text) || is_headline_of(a.text, blocks[j].text) ||
-          markdown_structure(document, a))
+          markdown_structure(document, a) || open_alike(a.text, blocks[j].text))
         continue;
+      // A short first half reads as a headline with a comma (稳字当头，进中求好)
+      // unless the break cuts a word that the next half completes. So does any
+      // paragraph of one sentence ending in a whole word with no mark after
+      // it: subheadings (夯实思想基础，凝聚奋进力量), titles, field lines
+      // (主办单位：…各州、市人民政府) and old reports' summary lines end so.
+      // Layout cuts inside a word (适当控 / 制信贷), after a word that cannot
+      // end anything (发展的 / 主要预期目标), or after whole sentences.
+      // Such a half is joined only to the next paragraph of text: among a
+      // dozen later paragraphs one often starts with a character that makes a
+      // word with its last (交通互联，建设高效贯通功能圈 … 通衢大邑).
+      if ((short_clause && !in_scope(a)) || (ends_in_han(a.text) && !has_sentence_end(a.text) && !reads_as_body(a.text))) {
+        // The word list answers for body paragraphs only: a headline with a
+        // comma ends in whole words that a list of 349,000 meets across the
+        // break too often (新局面 / 面对).
+        if (!examine_join(a.text, blocks[j].text).spans_word && !ends_dangling(a.text) &&
+            !(in_scope(a) && listed_word_across(a.text, blocks[j].text)))
+          continue;
+        const auto text_between = [&](const Block& b) {
+          return in_scope(b) && !(utf8::count_code_points(b.text) <= kFragmentChars && !has_sentence_end(b.text));
+        };
+        if (std::any_of(blocks.begin() + i + 1, blocks.begin() + j, text_between)) continue;
+      }
       // In Markdown only text between the halves says they are one
       // paragraph: a break that cuts a word, or nothing but paragraphs (no
       // code, list or HTML the author put there), as in a news transcript.
@@ -141,6 +188,76 @@ class BrokenParagraphRule : public Rule {
       if (score > best_score) best = j, best_score = score;
     }
     return best != blocks.size() ? best : next;
+  }
+
+  static char32_t last_char(std::string_view text) {
+    std::size_t end = text.size();
+    while (end > 0) {
+      const std::size_t p = utf8::previous(text, end);
+      char32_t c = 0;
+      if (utf8::decode(text, p, c) <= 0) return 0;
+      // Spaces and zero-width characters a scrape leaves at a line's end.
+      if (!chars::is_space(c) && !is_zero_width(c)) return c;
+      end = p;
+    }
+    return 0;
+  }
+  static bool ends_in_han(std::string_view text) { return chars::is_han(last_char(text)); }
+  // Body text states things at length: a news opener (央视网消息…), figures
+  // in a long clause (…其中收入超过50万元的村达到), or a long run of clauses
+  // (…不断促进就业创业，改善创业环境，劳动者). Headlines, subheadings and
+  // summary lines are short parallel phrases (为长远计、为根本谋，向作风之弊亮剑).
+  bool reads_as_body(std::string_view text) const {
+    for (const auto& opener : openers_)
+      if (text.starts_with(opener)) return true;
+    const std::u32string cp = code_points(text).chars;
+    const bool digits = std::any_of(cp.begin(), cp.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+    const auto marks = std::count_if(cp.begin(), cp.end(), [](char32_t c) {
+      return c == U'，' || c == U'；' || c == U'：';
+    });
+    return (digits && cp.size() >= kBodyWithFigures) || (cp.size() >= kBodyOfClauses && marks >= 4);
+  }
+
+  // A word of the word list runs across the break: names and set phrases
+  // ICU's dictionary lacks (马来 / 西亚, 较真碰 / 硬).
+  bool listed_word_across(std::string_view a, std::string_view b) const {
+    if (!lexicon_) return false;
+    const std::u32string left = code_points(tail_chars(a, 3)).chars, right = code_points(head_chars(b, 3)).chars;
+    const std::u32string joined = left + right;
+    // Three characters or more: two-character words of the list meet
+    // across the ends of whole words too often (的毛, 面面).
+    for (std::size_t len = 3; len <= 4; ++len)
+      for (std::size_t start = left.size() >= len - 1 ? left.size() - (len - 1) : 0; start < left.size(); ++start)
+        if (start + len <= joined.size() && start + len > left.size() &&
+            std::all_of(joined.begin() + start, joined.begin() + start + len, chars::is_han) &&
+            lexicon_->contains(std::u32string_view(joined).substr(start, len)))
+          return true;
+    return false;
+  }
+
+  // (A clause of 是 … 的 ends a sentence with 的: 复辟是不可避免的.)
+  bool ends_dangling(std::string_view text) const {
+    const char32_t last = last_char(text);
+    if (dangling_ends_.find(last) == std::u32string::npos) return false;
+    if (last != U'的') return true;
+    const std::size_t comma = text.rfind("，");
+    return text.substr(comma == std::string_view::npos ? 0 : comma).find("是") == std::string_view::npos;
+  }
+
+  // The first half of a paragraph broken early is one short line: the
+  // document model takes a line of up to 32 characters with no full stop for
+  // a heading (韩正表示，中南国家双边委员会一直发挥着协调两国重要领). One with a
+  // clause mark inside, written as a plain line (not a Markdown or Word
+  // heading), is
+  // looked at as body text when body text is in the rule's scope.
+  bool clause_taken_for_heading(const Block& a) const {
+    if (a.kind != BlockKind::Heading || a.first_line != a.last_line) return false;
+    if (std::find(info().scope.begin(), info().scope.end(), BlockKind::Body) == info().scope.end()) return false;
+    if (a.kind_from_markup) return false;  // a Markdown #, a Word heading style
+    if (is_heading_by_form(a.text)) return false;  // （七）立足绿色发展，奋力打造…
+    for (std::string_view mark : {"，", "；", "：", ",", ";"})
+      if (a.text.find(mark) != std::string_view::npos) return true;
+    return false;
   }
 
   // True when the source between blocks i and j holds only blank lines and
@@ -205,12 +322,20 @@ class BrokenParagraphRule : public Rule {
   std::size_t max_distance_;
   std::size_t min_chars_;
   std::vector<std::string> openers_;  // formulas that open a news paragraph
+  std::u32string dangling_ends_;       // characters that end no heading or sentence (的, 和)
+  std::shared_ptr<const Lexicon> lexicon_;  // words beyond ICU's dictionary (optional)
 };
 
 std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   const auto max_distance = static_cast<std::size_t>(params.integer("max_distance", 12, 1, 1000));
   const auto min_chars = static_cast<std::size_t>(params.integer("min_chars", 8, 1, 10000));
-  return std::make_unique<BrokenParagraphRule>(std::move(info), max_distance, min_chars, params.strings("openers"));
+  auto openers = params.strings("openers");
+  auto dangling = code_points(params.optional_string("dangling_ends").value_or("")).chars;
+  std::vector<std::string> files = lexicon_files_param(params);
+  auto lexicon = files.empty() ? nullptr
+                               : std::make_shared<const Lexicon>(std::move(files), std::vector<std::u32string>{});
+  return std::make_unique<BrokenParagraphRule>(std::move(info), max_distance, min_chars, std::move(openers),
+                                               std::move(dangling), std::move(lexicon));
 }
 
 }  // namespace

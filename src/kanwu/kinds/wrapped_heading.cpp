@@ -14,6 +14,8 @@ namespace kanwu {
 namespace {
 
 constexpr std::size_t kMaxFragments = 6;
+// The fewest characters of a line that a title was wrapped at.
+constexpr std::size_t kMinWrappedWidth = 4;
 
 // Net count of unclosed quotes/brackets in a fragment (positive: opens more
 // than it closes).
@@ -68,16 +70,26 @@ class WrappedHeadingRule : public Rule {
       }
       std::size_t j = i;
       int balance = is_fragment(blocks[i]) ? open_balance(blocks[i].text) : 0;
+      bool cuts_word = false;  // a junction of the run cuts a word
       while (j + 1 < blocks.size() && is_fragment(blocks[j]) && is_fragment(blocks[j + 1]) &&
              continues(document, blocks[j], blocks[j + 1], balance, j + 2 == blocks.size() || !is_fragment(blocks[j + 2]))) {
+        cuts_word = cuts_word || (han_at_junction(blocks[j].text, blocks[j + 1].text) &&
+                                  examine_join(blocks[j].text, blocks[j + 1].text).spans_word);
         ++j;
         balance += open_balance(blocks[j].text);
       }
-      // A run closed by a short tail (… / 大会在江州 / 召开) takes in the
-      // fragments before it that wrapping filled at least as full as the one
-      // after (全市科技创新 / 大会在江州), not a shorter masthead above (江州日报).
+      // A run closed by a short tail (… / 大会在江州 / 召开), or one whose
+      // lines a word runs across (… / 届圣彼得堡国际经 / 济论坛全会并致辞),
+      // takes in the fragments before it that wrapping filled at least as full
+      // as the one after: layout breaks a title at a fixed width, and the
+      // break before may fall between two words (丁薛祥出席第二十八 / 届…,
+      // 第十一届全国人民代表 / 大会…). Not a shorter masthead above (江州日报).
       std::size_t first = i;
-      if (j > i && is_tail(blocks[j].text) && !examine_join(blocks[j - 1].text, blocks[j].text).spans_word)
+      // (A word across lines of one or two characters is a widget's 大 / 中 / 小,
+      // not a title set at a width.)
+      const bool wrapped_at_width = cuts_word && utf8::count_code_points(blocks[i].text) >= kMinWrappedWidth;
+      if (j > i &&
+          (wrapped_at_width || (is_tail(blocks[j].text) && !examine_join(blocks[j - 1].text, blocks[j].text).spans_word)))
         while (first > 0 && j - (first - 1) < kMaxFragments && is_fragment(blocks[first - 1]) &&
                adjacent(blocks[first - 1], blocks[first]) && plain(document, blocks[first - 1]) &&
                set_alike(document, blocks[first - 1], blocks[first]) &&
