@@ -1,4 +1,5 @@
 #include <boost/test/unit_test.hpp>
+#include <fmt/format.h>
 
 #include "helpers.h"
 
@@ -210,6 +211,20 @@ BOOST_AUTO_TEST_CASE(bounds_are_read_as_bounds) {
                                                  "省委党校主要培训县处级干部。学制一般不少于4个月。\n\n"
                                                  "市委党校主要培训乡科级干部。学制一般不少于3个月。\n"}});
   BOOST_TEST(f.empty());
+}
+
+
+// 预期 in 人均预期寿命 names an indicator, not a plan; a clause saying the
+// thing is done (已完成) is a result even after 预计 earlier in its sentence.
+BOOST_AUTO_TEST_CASE(plan_words_inside_names_and_before_done_clauses_make_no_plan) {
+  const auto f = run_rules(kConflict, {{"a.txt", "江西健康\n\n2031年2月3日\n\n2030年，全省人均预期寿命达到79.2岁，婴儿死亡率降至3.1‰。\n"},
+                                       {"b.txt", "江西卫生\n\n2031年2月4日\n\n2030年，全省人均预期寿命达到79.5岁，婴儿死亡率降至3.1‰。\n"}});
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message.find("79.5岁|79.2岁") != std::string::npos, f[0].message);
+  const std::string done = "目前，江北段预计年底建成，南段计划明年通车，全线已完成投资{}亿元，占总投资的六成。\n";
+  const auto g = run_rules(kConflict, {{"c.txt", "江州快速路\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(done), 126)},
+                                       {"d.txt", "快速路建设\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(done), 162)}});
+  BOOST_TEST(g.size() == 1u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

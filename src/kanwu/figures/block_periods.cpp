@@ -34,15 +34,58 @@ std::vector<ResolvedPeriod> resolve_periods(std::string_view text, const std::ve
   return out;
 }
 
+namespace {
+
+// The plan word at [at, at + size) is part of a longer listed word that is
+// no plan word itself: 预期寿命 (an indicator), 计划生育, 计划经济.
+bool inside_longer_word(const FigureVocabulary& v, std::string_view text, std::size_t at, std::size_t size) {
+  if (!v.lexicon) return false;
+  const std::u32string left = code_points(text.substr(0, at)).chars;
+  const std::u32string word = code_points(text.substr(at, size)).chars;
+  const std::u32string right = code_points(text.substr(at + size)).chars;
+  constexpr std::size_t kMaxWord = 6;
+  for (std::size_t l = 0; l <= std::min<std::size_t>(left.size(), kMaxWord - word.size()); ++l)
+    for (std::size_t r = 0; l + word.size() + r <= kMaxWord && r <= right.size(); ++r) {
+      if (l == 0 && r == 0) continue;
+      const std::u32string candidate = left.substr(left.size() - l) + word + right.substr(0, r);
+      if (!v.lexicon->contains(candidate)) continue;
+      const std::string utf8 = to_utf8(candidate);
+      if (std::find(v.plan_words.begin(), v.plan_words.end(), utf8) == v.plan_words.end()) return true;
+    }
+  return false;
+}
+
+// The figure's own clause (after the last ， or ；) says the thing is done:
+// 计划明年底建成，4个项目已完成投资288亿元.
+bool clause_done(const FigureVocabulary& v, std::string_view after_plan_word) {
+  std::size_t start = 0;
+  for (std::string_view mark : {"，", "；"}) {
+    const std::size_t at = after_plan_word.rfind(mark);
+    if (at != std::string_view::npos) start = std::max(start, at + mark.size());
+  }
+  if (start == 0) return false;
+  const std::string_view clause = after_plan_word.substr(start);
+  return std::any_of(v.done_words.begin(), v.done_words.end(),
+                     [&](const std::string& w) { return clause.find(w) != std::string_view::npos; });
+}
+
+}  // namespace
+
 // A plan word anywhere before the figure in its sentence, unless it is
-// compared with (高于预期目标, 完成目标).
+// compared with (高于预期目标, 完成目标), is part of a longer word
+// (预期寿命), or a later clause of the sentence, the figure's, says the thing
+// is done (…计划明年底建成，4个项目已完成投资288亿元).
 bool is_plan(const FigureVocabulary& v, std::string_view sentence_prefix) {
+  // The text is short: the conversions in inside_longer_word are cheap.
+  // Plan words are checked in a short prefix; only a match pays.
   for (const auto& w : v.plan_words) {
     for (std::size_t at = sentence_prefix.find(w); at != std::string_view::npos;
          at = sentence_prefix.find(w, at + w.size())) {
       const std::string_view before = sentence_prefix.substr(0, at);
       if (ends_with_any(before, std::initializer_list<std::string_view>{"于", "过", "完成", "实现", "超出", "好于", "预期", "既定"}))
         continue;
+      if (inside_longer_word(v, sentence_prefix, at, w.size())) continue;
+      if (clause_done(v, sentence_prefix.substr(at + w.size()))) continue;
       return true;
     }
   }
@@ -50,11 +93,14 @@ bool is_plan(const FigureVocabulary& v, std::string_view sentence_prefix) {
 }
 
 // 预计, 有望 before a figure: a forecast, unless the figure is about a
-// holiday or a day that the document reports on (端午假期民航预计发送旅客).
+// holiday or a day that the document reports on (端午假期民航预计发送旅客),
+// or its own clause says the thing is done (预计今年底建成，…已完成投资288亿元).
 bool is_forecast(const FigureVocabulary& v, std::string_view sentence_prefix, const std::string& period) {
   if (period.find('H') != std::string::npos || period.find('D') != std::string::npos) return false;
-  return std::any_of(v.forecast_words.begin(), v.forecast_words.end(),
-                     [&](const std::string& w) { return sentence_prefix.find(w) != std::string_view::npos; });
+  return std::any_of(v.forecast_words.begin(), v.forecast_words.end(), [&](const std::string& w) {
+    const std::size_t at = sentence_prefix.find(w);
+    return at != std::string_view::npos && !clause_done(v, sentence_prefix.substr(at + w.size()));
+  });
 }
 
 // In a work report, figures for the report's own year are its plans.

@@ -103,6 +103,7 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   for (const auto& w : r.words(root, "filler")) v->filler.insert(w);
   for (const auto& w : r.words(root, "stops")) v->stops.insert(w);
   v->plan_words = r.words(root, "plan_words");
+  v->done_words = r.words(root, "done_words");
   v->forecast_words = r.words(root, "forecast_words");
   v->span_words = r.words(root, "span_words");
   v->continuation_words = r.words(root, "continuation_words");
@@ -120,7 +121,7 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   v->holidays = r.words(root, "holidays");
   v->holiday_suffixes = r.words(root, "holiday_suffixes");
   v->review_titles = r.words(root, "review_titles");
-  static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "stops", "plan_words", "forecast_words", "span_words", "continuation_words",
+  static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "stops", "plan_words", "done_words", "forecast_words", "span_words", "continuation_words",
                                             "national", "national_bodies", "not_subject_after", "own_place", "places",
                                             "place_suffixes", "not_places", "lexicon", "place_name_tags", "holidays",
                                             "holiday_suffixes", "review_titles"};

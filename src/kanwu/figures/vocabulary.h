@@ -41,6 +41,8 @@ struct FigureVocabulary {
   std::set<std::string> filler;
   std::set<std::string> stops;
   std::vector<std::string> plan_words;
+  // Words that make a clause after a plan word a result (已完成): done_words.
+  std::vector<std::string> done_words;
   std::vector<std::string> forecast_words;
   std::vector<std::string> span_words;
   std::vector<std::string> continuation_words;
