@@ -5,6 +5,7 @@
 
 #include "helpers.h"
 #include "kanwu/figures/claim.h"
+#include "kanwu/figures/restatement.h"
 
 #include <filesystem>
 #include <fstream>
@@ -183,6 +184,25 @@ BOOST_AUTO_TEST_CASE(periods_are_described_in_words) {
   BOOST_TEST(describe_period("S2023M6") == "2023年6月以来");
   BOOST_TEST(describe_period("") == "");
   BOOST_TEST(describe_period("Q?") == "Q?");  // unknown forms are shown as they are
+}
+
+// Figures whose metric is not read are known by their masked clause; the
+// items of a list are told apart by their places (the second of four is not
+// the third), however many figures stand together.
+BOOST_AUTO_TEST_CASE(masked_clauses_tell_list_items_apart) {
+  const std::string text = "甲乙丙丁四类服务分别增长12.4%、35%、8.6%、21.3%。";
+  std::vector<std::pair<std::size_t, std::size_t>> numbers;
+  std::vector<std::size_t> starts;
+  for (const char* n : {"12.4", "35", "8.6", "21.3"}) {
+    const std::size_t at = text.find(n);
+    numbers.emplace_back(at, at + std::string_view(n).size());
+    starts.push_back(at);
+  }
+  const std::string second = kanwu::masked_clause(text, starts[1], numbers);
+  const std::string third = kanwu::masked_clause(text, starts[2], numbers);
+  BOOST_TEST(second == "甲乙丙丁四类服务分别增长#@##");
+  BOOST_TEST(third == "甲乙丙丁四类服务分别增长##@#");
+  BOOST_TEST(second != third);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

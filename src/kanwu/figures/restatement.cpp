@@ -1,6 +1,7 @@
 #include "kanwu/figures/restatement.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <array>
 
 #include "kanwu/text/utf8.h"
@@ -107,6 +108,7 @@ std::u32string masked_span(std::string_view text, std::size_t at,
   const auto [begin, end] = span_bounds(text, at, starts, ends);
   std::u32string masked;
   bool in_date = false;  // inside a run of digits outside figures
+  std::size_t marked_figure = SIZE_MAX;  // the figure the last mark stands for
   auto number = std::lower_bound(numbers.begin(), numbers.end(), begin,
                                  [](const std::pair<std::size_t, std::size_t>& n, std::size_t b) { return n.second <= b; });
   for (std::size_t i = begin; i < end;) {
@@ -124,10 +126,16 @@ std::u32string masked_span(std::string_view text, std::size_t at,
     }
     in_date = date_digit;
     if (in_figure ? is_numeral(c) : is_digit(c)) {
+      // One mark per figure, however its digits run, and one per run of
+      // other digits: the figures of a list (增长127.1%、53%、36.2%) are
+      // told apart by their places, not merged into one mark.
       const char32_t mark = mark_own && in_figure && number->first <= at && at < number->second ? U'@' : U'#';
-      if (masked.empty() || masked.back() != mark) masked.push_back(mark);
+      const std::size_t figure = in_figure ? static_cast<std::size_t>(number - numbers.begin()) : SIZE_MAX;
+      if (in_figure ? figure != marked_figure : (masked.empty() || masked.back() != mark)) masked.push_back(mark);
+      marked_figure = figure;
     } else if (is_word_character(c)) {
       masked.push_back(c);
+      marked_figure = SIZE_MAX;
     }
   }
   return masked;
