@@ -32,39 +32,25 @@ constexpr std::size_t kModelContext = 6;
 struct Names {
   std::vector<std::u32string> list;
   std::unordered_set<std::u32string> set;
-  std::set<std::size_t> lengths;
   // A string one character away from a name keeps its first two or its last
-  // two characters (three-character names: or the first and the last):
-  // windows keeping none are passed over with a hash lookup or two.
-  std::unordered_set<std::uint64_t> heads, tails, ends;
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_head, by_tail, by_ends;
+  // two characters, or, for a name of three, its first and last: the text
+  // is read pair by pair, and a pair no name holds there (nearly every one)
+  // costs one hash lookup. (name index, where the pair starts in the name)
+  // by pair; by_ends: three-character names by their first and last.
+  std::unordered_map<std::uint64_t, std::vector<std::pair<std::uint32_t, std::uint32_t>>> by_pair;
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_ends;
 
   void add(std::u32string name) {
     if (!set.insert(name).second) return;
-    const std::size_t index = list.size();
+    const auto index = static_cast<std::uint32_t>(list.size());
     const std::size_t n = name.size();
-    lengths.insert(n);
-    by_head[key(n, name[0], name[1])].push_back(index);
-    by_tail[key(n, name[n - 2], name[n - 1])].push_back(index);
-    by_ends[key(n, name[0], name[n - 1])].push_back(index);
+    by_pair[key(name[0], name[1])].emplace_back(index, 0);
+    by_pair[key(name[n - 2], name[n - 1])].emplace_back(index, static_cast<std::uint32_t>(n - 2));
+    if (n == 3) by_ends[key(name[0], name[2])].push_back(index);
     list.push_back(std::move(name));
   }
-  static std::uint64_t key(std::size_t length, char32_t a, char32_t b) {
-    return (static_cast<std::uint64_t>(length) << 42) | (static_cast<std::uint64_t>(a & 0x1FFFFF) << 21) | (b & 0x1FFFFF);
-  }
-  // The names of the window's length that share its head, tail or ends.
-  std::vector<std::size_t> candidates(std::u32string_view w) const {
-    std::vector<std::size_t> out;
-    const std::size_t n = w.size();
-    for (const auto* index : {&by_head, &by_tail, &by_ends}) {
-      const std::uint64_t k = index == &by_head   ? key(n, w[0], w[1])
-                              : index == &by_tail ? key(n, w[n - 2], w[n - 1])
-                                                  : key(n, w[0], w[n - 1]);
-      if (const auto it = index->find(k); it != index->end()) out.insert(out.end(), it->second.begin(), it->second.end());
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
+  static std::uint64_t key(char32_t a, char32_t b) {
+    return (static_cast<std::uint64_t>(a & 0x1FFFFF) << 21) | (b & 0x1FFFFF);
   }
 };
 
@@ -90,48 +76,50 @@ class KeyNameRule : public Rule {
 
   void check(const Document& document, Emitter& emit) const override {
     if (s_.names->list.empty()) return;
+    const Names& names = *s_.names;
     for (std::size_t bi = 0; bi < document.blocks().size(); ++bi) {
       const Block& block = document.blocks()[bi];
       if (!in_scope(block)) continue;
       const CodePointText& text = document.code_points(bi);
       const std::u32string_view s(text.chars);
-      for (std::size_t i = 0; i < s.size(); ++i) {
-        if (!chars::is_han(s[i])) continue;
-        for (std::size_t n : s_.names->lengths) {
-          if (i + n > s.size()) break;
-          const std::u32string_view window = s.substr(i, n);
-          const std::u32string* name = slip_of(s, i, window);
-          if (!name) continue;
-          const std::size_t b = text.offsets[i], e = text.offsets[i + n];
-          const std::string right = to_utf8(*name);
-          Finding& f = emit.report(block, b, e, {{"match", to_utf8(window)}, {"name", right}});
-          emit.propose_fix(f, block, b, e, right);
-          i += n - 1;
-          break;
-        }
+      std::size_t free_from = 0;  // reported windows do not overlap
+      const auto consider = [&](std::size_t start, std::uint32_t index) {
+        const std::u32string& name = names.list[index];
+        if (start < free_from || start + name.size() > s.size()) return;
+        if (!is_slip_for(s, start, name)) return;
+        const std::size_t b = text.offsets[start], e = text.offsets[start + name.size()];
+        const std::string right = to_utf8(name);
+        Finding& f = emit.report(block, b, e, {{"match", to_utf8(s.substr(start, name.size()))}, {"name", right}});
+        emit.propose_fix(f, block, b, e, right);
+        free_from = start + name.size();
+      };
+      for (std::size_t j = 0; j + 1 < s.size(); ++j) {
+        if (!chars::is_han(s[j])) continue;
+        if (const auto it = names.by_pair.find(Names::key(s[j], s[j + 1])); it != names.by_pair.end())
+          for (const auto& [index, offset] : it->second)
+            if (j >= offset) consider(j - offset, index);
+        if (j + 2 < s.size())
+          if (const auto it = names.by_ends.find(Names::key(s[j], s[j + 2])); it != names.by_ends.end())
+            for (std::uint32_t index : it->second) consider(j, index);
       }
     }
   }
 
  private:
-  // The listed name the window at i is a slip for, or null.
-  const std::u32string* slip_of(std::u32string_view s, std::size_t i, std::u32string_view window) const {
-    if (s_.names->set.count(std::u32string(window))) return nullptr;
-    for (std::size_t index : s_.names->candidates(window)) {
-      const std::u32string& name = s_.names->list[index];
-      std::size_t changed = name.size(), differences = 0;
-      for (std::size_t k = 0; k < name.size(); ++k)
-        if (name[k] != window[k]) ++differences, changed = k;
-      if (differences != 1 || !chars::is_han(window[changed])) continue;
-      // Another character that sounds or looks like it: a slip of the pen
-      // or of the input method (习近乎); any other is another name.
-      if (!s_.confusion->confusable(name[changed], window[changed])) continue;
-      // A word of its own (the list's other words: 王沪宇 is nobody's, 全国人大 / 全国大人…).
-      if (s_.lexicon && s_.lexicon->contains(window)) continue;
-      if (!model_prefers(s, i, window.size(), name)) continue;
-      return &name;
-    }
-    return nullptr;
+  // True when the text at `start` is `name` with one character wrong.
+  bool is_slip_for(std::u32string_view s, std::size_t start, const std::u32string& name) const {
+    const std::u32string_view window = s.substr(start, name.size());
+    std::size_t changed = name.size(), differences = 0;
+    for (std::size_t k = 0; k < name.size(); ++k)
+      if (name[k] != window[k]) ++differences, changed = k;
+    if (differences != 1 || !chars::is_han(window[changed])) return false;
+    if (s_.names->set.count(std::u32string(window))) return false;
+    // Another character that sounds or looks like it: a slip of the pen or
+    // of the input method (习近乎); any other makes another name.
+    if (!s_.confusion->confusable(name[changed], window[changed])) return false;
+    // A word of its own (国务委员 is not 国务院 misspelt).
+    if (s_.lexicon && s_.lexicon->contains(window)) return false;
+    return model_prefers(s, start, name.size(), name);
   }
 
   bool model_prefers(std::u32string_view s, std::size_t i, std::size_t n, const std::u32string& name) const {
