@@ -140,8 +140,7 @@ void plan_inputs(const CheckOptions& opt, Configs& configs, CheckPlan& plan) {
 
 // The archive: opened before any work, so a ledger that cannot be read
 // stops the run at once (and is never created by a check).
-bool open_archive(const CheckOptions& opt, const std::string& configured, CheckPlan& plan) {
-  const std::string& name = opt.ledger.empty() && !opt.no_ledger ? configured : opt.ledger;
+bool open_archive(const std::string& name, CheckPlan& plan) {
   if (name.empty()) return true;
   try {
     plan.archive = std::make_unique<ledger::LedgerArchive>(ledger::Ledger::open(name, /*create=*/false));
@@ -166,11 +165,11 @@ void CheckPlan::apply_file_settings(std::vector<Finding>& findings, const std::v
 std::optional<CheckPlan> plan_check(const CheckOptions& opt) {
   if (!options_valid(opt)) return std::nullopt;
   CheckPlan plan;
-  std::string configured_ledger;
+  std::string ledger;
   try {
     Configs configs(opt.config);
     const Config& global = configs.for_path(opt.paths.empty() ? "." : opt.paths.front());
-    configured_ledger = global.ledger;
+    ledger = global.ledger_for(opt.ledger, opt.no_ledger);
     auto rules = load_run_rules(opt, global, plan.known_rule_ids);
     if (!rules) return std::nullopt;
     plan.rules = std::move(*rules);
@@ -193,7 +192,7 @@ std::optional<CheckPlan> plan_check(const CheckOptions& opt) {
       return std::nullopt;
     }
   }
-  if (!open_archive(opt, configured_ledger, plan)) return std::nullopt;
+  if (!open_archive(ledger, plan)) return std::nullopt;
   parse_severity(opt.fail_on, plan.fail_on);
   return plan;
 }

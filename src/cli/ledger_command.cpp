@@ -31,13 +31,12 @@ using ledger::LedgerError;
 // .kanwu.yaml from the current folder). Prints why and returns nullopt when
 // there is none.
 std::optional<std::string> ledger_location(const LedgerOptions& options) {
-  if (!options.ledger.empty()) return options.ledger;
   try {
-    std::optional<std::string> path = options.config.empty() ? find_config(".") : options.config;
-    if (path) {
-      const Config config = load_config(*path);
-      if (!config.ledger.empty()) return config.ledger;
-    }
+    // The configuration is read only when --ledger does not say.
+    std::optional<std::string> path =
+        !options.ledger.empty() ? std::nullopt : options.config.empty() ? find_config(".") : options.config;
+    const std::string ledger = (path ? load_config(*path) : Config{}).ledger_for(options.ledger);
+    if (!ledger.empty()) return ledger;
   } catch (const RuleLoadError& e) {
     print_load_errors(e, "configuration not loaded");
     return std::nullopt;

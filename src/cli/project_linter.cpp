@@ -85,7 +85,7 @@ std::string ProjectLinter::load() {
     catalogue_ = std::move(catalogue);
     rules_ = std::move(rules);
     known_ids_ = std::move(known);
-    ledger_ = ledger_option_.empty() ? global.ledger : ledger_option_;
+    ledger_ = global.ledger_for(ledger_option_);
     configs_.emplace(std::move(configs));
     return problem;
   } catch (const RuleLoadError& e) {

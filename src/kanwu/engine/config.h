@@ -54,6 +54,13 @@ struct Config {
 
   FileSettings for_file(const std::string& file) const;
   std::string describe() const;  // `kanwu config`
+  // The ledger a command uses: `option` (--ledger) when given, else this
+  // configuration's `ledger:`; "" when `disabled` (--no-ledger) or neither.
+  // The one place check, serve, lsp and `kanwu ledger` decide it.
+  std::string ledger_for(const std::string& option, bool disabled = false) const {
+    if (disabled) return "";
+    return option.empty() ? ledger : option;
+  }
 };
 
 // Loads a config file; throws RuleLoadError with file:line:col on any
