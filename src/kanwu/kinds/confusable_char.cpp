@@ -9,18 +9,15 @@
 #include "kanwu/nlp/lexicon.h"
 #include "kanwu/rules/lexicon_param.h"
 #include "kanwu/rules/params.h"
-#include "kanwu/rules/yaml_cache.h"
+#include "kanwu/rules/vocabulary_file.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/quotes.h"
-#include "kanwu/text/read_file.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
 
 namespace {
 
-// Han characters of context the language model sees on each side.
-constexpr std::size_t kModelContext = 6;
 const std::set<std::string> kNameTags = {"nr", "nrt", "nrfg", "ns", "nt", "nz"};
 
 struct Settings {
@@ -29,14 +26,6 @@ struct Settings {
   double model_margin = 5.0;
 };
 
-std::u32string_view han_run(std::u32string_view s, std::size_t from, std::size_t to, bool leftwards) {
-  std::size_t begin = from, end = to;
-  if (leftwards)
-    while (begin > 0 && to - begin < kModelContext && chars::is_han(s[begin - 1])) --begin;
-  else
-    while (end < s.size() && end - from < kModelContext && chars::is_han(s[end])) ++end;
-  return s.substr(begin, end - begin);
-}
 
 // True when a listed name (person, place, organisation) of 2–4 characters
 // covers text[at].
@@ -76,7 +65,7 @@ class ConfusableCharRule : public Rule {
       if (it == s_.alternatives.end() || by_number(s, at)) continue;
       if (quoted.empty()) quoted = quoted_spans(s);
       if (quoted[at] || in_name(s, at, *s_.names)) continue;
-      const std::u32string_view left = han_run(s, at, at, true), right = han_run(s, at + 1, at + 1, false);
+      const std::u32string_view left = model_context(s, at, at, true), right = model_context(s, at + 1, at + 1, false);
       if (left.empty() && right.empty()) continue;
       const std::string l = to_utf8(left), r = to_utf8(right);
       const double written = model.score(l + to_utf8(s.substr(at, 1)) + r);
@@ -109,29 +98,18 @@ class ConfusableCharRule : public Rule {
 };
 
 void load_sets(const std::string& path, ParamReader& params, Settings& s) {
-  const std::optional<std::string> content = read_file(path);
-  if (!content) {
-    params.error_at("confusion_sets", "cannot read the confusion sets " + path);
-    return;
-  }
-  try {
-    const YAML::Node root = load_yaml(*content, path);
-    if (!root.IsMap() || !root["sets"] || !root["sets"].IsSequence()) {
-      params.add_error(make_load_error(path, *content, root.Mark(), "confusion sets are a mapping with sets: [...]"));
-      return;
+  const auto file = VocabularyFile::open(path, params, "confusion_sets", "sets", YAML::NodeType::Sequence,
+                                         "confusion sets are a mapping with sets: [...]");
+  if (!file) return;
+  for (const auto& set : file->field()) {
+    const std::u32string members = set.IsScalar() ? code_points(set.Scalar()).chars : std::u32string();
+    if (members.size() < 2) {
+      file->error(params, set.Mark(), "a confusion set has two characters or more");
+      continue;
     }
-    for (const auto& set : root["sets"]) {
-      const std::u32string members = set.IsScalar() ? code_points(set.Scalar()).chars : std::u32string();
-      if (members.size() < 2) {
-        params.add_error(make_load_error(path, *content, set.Mark(), "a confusion set has two characters or more"));
-        continue;
-      }
-      for (char32_t a : members)
-        for (char32_t b : members)
-          if (a != b && s.alternatives[a].find(b) == std::u32string::npos) s.alternatives[a].push_back(b);
-    }
-  } catch (const YAML::Exception& e) {
-    params.add_error(make_load_error(path, *content, e.mark, e.msg));
+    for (char32_t a : members)
+      for (char32_t b : members)
+        if (a != b && s.alternatives[a].find(b) == std::u32string::npos) s.alternatives[a].push_back(b);
   }
 }
 

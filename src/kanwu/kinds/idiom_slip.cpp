@@ -14,10 +14,9 @@
 #include "kanwu/nlp/lexicon.h"
 #include "kanwu/rules/lexicon_param.h"
 #include "kanwu/rules/params.h"
-#include "kanwu/rules/yaml_cache.h"
+#include "kanwu/rules/vocabulary_file.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/quotes.h"
-#include "kanwu/text/read_file.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -25,8 +24,6 @@ namespace kanwu {
 namespace {
 
 constexpr std::size_t kIdiomLength = 4;
-// Han characters of context the language model sees on each side.
-constexpr std::size_t kModelContext = 6;
 // Part-of-speech tags of jieba's names (person, place, organisation, other
 // proper names): a near miss through one is a name, not a slip.
 const std::set<std::string> kNameTags = {"nr", "nrt", "nrfg", "ns", "nt", "nz"};
@@ -107,14 +104,6 @@ struct Settings {
 
 bool is_numeral(char32_t c) { return kNumeralChars.find(c) != std::u32string_view::npos; }
 
-std::string han_context(std::u32string_view s, std::size_t at, bool leftwards) {
-  std::size_t begin = at, end = at;
-  if (leftwards)
-    while (begin > 0 && at - begin < kModelContext && chars::is_han(s[begin - 1])) --begin;
-  else
-    while (end < s.size() && end - at < kModelContext && chars::is_han(s[end])) ++end;
-  return to_utf8(s.substr(begin, end - begin));
-}
 
 // True when a word of the lexicon (2–4 characters) runs across `at`.
 bool word_across(std::u32string_view s, std::size_t at, const Lexicon& lexicon) {
@@ -211,7 +200,8 @@ class IdiomSlipRule : public Rule {
   bool model_prefers(std::u32string_view s, std::size_t i, const std::u32string& idiom) const {
     const LanguageModel* model = LanguageModel::shared();
     if (!model) return false;
-    const std::string left = han_context(s, i, true), right = han_context(s, i + kIdiomLength, false);
+    const std::string left = to_utf8(model_context(s, i, i, true)),
+                      right = to_utf8(model_context(s, i + kIdiomLength, i + kIdiomLength, false));
     return model->prefer(left + to_utf8(idiom) + right, left + to_utf8(s.substr(i, kIdiomLength)) + right) >=
            s_.model_margin;
   }
@@ -222,27 +212,14 @@ class IdiomSlipRule : public Rule {
 // The idioms of a vocabulary file: `idioms:` holds them separated by white
 // space (one YAML scalar, quick to load).
 void load_idioms(const std::string& path, ParamReader& params, Idioms& out) {
-  const std::optional<std::string> content = read_file(path);
-  if (!content) {
-    params.error_at("vocabulary", "cannot read the idiom list " + path);
-    return;
-  }
-  YAML::Node root;
-  try {
-    root = load_yaml(*content, path);
-  } catch (const YAML::Exception& e) {
-    params.add_error(make_load_error(path, *content, e.mark, e.msg));
-    return;
-  }
-  if (!root.IsMap() || !root["idioms"] || !root["idioms"].IsScalar()) {
-    params.add_error(make_load_error(path, *content, root.Mark(), "an idiom list is a mapping with idioms: (a text block)"));
-    return;
-  }
-  std::istringstream words(root["idioms"].Scalar());
+  const auto file = VocabularyFile::open(path, params, "vocabulary", "idioms", YAML::NodeType::Scalar,
+                                         "an idiom list is a mapping with idioms: (a text block)");
+  if (!file) return;
+  std::istringstream words(file->field().Scalar());
   for (std::string w; words >> w;) {
     const std::u32string idiom = code_points(w).chars;
     if (idiom.size() != kIdiomLength) {
-      params.add_error(make_load_error(path, *content, root["idioms"].Mark(), "an idiom has four characters: " + w));
+      file->error(params, file->field().Mark(), "an idiom has four characters: " + w);
       return;
     }
     out.list.push_back(idiom);

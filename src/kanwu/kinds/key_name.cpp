@@ -12,9 +12,8 @@
 #include "kanwu/nlp/lexicon.h"
 #include "kanwu/rules/lexicon_param.h"
 #include "kanwu/rules/params.h"
-#include "kanwu/rules/yaml_cache.h"
+#include "kanwu/rules/vocabulary_file.h"
 #include "kanwu/text/chars.h"
-#include "kanwu/text/read_file.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -26,8 +25,6 @@ namespace {
 // (李强总理).
 constexpr std::size_t kMinNameLength = 3;
 constexpr std::size_t kMaxNameLength = 16;
-// Han characters of context the language model sees on each side.
-constexpr std::size_t kModelContext = 6;
 
 struct Names {
   std::vector<std::u32string> list;
@@ -61,14 +58,6 @@ struct Settings {
   double model_margin = 0;  // 0: the language model is not asked
 };
 
-std::string han_context(std::u32string_view s, std::size_t at, bool leftwards) {
-  std::size_t begin = at, end = at;
-  if (leftwards)
-    while (begin > 0 && at - begin < kModelContext && chars::is_han(s[begin - 1])) --begin;
-  else
-    while (end < s.size() && end - at < kModelContext && chars::is_han(s[end])) ++end;
-  return to_utf8(s.substr(begin, end - begin));
-}
 
 class KeyNameRule : public Rule {
  public:
@@ -126,7 +115,7 @@ class KeyNameRule : public Rule {
     if (s_.model_margin <= 0) return true;  // not asked: the list and the confusion sets decide
     const LanguageModel* model = LanguageModel::shared();
     if (!model) return true;  // the confusion sets and the word list decide alone
-    const std::string left = han_context(s, i, true), right = han_context(s, i + n, false);
+    const std::string left = to_utf8(model_context(s, i, i, true)), right = to_utf8(model_context(s, i + n, i + n, false));
     return model->prefer(left + to_utf8(name) + right, left + to_utf8(s.substr(i, n)) + right) >= s_.model_margin;
   }
 
@@ -135,29 +124,15 @@ class KeyNameRule : public Rule {
 
 // The names of a vocabulary file: `names:` a list of strings.
 void load_names(const std::string& path, ParamReader& params, Names& out) {
-  const std::optional<std::string> content = read_file(path);
-  if (!content) {
-    params.error_at("vocabulary", "cannot read the name list " + path);
-    return;
-  }
-  YAML::Node root;
-  try {
-    root = load_yaml(*content, path);
-  } catch (const YAML::Exception& e) {
-    params.add_error(make_load_error(path, *content, e.mark, e.msg));
-    return;
-  }
-  if (!root.IsMap() || !root["names"] || !root["names"].IsSequence()) {
-    params.add_error(make_load_error(path, *content, root.Mark(), "a name list is a mapping with names: (a list)"));
-    return;
-  }
-  for (const YAML::Node& node : root["names"]) {
+  const auto file = VocabularyFile::open(path, params, "vocabulary", "names", YAML::NodeType::Sequence,
+                                         "a name list is a mapping with names: (a list)");
+  if (!file) return;
+  for (const YAML::Node& node : file->field()) {
     const std::u32string name = node.IsScalar() ? code_points(node.Scalar()).chars : std::u32string();
     const bool han = !name.empty() && std::all_of(name.begin(), name.end(), chars::is_han);
     if (!han || name.size() < kMinNameLength || name.size() > kMaxNameLength) {
-      params.add_error(make_load_error(path, *content, node.Mark(),
-                                       "a key name is 3 to 16 Han characters (list a two-character name with its "
-                                       "title: 李强总理)"));
+      file->error(params, node.Mark(),
+                  "a key name is 3 to 16 Han characters (list a two-character name with its title: 李强总理)");
       continue;
     }
     out.add(name);

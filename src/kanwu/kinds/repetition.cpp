@@ -67,23 +67,11 @@ struct Settings {
   double model_margin = 0.0;
 };
 
-// Context the language model sees on each side of a doubled character: Han
-// characters only, up to the nearest punctuation or other script.
-constexpr std::size_t kModelContext = 6;
 // A word of the model at least this likely alone (log10) is a common word
 // (年会 -5.0); the model's vocabulary, made for an input method, also has
 // rare fragments (建一 -6.2) that must not explain a doubling away.
 constexpr double kCommonWord = -5.5;
 
-std::string han_context(std::u32string_view text, std::size_t from, std::size_t to, bool leftwards) {
-  std::size_t begin = from, end = to;
-  if (leftwards) {
-    while (begin > 0 && to - begin < kModelContext && chars::is_han(text[begin - 1])) --begin;
-  } else {
-    while (end < text.size() && end - from < kModelContext && chars::is_han(text[end])) ++end;
-  }
-  return to_utf8(text.substr(begin, end - begin));
-}
 
 // The language model's word for x x at [i, i+2) after a word: true when the
 // text reads better, by the margin, with the second copy left out, and
@@ -93,8 +81,8 @@ bool model_prefers_single(std::u32string_view text, std::size_t i, const Setting
   if (!model) return false;
   for (std::size_t len = 2; len <= 4 && i + 1 + len <= text.size(); ++len)
     if (model->word_score(to_utf8(text.substr(i + 1, len))) >= kCommonWord) return false;
-  const std::string left = han_context(text, i, i + 1, true);
-  const std::string right = han_context(text, i + 2, i + 2, false);
+  const std::string left = to_utf8(model_context(text, i, i + 1, true));
+  const std::string right = to_utf8(model_context(text, i + 2, i + 2, false));
   const std::string doubled = to_utf8(text.substr(i + 1, 1));
   return model->prefer(left + right, left + doubled + right) >= s.model_margin;
 }

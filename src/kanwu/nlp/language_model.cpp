@@ -1,5 +1,7 @@
 #include "kanwu/nlp/language_model.h"
 
+#include "kanwu/text/chars.h"
+
 #include <libime/core/languagemodel.h>
 #include <libime/core/lattice.h>
 
@@ -116,6 +118,16 @@ double LanguageModel::score(std::string_view text) const {
   float best = readings[n].front().score;
   for (const Reading& r : readings[n]) best = std::max(best, r.score);
   return best;
+}
+
+std::u32string_view model_context(std::u32string_view text, std::size_t from, std::size_t to, bool leftwards,
+                                  std::size_t max) {
+  std::size_t begin = from, end = to;
+  if (leftwards)
+    while (begin > 0 && to - begin < max && chars::is_han(text[begin - 1])) --begin;
+  else
+    while (end < text.size() && end - from < max && chars::is_han(text[end])) ++end;
+  return text.substr(begin, end - begin);
 }
 
 }  // namespace kanwu

@@ -13,6 +13,13 @@
 
 namespace kanwu {
 
+// Han characters the model is shown as context beside [from, to) of `text`:
+// leftwards [begin, to), rightwards [from, end), reaching at most `max`
+// characters and stopping at anything not Han (punctuation, another
+// script). One definition for every rule that asks the model.
+std::u32string_view model_context(std::u32string_view text, std::size_t from, std::size_t to, bool leftwards,
+                                  std::size_t max = 6);
+
 class LanguageModel {
  public:
   // The model file kanwu was built against, or $KANWU_LANGUAGE_MODEL when
