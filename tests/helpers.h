@@ -63,6 +63,16 @@ inline std::string source_dir() { return KANWU_SOURCE_DIR; }
 // The bundled figure vocabulary, and the parameter line naming it for a
 // figure rule written inline (its default path is relative to the rule file).
 inline std::string figure_vocabulary_path() { return source_dir() + "/rules/vocabulary/figures.yaml"; }
+// A bundled vocabulary file, quoted for a rule's YAML parameter.
+inline std::string vocabulary_param(const std::string& file) {
+  return "'" + source_dir() + "/rules/vocabulary/" + file + "'";
+}
+// The parameters of a rule that reads homophones, look-alikes and jieba's list.
+inline std::string confusion_params() {
+  return "    readings: " + vocabulary_param("pinyin.yaml") + "\n" + "    confusables: " +
+         vocabulary_param("confusables.yaml") + "\n" +
+         "    lexicon: ['/usr/lib/python3/dist-packages/jieba/dict.txt']\n";
+}
 inline std::string figure_vocabulary_param() { return "    vocabulary: '" + figure_vocabulary_path() + "'\n"; }
 inline const FigureVocabulary& figure_vocabulary() {
   static const auto v = FigureVocabulary::load_or_throw(figure_vocabulary_path());

@@ -8,18 +8,14 @@
 using namespace kanwu;
 using kanwu::test::rule_yaml;
 using kanwu::test::run_rules;
-using kanwu::test::source_dir;
+using kanwu::test::confusion_params;
+using kanwu::test::vocabulary_param;
 
 namespace {
 
-std::string vocabulary(const std::string& file) { return "'" + source_dir() + "/rules/vocabulary/" + file + "'"; }
-
 std::string idiom_rule(const std::string& extra = "") {
   return rule_yaml("idiom-slip", "{match}→{idiom}",
-                   "    vocabulary: [" + vocabulary("idioms.yaml") + "]\n" +
-                       "    readings: " + vocabulary("pinyin.yaml") + "\n" +
-                       "    confusables: " + vocabulary("confusables.yaml") + "\n" +
-                       "    lexicon: ['/usr/lib/python3/dist-packages/jieba/dict.txt']\n" + extra);
+                   "    vocabulary: [" + vocabulary_param("idioms.yaml") + "]\n" + confusion_params() + extra);
 }
 
 std::vector<std::string> messages(const std::string& text, const std::string& extra = "") {

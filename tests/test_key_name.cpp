@@ -8,19 +8,15 @@
 using namespace kanwu;
 using kanwu::test::rule_yaml;
 using kanwu::test::run_rules;
-using kanwu::test::source_dir;
+using kanwu::test::confusion_params;
+using kanwu::test::vocabulary_param;
 
 namespace {
-
-std::string vocabulary(const std::string& file) { return "'" + source_dir() + "/rules/vocabulary/" + file + "'"; }
 
 // A newsroom's own names only (no bundled list), as a user would add them.
 std::string key_name_rule(const std::string& names) {
   return rule_yaml("key-name", "{match}→{name}",
-                   "    extra_names: " + names + "\n" +
-                       "    readings: " + vocabulary("pinyin.yaml") + "\n" +
-                       "    confusables: " + vocabulary("confusables.yaml") + "\n" +
-                       "    lexicon: ['/usr/lib/python3/dist-packages/jieba/dict.txt']\n");
+                   "    extra_names: " + names + "\n" + confusion_params());
 }
 
 std::vector<std::string> messages(const std::string& names, const std::string& text) {
