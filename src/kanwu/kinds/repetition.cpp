@@ -36,6 +36,7 @@ struct Settings {
   std::size_t max_unit;
   std::set<std::u32string> exceptions;
   std::u32string function_chars;  // doubled alone, always an error (的的)
+  std::u32string negations;       // doubled alone, an error before any word (不不会)
   std::u32string surnames;        // a doubled surname may start a name (主任任培军)
   // Words beyond ICU's dictionary (a large word list plus extra_words): a
   // doubled character that starts one of them is the start of a word, not a
@@ -163,6 +164,12 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
   if (s.function_chars.find(x) != std::u32string::npos)
     return s.doubling != Doubling::CharactersAfterWords && !word_across(text.chars, i + 1, s) &&
            !s.lexicon->word_starts_at(text.chars, i + 1) &&
+           s.lexicon->longest_word_ending_at(text.chars, i + 1, 4) < 2;
+  // A negation starts half the words after it (不会, 不断): its second copy
+  // starting one says nothing; only a word ending in the first does
+  // (要不|不要, 不得不|不…).
+  if (s.negations.find(x) != std::u32string::npos)
+    return s.doubling != Doubling::CharactersAfterWords && !word_across(text.chars, i + 1, s) &&
            s.lexicon->longest_word_ending_at(text.chars, i + 1, 4) < 2;
   const LocalWords words(text, i >= kWindow ? i - kWindow : 0,
                          std::min(text.size(), i + 2 + kWindow));
@@ -314,6 +321,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   s.max_unit = static_cast<std::size_t>(params.integer("max_unit", 4, 1, 16));
   for (const auto& e : params.strings("exceptions")) s.exceptions.insert(code_points(e).chars);
   s.function_chars = code_points(params.optional_string("function_chars").value_or("")).chars;
+  s.negations = code_points(params.optional_string("negations").value_or("")).chars;
   s.surnames = code_points(params.optional_string("surnames").value_or("")).chars;
   std::vector<std::u32string> extra;
   for (const auto& w : params.strings("extra_words")) extra.push_back(code_points(w).chars);
