@@ -184,6 +184,9 @@ class BrokenParagraphRule : public Rule {
       if (next == blocks.size()) next = j;
       const JoinSignal join = examine_join(a.text, b.text);
       if (!join.spans_word || !join.lone_ends) continue;
+      // One that opens a sentence of its own (一季度，…) continues nothing,
+      // though its first character makes a word with A's last (同|一).
+      if (starts_new_sentence(b.text)) continue;
       const std::size_t score = topic_overlap(a_tail, head_chars(b.text, kTopicChars)) + 1;
       if (score > best_score) best = j, best_score = score;
     }
