@@ -222,20 +222,15 @@ class BrokenParagraphRule : public Rule {
   }
 
   // A word of the word list runs across the break: names and set phrases
-  // ICU's dictionary lacks (马来 / 西亚, 较真碰 / 硬).
+  // ICU's dictionary lacks (马来 / 西亚, 较真碰 / 硬). Three characters or
+  // more, within the Han characters either side: two-character words of the
+  // list meet across the ends of whole words too often (的毛, 面面).
   bool listed_word_across(std::string_view a, std::string_view b) const {
     if (!lexicon_) return false;
-    const std::u32string left = code_points(tail_chars(a, 3)).chars, right = code_points(head_chars(b, 3)).chars;
-    const std::u32string joined = left + right;
-    // Three characters or more: two-character words of the list meet
-    // across the ends of whole words too often (的毛, 面面).
-    for (std::size_t len = 3; len <= 4; ++len)
-      for (std::size_t start = left.size() >= len - 1 ? left.size() - (len - 1) : 0; start < left.size(); ++start)
-        if (start + len <= joined.size() && start + len > left.size() &&
-            std::all_of(joined.begin() + start, joined.begin() + start + len, chars::is_han) &&
-            lexicon_->contains(std::u32string_view(joined).substr(start, len)))
-          return true;
-    return false;
+    std::u32string left = code_points(tail_chars(a, 3)).chars, right = code_points(head_chars(b, 3)).chars;
+    left.erase(left.begin(), std::find_if_not(left.rbegin(), left.rend(), chars::is_han).base());
+    right.erase(std::find_if_not(right.begin(), right.end(), chars::is_han), right.end());
+    return lexicon_->word_across(left + right, left.size(), 3, 4);
   }
 
   // (A clause of 是 … 的 ends a sentence with 的: 复辟是不可避免的.)

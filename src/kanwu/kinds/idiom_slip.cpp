@@ -104,15 +104,6 @@ struct Settings {
 
 bool is_numeral(char32_t c) { return kNumeralChars.find(c) != std::u32string_view::npos; }
 
-
-// True when a word of the lexicon (2–4 characters) runs across `at`.
-bool word_across(std::u32string_view s, std::size_t at, const Lexicon& lexicon) {
-  for (std::size_t len = 2; len <= 4; ++len)
-    for (std::size_t start = at >= len - 1 ? at - (len - 1) : 0; start < at; ++start)
-      if (start + len <= s.size() && lexicon.contains(s.substr(start, len))) return true;
-  return false;
-}
-
 // True when the window [i, i+4) with its character at `changed` reads as
 // something of its own: a word, a name through the changed character, or
 // a word across either end of the window or joining the changed character
@@ -124,7 +115,7 @@ bool explained(std::u32string_view s, std::size_t i, std::size_t changed, const 
   // expressions of their own (迫不急待 beside 迫不及待, 再接再励 beside
   // 再接再厉): those the generated list left out are no defence.
   if (lexicon.contains(window) && !settings.rare_idioms->has_tag(window)) return true;
-  if (word_across(s, i, lexicon) || word_across(s, i + kIdiomLength, lexicon)) return true;
+  if (lexicon.word_across(s, i) || lexicon.word_across(s, i + kIdiomLength)) return true;
   for (std::size_t len = 2; len <= 4; ++len)
     for (std::size_t start = changed + 1 >= len ? changed + 1 - len : 0; start <= changed; ++start) {
       if (start + len > s.size()) continue;

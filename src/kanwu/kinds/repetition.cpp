@@ -73,7 +73,6 @@ struct Settings {
 // rare fragments (建一 -6.2) that must not explain a doubling away.
 constexpr double kCommonWord = -5.5;
 
-
 // The language model's word for x x at [i, i+2) after a word: true when the
 // text reads better, by the margin, with the second copy left out, and
 // the second copy does not begin a word the model knows (今年|年会).
@@ -95,16 +94,6 @@ bool second_copy_starts_word(std::u32string_view text, std::size_t i, const Sett
   if (s.lexicon->word_starts_at(text, i + 1)) return true;
   return s.prefixes.find(text[i + 1]) != std::u32string::npos &&
          s.lexicon->word_starts_at(text, i + 2);
-}
-
-// True when a listed word runs across `at` (starts before it, ends after it):
-// 退税|缓税|缓费 read as 税缓税缓, 南苏丹|苏丹.
-bool word_across(std::u32string_view text, std::size_t at, const Settings& s) {
-  for (std::size_t len = 2; len <= 4; ++len)
-    for (std::size_t start = at >= len - 1 ? at - (len - 1) : 0; start < at; ++start)
-      if (start + len <= text.size() && s.lexicon->contains(text.substr(start, len)))
-        return true;
-  return false;
 }
 
 // Segmentation of a window around a candidate, as code-point indexes.
@@ -162,14 +151,14 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
   // 导向|向, 转化为|为民服务) or runs across both: the word list decides,
   // not the segmenter, which glues 的的 or 将在 into tokens of its own.
   if (s.function_chars.find(x) != std::u32string::npos)
-    return s.doubling != Doubling::CharactersAfterWords && !word_across(text.chars, i + 1, s) &&
+    return s.doubling != Doubling::CharactersAfterWords && !s.lexicon->word_across(text.chars, i + 1) &&
            !s.lexicon->word_starts_at(text.chars, i + 1) &&
            s.lexicon->longest_word_ending_at(text.chars, i + 1, 4) < 2;
   // A negation starts half the words after it (不会, 不断): its second copy
   // starting one says nothing; only a word ending in the first does
   // (要不|不要, 不得不|不…).
   if (s.negations.find(x) != std::u32string::npos)
-    return s.doubling != Doubling::CharactersAfterWords && !word_across(text.chars, i + 1, s) &&
+    return s.doubling != Doubling::CharactersAfterWords && !s.lexicon->word_across(text.chars, i + 1) &&
            s.lexicon->longest_word_ending_at(text.chars, i + 1, 4) < 2;
   const LocalWords words(text, i >= kWindow ? i - kWindow : 0,
                          std::min(text.size(), i + 2 + kWindow));
@@ -183,7 +172,7 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
   if (after_numeral) return false;  // 一幅|幅, 一张|张
   if (s.doubling == Doubling::Words) return false;
   if (second_copy_starts_word(text.chars, i, s)) return false;
-  if (word_across(text.chars, i + 1, s)) return false;  // inside one listed word: 源源不断
+  if (s.lexicon->word_across(text.chars, i + 1)) return false;  // inside one listed word: 源源不断
   if (s.surnames.find(x) != std::u32string::npos) {
     // 主任|任|培|军: a surname followed by lone characters reads as a name.
     const auto next = words.token_at(i + 2);
@@ -263,7 +252,7 @@ class RepetitionRule : public Rule {
     // A doubled word only when both copies are whole words: 增收|增收, and
     // no word runs across either end (退税|缓税|缓费, 南苏丹|苏丹).
     const std::size_t end = i + 2 * unit + sep;
-    if (word_across(cps, i, settings_) || word_across(cps, end, settings_)) return false;
+    if (settings_.lexicon->word_across(cps, i) || settings_.lexicon->word_across(cps, end)) return false;
     const LocalWords words(text, i >= kWindow ? i - kWindow : 0,
                            std::min(text.size(), end + kWindow));
     return words.is_boundary(i) && words.is_boundary(i + unit) &&

@@ -78,6 +78,13 @@ bool Lexicon::word_starts_at(std::u32string_view text, std::size_t at, std::size
   return false;
 }
 
+bool Lexicon::word_across(std::u32string_view text, std::size_t at, std::size_t min_len, std::size_t max_len) const {
+  for (std::size_t len = std::max<std::size_t>(min_len, 2); len <= max_len; ++len)
+    for (std::size_t start = at >= len - 1 ? at - (len - 1) : 0; start < at; ++start)
+      if (start + len <= text.size() && contains(text.substr(start, len))) return true;
+  return false;
+}
+
 std::size_t Lexicon::longest_word_ending_at(std::u32string_view text, std::size_t end, std::size_t max_len) const {
   if (end < 2 || end > text.size()) return 0;
   std::size_t longest = index().longest_ending(text[end - 2], text[end - 1]);

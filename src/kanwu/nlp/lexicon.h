@@ -37,6 +37,11 @@ class Lexicon {
   bool word_starts_at(std::u32string_view text, std::size_t at, std::size_t min_len = 2,
                       std::size_t max_len = 4) const;
 
+  // True when a listed word of min_len..max_len code points runs across
+  // `at`: it starts before text[at] and ends after it begins (退税|缓税|缓费
+  // across 税|缓, 源源不断 across 源|源).
+  bool word_across(std::u32string_view text, std::size_t at, std::size_t min_len = 2, std::size_t max_len = 4) const;
+
   // Length of the longest listed word of at most max_len code points that
   // ends just before text[end], or 0. Cheap where no long word can end (the
   // index knows the longest word ending with each pair of characters).
