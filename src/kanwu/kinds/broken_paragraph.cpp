@@ -91,17 +91,23 @@ bool open_alike(std::string_view a, std::string_view b) {
   return x.size() == 3 && x == y && std::all_of(x.begin(), x.end(), chars::is_han);
 }
 
-bool ends_mid_sentence(std::string_view text) {
+// The last character of a text but the spaces and zero-width characters a
+// scrape leaves at a line's end (after a 。 too); 0 when there is none.
+char32_t last_char(std::string_view text) {
   std::size_t end = text.size();
-  char32_t last = 0;
   while (end > 0) {
     const std::size_t p = utf8::previous(text, end);
-    if (utf8::decode(text, p, last) == 0) return false;
-    // Spaces and the zero-width characters a scrape leaves after a 。.
-    if (!chars::is_space(last) && !is_zero_width(last)) break;
+    char32_t c = 0;
+    if (utf8::decode(text, p, c) == 0) return 0;
+    if (!chars::is_space(c) && !is_zero_width(c)) return c;
     end = p;
   }
-  return end > 0 && !chars::is_paragraph_end(last);
+  return 0;
+}
+
+bool ends_mid_sentence(std::string_view text) {
+  const char32_t last = last_char(text);
+  return last != 0 && !chars::is_paragraph_end(last);
 }
 
 class BrokenParagraphRule : public Rule {
@@ -193,18 +199,6 @@ class BrokenParagraphRule : public Rule {
     return best != blocks.size() ? best : next;
   }
 
-  static char32_t last_char(std::string_view text) {
-    std::size_t end = text.size();
-    while (end > 0) {
-      const std::size_t p = utf8::previous(text, end);
-      char32_t c = 0;
-      if (utf8::decode(text, p, c) <= 0) return 0;
-      // Spaces and zero-width characters a scrape leaves at a line's end.
-      if (!chars::is_space(c) && !is_zero_width(c)) return c;
-      end = p;
-    }
-    return 0;
-  }
   static bool ends_in_han(std::string_view text) { return chars::is_han(last_char(text)); }
   // Body text states things at length: a news opener (央视网消息…), figures
   // in a long clause (…其中收入超过50万元的村达到), or a long run of clauses
@@ -214,7 +208,7 @@ class BrokenParagraphRule : public Rule {
     for (const auto& opener : openers_)
       if (text.starts_with(opener)) return true;
     const std::u32string cp = code_points(text).chars;
-    const bool digits = std::any_of(cp.begin(), cp.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+    const bool digits = std::any_of(cp.begin(), cp.end(), chars::is_ascii_digit);
     const auto marks = std::count_if(cp.begin(), cp.end(), [](char32_t c) {
       return c == U'，' || c == U'；' || c == U'：';
     });

@@ -150,15 +150,13 @@ bool single_char_double_is_error(const CodePointText& text, std::size_t i, const
   // ends in the first copy or starts with the second (目的|的, 可以|以,
   // 导向|向, 转化为|为民服务) or runs across both: the word list decides,
   // not the segmenter, which glues 的的 or 将在 into tokens of its own.
-  if (s.function_chars.find(x) != std::u32string::npos)
-    return s.doubling != Doubling::CharactersAfterWords && !s.lexicon->word_across(text.chars, i + 1) &&
-           !s.lexicon->word_starts_at(text.chars, i + 1) &&
-           s.lexicon->longest_word_ending_at(text.chars, i + 1, 4) < 2;
   // A negation starts half the words after it (不会, 不断): its second copy
   // starting one says nothing; only a word ending in the first does
-  // (要不|不要, 不得不|不…).
-  if (s.negations.find(x) != std::u32string::npos)
+  // (不得不|不了了之).
+  const bool negation = s.negations.find(x) != std::u32string::npos;
+  if (negation || s.function_chars.find(x) != std::u32string::npos)
     return s.doubling != Doubling::CharactersAfterWords && !s.lexicon->word_across(text.chars, i + 1) &&
+           (negation || !s.lexicon->word_starts_at(text.chars, i + 1)) &&
            s.lexicon->longest_word_ending_at(text.chars, i + 1, 4) < 2;
   const LocalWords words(text, i >= kWindow ? i - kWindow : 0,
                          std::min(text.size(), i + 2 + kWindow));
@@ -277,7 +275,7 @@ class RepetitionRule : public Rule {
     // word is a noun's (诚挚的问候问候, 4600公里公里) or can only be one
     // (以来以来), the doubling is a slip.
     if (i > 0 && (settings_.noun_markers.find(cps[i - 1]) != std::u32string::npos || is_numeral(cps[i - 1]) ||
-                  (cps[i - 1] >= U'0' && cps[i - 1] <= U'9')))
+                  chars::is_ascii_digit(cps[i - 1])))
       return false;
     return !settings_.lexicon->has_tag(cps.substr(i, unit), settings_.never_reduplicating_tags);
   }

@@ -45,24 +45,29 @@ class SplitHeadingRule : public Rule {
   }
 
  private:
+  // The length of block i when it is a one-line heading of nothing but Han
+  // characters, else 0.
+  static std::size_t han_heading_length(const Document& document, std::size_t i) {
+    const Block& b = document.blocks()[i];
+    if (b.kind != BlockKind::Heading || b.first_line != b.last_line) return 0;
+    const std::u32string cp = code_points(b.text).chars;
+    return std::all_of(cp.begin(), cp.end(), chars::is_han) ? cp.size() : 0;
+  }
+
   // A heading line of two to kMaxHalf Han characters, as the lines of a list
   // of names or a poem are.
-  bool short_line(const Document& document, std::size_t i) const {
-    const Block& b = document.blocks()[i];
-    if (b.kind != BlockKind::Heading || b.first_line != b.last_line) return false;
-    const std::u32string cp = code_points(b.text).chars;
-    return cp.size() >= 2 && cp.size() <= kMaxHalf && std::all_of(cp.begin(), cp.end(), chars::is_han);
+  static bool short_line(const Document& document, std::size_t i) {
+    const std::size_t n = han_heading_length(document, i);
+    return n >= 2 && n <= kMaxHalf;
   }
 
   // The length of block i as one half of a couplet headline, or 0: a single
   // heading line of four to seven Han characters, not part of a pull quote.
   std::size_t half(const Document& document, std::size_t i) const {
-    const Block& b = document.blocks()[i];
-    if (b.kind != BlockKind::Heading || !in_scope(b) || b.first_line != b.last_line) return 0;
-    const std::u32string cp = code_points(b.text).chars;
-    if (cp.size() < kMinHalf || cp.size() > kMaxHalf || !std::all_of(cp.begin(), cp.end(), chars::is_han)) return 0;
-    if (pull_quote_at(document, i)) return 0;
-    return cp.size();
+    if (!in_scope(document.blocks()[i])) return 0;
+    const std::size_t n = han_heading_length(document, i);
+    if (n < kMinHalf || n > kMaxHalf || pull_quote_at(document, i)) return 0;
+    return n;
   }
 };
 
