@@ -232,10 +232,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   s.lexicon = std::make_shared<const Lexicon>(files, std::vector<std::u32string>{}, kNameTags);
   s.rare_idioms = std::make_shared<const Lexicon>(files, std::vector<std::u32string>{}, std::set<std::string>{"i", "l"});
   s.model_margin = params.number("language_model_margin", 3.0, 0.0, 100.0);
-  const std::string readings = params.optional_string("readings").value_or("vocabulary/pinyin.yaml");
-  const std::string groups = params.optional_string("confusables").value_or("vocabulary/confusables.yaml");
-  s.confusion = Confusion::load(resolve_rule_path(params.file(), readings), resolve_rule_path(params.file(), groups),
-                                params, "readings");
+  s.confusion = Confusion::from_params(params);
   return std::make_unique<IdiomSlipRule>(std::move(info), std::move(s));
 }
 

@@ -152,10 +152,7 @@ std::unique_ptr<Rule> create(RuleInfo info, ParamReader& params) {
   const std::vector<std::string> files = lexicon_files_param(params);
   if (!files.empty()) s.lexicon = std::make_shared<const Lexicon>(files, std::vector<std::u32string>{});
   s.model_margin = params.number("language_model_margin", 0.0, 0.0, 100.0);
-  const std::string readings = params.optional_string("readings").value_or("vocabulary/pinyin.yaml");
-  const std::string groups = params.optional_string("confusables").value_or("vocabulary/confusables.yaml");
-  s.confusion = Confusion::load(resolve_rule_path(params.file(), readings), resolve_rule_path(params.file(), groups),
-                                params, "readings");
+  s.confusion = Confusion::from_params(params);
   return std::make_unique<KeyNameRule>(std::move(info), std::move(s));
 }
 

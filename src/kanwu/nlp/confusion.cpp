@@ -43,6 +43,13 @@ std::shared_ptr<const Confusion> Confusion::load(const std::string& readings_fil
   return c;
 }
 
+std::shared_ptr<const Confusion> Confusion::from_params(ParamReader& params) {
+  const std::string readings = params.optional_string("readings").value_or("vocabulary/pinyin.yaml");
+  const std::string groups = params.optional_string("confusables").value_or("vocabulary/confusables.yaml");
+  return load(resolve_rule_path(params.file(), readings), resolve_rule_path(params.file(), groups), params,
+              "readings");
+}
+
 void Confusion::build() const {
   std::call_once(built_, [this] {
     int id = 0;

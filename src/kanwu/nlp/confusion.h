@@ -25,6 +25,11 @@ class Confusion {
   static std::shared_ptr<const Confusion> load(const std::string& readings_file, const std::string& groups_file,
                                                ParamReader& params, const std::string& key);
 
+  // The same, from a rule's `readings` and `confusables` parameters
+  // (default: the bundled vocabulary/pinyin.yaml and confusables.yaml),
+  // resolved against the rule file.
+  static std::shared_ptr<const Confusion> from_params(ParamReader& params);
+
   // True when `a` and `b` differ and sound alike or are listed together.
   bool confusable(char32_t a, char32_t b) const;
 
