@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kanwu/figures/roles.h"
+#include "kanwu/nlp/join.h"
 #include "kanwu/text/bytes.h"
 #include "kanwu/text/utf8.h"
 
@@ -40,10 +41,13 @@ namespace {
 // no plan word itself: 预期寿命 (an indicator), 计划生育, 计划经济.
 bool inside_longer_word(const FigureVocabulary& v, std::string_view text, std::size_t at, std::size_t size) {
   if (!v.lexicon) return false;
-  const std::u32string left = code_points(text.substr(0, at)).chars;
-  const std::u32string word = code_points(text.substr(at, size)).chars;
-  const std::u32string right = code_points(text.substr(at + size)).chars;
   constexpr std::size_t kMaxWord = 6;
+  // Only the characters a word of kMaxWord can reach: the sentence before a
+  // figure may be long, and this runs for every plan word it holds.
+  const std::u32string word = code_points(text.substr(at, size)).chars;
+  if (word.size() >= kMaxWord) return false;
+  const std::u32string left = code_points(tail_chars(text.substr(0, at), kMaxWord - word.size())).chars;
+  const std::u32string right = code_points(head_chars(text.substr(at + size), kMaxWord - word.size())).chars;
   for (std::size_t l = 0; l <= std::min<std::size_t>(left.size(), kMaxWord - word.size()); ++l)
     for (std::size_t r = 0; l + word.size() + r <= kMaxWord && r <= right.size(); ++r) {
       if (l == 0 && r == 0) continue;
@@ -76,8 +80,6 @@ bool clause_done(const FigureVocabulary& v, std::string_view after_plan_word) {
 // (预期寿命), or a later clause of the sentence, the figure's, says the thing
 // is done (…计划明年底建成，4个项目已完成投资288亿元).
 bool is_plan(const FigureVocabulary& v, std::string_view sentence_prefix) {
-  // The text is short: the conversions in inside_longer_word are cheap.
-  // Plan words are checked in a short prefix; only a match pays.
   for (const auto& w : v.plan_words) {
     for (std::size_t at = sentence_prefix.find(w); at != std::string_view::npos;
          at = sentence_prefix.find(w, at + w.size())) {

@@ -304,8 +304,9 @@ class ConflictPass : public CorpusPass {
       const bool same_whole = r.share_base.empty() || c.share_base.empty() || r.share_base == c.share_base;
       if (r.text == c.text && r.share_base == c.share_base) same = &r;
       const bool elsewhere = r.sentences.size() > 1 || r.sentences.front() != c.sentence;
-      const bool hedged = !cannot_be_one(c.low, c.high, r.low, r.high) && hedged_twins(c.text, r.text, c.exact, r.exact);
-      if (report_conflicts && (cannot_be_one(c.low, c.high, r.low, r.high) || hedged) && elsewhere && same_whole) {
+      const bool apart = cannot_be_one(c.low, c.high, r.low, r.high);
+      const bool hedged = !apart && hedged_twins(c.text, r.text, c.exact, r.exact);
+      if (report_conflicts && (apart || hedged) && elsewhere && same_whole) {
         Restatement evidence = restatement(c, r, hedged);
         if (restates(evidence, c)) disagree.emplace_back(&r, std::move(evidence));
       }
