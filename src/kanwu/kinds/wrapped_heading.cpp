@@ -71,10 +71,12 @@ class WrappedHeadingRule : public Rule {
       std::size_t j = i;
       int balance = is_fragment(blocks[i]) ? open_balance(blocks[i].text) : 0;
       bool cuts_word = false;  // a junction of the run cuts a word
-      while (j + 1 < blocks.size() && is_fragment(blocks[j]) && is_fragment(blocks[j + 1]) &&
-             continues(document, blocks[j], blocks[j + 1], balance, j + 2 == blocks.size() || !is_fragment(blocks[j + 2]))) {
-        cuts_word = cuts_word || (han_at_junction(blocks[j].text, blocks[j + 1].text) &&
-                                  examine_join(blocks[j].text, blocks[j + 1].text).spans_word);
+      while (j + 1 < blocks.size() && is_fragment(blocks[j]) && is_fragment(blocks[j + 1])) {
+        const bool cut = cuts_a_word(blocks[j], blocks[j + 1]);
+        if (!continues(document, blocks[j], blocks[j + 1], cut, balance,
+                       j + 2 == blocks.size() || !is_fragment(blocks[j + 2])))
+          break;
+        cuts_word = cuts_word || cut;
         ++j;
         balance += open_balance(blocks[j].text);
       }
@@ -109,13 +111,19 @@ class WrappedHeadingRule : public Rule {
            utf8::count_code_points(block.text) <= max_chars_;
   }
 
-  // The next fragment continues this one when the junction cuts a word, when
-  // it closes a quote the heading so far left open, or when it is the last of
-  // the run and too short to stand as a heading (… / 大会在江州 / 召开).
-  bool continues(const Document& document, const Block& a, const Block& b, int balance, bool b_is_last) const {
-    // Layout cuts a heading inside a Chinese word (就|业); digits meeting
-    // digits across lines are a label and a title (附件1 / 2026年…), not a cut.
-    if (han_at_junction(a.text, b.text) && examine_join(a.text, b.text).spans_word) return true;
+  // Layout cuts a heading inside a Chinese word (就|业); digits meeting
+  // digits across lines are a label and a title (附件1 / 2026年…), not a cut.
+  static bool cuts_a_word(const Block& a, const Block& b) {
+    return han_at_junction(a.text, b.text) && examine_join(a.text, b.text).spans_word;
+  }
+
+  // The next fragment continues this one when the junction cuts a word
+  // (`cut`: cuts_a_word), when it closes a quote the heading so far left
+  // open, or when it is the last of the run and too short to stand as a
+  // heading (… / 大会在江州 / 召开).
+  bool continues(const Document& document, const Block& a, const Block& b, bool cut, int balance,
+                 bool b_is_last) const {
+    if (cut) return true;
     if (balance > 0 && open_balance(b.text) < 0) return true;
     return b_is_last && adjacent(a, b) && plain(document, a) && plain(document, b) && han_at_junction(a.text, b.text) &&
            set_alike(document, a, b) && is_tail(b.text);
