@@ -62,47 +62,40 @@ def whole_word_places(line, words, lengths=(2, 3, 4), wanted=None):
     return out
 
 
-def double_word(rng, doc, words):
+def insert_in_a_line(rng, doc, places_in, inserted):
+    """Inserts into one prose line chosen at random among those with a place:
+    places_in(line) lists (position, text) pairs; inserted(text) is what goes
+    in at the position. Returns the line's index, or None when no line has one."""
     cands = [i for i in base.body_lines(doc.lines) if 30 <= len(doc.lines[i].strip()) <= 400]
     rng.shuffle(cands)
     for i in cands:
-        places = whole_word_places(doc.lines[i], words)
+        places = places_in(doc.lines[i])
         if places:
-            p, w = rng.choice(places)
-            line = doc.lines[i]
-            doc.lines[i] = line[:p + len(w)] + w + line[p + len(w):]
+            p, text = rng.choice(places)
+            doc.lines[i] = doc.lines[i][:p] + inserted(text) + doc.lines[i][p:]
             return i
     return None
+
+
+def double_word(rng, doc, words):
+    return insert_in_a_line(rng, doc, lambda line: [(p + len(w), w) for p, w in whole_word_places(line, words)],
+                            lambda w: w)
 
 
 def double_function_char(rng, doc, words):
-    cands = [i for i in base.body_lines(doc.lines) if 30 <= len(doc.lines[i].strip()) <= 400]
-    rng.shuffle(cands)
-    for i in cands:
-        line = doc.lines[i]
-        places = [p for p in range(1, len(line) - 1)
-                  if line[p] in FUNCTION_CHARS and HAN.match(line[p - 1]) and HAN.match(line[p + 1])
-                  and line[p + 1] != line[p] and line[p - 1] != line[p]
-                  and not base.inside_word(line, p, words) and not base.inside_word(line, p + 1, words)]
-        if places:
-            p = rng.choice(places)
-            doc.lines[i] = line[:p + 1] + line[p] + line[p + 1:]
-            return i
-    return None
+    def places(line):
+        return [(p + 1, line[p]) for p in range(1, len(line) - 1)
+                if line[p] in FUNCTION_CHARS and HAN.match(line[p - 1]) and HAN.match(line[p + 1])
+                and line[p + 1] != line[p] and line[p - 1] != line[p]
+                and not base.inside_word(line, p, words) and not base.inside_word(line, p + 1, words)]
+    return insert_in_a_line(rng, doc, places, lambda c: c)
 
 
 def list_repeat(rng, doc, words):
-    cands = [i for i in base.body_lines(doc.lines) if 30 <= len(doc.lines[i].strip()) <= 400]
-    rng.shuffle(cands)
-    for i in cands:
-        line = doc.lines[i]
-        places = [(p, w) for p, w in whole_word_places(line, words, (2, 3), {"n"})
-                  if p + len(w) < len(line) and re.match(r"[0-9]", line[p + len(w)])]
-        if places:
-            p, w = rng.choice(places)
-            doc.lines[i] = line[:p + len(w)] + "、" + w + line[p + len(w):]
-            return i
-    return None
+    def places(line):
+        return [(p + len(w), w) for p, w in whole_word_places(line, words, (2, 3), {"n"})
+                if p + len(w) < len(line) and re.match(r"[0-9]", line[p + len(w)])]
+    return insert_in_a_line(rng, doc, places, lambda w: "、" + w)
 
 
 CONSTRUCTIONS = {
