@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "kanwu/engine/config.h"
 #include "kanwu/ledger/archive.h"
@@ -55,13 +56,20 @@ bool ProjectLinter::configuration_changed() {
 }
 
 std::string ProjectLinter::load() {
+  // The configurations in use, each waited for until its save is done —
+  // without the lock, which a page asking for the rule list also takes.
+  std::vector<std::string> folders{"."};
+  {
+    std::lock_guard lock(configs_lock_);
+    for (const auto& [folder, stamp] : config_stamps_)
+      if (folder != ".") folders.push_back(folder);
+  }
+  for (const std::string& folder : folders)
+    if (const auto file = config_.empty() ? find_config(folder) : std::optional(config_)) wait_until_written(*file);
   {
     // Stamped before reading: a save while loading is seen next time. A
     // broken file is stamped too, so it is reported once, not every second.
     std::lock_guard lock(configs_lock_);
-    config_stamps_["."];
-    for (const auto& [folder, stamp] : config_stamps_)
-      if (const auto file = config_.empty() ? find_config(folder) : std::optional(config_)) wait_until_written(*file);
     config_stamps_.clear();
     config_stamps_["."] = config_stamp(".");
   }
