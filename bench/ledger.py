@@ -76,14 +76,15 @@ def generate_figures(ledger, total):
     """Adds figure rows to a copy of a real ledger until it holds `total`:
     the real identities restated with other values (half the rows) and
     identities of their kind that the real archive does not hold, 200 to a
-    generated document. Done in SQL (a recursive count), not row by row."""
+    generated document, five to a paragraph (a looked-up figure's paragraph
+    is read with it: its co-figures). Done in SQL (a recursive count), not row by row."""
     db = sqlite3.connect(ledger)
     # A generator's settings (not the ledger's): a page cache that holds the
     # indexes, no syncs.
     db.execute("PRAGMA cache_size = -2000000")
     db.execute("PRAGMA synchronous = OFF")
     db.execute("CREATE TEMP TABLE real AS SELECT row_number() OVER () - 1 AS k, * FROM ledger_claims "
-               "WHERE figure_group IS NOT NULL")
+               "WHERE group_hash != 0")
     db.execute("CREATE UNIQUE INDEX temp.real_k ON real (k)")
     real = db.execute("SELECT count(*) FROM real").fetchone()[0]
     have = db.execute("SELECT count(*) FROM ledger_claims").fetchone()[0]
@@ -101,14 +102,16 @@ def generate_figures(ledger, total):
     db.execute(
         "WITH RECURSIVE n(i, x) AS (SELECT 0, 1.0 UNION ALL "
         "SELECT i + 1, (abs(random()) % 1000000) / 10.0 FROM n WHERE i + 1 < ?) "
-        "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, qualifiers, subject, period, "
+        "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, flags, subject, period, "
         "period_text, share_base, unit, value, low, high, text, block, offset_in_sentence, line, col, end_line, "
-        "end_col, figure_group, evidence) "
-        "SELECT ? + i / ?, NULL, r.metric_key, r.metric, r.role, r.qualifiers, r.subject, r.period, r.period_text, "
-        "r.share_base, r.unit, n.x, n.x, n.x, printf('%.1f', n.x), 1, 0, 3 + i % ?, 1, 3 + i % ?, 6, "
-        "CASE WHEN i % 2 = 0 THEN r.figure_group ELSE r.figure_group || '#gen' || (i % 100003) END, r.evidence "
+        "end_col, group_hash) "
+        "SELECT ? + i / ?, NULL, r.metric_key, r.metric, r.role, r.flags, r.subject, r.period, r.period_text, "
+        "r.share_base, r.unit, n.x, n.x, n.x, printf('%.1f', n.x), (i % ?) / 5, 0, 3 + i % ?, 1, 3 + i % ?, 6, "
+        # Other identities: hashes no real group has (1..100003; a group's
+        # hash is a 64-bit FNV-1a), as many as the archive's kinds allow.
+        "CASE WHEN i % 2 = 0 THEN r.group_hash ELSE 1 + i % 100003 END "
         "FROM n JOIN real r ON r.k = (i * 7919) % ?",
-        (rows, first, per_document, per_document, per_document, real))
+        (rows, first, per_document, per_document, per_document, per_document, real))
     db.commit()
     db.execute("ANALYZE")
     db.close()

@@ -15,6 +15,7 @@
 #include "helpers.h"
 #include "kanwu/ledger/record.h"
 #include "kanwu/ledger/runtime_libs.h"
+#include "kanwu/ledger/shingle_code.h"
 #include "kanwu/ledger/store.h"
 
 using namespace kanwu;
@@ -159,20 +160,27 @@ BOOST_AUTO_TEST_CASE(add_list_stats_and_lookups) {
 
   const LedgerClaim* rate = claim_written(first, "16.4%");
   BOOST_REQUIRE(rate);
-  const auto found = store->claims_for({rate->metric_key, "no such key"});
+  // Looked up by its identity: the blocks holding it, the rate among the asked.
+  const auto found = store->figures_in({rate->group, "no such group"});
   BOOST_REQUIRE(!found.empty());
   bool seen = false;
-  for (const auto& c : found) {
-    BOOST_TEST(c.claim.metric_key == rate->metric_key);
-    if (c.claim.text != "16.4%") continue;
-    seen = true;
-    BOOST_TEST(c.document.name == "a.txt");
-    BOOST_TEST(c.document.published == "2024-05-06");
-    BOOST_TEST(c.claim.period == rate->period);
-    BOOST_TEST(c.claim.low == rate->low);
-    BOOST_TEST(c.claim.start.column == rate->start.column);
-    BOOST_TEST(c.sentence.text.substr(c.claim.offset, 5) == "16.4%");
-    BOOST_TEST(c.sentence.figures.size() == first.sentences[rate->sentence].figures.size());
+  for (const auto& block : found) {
+    for (const std::size_t i : block.asked) {
+      const auto& c = block.figures[i];
+      BOOST_TEST(c.claim.metric_key == rate->metric_key);
+      if (c.claim.text != "16.4%") continue;
+      seen = true;
+      BOOST_TEST(c.document.name == "a.txt");
+      BOOST_TEST(c.document.published == "2024-05-06");
+      BOOST_TEST(c.claim.period == rate->period);
+      BOOST_TEST(c.claim.low == rate->low);
+      BOOST_TEST(c.claim.flags == rate->flags);
+      BOOST_TEST(c.claim.start.column == rate->start.column);
+      BOOST_TEST(c.sentence.text.substr(c.claim.offset, 5) == "16.4%");
+      BOOST_TEST(c.sentence.figures.size() == first.sentences[rate->sentence].figures.size());
+    }
+    // The block's other stored figures come with it (its co-figures), all of one document.
+    for (const auto& c : block.figures) BOOST_TEST(c.document.name == block.figures.front().document.name);
   }
   BOOST_TEST(seen);
   BOOST_TEST(store->all_claims().size() == s.claims);
@@ -367,6 +375,70 @@ BOOST_AUTO_TEST_CASE(dates_and_names) {
   BOOST_TEST(display_name("archive.ledger") == "archive.ledger");
   BOOST_TEST(is_postgresql_url("postgres://h/db"));
   BOOST_TEST(!is_postgresql_url("postgresql.db"));
+}
+
+// A ledger an older kanwu wrote (schema 2, tests/data/ledger-schema-2.sql)
+// is migrated on opening: its documents and corrections are kept, its figure
+// and paragraph rows (whose stored form changed) wait until the document
+// is added again, and the ledger says how many wait. Adding restores them.
+BOOST_AUTO_TEST_CASE(a_ledger_of_schema_2_keeps_its_documents_and_is_read_again) {
+  TempFolder dir;
+  const std::string path = dir.file("old.ledger");
+  run_sql(path, read_bytes(KANWU_SOURCE_DIR "/tests/data/ledger-schema-2.sql"));
+  BOOST_REQUIRE(query_one(path, "SELECT max(version) FROM ledger_schema") == "2");
+  BOOST_REQUIRE(query_one(path, "SELECT count(*) FROM ledger_claims") != "0");
+  auto store = Ledger::open(path, false);
+  LedgerStats s = store->stats();
+  BOOST_TEST(s.schema_version == kSchemaVersion);
+  BOOST_TEST(s.documents == 1u);
+  BOOST_TEST(s.corrections == 1u);
+  BOOST_TEST(s.claims == 0u);
+  BOOST_TEST(s.paragraphs == 0u);
+  BOOST_TEST(s.to_add_again == 1u);
+  const LedgerDocument again = record(kRelease, "release.txt", "2024-05-06");
+  BOOST_TEST(static_cast<int>(store->add(again)) == static_cast<int>(AddOutcome::Replaced));
+  s = store->stats();
+  BOOST_TEST(s.to_add_again == 0u);
+  BOOST_TEST(s.claims == again.claims.size());
+  BOOST_TEST(s.paragraphs == again.paragraphs.size());
+  BOOST_TEST(s.corrections == 1u);  // kept: a correction is the newsroom's record
+  const LedgerClaim* rate = claim_written(again, "16.4%");
+  BOOST_REQUIRE(rate);
+  BOOST_TEST(!store->figures_in({rate->group}).empty());
+  // The correction still names the figure: its identity is derived as before.
+  const auto corrections = store->corrections();
+  BOOST_REQUIRE_EQUAL(corrections.size(), 1u);
+  BOOST_TEST(corrections[0].group == rate->group);
+}
+
+// Shingles as stored: what goes in comes out, for sets of every density,
+// smaller than the plain 16-bit values on a paragraph-sized set, and bytes
+// that encode_shingles() did not write are refused, not misread.
+BOOST_AUTO_TEST_CASE(shingles_are_stored_compactly_and_read_back_exactly) {
+  std::vector<std::vector<Shingle>> sets = {{}, {0}, {65535}, {0, 1, 2, 3}, {0, 65535}};
+  std::vector<Shingle> all(65536);
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<Shingle>(i);
+  sets.push_back(all);
+  const ParagraphSketch paragraph = sketch_paragraph(
+      normalise_paragraph("全市建成社区养老服务中心128个，农村互助幸福院达到1021所，养老床位总数达到2.3万张。"
+                          "各旗县市区普遍建立了困难老年人探访关爱制度，每月至少探访一次。"),
+      kSketchShingle);
+  sets.push_back(paragraph.shingles);
+  for (const auto& set : sets) {
+    const std::string bytes = encode_shingles(set);
+    const auto back = decode_shingles(bytes);
+    BOOST_REQUIRE(back);
+    BOOST_TEST(*back == set, "a set of " << set.size());
+  }
+  BOOST_TEST(encode_shingles(paragraph.shingles).size() < 2 * paragraph.shingles.size());
+  // The band keys found again from the stored shingles are the paragraph's.
+  BOOST_TEST(sketch_of_shingles(*decode_shingles(encode_shingles(paragraph.shingles))).band_keys() ==
+             paragraph.band_keys());
+  const std::string good = encode_shingles(paragraph.shingles);
+  BOOST_TEST(!decode_shingles(""));
+  BOOST_TEST(!decode_shingles(std::string(1, '\x20')));              // k beyond 15
+  BOOST_TEST(!decode_shingles(good.substr(0, good.size() / 2)));      // cut short
+  BOOST_TEST(!decode_shingles(std::string("\x04\x05\xff\xff\xff\xff", 6)));  // a gap past 65535
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -143,7 +143,13 @@ void plan_inputs(const CheckOptions& opt, Configs& configs, CheckPlan& plan) {
 bool open_archive(const std::string& name, CheckPlan& plan) {
   if (name.empty()) return true;
   try {
-    plan.archive = std::make_unique<ledger::LedgerArchive>(ledger::Ledger::open(name, /*create=*/false));
+    auto ledger = ledger::Ledger::open(name, /*create=*/false);
+    // Checked against a part of the archive: the editor is told.
+    if (const std::size_t n = ledger->documents_to_add_again())
+      std::cerr << "kanwu: " << ledger->name() << ": " << n
+                << " documents were recorded by an older kanwu and are not compared until `kanwu ledger add` "
+                   "reads them again\n";
+    plan.archive = std::make_unique<ledger::LedgerArchive>(std::move(ledger));
   } catch (const ledger::LedgerError& e) {
     std::cerr << "kanwu: " << e.what() << '\n';
     return false;

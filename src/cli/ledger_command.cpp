@@ -265,6 +265,7 @@ int run_ledger_stats(const LedgerOptions& options) {
                                           {"corrections", s.corrections},
                                           {"text_bytes", s.text_bytes},
                                           {"storage_bytes", s.storage_bytes},
+                                          {"to_add_again", s.to_add_again},
                                           {"first_published", s.first_published},
                                           {"last_published", s.last_published},
                                           {"sources", std::move(sources)}}
@@ -283,6 +284,10 @@ int run_ledger_stats(const LedgerOptions& options) {
                              s.text_bytes / 1e6);
     for (const auto& [name, n] : s.sources)
       std::cout << fmt::format("source       {}: {}\n", name.empty() ? "(none)" : name, n);
+    if (s.to_add_again > 0)
+      std::cout << fmt::format("add again    {} documents recorded by an older kanwu: no figures or paragraphs until "
+                               "`kanwu ledger add` reads them again\n",
+                               s.to_add_again);
   } catch (const LedgerError& e) {
     std::cerr << "kanwu: " << e.what() << '\n';
     return kExitError;

@@ -15,6 +15,8 @@ namespace {
 constexpr std::size_t kMinClauseCharacters = 10;
 // Other figures of a paragraph kept as evidence.
 constexpr std::size_t kMaxCoFigures = 16;
+// A metric key the reader did not name: the figure's clause.
+constexpr std::string_view kClausePrefix = "clause:";
 
 bool names_indicator(const FigureVocabulary& vocabulary, const std::string& metric) {
   return std::any_of(vocabulary.indicators.begin(), vocabulary.indicators.end(),
@@ -37,6 +39,8 @@ bool states_itself(const Document& document, const Claim& c, bool unnamed, const
          ((!unnamed && sentence.find(c.subject) != std::string_view::npos) || names_any(vocabulary.own_place) ||
           names_any(vocabulary.national));
 }
+
+}  // namespace
 
 // The other figures of each paragraph (figures come in block order: each
 // block's run is read on its own), the nearest kMaxCoFigures / 2 either
@@ -61,7 +65,22 @@ void gather_cofigures(std::vector<ComparableFigure>& figures) {
   }
 }
 
-}  // namespace
+void identify(ComparableFigure& d) {
+  const bool unnamed = d.subject.starts_with("@");
+  const std::string period = d.period.empty() ? "?" : d.period;
+  const std::string family = unit_family(d.unit);
+  d.group = d.metric_key + '\x1f' + (unnamed ? std::string("?") : d.subject) + '\x1f' + period + '\x1f' + family;
+  d.figure = d.metric_key + '\x1f' + period + '\x1f' + family;
+  d.evidence.unknown_period = d.period.empty();
+  d.evidence.unnamed_subject = unnamed ? d.subject : std::string();
+}
+
+std::string clause_metric(std::string_view key) {
+  if (!key.starts_with(kClausePrefix)) return {};
+  key.remove_prefix(kClausePrefix.size());
+  // The role follows the last '#' (the clause's masked numbers are '#' too).
+  return "“" + std::string(key.substr(0, key.rfind('#'))) + "”";
+}
 
 void set_quantity(ComparableFigure& d, const Quantity& q) {
   d.text = q.text;
@@ -108,20 +127,15 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
     if (d.metric_key.empty()) {
       const std::string clause = masked_clause(document.blocks()[c.block].text, c.quantity.number_begin, numbers);
       if (utf8::count_code_points(clause) < kMinClauseCharacters) continue;
-      d.metric_key = "clause:" + clause + "#" + std::string(to_string(c.role));
-      d.metric = "“" + clause + "”";
+      d.metric_key = std::string(kClausePrefix) + clause + "#" + std::string(to_string(c.role));
+      d.metric = clause_metric(d.metric_key);
     }
     const bool unnamed = c.subject.starts_with("@");
-    const std::string period = c.period.empty() ? "?" : c.period;
-    const std::string family = unit_family(c.quantity.unit);
-    d.group = d.metric_key + '\x1f' + (unnamed ? std::string("?") : c.subject) + '\x1f' + period + '\x1f' + family;
-    d.figure = d.metric_key + '\x1f' + period + '\x1f' + family;
-    d.evidence.unknown_period = c.period.empty();
-    if (unnamed) d.evidence.unnamed_subject = c.subject;
     d.role = std::string(to_string(c.role));
     d.subject = c.subject;
     d.period = c.period;
     d.unit = c.quantity.unit;
+    identify(d);
     d.share_base = c.share_base;
     d.period_text = c.period_text;
     set_quantity(d, c.quantity);

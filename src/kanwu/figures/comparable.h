@@ -71,6 +71,21 @@ struct ComparableFigure {
   FigureEvidence evidence;
 };
 
+// Sets the figure's identity from its metric key, subject, period ("" when
+// not read) and unit: group, figure, and the evidence that follows from them
+// (unknown_period, unnamed_subject). The archive ledger stores the four and
+// calls this on what it reads back, so its figures are identified as a
+// run's are.
+void identify(ComparableFigure& figure);
+
+// The metric a figure known by its clause is shown as ("clause:…#role" →
+// “…”); "" for a key the reader named.
+std::string clause_metric(std::string_view metric_key);
+
+// Fills each figure's evidence.cofigures from the figures beside it in its
+// block (`figures` in document order, each block's figures together).
+void gather_cofigures(std::vector<ComparableFigure>& figures);
+
 // Sets the figure's text, value and the interval its wording allows from
 // `q` (a whole rate, 5%, is read as 5.0%: statistical prose drops a final 0).
 void set_quantity(ComparableFigure& figure, const Quantity& q);

@@ -94,6 +94,13 @@ ParagraphSketch sketch_paragraph(std::u32string_view norm, std::size_t k) {
   return p;
 }
 
+ParagraphSketch sketch_of_shingles(std::vector<Shingle> shingles) {
+  ParagraphSketch p;
+  p.shingles = std::move(shingles);
+  one_permutation_minhash(p);
+  return p;
+}
+
 double shingle_jaccard(const std::vector<Shingle>& a, const std::vector<Shingle>& b) {
   if (a.empty() || b.empty()) return 0;
   std::size_t common = 0, i = 0, j = 0;

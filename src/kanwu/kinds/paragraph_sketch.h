@@ -47,6 +47,10 @@ std::size_t count_sentences(std::string_view text);
 // The sketch of a normalised paragraph with shingles of `k` characters.
 ParagraphSketch sketch_paragraph(std::u32string_view normalised, std::size_t k);
 
+// The sketch of a paragraph known by its shingles alone (sorted, unique):
+// its MinHash and band keys as sketch_paragraph() makes them; no exact hash.
+ParagraphSketch sketch_of_shingles(std::vector<Shingle> shingles);
+
 // Jaccard similarity of two sorted, unique shingle sets (0 when one is empty).
 double shingle_jaccard(const std::vector<Shingle>& a, const std::vector<Shingle>& b);
 

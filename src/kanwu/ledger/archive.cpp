@@ -33,18 +33,20 @@ std::vector<ArchivedFigure> LedgerArchive::figures_in(const std::vector<std::str
       if (!c.group.empty()) figure_corrections_->emplace(std::make_pair(c.document.name, c.group), std::move(c));
   }
   std::vector<ArchivedFigure> out;
-  for (const StoredClaim& row : ledger_->figures_in(groups)) {
-    std::optional<ComparableFigure> figure = figure_of(row);
-    if (!figure) continue;
-    // The latest correction of this figure as written (corrections come
-    // oldest first).
-    const auto [from, to] = figure_corrections_->equal_range({row.document.name, figure->group});
-    const ArchivedCorrection* latest = nullptr;
-    for (auto it = from; it != to; ++it)
-      if (it->second.was.find(figure->text) != std::string::npos) latest = &it->second;
-    ArchivedFigure a{archived(row.document), std::move(*figure), {}, {}};
-    if (latest) apply_correction(a, *latest);
-    out.push_back(std::move(a));
+  for (const StoredBlock& block : ledger_->figures_in(groups)) {
+    std::vector<ComparableFigure> figures = figures_of(block.figures);
+    for (const std::size_t i : block.asked) {
+      const DocumentRef& document = block.figures[i].document;
+      // The latest correction of this figure as written (corrections come
+      // oldest first).
+      const auto [from, to] = figure_corrections_->equal_range({document.name, figures[i].group});
+      const ArchivedCorrection* latest = nullptr;
+      for (auto it = from; it != to; ++it)
+        if (it->second.was.find(figures[i].text) != std::string::npos) latest = &it->second;
+      ArchivedFigure a{archived(document), std::move(figures[i]), {}, {}};
+      if (latest) apply_correction(a, *latest);
+      out.push_back(std::move(a));
+    }
   }
   return out;
 }

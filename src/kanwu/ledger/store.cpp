@@ -9,7 +9,10 @@
 #include <map>
 #include <set>
 
+#include "kanwu/figures/comparable.h"
+#include "kanwu/ledger/shingle_code.h"
 #include "kanwu/ledger/sql.h"
+#include "kanwu/text/cache_file.h"
 
 namespace kanwu::ledger {
 
@@ -120,6 +123,34 @@ ALTER TABLE ledger_claims ADD COLUMN evidence TEXT;
 CREATE INDEX ledger_claims_group ON ledger_claims (figure_group);
 ALTER TABLE ledger_corrections ADD COLUMN figure_group TEXT;
 )sql",
+    // 3: a third of the size. A figure's group and co-figures are derived
+    // again when read (figure_row.h), not stored with every figure (the
+    // co-figures' JSON was 400 bytes a figure, the clause of an unnamed
+    // metric was stored four times); a group is looked up by its hash;
+    // paragraph shingles are Rice-coded gaps; band keys are 32-bit and a
+    // document's bands are found again from its shingles, not by a second
+    // index. The rows of version 2 cannot be converted in SQL (the hashes
+    // are kanwu's): they are deleted, each document is marked to be read
+    // again (reader ''), and `kanwu ledger add` of it restores them; until
+    // then `check --ledger` and `ledger stats` say how many wait.
+    R"sql(
+DELETE FROM ledger_paragraph_bands;
+DELETE FROM ledger_paragraphs;
+DELETE FROM ledger_claims;
+DELETE FROM ledger_sentences;
+UPDATE ledger_documents SET reader = '';
+DROP INDEX ledger_claims_group;
+DROP INDEX ledger_claims_metric;
+DROP INDEX ledger_claims_document;
+DROP INDEX ledger_paragraph_bands_paragraph;
+ALTER TABLE ledger_claims DROP COLUMN figure_group;
+ALTER TABLE ledger_claims DROP COLUMN evidence;
+ALTER TABLE ledger_claims DROP COLUMN qualifiers;
+ALTER TABLE ledger_claims ADD COLUMN group_hash BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE ledger_claims ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX ledger_claims_group ON ledger_claims (group_hash);
+CREATE INDEX ledger_claims_block ON ledger_claims (document_id, block);
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
@@ -177,25 +208,15 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> parse_spans(const std::stri
   return out;
 }
 
-// Shingles as stored: little-endian 16-bit values, the same bytes on any machine.
-std::string shingles_blob(const std::vector<Shingle>& shingles) {
-  std::string out;
-  out.reserve(shingles.size() * 2);
-  for (const Shingle s : shingles) {
-    out += static_cast<char>(s & 0xff);
-    out += static_cast<char>(s >> 8);
-  }
-  return out;
+// A band key as stored: 32 bits of it (a band shared by chance is only a
+// candidate, measured before it is reported), so the band table's rows
+// are half as long.
+std::int64_t band_stored(std::uint64_t key) {
+  return static_cast<std::int32_t>(static_cast<std::uint32_t>(key ^ (key >> 32)));
 }
 
-std::vector<Shingle> parse_shingles(const std::string& blob) {
-  std::vector<Shingle> out;
-  out.reserve(blob.size() / 2);
-  for (std::size_t i = 0; i + 1 < blob.size(); i += 2)
-    out.push_back(static_cast<Shingle>(static_cast<unsigned char>(blob[i]) |
-                                       static_cast<unsigned char>(blob[i + 1]) << 8));
-  return out;
-}
+// A group as looked up: its hash (the text follows from the row, identify()).
+std::int64_t group_stored(const std::string& group) { return as_stored(cache::hash(group)); }
 
 Position position(SqlStatement& q, int line_column, int col_column) {
   Position p;
@@ -205,11 +226,12 @@ Position position(SqlStatement& q, int line_column, int col_column) {
 }
 
 constexpr std::string_view kClaimColumns =
-    "d.name, d.title, d.published, c.metric_key, c.metric, c.role, c.qualifiers, c.subject, c.period, "
+    "d.name, d.title, d.published, c.metric_key, c.metric, c.role, c.flags, c.subject, c.period, "
     "c.period_text, c.share_base, c.unit, c.value, c.low, c.high, c.text, c.block, c.offset_in_sentence, "
-    "c.line, c.col, c.end_line, c.end_col, s.block, s.sentence, s.text, s.figures, "
-    "coalesce(c.figure_group, ''), coalesce(c.evidence, '') FROM ledger_claims c JOIN ledger_documents d ON d.id = c.document_id "
+    "c.line, c.col, c.end_line, c.end_col, s.block, s.sentence, s.text, s.figures, c.id "
+    "FROM ledger_claims c JOIN ledger_documents d ON d.id = c.document_id "
     "LEFT JOIN ledger_sentences s ON s.id = c.sentence_id";
+constexpr int kClaimId = 26;  // the column of c.id above
 
 StoredClaim read_claim(SqlStatement& q) {
   StoredClaim out;
@@ -218,6 +240,7 @@ StoredClaim read_claim(SqlStatement& q) {
   c.metric_key = q.text(3);
   c.metric = q.text(4);
   c.role = q.text(5);
+  c.flags = static_cast<std::uint32_t>(q.integer(6));
   c.subject = q.text(7);
   c.period = q.text(8);
   c.period_text = q.text(9);
@@ -237,8 +260,6 @@ StoredClaim read_claim(SqlStatement& q) {
     out.sentence.text = q.text(24);
     out.sentence.figures = parse_spans(q.text(25));
   }
-  c.group = q.text(26);
-  c.evidence = q.text(27);
   return out;
 }
 
@@ -254,7 +275,8 @@ StoredParagraph read_paragraph(SqlStatement& q) {
   out.end = position(q, 7, 8);
   out.chars = static_cast<std::size_t>(q.integer(9));
   out.sentences = static_cast<std::size_t>(q.integer(10));
-  out.shingles = parse_shingles(q.blob(11));
+  // A blob that does not decode (edited by hand) measures as no shingles.
+  out.shingles = decode_shingles(q.blob(11)).value_or(std::vector<Shingle>{});
   return out;
 }
 
@@ -283,11 +305,27 @@ StoredCorrection read_correction(SqlStatement& q) {
 // rows are written again (explicitly, not by ON DELETE CASCADE alone, so
 // the order is the same in both databases).
 void delete_document_rows(SqlConnection& db, std::int64_t id) {
-  for (const char* sql :
-       {"DELETE FROM ledger_paragraph_bands WHERE paragraph_id IN "
-        "(SELECT id FROM ledger_paragraphs WHERE document_id = $1)",
-        "DELETE FROM ledger_paragraphs WHERE document_id = $1", "DELETE FROM ledger_claims WHERE document_id = $1",
-        "DELETE FROM ledger_sentences WHERE document_id = $1"}) {
+  {
+    // A paragraph's band rows are found again from its shingles (the band
+    // table has no index by paragraph: it would be as large as the table).
+    std::vector<std::pair<std::int64_t, std::string>> paragraphs;
+    auto q = db.prepare("SELECT id, shingles FROM ledger_paragraphs WHERE document_id = $1");
+    q->bind(1, id);
+    while (q->next()) paragraphs.emplace_back(q->integer(0), q->blob(1));
+    auto band = db.prepare("DELETE FROM ledger_paragraph_bands WHERE band_key = $1 AND paragraph_id = $2");
+    for (const auto& [paragraph, blob] : paragraphs) {
+      const auto shingles = decode_shingles(blob);
+      if (!shingles) continue;
+      for (const std::uint64_t key : sketch_of_shingles(*shingles).band_keys()) {
+        band->reset();
+        band->bind(1, band_stored(key));
+        band->bind(2, paragraph);
+        band->run();
+      }
+    }
+  }
+  for (const char* sql : {"DELETE FROM ledger_paragraphs WHERE document_id = $1", "DELETE FROM ledger_claims WHERE document_id = $1",
+                          "DELETE FROM ledger_sentences WHERE document_id = $1"}) {
     auto q = db.prepare(sql);
     q->bind(1, id);
     q->run();
@@ -462,10 +500,10 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
   }
   {
     auto q = db_->prepare(
-        "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, qualifiers, subject, period, "
+        "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, flags, subject, period, "
         "period_text, share_base, unit, value, low, high, text, block, offset_in_sentence, line, col, end_line, "
-        "end_col, figure_group, evidence) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-        "$16, $17, $18, $19, $20, $21, $22, $23)");
+        "end_col, group_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+        "$16, $17, $18, $19, $20, $21, $22)");
     for (const LedgerClaim& c : doc.claims) {
       q->reset();
       q->bind(1, id);
@@ -476,9 +514,7 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
       q->bind(3, c.metric_key);
       q->bind(4, c.metric);
       q->bind(5, c.role);
-      // (Schema 1's qualifiers column: the metric key holds them since
-      // schema 2, where figures are comparable_figures'.)
-      q->bind(6, "");
+      q->bind(6, static_cast<std::int64_t>(c.flags));
       q->bind(7, c.subject);
       q->bind(8, c.period);
       q->bind(9, c.period_text);
@@ -494,8 +530,7 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
       q->bind(19, static_cast<std::int64_t>(c.start.column));
       q->bind(20, static_cast<std::int64_t>(c.end.line));
       q->bind(21, static_cast<std::int64_t>(c.end.column));
-      q->bind_optional(22, c.group);
-      q->bind_optional(23, c.evidence);
+      q->bind(22, group_stored(c.group));
       q->run();
     }
   }
@@ -518,13 +553,13 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
       paragraph->bind(7, static_cast<std::int64_t>(p.sketch.chars));
       paragraph->bind(8, static_cast<std::int64_t>(p.sentences));
       paragraph->bind(9, as_stored(p.sketch.exact));
-      paragraph->bind_blob(10, shingles_blob(p.sketch.shingles));
+      paragraph->bind_blob(10, encode_shingles(p.sketch.shingles));
       if (!paragraph->next()) throw LedgerError(fmt::format("{}: a paragraph was not stored", name_));
       const std::int64_t paragraph_id = paragraph->integer(0);
       paragraph->run();
       for (const std::uint64_t key : p.sketch.band_keys()) {
         band->reset();
-        band->bind(1, as_stored(key));
+        band->bind(1, band_stored(key));
         band->bind(2, paragraph_id);
         band->run();
       }
@@ -576,6 +611,11 @@ std::vector<StoredDocument> Ledger::documents() {
   return out;
 }
 
+std::size_t Ledger::documents_to_add_again() {
+  auto q = db_->prepare("SELECT count(*) FROM ledger_documents WHERE reader = ''");
+  return q->next() ? static_cast<std::size_t>(q->integer(0)) : 0;
+}
+
 LedgerStats Ledger::stats() {
   LedgerStats s;
   s.backend = std::string(db_->backend());
@@ -591,6 +631,7 @@ LedgerStats Ledger::stats() {
   s.corrections = count("SELECT count(*) FROM ledger_corrections");
   s.text_bytes = count("SELECT sum(bytes) FROM ledger_documents");
   s.storage_bytes = db_->storage_bytes();
+  s.to_add_again = documents_to_add_again();
   {
     auto q = db_->prepare("SELECT min(published), max(published) FROM ledger_documents");
     if (q->next() && !q->is_null(0)) s.first_published = q->text(0), s.last_published = q->text(1);
@@ -618,7 +659,7 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
   out.corrected_on = date;
   {
     auto q = db_->prepare(
-        "SELECT text, metric_key, subject, period, unit, low, high, coalesce(figure_group, '') FROM ledger_claims "
+        "SELECT text, metric_key, subject, period, unit, low, high FROM ledger_claims "
         "WHERE document_id = $1 "
         "ORDER BY line, col");
     q->bind(1, id);
@@ -632,7 +673,13 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
     while (q->next()) {
       const std::string text = q->text(0);
       if (text.empty() || was.find(text) == std::string::npos) continue;
-      matches.push_back({q->text(1), q->text(2), q->text(3), q->text(4), q->real(5), q->real(6), text == was, q->text(7)});
+      ComparableFigure f;
+      f.metric_key = q->text(1);
+      f.subject = q->text(2);
+      f.period = q->text(3);
+      f.unit = q->text(4);
+      identify(f);
+      matches.push_back({f.metric_key, f.subject, f.period, f.unit, q->real(5), q->real(6), text == was, f.group});
     }
     if (std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.exact; }))
       std::erase_if(matches, [](const Match& m) { return !m.exact; });
@@ -676,36 +723,51 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
   return out;
 }
 
-std::vector<StoredClaim> Ledger::claims_for(const std::vector<std::string>& metric_keys) {
-  const std::set<std::string> keys(metric_keys.begin(), metric_keys.end());
-  std::vector<StoredClaim> out;
-  auto q = db_->prepare(fmt::format("SELECT {} WHERE c.metric_key = $1", kClaimColumns));
-  for (const std::string& key : keys) {
-    q->reset();
-    q->bind(1, key);
-    while (q->next()) out.push_back(read_claim(*q));
-  }
-  std::sort(out.begin(), out.end(), [](const StoredClaim& a, const StoredClaim& b) {
-    return std::tie(a.document.name, a.claim.start.line, a.claim.start.column) <
-           std::tie(b.document.name, b.claim.start.line, b.claim.start.column);
-  });
-  return out;
-}
-
-std::vector<StoredClaim> Ledger::figures_in(const std::vector<std::string>& groups) {
+std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& groups) {
   const std::set<std::string> wanted(groups.begin(), groups.end());
-  std::vector<StoredClaim> out;
-  auto q = db_->prepare(
-      fmt::format("SELECT {} WHERE c.figure_group = $1 ORDER BY d.published DESC, d.id DESC LIMIT $2", kClaimColumns));
-  for (const std::string& group : wanted) {
-    q->reset();
-    q->bind(1, group);
-    q->bind(2, static_cast<std::int64_t>(kFiguresPerGroup));
-    while (q->next()) out.push_back(read_claim(*q));
+  // The figures asked for, by block: (document id, block) → claim ids.
+  std::map<std::pair<std::int64_t, std::int64_t>, std::set<std::int64_t>> asked;
+  {
+    auto q = db_->prepare(
+        "SELECT c.id, c.document_id, c.block, c.metric_key, c.subject, c.period, c.unit FROM ledger_claims c "
+        "JOIN ledger_documents d ON d.id = c.document_id WHERE c.group_hash = $1 "
+        "ORDER BY d.published DESC, d.id DESC LIMIT $2");
+    for (const std::string& group : wanted) {
+      q->reset();
+      q->bind(1, group_stored(group));
+      q->bind(2, static_cast<std::int64_t>(kFiguresPerGroup));
+      while (q->next()) {
+        // The hash found it; its identity, derived as a run derives it,
+        // must be the group itself (two groups may share a hash).
+        ComparableFigure f;
+        f.metric_key = q->text(3);
+        f.subject = q->text(4);
+        f.period = q->text(5);
+        f.unit = q->text(6);
+        identify(f);
+        if (f.group == group) asked[{q->integer(1), q->integer(2)}].insert(q->integer(0));
+      }
+    }
   }
-  std::sort(out.begin(), out.end(), [](const StoredClaim& a, const StoredClaim& b) {
-    return std::tie(a.document.name, a.claim.start.line, a.claim.start.column) <
-           std::tie(b.document.name, b.claim.start.line, b.claim.start.column);
+  std::vector<StoredBlock> out;
+  auto q = db_->prepare(
+      fmt::format("SELECT {} WHERE c.document_id = $1 AND c.block = $2 ORDER BY c.id", kClaimColumns));
+  for (const auto& [where, ids] : asked) {
+    q->reset();
+    q->bind(1, where.first);
+    q->bind(2, where.second);
+    StoredBlock block;
+    while (q->next()) {
+      if (ids.contains(q->integer(kClaimId))) block.asked.push_back(block.figures.size());
+      block.figures.push_back(read_claim(*q));
+    }
+    if (!block.asked.empty()) out.push_back(std::move(block));
+  }
+  std::sort(out.begin(), out.end(), [](const StoredBlock& a, const StoredBlock& b) {
+    const LedgerClaim& x = a.figures.front().claim;
+    const LedgerClaim& y = b.figures.front().claim;
+    return std::tie(a.figures.front().document.name, x.start.line, x.start.column) <
+           std::tie(b.figures.front().document.name, y.start.line, y.start.column);
   });
   return out;
 }
@@ -738,7 +800,7 @@ std::vector<StoredParagraph> Ledger::paragraph_candidates(const ParagraphSketch&
     auto q = db_->prepare("SELECT paragraph_id FROM ledger_paragraph_bands WHERE band_key = $1 LIMIT $2");
     for (const std::uint64_t key : sketch.band_keys()) {
       q->reset();
-      q->bind(1, as_stored(key));
+      q->bind(1, band_stored(key));
       q->bind(2, kCandidatesPerBand);
       while (q->next())
         if (!seen.contains(q->integer(0))) ++shared[q->integer(0)];

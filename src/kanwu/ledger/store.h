@@ -20,7 +20,7 @@
 // PostgreSQL: row locks).
 //
 // Reads for `kanwu check --ledger` (index lookups, never scans):
-//   claims_for(keys)              figures by metric key (Claim::metric_key)
+//   figures_in(groups)            figures by identity (ComparableFigure::group), with their blocks
 //   paragraph_candidates(sketch)  near-copy candidates by exact hash and LSH band
 //   corrections()                 the published corrections
 // Every stored row names its document (name, title, publication date), so a
@@ -50,7 +50,7 @@ class LedgerError : public std::runtime_error {
 };
 
 // The schema version this kanwu writes (ledger_schema.version).
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // The shingle length of the stored paragraph sketches (duplicate-paragraph's
 // default `shingle`): a rule configured with another length cannot use them.
 inline constexpr std::size_t kSketchShingle = 3;
@@ -68,9 +68,13 @@ struct LedgerSentence {  // the sentence a stored figure stands in
 
 struct LedgerClaim {  // a comparable figure (comparable_figures(): what figure-conflict compares)
   // ComparableFigure::group: the identity a draft's figure is looked up by.
+  // Not stored as text: it follows from metric_key, subject, period and
+  // unit (identify()); the ledger keeps its hash, indexed.
   std::string group;
-  // The rest of the figure's restatement evidence (figure_row.h), as JSON.
-  std::string evidence;
+  // Whether the figure is exact and what its passage states (kFigure*
+  // below): the rest of its restatement evidence. Its co-figures are not
+  // stored: they are the stored figures beside it in its block.
+  std::uint32_t flags = 0;
   std::string metric_key, metric, role, subject, period, period_text, share_base;
   std::string unit;
   double value = 0, low = 0, high = 0;
@@ -80,6 +84,7 @@ struct LedgerClaim {  // a comparable figure (comparable_figures(): what figure-
   int sentence = -1;  // index into LedgerDocument::sentences
   std::uint32_t offset = 0;  // byte offset of the figure in its sentence's text
 };
+inline constexpr std::uint32_t kFigureExact = 1, kFigureNamedIndicator = 2, kFigureSelfContained = 4;
 
 struct LedgerParagraph {  // a body or list paragraph duplicate-paragraph would index
   int block = 0;
@@ -125,6 +130,13 @@ struct StoredClaim {
   LedgerSentence sentence;   // the sentence it stands in
 };
 
+// The stored figures of one block of a document, in document order, and
+// which of them a lookup asked for: the others are their co-figures.
+struct StoredBlock {
+  std::vector<StoredClaim> figures;
+  std::vector<std::size_t> asked;  // indexes into figures
+};
+
 struct StoredParagraph {
   DocumentRef document;
   int block = 0;
@@ -153,6 +165,7 @@ struct LedgerStats {
   std::size_t documents = 0, claims = 0, metric_keys = 0, paragraphs = 0, corrections = 0;
   std::uint64_t text_bytes = 0;     // the documents' sizes
   std::uint64_t storage_bytes = 0;  // the database's size (file or relations)
+  std::size_t to_add_again = 0;     // Ledger::documents_to_add_again()
   std::string first_published, last_published;
   std::vector<std::pair<std::string, std::size_t>> sources;  // documents per source
 };
@@ -186,6 +199,10 @@ class Ledger {
   // Removes a document with all its rows, corrections included; false when
   // the ledger has no document of that name.
   bool remove(const std::string& name);
+  // Documents recorded by an older kanwu whose rows a migration could not
+  // keep (schema 3): they hold no figures or paragraphs until `ledger add`
+  // reads them again.
+  std::size_t documents_to_add_again();
   // Every document, by publication date then name.
   std::vector<StoredDocument> documents();
   LedgerStats stats();
@@ -195,13 +212,11 @@ class Ledger {
                            const std::string& date);
 
   // ---- Reads for `kanwu check --ledger` ----
-  // The stored figures whose metric_key is one of `metric_keys` (one index
-  // lookup per key), in document, line, column order.
-  std::vector<StoredClaim> claims_for(const std::vector<std::string>& metric_keys);
-  // The stored figures whose group (ComparableFigure::group) is one of
-  // `groups` (one index lookup per group; at most 32 per group, the most
-  // recently published), in document, line, column order.
-  std::vector<StoredClaim> figures_in(const std::vector<std::string>& groups);
+  // The blocks holding stored figures whose group (ComparableFigure::group)
+  // is one of `groups`: one index lookup per group (on its hash; at most 32
+  // figures per group, the most recently published), then one per block
+  // found. In document, line order.
+  std::vector<StoredBlock> figures_in(const std::vector<std::string>& groups);
   // Every stored figure (for tools; a check looks up keys instead).
   std::vector<StoredClaim> all_claims();
   // Stored paragraphs that may be copies of `sketch` (made with

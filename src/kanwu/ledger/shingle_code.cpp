@@ -1,0 +1,106 @@
+#include "kanwu/ledger/shingle_code.h"
+
+#include <bit>
+#include <cstdint>
+
+namespace kanwu::ledger {
+
+namespace {
+
+class BitWriter {
+ public:
+  explicit BitWriter(std::string& out) : out_(out) {}
+  void bit(bool b) {
+    if (used_ == 0) out_.push_back(0);
+    if (b) out_.back() = static_cast<char>(static_cast<unsigned char>(out_.back()) | (1u << used_));
+    used_ = (used_ + 1) % 8;
+  }
+  void bits(std::uint32_t value, unsigned count) {
+    for (unsigned i = 0; i < count; ++i) bit((value >> i) & 1u);
+  }
+
+ private:
+  std::string& out_;
+  unsigned used_ = 0;  // bits used of the last byte
+};
+
+class BitReader {
+ public:
+  explicit BitReader(std::string_view in) : in_(in) {}
+  std::optional<bool> bit() {
+    if (at_ >= in_.size() * 8) return std::nullopt;
+    const bool b = (static_cast<unsigned char>(in_[at_ / 8]) >> (at_ % 8)) & 1u;
+    ++at_;
+    return b;
+  }
+
+ private:
+  std::string_view in_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+std::string encode_shingles(const std::vector<Shingle>& shingles) {
+  // k near log2(mean gap · ln 2): the Rice parameter of a geometric source.
+  unsigned k = 0;
+  if (!shingles.empty()) {
+    const std::uint32_t mean = (static_cast<std::uint32_t>(shingles.back()) + 1) / static_cast<std::uint32_t>(shingles.size());
+    const std::uint32_t scaled = mean * 69 / 100;
+    k = scaled > 1 ? static_cast<unsigned>(std::bit_width(scaled)) - 1 : 0;
+  }
+  std::string out(1, static_cast<char>(k));
+  for (std::size_t n = shingles.size();; n >>= 7) {
+    out.push_back(static_cast<char>((n & 0x7f) | (n > 0x7f ? 0x80 : 0)));
+    if (n <= 0x7f) break;
+  }
+  BitWriter w(out);
+  std::int32_t previous = -1;
+  for (const Shingle s : shingles) {
+    const auto gap = static_cast<std::uint32_t>(static_cast<std::int32_t>(s) - previous - 1);
+    for (std::uint32_t q = gap >> k; q > 0; --q) w.bit(true);
+    w.bit(false);
+    w.bits(gap, k);
+    previous = s;
+  }
+  return out;
+}
+
+std::optional<std::vector<Shingle>> decode_shingles(std::string_view bytes) {
+  if (bytes.empty() || static_cast<unsigned char>(bytes[0]) > 15) return std::nullopt;
+  const unsigned k = static_cast<unsigned char>(bytes[0]);
+  std::size_t at = 1, count = 0;
+  for (unsigned shift = 0;; shift += 7) {
+    if (at >= bytes.size() || shift > 21) return std::nullopt;
+    const auto byte = static_cast<unsigned char>(bytes[at++]);
+    count |= static_cast<std::size_t>(byte & 0x7f) << shift;
+    if (!(byte & 0x80)) break;
+  }
+  if (count > 65536) return std::nullopt;
+  std::vector<Shingle> out;
+  out.reserve(count);
+  BitReader r(bytes.substr(at));
+  std::int32_t previous = -1;
+  for (std::size_t i = 0; i < count; ++i) {
+    std::uint32_t gap = 0;
+    for (;;) {
+      const auto b = r.bit();
+      if (!b) return std::nullopt;
+      if (!*b) break;
+      if (++gap > 65536u >> k) return std::nullopt;
+    }
+    gap <<= k;
+    for (unsigned j = 0; j < k; ++j) {
+      const auto b = r.bit();
+      if (!b) return std::nullopt;
+      gap |= static_cast<std::uint32_t>(*b) << j;
+    }
+    const std::int64_t value = static_cast<std::int64_t>(previous) + 1 + gap;
+    if (value > 65535) return std::nullopt;
+    out.push_back(static_cast<Shingle>(value));
+    previous = static_cast<std::int32_t>(value);
+  }
+  return out;
+}
+
+}  // namespace kanwu::ledger
