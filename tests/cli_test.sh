@@ -254,7 +254,7 @@ expect "ledger: no ledger given" 2 'no ledger: give --ledger' -- bash -c "cd '$T
 expect "ledger: reading a missing ledger does not create it" 2 'no such ledger' -- "$KANWU" ledger list --ledger "$TMP/ledger/missing.ledger"
 expect "ledger: ... and leaves no file" 1 '' -- test -e "$TMP/ledger/missing.ledger"
 printf 'ledger: archive.ledger\n' > "$TMP/ledger/.kanwu.yaml"
-expect "ledger: ledger: in .kanwu.yaml, relative to it" 0 '^243 documents$' -- bash -c "cd '$TMP/ledger/many' && '$KANWU' ledger list | tail -1"
+expect "ledger: ledger: in .kanwu.yaml, relative to it" 0 '^793 documents$' -- bash -c "cd '$TMP/ledger/many' && '$KANWU' ledger list | tail -1"
 expect "ledger: kanwu config shows it" 0 "ledger: $TMP/ledger/archive.ledger" -- "$KANWU" config --config "$TMP/ledger/.kanwu.yaml"
 printf 'ledger: [a, b]\n' > "$TMP/ledger/.kanwu.yaml"
 expect "ledger: a ledger: that is no string" 2 ".kanwu.yaml:1:9: error: 'ledger' must be a string" -- bash -c "cd '$TMP/ledger' && '$KANWU' ledger list"

@@ -25,7 +25,7 @@ struct Scratch : test::ScratchFolder {
 
 const std::string kWords =
     "学习 3 v\n习近平 100 nr\n规模以上 5 l\n工业增加值 2\n东营 9 ns\n锡林郭勒 4 ns\n"
-    "坏\xff词 1\n单\n\n学习 7 n\r\n";
+    "坏\xff词 1\n单\n跑 8 v\n\n学习 7 n\r\n";
 
 }  // namespace
 
@@ -34,12 +34,14 @@ BOOST_AUTO_TEST_SUITE(word_index)
 BOOST_AUTO_TEST_CASE(finds_listed_words_with_their_tags) {
   Scratch s;
   const auto index = WordIndex::build({s.write("dict.txt", kWords)});
-  BOOST_TEST(index->size() == 6u);  // the invalid word and the single character are skipped
+  BOOST_TEST(index->size() == 8u);  // the invalid word is skipped; one-character words are listed (their tags)
   BOOST_TEST(index->find(U"学习") != 0);
   BOOST_TEST(index->find(U"工业增加值") == 1);  // listed without a tag
   BOOST_TEST(index->find(U"学") == 0);
   BOOST_TEST(index->find(U"习近") == 0);
-  BOOST_TEST(index->find(U"单") == 0);
+  BOOST_TEST(index->find(U"单") == 1);  // listed, without a tag
+  BOOST_TEST(index->tag_names().at(index->find(U"跑") - 2u) == "v");
+  BOOST_TEST(index->find(U"") == 0);
   const std::uint16_t tag = index->find(U"东营");
   BOOST_REQUIRE(tag >= 2);
   BOOST_TEST(index->tag_names().at(tag - 2u) == "ns");
@@ -68,6 +70,13 @@ BOOST_AUTO_TEST_CASE(lexicon_reads_the_longest_word_ending_at_a_place) {
   BOOST_TEST(!lexicon.word_starts_at(U"在学习", 2));
   BOOST_TEST(lexicon.has_tag(U"锡林郭勒"));
   BOOST_TEST(!lexicon.has_tag(U"习近平"));  // nr is not one of the asked tags
+  // One-character words answer for their tags only when asked as characters:
+  // to every other question a single character is no word.
+  BOOST_TEST(lexicon.char_has_tag(U'跑', {"v"}));
+  BOOST_TEST(!lexicon.char_has_tag(U'跑', {"n"}));
+  BOOST_TEST(!lexicon.char_has_tag(U'走', {"v"}));
+  BOOST_TEST(!lexicon.contains(U"跑"));
+  BOOST_TEST(!lexicon.has_tag(U"跑", {"v"}));
 }
 
 BOOST_AUTO_TEST_CASE(is_cached_and_reused_and_rebuilt_when_the_list_changes) {

@@ -55,6 +55,9 @@ const WordIndex& Lexicon::index() const {
 }
 
 bool Lexicon::contains(std::u32string_view word) const {
+  // The list holds one-character words too (for their tags), but a single
+  // character is no word a caller means.
+  if (word.size() < 2) return false;
   if (extra_.find(word) != extra_.end()) return true;
   return index().find(word) != 0;
 }
@@ -62,6 +65,15 @@ bool Lexicon::contains(std::u32string_view word) const {
 bool Lexicon::has_tag(std::u32string_view word) const { return has_tag(word, tags_); }
 
 bool Lexicon::has_tag(std::u32string_view word, const std::set<std::string>& tags) const {
+  if (word.size() < 2) return false;  // words, as contains() means them: char_has_tag() for one character
+  return tagged(word, tags);
+}
+
+bool Lexicon::char_has_tag(char32_t c, const std::set<std::string>& tags) const {
+  return tagged(std::u32string_view(&c, 1), tags);
+}
+
+bool Lexicon::tagged(std::u32string_view word, const std::set<std::string>& tags) const {
   const WordIndex& index = this->index();
   const std::uint16_t tag = index.find(word);
   return tag >= 2 && tag - 2u < index.tag_names().size() && tags.count(index.tag_names()[tag - 2u]) > 0;

@@ -52,6 +52,9 @@ class Lexicon {
   // True when `word` is listed with one of `tags` (a question another rule
   // parameter asks of the same list).
   bool has_tag(std::u32string_view word, const std::set<std::string>& tags) const;
+  // True when the one-character word `c` is listed with one of `tags` (跑 v,
+  // 快 a): a question about grammar, which one-character words answer too.
+  bool char_has_tag(char32_t c, const std::set<std::string>& tags) const;
 
   // First line of a file that could not be read, for load-time checks.
   static std::string check_readable(const std::string& file);
@@ -68,6 +71,7 @@ class Lexicon {
 
  private:
   const WordIndex& index() const;
+  bool tagged(std::u32string_view word, const std::set<std::string>& tags) const;
   std::vector<std::string> files_;
   std::set<std::string> tags_;
   std::unordered_set<std::u32string, Hash, Equal> extra_;

@@ -24,7 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr char kMagic[8] = {'K', 'W', 'W', 'O', 'R', 'D', 'S', '\0'};
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;  // 3: one-character words are listed too (their tags)
 constexpr std::uint32_t kByteOrder = 0x01020304;  // a cache from another machine does not match
 
 struct Header {
@@ -152,7 +152,7 @@ bool parse_file(const std::string& file, Parsed& p, std::map<std::string, std::u
       i += static_cast<std::size_t>(n);
     }
     const std::size_t length = p.pool.size() - start;
-    if (!valid || length < 2 || length > 0xFFFF) {
+    if (!valid || length < 1 || length > 0xFFFF) {
       p.pool.resize(start);
       continue;
     }
@@ -168,6 +168,7 @@ bool parse_file(const std::string& file, Parsed& p, std::map<std::string, std::u
       if (it != tag_index.end()) tag = it->second;
     }
     p.entries.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint16_t>(length), tag});
+    if (length < 2) continue;  // the pairs index words of two or more
     const auto len8 = static_cast<std::uint8_t>(std::min<std::size_t>(length, 255));
     const char32_t* w = p.pool.data() + start;
     PairSlot& first = p.pair(w[0], w[1]);
@@ -350,7 +351,7 @@ std::size_t WordIndex::size() const {
 }
 
 std::uint16_t WordIndex::find(std::u32string_view word) const {
-  if (image_size_ == 0 || word.size() < 2) return 0;
+  if (image_size_ == 0 || word.empty()) return 0;
   const Header& h = *at<Header>(image_, 0);
   const Layout l(h);
   const auto* slots = at<std::uint32_t>(image_, l.slots);
