@@ -134,6 +134,19 @@ BOOST_AUTO_TEST_CASE(a_large_markdown_file_is_cut_only_where_nothing_continues) 
                       Document(SourceText("open.md", open_fence), DocumentFormat::Markdown, 2));
 }
 
+// A numbered point of a report opens with an enumerator and Han text; a
+// number with a decimal point, a year or a plain sentence does not.
+BOOST_AUTO_TEST_CASE(tells_a_numbered_point_by_its_enumerator) {
+  BOOST_TEST(opens_with_enumerator("三、深入改革经济体制和扩大对外开放"));
+  BOOST_TEST(opens_with_enumerator("第二、既要搞活经济，又要加强管理。要健全制度"));
+  BOOST_TEST(opens_with_enumerator("（四）坚持对外开放"));
+  BOOST_TEST(opens_with_enumerator("　　2.严控会议数量。"));
+  BOOST_TEST(!opens_with_enumerator("2.5微米以下的颗粒物"));
+  BOOST_TEST(!opens_with_enumerator("2025年，全市地区生产总值增长5%。"));
+  BOOST_TEST(!opens_with_enumerator("我们，要坚持对外开放。"));
+  BOOST_TEST(!opens_with_enumerator("三"));
+}
+
 BOOST_AUTO_TEST_CASE(classifies_newspaper_blocks) {
   BOOST_TEST(classify_block("持续增进民生福祉 奋力写好民生答卷") == BlockKind::Heading);
   BOOST_TEST(classify_block("【通辽·社会】") == BlockKind::Heading);

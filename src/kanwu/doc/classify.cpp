@@ -209,6 +209,26 @@ bool opens_with_bullet(std::string_view text) {
   return false;
 }
 
+bool opens_with_enumerator(std::string_view text) {
+  // Enough of the text for the longest enumerator (（十二）) and a character.
+  std::u32string head;
+  for (std::size_t i = 0; i < text.size() && head.size() < 8;) {
+    char32_t c = 0;
+    const int n = utf8::decode(text, i, c);
+    if (n <= 0) break;
+    i += static_cast<std::size_t>(n);
+    if (head.empty() && (c == U' ' || c == U'　')) continue;
+    head += c;
+  }
+  // is_numbered_title reads the enumerator; a title ends before a full stop,
+  // a numbered point may run on, so only its first characters are asked.
+  static constexpr std::u32string_view kMarks = U"、．.）)，";
+  for (std::size_t k = 1; k + 1 < head.size(); ++k)
+    if (kMarks.find(head[k]) != std::u32string_view::npos)
+      return chars::is_han(head[k + 1]) && is_numbered_title(head.substr(0, k + 2));
+  return false;
+}
+
 bool is_heading_by_form(std::string_view text) {
   const std::u32string s = trim(decode_all(text));
   return is_numbered_title(s) || is_spaced_headline(s);

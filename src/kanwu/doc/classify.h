@@ -28,6 +28,11 @@ bool is_debris_line(std::u32string_view s);
 // (duplicate-paragraph) and is no sentence half (broken-paragraph).
 bool opens_with_bullet(std::string_view text);
 
+// 三、…, （四）…, 第二、…: a paragraph opening with an enumerator, a numbered
+// point of a report (its heading, and often its lead sentences). Han text
+// follows the enumerator (not the 2. of 2.5).
+bool opens_with_enumerator(std::string_view text);
+
 // A heading by its form, not its length: numbered (一、, （三）, 第五，) or a
 // news headline of two parts set apart by a space.
 bool is_heading_by_form(std::string_view text);

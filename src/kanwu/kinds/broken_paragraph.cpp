@@ -130,8 +130,9 @@ class BrokenParagraphRule : public Rule {
       if ((!in_scope(a) && !short_clause) || utf8::count_code_points(a.text) < min_chars_) continue;
       if (!ends_mid_sentence(a.text) || opens_with_bullet(a.text)) continue;
       const std::size_t j = find_continuation(blocks, i, claimed);
-      if (j == blocks.size() || starts_new_sentence(blocks[j].text) || opens_with_bullet(blocks[j].text) || is_headline_of(a.text, blocks[j].text) ||
-          markdown_structure(document, a) || open_alike(a.text, blocks[j].text))
+      if (j == blocks.size() || starts_new_sentence(blocks[j].text) || opens_with_bullet(blocks[j].text) ||
+          is_headline_of(a.text, blocks[j].text) || markdown_structure(document, a) ||
+          open_alike(a.text, blocks[j].text))
         continue;
       // A short first half reads as a headline with a comma (稳字当头，进中求好)
       // unless the break cuts a word that the next half completes. So does any
@@ -143,6 +144,12 @@ class BrokenParagraphRule : public Rule {
       // Such a half is joined only to the next paragraph of text: among a
       // dozen later paragraphs one often starts with a character that makes a
       // word with its last (交通互联，建设高效贯通功能圈 … 通衢大邑).
+      // A numbered point (第二、既要搞活经济，又要加强管理。…健全制度) is a
+      // heading with its lead, which ends without a mark as headings do:
+      // broken only where the break cuts a word.
+      if (ends_in_han(a.text) && opens_with_enumerator(a.text) && !examine_join(a.text, blocks[j].text).spans_word &&
+          !ends_dangling(a.text))
+        continue;
       if ((short_clause && !in_scope(a)) || (ends_in_han(a.text) && !has_sentence_end(a.text) && !reads_as_body(a.text))) {
         // The word list answers for body paragraphs only: a headline with a
         // comma ends in whole words that a list of 349,000 meets across the
@@ -186,6 +193,9 @@ class BrokenParagraphRule : public Rule {
     const std::size_t limit = std::min(blocks.size(), i + 1 + max_distance_);
     for (std::size_t j = i + 1; j < limit; ++j) {
       const Block& b = blocks[j];
+      // A numbered heading (四、坚持独立自主的和平外交政策) opens a section: no
+      // sentence runs on across it.
+      if (b.kind == BlockKind::Heading && opens_with_enumerator(b.text)) break;
       if (!in_scope(b) || claimed[j]) continue;
       if (next == blocks.size()) next = j;
       const JoinSignal join = examine_join(a.text, b.text);
