@@ -127,7 +127,11 @@ class BrokenParagraphRule : public Rule {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       const Block& a = blocks[i];
       const bool short_clause = clause_taken_for_heading(a);
-      if ((!in_scope(a) && !short_clause) || utf8::count_code_points(a.text) < min_chars_) continue;
+      // A plain line taken for a title (no clause mark) among paragraphs of
+      // text, whose last word the next text completes by ICU's dictionary
+      // (…交易会正 / 在火热进行): is_headline_of() below asks for the cut.
+      const bool cut_title = i > 0 && blocks[i - 1].kind == BlockKind::Body && line_taken_for_heading(a);
+      if ((!in_scope(a) && !short_clause && !cut_title) || utf8::count_code_points(a.text) < min_chars_) continue;
       if (!ends_mid_sentence(a.text) || opens_with_bullet(a.text)) continue;
       const std::size_t j = find_continuation(blocks, i, claimed);
       if (j == blocks.size() || starts_new_sentence(blocks[j].text) || opens_with_bullet(blocks[j].text) ||
@@ -244,6 +248,27 @@ class BrokenParagraphRule : public Rule {
     if (last != U'的') return true;
     const std::size_t comma = text.rfind("，");
     return text.substr(comma == std::string_view::npos ? 0 : comma).find("是") == std::string_view::npos;
+  }
+
+  // A plain one-line "title" (no clause mark, not numbered, not set as a
+  // heading by markup) ending in a Han character.
+  bool line_taken_for_heading(const Block& a) const {
+    if (a.kind != BlockKind::Heading || a.first_line != a.last_line || a.kind_from_markup) return false;
+    if (std::find(info().scope.begin(), info().scope.end(), BlockKind::Body) == info().scope.end()) return false;
+    return !clause_taken_for_heading(a) && !is_heading_by_form(a.text) && ends_in_han(a.text) &&
+           !ends_in_figure(a.text);
+  }
+
+  // …交易额达8.9亿元: a title ending in a figure and its unit (at most three
+  // characters after the digits) states a whole fact; the unit belongs to
+  // the number, not to a word across the break (元|首).
+  static bool ends_in_figure(std::string_view text) {
+    const std::u32string cp = code_points(text).chars;
+    std::size_t n = cp.size();
+    while (n > 0 && (cp[n - 1] == U' ' || cp[n - 1] == U'　')) --n;
+    std::size_t han = 0;
+    while (han < 3 && han < n && chars::is_han(cp[n - 1 - han])) ++han;
+    return han < n && han > 0 && chars::is_digit(cp[n - 1 - han]);
   }
 
   // The first half of a paragraph broken early is one short line: the
