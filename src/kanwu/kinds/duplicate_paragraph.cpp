@@ -8,6 +8,9 @@
 #include <set>
 #include <array>
 #include <cmath>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <unordered_map>
 
 #include "kanwu/doc/classify.h"
@@ -65,6 +68,35 @@ bool opens_with_attribution(std::string_view text) {
   return false;
 }
 
+
+// Each block's normalised length and sketch, made once per document and
+// shingle length however many rules of this kind read it (duplicate-paragraph
+// and duplicate-across-files read the same paragraphs: each made its own,
+// a fifth of the default pack's time on news between them). Made on first
+// ask, block by block: a rule's filters decide which blocks are sketched.
+struct BlockSketches {
+  struct Entry {
+    std::size_t chars = 0;  // normalised length
+    ParagraphSketch sketch;
+  };
+  std::unique_ptr<std::mutex> mutex = std::make_unique<std::mutex>();
+  std::map<std::size_t, std::vector<std::optional<Entry>>> by_shingle;
+};
+
+const BlockSketches::Entry& block_sketch(const Document& document, std::size_t b, std::size_t k) {
+  auto& cache = const_cast<BlockSketches&>(document.cached<BlockSketches>([] { return BlockSketches{}; }));
+  std::lock_guard lock(*cache.mutex);
+  auto& entries = cache.by_shingle[k];
+  if (entries.empty()) entries.resize(document.blocks().size());
+  std::optional<BlockSketches::Entry>& entry = entries[b];
+  if (!entry) {
+    const std::u32string norm = normalise_paragraph(document.blocks()[b].text);
+    entry.emplace();
+    entry->chars = norm.size();
+    entry->sketch = sketch_paragraph(norm, k);
+  }
+  return *entry;  // entries never move once sized: a block's entry stays put
+}
 
 struct Paragraph {
   Location where;
@@ -165,16 +197,16 @@ class DuplicatePass : public CorpusPass {
     for (std::size_t b = 0; b < blocks.size(); ++b) {
       const Block& block = blocks[b];
       if (!rule_.in_scope(block)) continue;
-      const std::u32string norm = normalise_paragraph(block.text);
-      if (norm.size() < settings_.min_chars) continue;
       // A duplicated paragraph is prose pasted twice. A line with no
       // sentence is a title or a summary entry (a news summary repeats its
       // items' titles): repeating those is how pages are built. Formulas
       // are told by how often they recur (finish), not by their length.
       if (count_sentences(block.text) < settings_.min_sentences) continue;
+      const BlockSketches::Entry& sketched = block_sketch(document, b, settings_.k);
+      if (sketched.chars < settings_.min_chars) continue;
       Paragraph p;
       p.where = document.locate(block, 0, block.text.size());
-      p.sketch = sketch_paragraph(norm, settings_.k);
+      p.sketch = sketched.sketch;
       p.place = unit_place(document, b);
       digest->paragraphs.push_back(std::move(p));
     }

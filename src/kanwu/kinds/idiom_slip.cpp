@@ -6,7 +6,6 @@
 #include <array>
 #include <cstdint>
 #include <mutex>
-#include <unordered_set>
 #include <sstream>
 
 #include "kanwu/nlp/confusion.h"
@@ -45,29 +44,36 @@ struct Idioms {
   // first use, so that a run that never checks text pays nothing, and flat,
   // so that building it is a sort rather than 25,000 allocations.
   mutable std::array<std::vector<std::pair<std::uint64_t, std::uint32_t>>, kIdiomLength> by_blank;
-  // The first and the last two characters of every idiom: a window one
-  // character away from an idiom keeps one of the two pairs intact, and
-  // most windows of running text keep neither (two hash lookups).
-  mutable std::unordered_set<std::uint64_t> heads, tails;
+  // A bit per hash of each blanked key (per position): by_blank is searched
+  // only where the bit is set. Running text is asked at every character
+  // for four blanks, most windows match no idiom at any, and a bit test in
+  // 64 KB is far cheaper than a binary search of 25,000 keys (the rule was
+  // 14% of the default pack's time on news, most of it those searches).
+  mutable std::array<std::vector<std::uint64_t>, kIdiomLength> blank_bits;
   mutable std::once_flag indexed;
 
-  // Which halves of `window` some idiom has: bit 0 the head, bit 1 the tail.
-  int intact_halves(std::u32string_view window) const {
+  static constexpr int kFilterBits = 19;  // 64 KB a position; ~5% of keys pass by chance
+  static std::size_t filter_slot(std::uint64_t key) { return (key * 0x9E3779B97F4A7C15ULL) >> (64 - kFilterBits); }
+
+  // True when some idiom may differ from `window` at most at `blank`.
+  bool may_be_near(std::u32string_view window, std::size_t blank) const {
     index();
-    return (heads.count(chars::pair_key(window[0], window[1])) ? 1 : 0) |
-           (tails.count(chars::pair_key(window[2], window[3])) ? 2 : 0);
+    const std::size_t slot = filter_slot(blanked(window, blank));
+    return (blank_bits[blank][slot >> 6] >> (slot & 63)) & 1u;
   }
 
   void index() const {
     std::call_once(indexed, [this] {
-      for (const auto& idiom : list) {
-        heads.insert(chars::pair_key(idiom[0], idiom[1]));
-        tails.insert(chars::pair_key(idiom[2], idiom[3]));
-      }
       for (std::size_t k = 0; k < kIdiomLength; ++k) {
         auto& entries = by_blank[k];
+        auto& bits = blank_bits[k];
+        bits.assign(std::size_t{1} << (kFilterBits - 6), 0);
         entries.reserve(list.size());
-        for (std::uint32_t i = 0; i < list.size(); ++i) entries.emplace_back(blanked(list[i], k), i);
+        for (std::uint32_t i = 0; i < list.size(); ++i) {
+          entries.emplace_back(blanked(list[i], k), i);
+          const std::size_t slot = filter_slot(entries.back().first);
+          bits[slot >> 6] |= std::uint64_t{1} << (slot & 63);
+        }
         std::sort(entries.begin(), entries.end());
       }
     });
@@ -77,6 +83,7 @@ struct Idioms {
   template <typename F>
   void near(std::u32string_view window, std::size_t blank, F&& each) const {
     index();
+    if (!may_be_near(window, blank)) return;
     const auto& entries = by_blank[blank];
     const std::uint64_t key = blanked(window, blank);
     for (auto it = std::lower_bound(entries.begin(), entries.end(), std::make_pair(key, std::uint32_t{0}));
@@ -157,11 +164,10 @@ class IdiomSlipRule : public Rule {
     const std::u32string_view window = s.substr(i, kIdiomLength);
     for (char32_t c : window)
       if (!chars::is_han(c)) return 0;
-    const int intact = s_.idioms->intact_halves(window);
-    if (!intact || s_.idioms->contains(window)) return 0;
+    bool near_any = false;
+    for (std::size_t k = 0; k < kIdiomLength && !near_any; ++k) near_any = s_.idioms->may_be_near(window, k);
+    if (!near_any || s_.idioms->contains(window)) return 0;
     for (std::size_t k = 0; k < kIdiomLength; ++k) {
-      // A change in the head leaves the tail intact, and the other way round.
-      if (!(intact & (k < 2 ? 2 : 1))) continue;
       const std::u32string* slip_of = nullptr;
       s_.idioms->near(window, k, [&](const std::u32string& idiom) {
         if (!slip_of && is_slip_of(s, i, k, idiom, quoted)) slip_of = &idiom;
