@@ -73,6 +73,7 @@ ledger_check_scenarios "$KANWU" "$URL" "$TMP/work"
 
 expect "pg: the schema version" 0 '^3$' -- psql_run "SELECT max(version) FROM ledger_schema"
 expect "pg: figures are found by their index" 0 'Index' -- psql_run "SET enable_seqscan = off; EXPLAIN SELECT * FROM ledger_claims WHERE group_hash = 1"
+expect "pg: documents waiting to be added again are counted by their index" 0 'Index' -- psql_run "SET enable_seqscan = off; EXPLAIN SELECT count(*) FROM ledger_documents WHERE reader = ''"
 psql_run "INSERT INTO ledger_schema VALUES (99, 'later')"
 expect "pg: a ledger of a newer schema" 2 'schema version 99, newer than this kanwu' -- "$KANWU" ledger list --ledger "$URL"
 psql_run "DELETE FROM ledger_schema WHERE version = 99"
