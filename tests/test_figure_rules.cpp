@@ -225,6 +225,18 @@ BOOST_AUTO_TEST_CASE(plan_words_inside_names_and_before_done_clauses_make_no_pla
   const auto g = run_rules(kConflict, {{"c.txt", "江州快速路\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(done), 126)},
                                        {"d.txt", "快速路建设\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(done), 162)}});
   BOOST_TEST(g.size() == 1u);
+  // A share of the done amount, in a clause of its own with no verb, is
+  // done too: the plan word's reach ended at the clause that says 已.
+  const std::string share = "目前，江北段预计年底建成，全线已完成投资126亿元，占总投资的{}%。\n";
+  const auto h = run_rules(kConflict, {{"e.txt", "江州快速路\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(share), 73)},
+                                       {"f.txt", "快速路建设\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(share), 72)}});
+  BOOST_REQUIRE(h.size() == 1u);
+  BOOST_TEST(h[0].message.find("72%|73%") != std::string::npos, h[0].message);
+  // Still a plan where nothing after the plan word says done.
+  const std::string planned = "目前，江北段计划年底建成，全线将完成投资126亿元，占总投资的{}%。\n";
+  BOOST_TEST(run_rules(kConflict, {{"g.txt", "江州快速路\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(planned), 73)},
+                                   {"h.txt", "快速路建设\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(planned), 72)}})
+                 .empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
