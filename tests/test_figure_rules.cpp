@@ -239,6 +239,21 @@ BOOST_AUTO_TEST_CASE(plan_words_inside_names_and_before_done_clauses_make_no_pla
                  .empty());
 }
 
+// An excerpt of text right under a title and date, cut after a ； (no full
+// stop in it), states figures: a head line never ends mid-clause.
+BOOST_AUTO_TEST_CASE(a_short_paragraph_ending_mid_clause_under_the_title_is_text) {
+  const std::string text = "江州简报\n\n2031年3月26日\n\n全市节庆、展会、论坛活动数量分别压减46.3%、{}%、48.3%；\n";
+  const auto f = run_rules(kConflict, {{"a.txt", fmt::format(fmt::runtime(text), "65.2")},
+                                       {"b.txt", fmt::format(fmt::runtime(text), "56.2")}});
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message.find("56.2%|65.2%") != std::string::npos, f[0].message);
+  // A head line (a deck under the title, no clause cut) still states none.
+  const std::string deck = "江州简报\n\n2031年3月26日\n\n全市活动数量压减{}%\n";
+  BOOST_TEST(run_rules(kConflict, {{"c.txt", fmt::format(fmt::runtime(deck), "65.2")},
+                                   {"d.txt", fmt::format(fmt::runtime(deck), "56.2")}})
+                 .empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(figure_arithmetic)
