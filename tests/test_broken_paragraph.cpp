@@ -106,3 +106,31 @@ BOOST_AUTO_TEST_CASE(highlights_and_numbered_points_are_not_halves) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// The next paragraph completes a listed word cut at A's end (马来 / 西亚):
+// it is the continuation, not a later paragraph whose first character makes
+// another word with A's last (来 / 宾们…). And a figure's number ending A
+// with its unit opening the next paragraph is a cut too.
+BOOST_AUTO_TEST_SUITE(broken_paragraph_with_word_list)
+const std::string kListRule = rule_yaml("broken-paragraph", "{before}|{after}|{line}",
+                                        "    openers: [央视网消息, 本报讯]\n"
+                                        "    lexicon: ['/usr/lib/python3/dist-packages/jieba/dict.txt']\n");
+
+BOOST_AUTO_TEST_CASE(the_next_paragraph_completing_a_listed_word_continues) {
+  const std::string text =
+      "江州市经贸代表团今天上午从江州机场出发。代表团一行二十人，将启程前往马来\n\n西亚参加经贸洽谈会，并签署合作协议。\n\n"
+      "宾们在机场为代表团送行，祝愿此行圆满成功。";
+  const auto f = run_rules(kListRule, text);
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_REQUIRE(f[0].related.size() == 1u);
+  BOOST_TEST(f[0].related[0].where.start.line == 3);
+}
+
+BOOST_AUTO_TEST_CASE(a_figure_cut_from_its_unit_is_a_break) {
+  const auto f = run_rules(kListRule, "据统计，2031年，全市农业保险保费收入15.5亿\n\n元，累计提供风险保障530亿元。");
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].related[0].where.start.line == 3);
+  // A heading ending in a whole figure, its unit written, is no half.
+  BOOST_TEST(run_rules(kListRule, "全市农业保险保费收入15.5亿元\n\n元旦前后，保险公司走访了农户。").empty());
+}
+BOOST_AUTO_TEST_SUITE_END()

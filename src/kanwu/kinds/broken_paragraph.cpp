@@ -11,6 +11,7 @@
 #include "kanwu/nlp/lexicon.h"
 #include "kanwu/rules/lexicon_param.h"
 #include "kanwu/figures/period.h"
+#include "kanwu/figures/quantity.h"
 #include "kanwu/nlp/join.h"
 #include "kanwu/text/chars.h"
 #include "kanwu/text/utf8.h"
@@ -69,7 +70,17 @@ bool is_headline_of(std::string_view a, std::string_view b) {
     if (a.find(mark) != std::string_view::npos) return false;
   const JoinSignal join = examine_join(a, b);
   if (a.find("。") == std::string_view::npos && a.find("！") == std::string_view::npos) return !join.spans_word;
-  return longest_shared_run(a, head_chars(b, 80)) >= 6;
+  // Nor does one with a full stop end cutting a word (…最大开挖直 / 径12.68米).
+  return !join.spans_word && longest_shared_run(a, head_chars(b, 80)) >= 6;
+}
+
+// 我国农业保险保费收入1555.5亿 / 元，累计…: the number of a figure ends A and
+// its unit opens B (the project's quantity reader reads one figure across).
+bool cuts_a_figure(std::string_view a, std::string_view b) {
+  const std::string left = tail_chars(a, 12), right = head_chars(b, 6);
+  for (const Quantity& q : extract_quantities(left + right))
+    if (!q.unit.empty() && q.number_end <= left.size() && q.end > left.size()) return true;
+  return false;
 }
 
 // In Markdown a paragraph ends where its author ended it: a line ending in a
@@ -158,7 +169,7 @@ class BrokenParagraphRule : public Rule {
         // The word list answers for body paragraphs only: a headline with a
         // comma ends in whole words that a list of 349,000 meets across the
         // break too often (新局面 / 面对).
-        if (!examine_join(a.text, blocks[j].text).spans_word && !ends_dangling(a.text) &&
+        if (!examine_join(a.text, blocks[j].text).spans_word && !cuts_a_figure(a.text, blocks[j].text) && !ends_dangling(a.text) &&
             !(in_scope(a) && listed_word_across(a.text, blocks[j].text)))
           continue;
         const auto text_between = [&](const Block& b) {
@@ -170,7 +181,7 @@ class BrokenParagraphRule : public Rule {
       // paragraph: a break that cuts a word, or nothing but paragraphs (no
       // code, list or HTML the author put there), as in a news transcript.
       if (document.format() == DocumentFormat::Markdown && !examine_join(a.text, blocks[j].text).spans_word &&
-          !only_paragraphs_between(document, i, j))
+          !cuts_a_figure(a.text, blocks[j].text) && !only_paragraphs_between(document, i, j))
         continue;
       claimed[j] = true;
       Finding& f = report(document, a, blocks[j], j == i + 1, emit);
@@ -201,7 +212,13 @@ class BrokenParagraphRule : public Rule {
       // sentence runs on across it.
       if (b.kind == BlockKind::Heading && opens_with_enumerator(b.text)) break;
       if (!in_scope(b) || claimed[j]) continue;
-      if (next == blocks.size()) next = j;
+      if (next == blocks.size()) {
+        next = j;
+        // The next paragraph completes a listed word of three or more
+        // characters cut at A's end (不 / 符合要求): it, not a later one
+        // that happens to start with a word of A's last character.
+        if (!starts_new_sentence(b.text) && listed_word_across(a.text, b.text)) return j;
+      }
       const JoinSignal join = examine_join(a.text, b.text);
       if (!join.spans_word || !join.lone_ends) continue;
       // One that opens a sentence of its own (一季度，…) continues nothing,
