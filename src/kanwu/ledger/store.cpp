@@ -126,7 +126,9 @@ ALTER TABLE ledger_corrections ADD COLUMN figure_group TEXT;
     // 3: a third of the size. A figure's group and co-figures are derived
     // again when read (figure_row.h), not stored with every figure (the
     // co-figures' JSON was 400 bytes a figure, the clause of an unnamed
-    // metric was stored four times); a group is looked up by its hash;
+    // metric was stored four times); a group is looked up by its hash (the
+    // index holds each figure's document and block too, so a lookup finds
+    // the blocks to read without reading the figures' rows);
     // paragraph shingles are Rice-coded gaps; band keys are 32-bit and a
     // document's bands are found again from its shingles, not by a second
     // index. The rows of version 2 cannot be converted in SQL (the hashes
@@ -148,7 +150,7 @@ ALTER TABLE ledger_claims DROP COLUMN evidence;
 ALTER TABLE ledger_claims DROP COLUMN qualifiers;
 ALTER TABLE ledger_claims ADD COLUMN group_hash BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE ledger_claims ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX ledger_claims_group ON ledger_claims (group_hash);
+CREATE INDEX ledger_claims_group ON ledger_claims (group_hash, document_id, block);
 CREATE INDEX ledger_claims_block ON ledger_claims (document_id, block);
 CREATE INDEX ledger_documents_to_add_again ON ledger_documents (reader) WHERE reader = '';
 )sql",
@@ -226,13 +228,15 @@ Position position(SqlStatement& q, int line_column, int col_column) {
   return p;
 }
 
-constexpr std::string_view kClaimColumns =
+// A stored figure's columns (read_claim reads them in this order), then
+// where they come from.
+constexpr std::string_view kClaimSelect =
     "d.name, d.title, d.published, c.metric_key, c.metric, c.role, c.flags, c.subject, c.period, "
     "c.period_text, c.share_base, c.unit, c.value, c.low, c.high, c.text, c.block, c.offset_in_sentence, "
-    "c.line, c.col, c.end_line, c.end_col, s.block, s.sentence, s.text, s.figures, c.id "
-    "FROM ledger_claims c JOIN ledger_documents d ON d.id = c.document_id "
-    "LEFT JOIN ledger_sentences s ON s.id = c.sentence_id";
-constexpr int kClaimId = 26;  // the column of c.id above
+    "c.line, c.col, c.end_line, c.end_col, s.block, s.sentence, s.text, s.figures, c.id, c.document_id, c.group_hash";
+constexpr int kClaimBlock = 16, kClaimId = 26, kClaimDocument = 27, kClaimGroupHash = 28;
+constexpr std::string_view kClaimJoins =
+    "JOIN ledger_documents d ON d.id = c.document_id LEFT JOIN ledger_sentences s ON s.id = c.sentence_id";
 
 StoredClaim read_claim(SqlStatement& q) {
   StoredClaim out;
@@ -728,43 +732,58 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
 
 std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& groups) {
   const std::set<std::string> wanted(groups.begin(), groups.end());
-  // The figures asked for, by block: (document id, block) → claim ids.
-  std::map<std::pair<std::int64_t, std::int64_t>, std::set<std::int64_t>> asked;
-  {
-    auto q = db_->prepare(
-        "SELECT c.id, c.document_id, c.block, c.metric_key, c.subject, c.period, c.unit FROM ledger_claims c "
-        "JOIN ledger_documents d ON d.id = c.document_id WHERE c.group_hash = $1 "
-        "ORDER BY d.published DESC, d.id DESC LIMIT $2");
-    for (const std::string& group : wanted) {
-      q->reset();
-      q->bind(1, group_stored(group));
-      q->bind(2, static_cast<std::int64_t>(kFiguresPerGroup));
-      while (q->next()) {
-        // The hash found it; its identity, derived as a run derives it,
-        // must be the group itself (two groups may share a hash).
-        ComparableFigure f;
-        f.metric_key = q->text(3);
-        f.subject = q->text(4);
-        f.period = q->text(5);
-        f.unit = q->text(6);
-        identify(f);
-        if (f.group == group) asked[{q->integer(1), q->integer(2)}].insert(q->integer(0));
+  // One query per group: the blocks holding its figures (at most 32, the
+  // most recently published), each read whole — the figures asked for and
+  // their co-figures — through the (document, block) index.
+  auto q = db_->prepare(fmt::format(
+      "SELECT {} FROM (SELECT DISTINCT h.document_id, h.block FROM "
+      "(SELECT c2.document_id, c2.block FROM ledger_claims c2 JOIN ledger_documents d2 ON d2.id = c2.document_id "
+      "WHERE c2.group_hash = $1 ORDER BY d2.published DESC, d2.id DESC LIMIT $2) h) hit "
+      "JOIN ledger_claims c ON c.document_id = hit.document_id AND c.block = hit.block {} "
+      "ORDER BY c.document_id, c.block, c.id",
+      kClaimSelect, kClaimJoins));
+  struct Rows {
+    std::vector<std::int64_t> ids;  // in id (document) order
+    std::vector<StoredClaim> figures;
+    std::set<std::int64_t> asked;
+  };
+  std::map<std::pair<std::int64_t, std::int64_t>, Rows> blocks;  // by (document id, block)
+  for (const std::string& group : wanted) {
+    const std::int64_t hash = group_stored(group);
+    q->reset();
+    q->bind(1, hash);
+    q->bind(2, static_cast<std::int64_t>(kFiguresPerGroup));
+    while (q->next()) {
+      Rows& rows = blocks[{q->integer(kClaimDocument), q->integer(kClaimBlock)}];
+      const std::int64_t id = q->integer(kClaimId);
+      // A block read for an earlier group is kept as read then.
+      auto at = std::find(rows.ids.begin(), rows.ids.end(), id);
+      if (at == rows.ids.end()) {
+        rows.ids.push_back(id);
+        rows.figures.push_back(read_claim(*q));
+        at = rows.ids.end() - 1;
       }
+      if (q->integer(kClaimGroupHash) != hash) continue;
+      // The hash found it; its identity, derived as a run derives it, must
+      // be the group itself (two groups may share a hash).
+      const LedgerClaim& c = rows.figures[static_cast<std::size_t>(at - rows.ids.begin())].claim;
+      ComparableFigure f;
+      f.metric_key = c.metric_key;
+      f.subject = c.subject;
+      f.period = c.period;
+      f.unit = c.unit;
+      identify(f);
+      if (f.group == group) rows.asked.insert(id);
     }
   }
   std::vector<StoredBlock> out;
-  auto q = db_->prepare(
-      fmt::format("SELECT {} WHERE c.document_id = $1 AND c.block = $2 ORDER BY c.id", kClaimColumns));
-  for (const auto& [where, ids] : asked) {
-    q->reset();
-    q->bind(1, where.first);
-    q->bind(2, where.second);
+  for (auto& [where, rows] : blocks) {
+    if (rows.asked.empty()) continue;
     StoredBlock block;
-    while (q->next()) {
-      if (ids.contains(q->integer(kClaimId))) block.asked.push_back(block.figures.size());
-      block.figures.push_back(read_claim(*q));
-    }
-    if (!block.asked.empty()) out.push_back(std::move(block));
+    for (std::size_t i = 0; i < rows.ids.size(); ++i)
+      if (rows.asked.contains(rows.ids[i])) block.asked.push_back(i);
+    block.figures = std::move(rows.figures);
+    out.push_back(std::move(block));
   }
   std::sort(out.begin(), out.end(), [](const StoredBlock& a, const StoredBlock& b) {
     const LedgerClaim& x = a.figures.front().claim;
@@ -776,7 +795,7 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
 }
 
 std::vector<StoredClaim> Ledger::all_claims() {
-  auto q = db_->prepare(fmt::format("SELECT {} ORDER BY d.name, c.line, c.col", kClaimColumns));
+  auto q = db_->prepare(fmt::format("SELECT {} FROM ledger_claims c {} ORDER BY d.name, c.line, c.col", kClaimSelect, kClaimJoins));
   std::vector<StoredClaim> out;
   while (q->next()) out.push_back(read_claim(*q));
   return out;
