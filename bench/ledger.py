@@ -104,14 +104,17 @@ def generate_figures(ledger, total):
         "SELECT i + 1, (abs(random()) % 1000000) / 10.0 FROM n WHERE i + 1 < ?) "
         "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, flags, subject, period, "
         "period_text, share_base, unit, value, low, high, text, block, offset_in_sentence, line, col, end_line, "
-        "end_col, group_hash) "
+        "end_col, group_hash, published) "
         "SELECT ? + i / ?, NULL, r.metric_key, r.metric, r.role, r.flags, r.subject, r.period, r.period_text, "
         "r.share_base, r.unit, n.x, n.x, n.x, printf('%.1f', n.x), (i % ?) / 5, 0, 3 + i % ?, 1, 3 + i % ?, 6, "
         # Other identities: hashes no real group has (1..100003; a group's
         # hash is a 64-bit FNV-1a), as many as the archive's kinds allow.
-        "CASE WHEN i % 2 = 0 THEN r.group_hash ELSE 1 + i % 100003 END "
+        "CASE WHEN i % 2 = 0 THEN r.group_hash ELSE 1 + i % 100003 END, "
+        # The generated document's publication day (YYYYMMDD), as above.
+        "(2010 + (i / ?) % 15) * 10000 + (1 + (i / ?) % 12) * 100 + 1 + (i / ?) % 28 "
         "FROM n JOIN real r ON r.k = (i * 7919) % ?",
-        (rows, first, per_document, per_document, per_document, per_document, real))
+        (rows, first, per_document, per_document, per_document, per_document,
+         per_document, per_document, per_document, real))
     db.commit()
     db.execute("ANALYZE")
     db.close()

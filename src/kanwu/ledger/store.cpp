@@ -127,8 +127,8 @@ ALTER TABLE ledger_corrections ADD COLUMN figure_group TEXT;
     // again when read (figure_row.h), not stored with every figure (the
     // co-figures' JSON was 400 bytes a figure, the clause of an unnamed
     // metric was stored four times); a group is looked up by its hash (the
-    // index holds each figure's document and block too, so a lookup finds
-    // the blocks to read without reading the figures' rows);
+    // index holds each figure's publication day, document and block too, so
+    // a lookup finds the latest blocks to read without reading any row);
     // paragraph shingles are Rice-coded gaps; band keys are 32-bit and a
     // document's bands are found again from its shingles, not by a second
     // index. The rows of version 2 cannot be converted in SQL (the hashes
@@ -150,7 +150,8 @@ ALTER TABLE ledger_claims DROP COLUMN evidence;
 ALTER TABLE ledger_claims DROP COLUMN qualifiers;
 ALTER TABLE ledger_claims ADD COLUMN group_hash BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE ledger_claims ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;
-CREATE INDEX ledger_claims_group ON ledger_claims (group_hash, document_id, block);
+ALTER TABLE ledger_claims ADD COLUMN published INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX ledger_claims_group ON ledger_claims (group_hash, published, document_id, block);
 CREATE INDEX ledger_claims_block ON ledger_claims (document_id, block);
 CREATE INDEX ledger_documents_to_add_again ON ledger_documents (reader) WHERE reader = '';
 )sql",
@@ -218,6 +219,23 @@ std::int64_t band_stored(std::uint64_t key) {
   return static_cast<std::int32_t>(static_cast<std::uint32_t>(key ^ (key >> 32)));
 }
 
+// A publication date as the figures' index orders it: YYYYMMDD (a month or
+// a year alone as its first day), 0 when unknown.
+std::int64_t published_day(const std::string& date) {
+  std::int64_t parts[3] = {0, 0, 0};
+  std::size_t part = 0;
+  for (const char ch : date) {
+    if (ch == '-') {
+      if (++part == 3) break;
+    } else if (ch >= '0' && ch <= '9') {
+      parts[part] = parts[part] * 10 + (ch - '0');
+    } else {
+      return 0;
+    }
+  }
+  return parts[0] * 10000 + parts[1] * 100 + parts[2];
+}
+
 // A group as looked up: its hash (the text follows from the row, identify()).
 std::int64_t group_stored(const std::string& group) { return as_stored(cache::hash(group)); }
 
@@ -235,6 +253,11 @@ constexpr std::string_view kClaimSelect =
     "c.period_text, c.share_base, c.unit, c.value, c.low, c.high, c.text, c.block, c.offset_in_sentence, "
     "c.line, c.col, c.end_line, c.end_col, s.block, s.sentence, s.text, s.figures, c.id, c.document_id, c.group_hash";
 constexpr int kClaimBlock = 16, kClaimId = 26, kClaimDocument = 27, kClaimGroupHash = 28;
+// The same columns without the sentence's (read only for the figures asked).
+constexpr std::string_view kBlockSelect =
+    "d.name, d.title, d.published, c.metric_key, c.metric, c.role, c.flags, c.subject, c.period, "
+    "c.period_text, c.share_base, c.unit, c.value, c.low, c.high, c.text, c.block, c.offset_in_sentence, "
+    "c.line, c.col, c.end_line, c.end_col, NULL, NULL, NULL, NULL, c.id, c.document_id, c.group_hash";
 constexpr std::string_view kClaimJoins =
     "JOIN ledger_documents d ON d.id = c.document_id LEFT JOIN ledger_sentences s ON s.id = c.sentence_id";
 
@@ -507,8 +530,9 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
     auto q = db_->prepare(
         "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, flags, subject, period, "
         "period_text, share_base, unit, value, low, high, text, block, offset_in_sentence, line, col, end_line, "
-        "end_col, group_hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-        "$16, $17, $18, $19, $20, $21, $22)");
+        "end_col, group_hash, published) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
+        "$16, $17, $18, $19, $20, $21, $22, $23)");
+    const std::int64_t published = published_day(doc.published);
     for (const LedgerClaim& c : doc.claims) {
       q->reset();
       q->bind(1, id);
@@ -536,6 +560,7 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
       q->bind(20, static_cast<std::int64_t>(c.end.line));
       q->bind(21, static_cast<std::int64_t>(c.end.column));
       q->bind(22, group_stored(c.group));
+      q->bind(23, published);
       q->run();
     }
   }
@@ -737,11 +762,17 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
   // their co-figures — through the (document, block) index.
   auto q = db_->prepare(fmt::format(
       "SELECT {} FROM (SELECT DISTINCT h.document_id, h.block FROM "
-      "(SELECT c2.document_id, c2.block FROM ledger_claims c2 JOIN ledger_documents d2 ON d2.id = c2.document_id "
-      "WHERE c2.group_hash = $1 ORDER BY d2.published DESC, d2.id DESC LIMIT $2) h) hit "
-      "JOIN ledger_claims c ON c.document_id = hit.document_id AND c.block = hit.block {} "
+      "(SELECT c2.document_id, c2.block FROM ledger_claims c2 "
+      "WHERE c2.group_hash = $1 ORDER BY c2.published DESC, c2.document_id DESC LIMIT $2) h) hit "
+      "JOIN ledger_claims c ON c.document_id = hit.document_id AND c.block = hit.block "
+      "JOIN ledger_documents d ON d.id = c.document_id "
       "ORDER BY c.document_id, c.block, c.id",
-      kClaimSelect, kClaimJoins));
+      kBlockSelect));
+  // The sentence of a figure asked for (its restatement evidence); its
+  // block's other figures are co-figures, whose sentences are not read.
+  auto sentence = db_->prepare(
+      "SELECT s.block, s.sentence, s.text, s.figures FROM ledger_claims c JOIN ledger_sentences s ON s.id = c.sentence_id "
+      "WHERE c.id = $1");
   struct Rows {
     std::vector<std::int64_t> ids;  // in id (document) order
     std::vector<StoredClaim> figures;
@@ -773,7 +804,17 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
       f.period = c.period;
       f.unit = c.unit;
       identify(f);
-      if (f.group == group) rows.asked.insert(id);
+      if (f.group != group || !rows.asked.insert(id).second) continue;
+      sentence->reset();
+      sentence->bind(1, id);
+      if (sentence->next()) {
+        LedgerSentence& into = rows.figures[static_cast<std::size_t>(at - rows.ids.begin())].sentence;
+        into.block = static_cast<int>(sentence->integer(0));
+        into.index = static_cast<int>(sentence->integer(1));
+        into.text = sentence->text(2);
+        into.figures = parse_spans(sentence->text(3));
+      }
+      sentence->run();
     }
   }
   std::vector<StoredBlock> out;
