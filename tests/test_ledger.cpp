@@ -179,10 +179,26 @@ BOOST_AUTO_TEST_CASE(add_list_stats_and_lookups) {
       BOOST_TEST(c.sentence.text.substr(c.claim.offset, 5) == "16.4%");
       BOOST_TEST(c.sentence.figures.size() == first.sentences[rate->sentence].figures.size());
     }
-    // The block's other stored figures come with it (its co-figures), all of one document.
-    for (const auto& c : block.figures) BOOST_TEST(c.document.name == block.figures.front().document.name);
   }
   BOOST_TEST(seen);
+  // Two groups of one block asked together: the block comes once, both
+  // figures asked in it, with the block's other figures (its co-figures).
+  const LedgerClaim* total = claim_written(first, "70.4亿元");
+  BOOST_REQUIRE(total);
+  BOOST_REQUIRE(total->block == rate->block);
+  const auto both = store->figures_in({rate->group, total->group});
+  std::size_t blocks_of_a = 0;
+  for (const auto& block : both) {
+    if (block.figures.front().document.name != "a.txt") continue;
+    ++blocks_of_a;
+    BOOST_TEST(block.asked.size() == 2u);
+    std::size_t in_block = 0;
+    for (const auto& c : first.claims) in_block += c.block == rate->block;
+    BOOST_TEST(block.figures.size() == in_block);  // the whole block: 70.4亿元, 9.4亿元, 16.4%
+    for (std::size_t i = 1; i < block.figures.size(); ++i)
+      BOOST_TEST(block.figures[i - 1].claim.start.column < block.figures[i].claim.start.column);
+  }
+  BOOST_TEST(blocks_of_a == 1u);
   BOOST_TEST(store->all_claims().size() == s.claims);
 
   // Paragraphs: the same text, a near copy, and an unrelated one.
@@ -281,8 +297,19 @@ BOOST_AUTO_TEST_CASE(remove_and_corrections) {
   BOOST_TEST(corrections[0].document.title == "通辽市民政局2024年5月6日发布");
   BOOST_TEST(corrections[1].corrected_on == "");
 
+  // Eight band rows a paragraph (no foreign key deletes them: the ledger does).
+  const auto bands = [&] { return std::stoul(query_one(tmp.file("l.db"), "SELECT count(*) FROM ledger_paragraph_bands")); };
+  const auto paragraphs = [&] { return std::stoul(query_one(tmp.file("l.db"), "SELECT count(*) FROM ledger_paragraphs")); };
+  BOOST_TEST(paragraphs() > 0u);
+  BOOST_TEST(bands() == kSketchBands * paragraphs());
+  // Replaced: its old band rows go with its old paragraphs.
+  std::string changed = kRelease;
+  changed.replace(changed.find("128"), 3, "130");
+  BOOST_TEST(static_cast<int>(store->add(record(changed, "a.txt"))) == static_cast<int>(AddOutcome::Replaced));
+  BOOST_TEST(bands() == kSketchBands * paragraphs());
   BOOST_TEST(store->remove("a.txt"));
   BOOST_TEST(!store->remove("a.txt"));
+  BOOST_TEST(bands() == 0u);
   BOOST_TEST(store->documents().size() == 1u);
   BOOST_TEST(store->corrections().empty());
   const LedgerStats s = store->stats();
@@ -387,7 +414,13 @@ BOOST_AUTO_TEST_CASE(a_ledger_of_schema_2_keeps_its_documents_and_is_read_again)
   run_sql(path, read_bytes(KANWU_SOURCE_DIR "/tests/data/ledger-schema-2.sql"));
   BOOST_REQUIRE(query_one(path, "SELECT max(version) FROM ledger_schema") == "2");
   BOOST_REQUIRE(query_one(path, "SELECT count(*) FROM ledger_claims") != "0");
-  auto store = Ledger::open(path, false);
+  // A read (a check, a list) never migrates: it says how to.
+  const std::string refused = error_of([&] { Ledger::open(path, false, false); });
+  BOOST_TEST(refused.find("schema version 2, older than this kanwu's") != std::string::npos, refused);
+  BOOST_TEST(refused.find("kanwu ledger add") != std::string::npos, refused);
+  BOOST_TEST(query_one(path, "SELECT max(version) FROM ledger_schema") == "2");  // untouched
+  BOOST_TEST(query_one(path, "SELECT count(*) FROM ledger_claims") != "0");
+  auto store = Ledger::open(path, false, true);
   LedgerStats s = store->stats();
   BOOST_TEST(s.schema_version == kSchemaVersion);
   BOOST_TEST(s.documents == 1u);
@@ -438,7 +471,12 @@ BOOST_AUTO_TEST_CASE(shingles_are_stored_compactly_and_read_back_exactly) {
   BOOST_TEST(!decode_shingles(""));
   BOOST_TEST(!decode_shingles(std::string(1, '\x20')));              // k beyond 15
   BOOST_TEST(!decode_shingles(good.substr(0, good.size() / 2)));      // cut short
-  BOOST_TEST(!decode_shingles(std::string("\x04\x05\xff\xff\xff\xff", 6)));  // a gap past 65535
+  BOOST_TEST(!decode_shingles(std::string("\x04\x05\xff\xff\xff\xff", 6)));  // bits run out mid-gap
+  // k 15, one value: a unary quotient of 2 (bits 1, 1, 0) and 15 zero bits
+  // make 65536, past the last shingle.
+  BOOST_TEST(!decode_shingles(std::string("\x0f\x01\x03\x00\x00", 5)));
+  BOOST_TEST((decode_shingles(std::string("\x0f\x01\x01\x00\x00", 5)) == std::vector<Shingle>{32768}));
+  BOOST_TEST(!decode_shingles(good + '\x00'));  // a byte after what was written
 }
 
 BOOST_AUTO_TEST_SUITE_END()

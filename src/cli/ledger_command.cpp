@@ -46,11 +46,13 @@ std::optional<std::string> ledger_location(const LedgerOptions& options) {
   return std::nullopt;
 }
 
-std::unique_ptr<Ledger> open_or_report(const LedgerOptions& options, bool create) {
+// `create`: `ledger add` makes the ledger on first use; `migrate`: the
+// commands that write (add, remove, correct) upgrade an older one.
+std::unique_ptr<Ledger> open_or_report(const LedgerOptions& options, bool create, bool migrate) {
   const auto location = ledger_location(options);
   if (!location) return nullptr;
   try {
-    return Ledger::open(*location, create);
+    return Ledger::open(*location, create, migrate);
   } catch (const LedgerError& e) {
     std::cerr << "kanwu: " << e.what() << '\n';
     return nullptr;
@@ -117,7 +119,7 @@ int run_ledger_add(const LedgerOptions& options) {
   }
   base.reader = ledger::figure_reader(read_file(vocabulary_path).value_or(""));
 
-  auto store = open_or_report(options, true);
+  auto store = open_or_report(options, true, true);
   if (!store) return kExitError;
   for (const auto& e : errors) std::cerr << e.describe() << '\n';
   bool failed = !errors.empty();
@@ -192,7 +194,7 @@ int run_ledger_add(const LedgerOptions& options) {
 }
 
 int run_ledger_remove(const LedgerOptions& options) {
-  auto store = open_or_report(options, false);
+  auto store = open_or_report(options, false, true);
   if (!store) return kExitError;
   bool failed = false;
   for (const auto& name : options.names) {
@@ -212,7 +214,7 @@ int run_ledger_remove(const LedgerOptions& options) {
 }
 
 int run_ledger_list(const LedgerOptions& options) {
-  auto store = open_or_report(options, false);
+  auto store = open_or_report(options, false, false);
   if (!store) return kExitError;
   try {
     const auto documents = store->documents();
@@ -248,7 +250,7 @@ int run_ledger_list(const LedgerOptions& options) {
 }
 
 int run_ledger_stats(const LedgerOptions& options) {
-  auto store = open_or_report(options, false);
+  auto store = open_or_report(options, false, false);
   if (!store) return kExitError;
   try {
     const auto s = store->stats();
@@ -309,7 +311,7 @@ int run_ledger_correct(const LedgerOptions& options) {
     std::cerr << "kanwu: --was and --now must not be empty\n";
     return kExitError;
   }
-  auto store = open_or_report(options, false);
+  auto store = open_or_report(options, false, true);
   if (!store) return kExitError;
   try {
     const auto c = store->correct(options.document, options.was, options.now, date);

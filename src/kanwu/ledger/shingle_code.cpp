@@ -27,6 +27,7 @@ class BitWriter {
 class BitReader {
  public:
   explicit BitReader(std::string_view in) : in_(in) {}
+  std::size_t bits_read() const { return at_; }
   std::optional<bool> bit() {
     if (at_ >= in_.size() * 8) return std::nullopt;
     const bool b = (static_cast<unsigned char>(in_[at_ / 8]) >> (at_ % 8)) & 1u;
@@ -100,6 +101,12 @@ std::optional<std::vector<Shingle>> decode_shingles(std::string_view bytes) {
     out.push_back(static_cast<Shingle>(value));
     previous = static_cast<std::int32_t>(value);
   }
+  // What encode_shingles() wrote ends in the byte of its last bit, padded
+  // with zeros: anything after it is another writer's.
+  const std::string_view payload = bytes.substr(at);
+  if ((r.bits_read() + 7) / 8 != payload.size()) return std::nullopt;
+  for (std::size_t b = r.bits_read(); b < payload.size() * 8; ++b)
+    if ((static_cast<unsigned char>(payload[b / 8]) >> (b % 8)) & 1u) return std::nullopt;
   return out;
 }
 

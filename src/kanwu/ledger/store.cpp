@@ -8,6 +8,7 @@
 #include <ctime>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "kanwu/figures/comparable.h"
 #include "kanwu/ledger/shingle_code.h"
@@ -131,7 +132,9 @@ ALTER TABLE ledger_corrections ADD COLUMN figure_group TEXT;
     // a lookup finds the latest blocks to read without reading any row);
     // paragraph shingles are Rice-coded gaps; band keys are 32-bit and a
     // document's bands are found again from its shingles, not by a second
-    // index. The rows of version 2 cannot be converted in SQL (the hashes
+    // index (nor a foreign key, whose cascade would need that index: a
+    // document's bands are deleted with it, explicitly). The rows of version
+    // 2 cannot be converted in SQL (the hashes
     // are kanwu's): they are deleted, each document is marked to be read
     // again (reader ''), and `kanwu ledger add` of it restores them; until
     // then `check --ledger` and `ledger stats` say how many wait.
@@ -145,6 +148,12 @@ DROP INDEX ledger_claims_group;
 DROP INDEX ledger_claims_metric;
 DROP INDEX ledger_claims_document;
 DROP INDEX ledger_paragraph_bands_paragraph;
+DROP TABLE ledger_paragraph_bands;
+CREATE TABLE ledger_paragraph_bands (
+  band_key BIGINT NOT NULL,
+  paragraph_id BIGINT NOT NULL,
+  PRIMARY KEY (band_key, paragraph_id)
+){without_rowid};
 ALTER TABLE ledger_claims DROP COLUMN figure_group;
 ALTER TABLE ledger_claims DROP COLUMN evidence;
 ALTER TABLE ledger_claims DROP COLUMN qualifiers;
@@ -220,7 +229,8 @@ std::int64_t band_stored(std::uint64_t key) {
 }
 
 // A publication date as the figures' index orders it: YYYYMMDD (a month or
-// a year alone as its first day), 0 when unknown.
+// a year alone with 00 for what it does not say, so before its days), 0
+// when unknown.
 std::int64_t published_day(const std::string& date) {
   std::int64_t parts[3] = {0, 0, 0};
   std::size_t part = 0;
@@ -392,16 +402,18 @@ Ledger::~Ledger() {
   if (db_ && db_->batch_open) db_->rollback();  // an uncommitted batch leaves the ledger as before it
 }
 
-std::unique_ptr<Ledger> Ledger::open(const std::string& ledger, bool create) {
+std::unique_ptr<Ledger> Ledger::open(const std::string& ledger, bool create) { return open(ledger, create, create); }
+
+std::unique_ptr<Ledger> Ledger::open(const std::string& ledger, bool create, bool migrate) {
   if (ledger.empty()) throw LedgerError("no ledger given");
   const std::string name = display_name(ledger);
   auto connection = is_postgresql_url(ledger) ? open_postgresql(ledger, name) : open_sqlite(ledger, create, name);
   std::unique_ptr<Ledger> out(new Ledger(name, std::move(connection)));
-  out->ensure_schema(create);
+  out->ensure_schema(create, migrate);
   return out;
 }
 
-void Ledger::ensure_schema(bool create) {
+void Ledger::ensure_schema(bool create, bool migrate) {
   const auto version = [&] {
     auto q = db_->prepare("SELECT max(version) FROM ledger_schema");
     return q->next() && !q->is_null(0) ? static_cast<int>(q->integer(0)) : 0;
@@ -414,6 +426,14 @@ void Ledger::ensure_schema(bool create) {
   if (db_->has_table("ledger_schema")) {
     const int v = version();
     if (v > kSchemaVersion) throw newer(v);
+    // A migration writes to the ledger (schema 3's deletes the rows of the
+    // old form): never from a read — a check, a list — only from a command
+    // that writes, told by its user to change the ledger.
+    if (v < kSchemaVersion && !migrate)
+      throw LedgerError(fmt::format("{}: the ledger has schema version {}, older than this kanwu's ({}): "
+                                    "`kanwu ledger add` upgrades it (documents added before are then read again "
+                                    "when they are added again; `kanwu ledger stats` counts them)",
+                                    name_, v, kSchemaVersion));
     db_->configure_for_writes();
     if (v == kSchemaVersion) return;
   } else {
@@ -775,6 +795,7 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
       "WHERE c.id = $1");
   struct Rows {
     std::vector<std::int64_t> ids;  // in id (document) order
+    std::unordered_map<std::int64_t, std::size_t> index;  // id → its place in ids
     std::vector<StoredClaim> figures;
     std::set<std::int64_t> asked;
   };
@@ -788,16 +809,16 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
       Rows& rows = blocks[{q->integer(kClaimDocument), q->integer(kClaimBlock)}];
       const std::int64_t id = q->integer(kClaimId);
       // A block read for an earlier group is kept as read then.
-      auto at = std::find(rows.ids.begin(), rows.ids.end(), id);
-      if (at == rows.ids.end()) {
+      const auto [it, fresh] = rows.index.emplace(id, rows.ids.size());
+      if (fresh) {
         rows.ids.push_back(id);
         rows.figures.push_back(read_claim(*q));
-        at = rows.ids.end() - 1;
       }
+      const std::size_t at = it->second;
       if (q->integer(kClaimGroupHash) != hash) continue;
       // The hash found it; its identity, derived as a run derives it, must
       // be the group itself (two groups may share a hash).
-      const LedgerClaim& c = rows.figures[static_cast<std::size_t>(at - rows.ids.begin())].claim;
+      const LedgerClaim& c = rows.figures[at].claim;
       ComparableFigure f;
       f.metric_key = c.metric_key;
       f.subject = c.subject;
@@ -808,7 +829,7 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
       sentence->reset();
       sentence->bind(1, id);
       if (sentence->next()) {
-        LedgerSentence& into = rows.figures[static_cast<std::size_t>(at - rows.ids.begin())].sentence;
+        LedgerSentence& into = rows.figures[at].sentence;
         into.block = static_cast<int>(sentence->integer(0));
         into.index = static_cast<int>(sentence->integer(1));
         into.text = sentence->text(2);

@@ -180,6 +180,11 @@ class Ledger {
   // is created and an empty database gets the tables (`ledger add`);
   // otherwise a missing or empty ledger is an error. Throws LedgerError.
   static std::unique_ptr<Ledger> open(const std::string& ledger, bool create);
+  // `migrate`: a ledger of an older schema is migrated (a command that
+  // writes); otherwise it is refused with a LedgerError saying how to
+  // upgrade it (a check, a list). open(ledger, create) migrates when it may
+  // create.
+  static std::unique_ptr<Ledger> open(const std::string& ledger, bool create, bool migrate);
   ~Ledger();
 
   const std::string& name() const { return name_; }  // for messages (no password)
@@ -230,7 +235,7 @@ class Ledger {
 
  private:
   Ledger(std::string name, std::unique_ptr<SqlConnection> connection);
-  void ensure_schema(bool create);
+  void ensure_schema(bool create, bool migrate);
   std::string name_;
   std::unique_ptr<SqlConnection> db_;
 };
