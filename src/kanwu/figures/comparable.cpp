@@ -65,14 +65,20 @@ void gather_cofigures(std::vector<ComparableFigure>& figures) {
   }
 }
 
+std::string figure_group(std::string_view metric_key, std::string_view subject, std::string_view period,
+                         std::string_view unit) {
+  std::string out(metric_key);
+  (out += '\x1f') += subject.starts_with("@") ? std::string_view("?") : subject;
+  (out += '\x1f') += period.empty() ? std::string_view("?") : period;
+  (out += '\x1f') += unit_family(std::string(unit));
+  return out;
+}
+
 void identify(ComparableFigure& d) {
-  const bool unnamed = d.subject.starts_with("@");
-  const std::string period = d.period.empty() ? "?" : d.period;
-  const std::string family = unit_family(d.unit);
-  d.group = d.metric_key + '\x1f' + (unnamed ? std::string("?") : d.subject) + '\x1f' + period + '\x1f' + family;
-  d.figure = d.metric_key + '\x1f' + period + '\x1f' + family;
+  d.group = figure_group(d.metric_key, d.subject, d.period, d.unit);
+  d.figure = d.metric_key + '\x1f' + (d.period.empty() ? std::string("?") : d.period) + '\x1f' + unit_family(d.unit);
   d.evidence.unknown_period = d.period.empty();
-  d.evidence.unnamed_subject = unnamed ? d.subject : std::string();
+  d.evidence.unnamed_subject = d.subject.starts_with("@") ? d.subject : std::string();
 }
 
 std::string clause_metric(std::string_view key) {

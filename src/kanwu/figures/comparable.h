@@ -78,6 +78,11 @@ struct ComparableFigure {
 // run's are.
 void identify(ComparableFigure& figure);
 
+// The group identify() gives a figure of this metric key, subject, period
+// ("" when not read) and unit.
+std::string figure_group(std::string_view metric_key, std::string_view subject, std::string_view period,
+                         std::string_view unit);
+
 // The metric a figure known by its clause is shown as ("clause:…#role" →
 // “…”); "" for a key the reader named.
 std::string clause_metric(std::string_view metric_key);

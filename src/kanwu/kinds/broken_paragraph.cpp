@@ -65,10 +65,9 @@ std::size_t longest_shared_run(std::string_view a, std::string_view b_head) {
 // A line with no clause marks is a title (《…实施方案》发布, …互致贺电) unless
 // the break cuts a word; with a full stop inside (…送别。胡锦涛送花圈表示哀悼)
 // it is a headline when B restates it.
-bool is_headline_of(std::string_view a, std::string_view b) {
+bool is_headline_of(std::string_view a, std::string_view b, const JoinSignal& join) {
   for (std::string_view mark : {"，", "、", "；", "：", ",", ";"})
     if (a.find(mark) != std::string_view::npos) return false;
-  const JoinSignal join = examine_join(a, b);
   if (a.find("。") == std::string_view::npos && a.find("！") == std::string_view::npos) return !join.spans_word;
   // Nor does one with a full stop end cutting a word (…最大开挖直 / 径12.68米).
   return !join.spans_word && longest_shared_run(a, head_chars(b, 80)) >= 6;
@@ -145,9 +144,14 @@ class BrokenParagraphRule : public Rule {
       if ((!in_scope(a) && !short_clause && !cut_title) || utf8::count_code_points(a.text) < min_chars_) continue;
       if (!ends_mid_sentence(a.text) || opens_with_bullet(a.text)) continue;
       const std::size_t j = find_continuation(blocks, i, claimed);
-      if (j == blocks.size() || starts_new_sentence(blocks[j].text) || opens_with_bullet(blocks[j].text) ||
-          is_headline_of(a.text, blocks[j].text) || markdown_structure(document, a) ||
-          open_alike(a.text, blocks[j].text))
+      if (j == blocks.size()) continue;
+      const std::string_view second = blocks[j].text;
+      // Whether the break cuts a word (ICU), asked once of the pair; whether
+      // it cuts a figure from its unit only where a cut word is not enough.
+      const JoinSignal join = examine_join(a.text, second);
+      const auto cuts = [&] { return join.spans_word || cuts_a_figure(a.text, second); };
+      if (starts_new_sentence(second) || opens_with_bullet(second) || is_headline_of(a.text, second, join) ||
+          markdown_structure(document, a) || open_alike(a.text, second))
         continue;
       // A short first half reads as a headline with a comma (稳字当头，进中求好)
       // unless the break cuts a word that the next half completes. So does any
@@ -162,16 +166,12 @@ class BrokenParagraphRule : public Rule {
       // A numbered point (第二、既要搞活经济，又要加强管理。…健全制度) is a
       // heading with its lead, which ends without a mark as headings do:
       // broken only where the break cuts a word.
-      if (ends_in_han(a.text) && opens_with_enumerator(a.text) && !examine_join(a.text, blocks[j].text).spans_word &&
-          !ends_dangling(a.text))
-        continue;
+      if (ends_in_han(a.text) && opens_with_enumerator(a.text) && !join.spans_word && !ends_dangling(a.text)) continue;
       if ((short_clause && !in_scope(a)) || (ends_in_han(a.text) && !has_sentence_end(a.text) && !reads_as_body(a.text))) {
         // The word list answers for body paragraphs only: a headline with a
         // comma ends in whole words that a list of 349,000 meets across the
         // break too often (新局面 / 面对).
-        if (!examine_join(a.text, blocks[j].text).spans_word && !cuts_a_figure(a.text, blocks[j].text) && !ends_dangling(a.text) &&
-            !(in_scope(a) && listed_word_across(a.text, blocks[j].text)))
-          continue;
+        if (!cuts() && !ends_dangling(a.text) && !(in_scope(a) && listed_word_across(a.text, second))) continue;
         const auto text_between = [&](const Block& b) {
           return in_scope(b) && !(utf8::count_code_points(b.text) <= kFragmentChars && !has_sentence_end(b.text));
         };
@@ -180,9 +180,7 @@ class BrokenParagraphRule : public Rule {
       // In Markdown only text between the halves says they are one
       // paragraph: a break that cuts a word, or nothing but paragraphs (no
       // code, list or HTML the author put there), as in a news transcript.
-      if (document.format() == DocumentFormat::Markdown && !examine_join(a.text, blocks[j].text).spans_word &&
-          !cuts_a_figure(a.text, blocks[j].text) && !only_paragraphs_between(document, i, j))
-        continue;
+      if (document.format() == DocumentFormat::Markdown && !cuts() && !only_paragraphs_between(document, i, j)) continue;
       claimed[j] = true;
       Finding& f = report(document, a, blocks[j], j == i + 1, emit);
       // When only short fragments stand between the halves (the 2.5 of
@@ -267,13 +265,25 @@ class BrokenParagraphRule : public Rule {
     return text.substr(comma == std::string_view::npos ? 0 : comma).find("是") == std::string_view::npos;
   }
 
-  // A plain one-line "title" (no clause mark, not numbered, not set as a
-  // heading by markup) ending in a Han character.
+  // A plain one-line "title" (no clause mark) ending in a Han character
+  // but not in a figure and its unit.
   bool line_taken_for_heading(const Block& a) const {
+    return plain_heading_line(a) && !has_clause_mark(a.text) && ends_in_han(a.text) && !ends_in_figure(a.text);
+  }
+
+  // One line the document model took for a heading only for its shortness,
+  // where body text is in the rule's scope: not a Markdown or Word heading
+  // (kind_from_markup), not a heading by form (（七）立足绿色发展，奋力打造…).
+  bool plain_heading_line(const Block& a) const {
     if (a.kind != BlockKind::Heading || a.first_line != a.last_line || a.kind_from_markup) return false;
     if (std::find(info().scope.begin(), info().scope.end(), BlockKind::Body) == info().scope.end()) return false;
-    return !clause_taken_for_heading(a) && !is_heading_by_form(a.text) && ends_in_han(a.text) &&
-           !ends_in_figure(a.text);
+    return !is_heading_by_form(a.text);
+  }
+
+  static bool has_clause_mark(std::string_view text) {
+    for (std::string_view mark : {"，", "；", "：", ",", ";"})
+      if (text.find(mark) != std::string_view::npos) return true;
+    return false;
   }
 
   // …交易额达8.9亿元: a title ending in a figure and its unit (at most three
@@ -294,15 +304,7 @@ class BrokenParagraphRule : public Rule {
   // clause mark inside, written as a plain line (not a Markdown or Word
   // heading), is
   // looked at as body text when body text is in the rule's scope.
-  bool clause_taken_for_heading(const Block& a) const {
-    if (a.kind != BlockKind::Heading || a.first_line != a.last_line) return false;
-    if (std::find(info().scope.begin(), info().scope.end(), BlockKind::Body) == info().scope.end()) return false;
-    if (a.kind_from_markup) return false;  // a Markdown #, a Word heading style
-    if (is_heading_by_form(a.text)) return false;  // （七）立足绿色发展，奋力打造…
-    for (std::string_view mark : {"，", "；", "：", ",", ";"})
-      if (a.text.find(mark) != std::string_view::npos) return true;
-    return false;
-  }
+  bool clause_taken_for_heading(const Block& a) const { return plain_heading_line(a) && has_clause_mark(a.text); }
 
   // True when the source between blocks i and j holds only blank lines and
   // the blocks between them (no markup kanwu skipped: code, HTML, lists),

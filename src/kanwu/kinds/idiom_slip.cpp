@@ -82,8 +82,7 @@ struct Idioms {
   // The idioms that differ from `window` at most at `blank`.
   template <typename F>
   void near(std::u32string_view window, std::size_t blank, F&& each) const {
-    index();
-    if (!may_be_near(window, blank)) return;
+    if (!may_be_near(window, blank)) return;  // (builds the index on first use)
     const auto& entries = by_blank[blank];
     const std::uint64_t key = blanked(window, blank);
     for (auto it = std::lower_bound(entries.begin(), entries.end(), std::make_pair(key, std::uint32_t{0}));
@@ -164,9 +163,8 @@ class IdiomSlipRule : public Rule {
     const std::u32string_view window = s.substr(i, kIdiomLength);
     for (char32_t c : window)
       if (!chars::is_han(c)) return 0;
-    bool near_any = false;
-    for (std::size_t k = 0; k < kIdiomLength && !near_any; ++k) near_any = s_.idioms->may_be_near(window, k);
-    if (!near_any || s_.idioms->contains(window)) return 0;
+    // near() asks the bit filter first: most windows cost a bit test a blank.
+    if (s_.idioms->contains(window)) return 0;
     for (std::size_t k = 0; k < kIdiomLength; ++k) {
       const std::u32string* slip_of = nullptr;
       s_.idioms->near(window, k, [&](const std::u32string& idiom) {

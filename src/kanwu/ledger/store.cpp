@@ -256,20 +256,33 @@ Position position(SqlStatement& q, int line_column, int col_column) {
   return p;
 }
 
-// A stored figure's columns (read_claim reads them in this order), then
-// where they come from.
-constexpr std::string_view kClaimSelect =
+// A stored figure's columns as read_claim reads them: the figure's, its
+// sentence's (NULLs where the sentence is not wanted), then its keys.
+constexpr std::string_view kFigureColumns =
     "d.name, d.title, d.published, c.metric_key, c.metric, c.role, c.flags, c.subject, c.period, "
     "c.period_text, c.share_base, c.unit, c.value, c.low, c.high, c.text, c.block, c.offset_in_sentence, "
-    "c.line, c.col, c.end_line, c.end_col, s.block, s.sentence, s.text, s.figures, c.id, c.document_id, c.group_hash";
-constexpr int kClaimBlock = 16, kClaimId = 26, kClaimDocument = 27, kClaimGroupHash = 28;
-// The same columns without the sentence's (read only for the figures asked).
-constexpr std::string_view kBlockSelect =
-    "d.name, d.title, d.published, c.metric_key, c.metric, c.role, c.flags, c.subject, c.period, "
-    "c.period_text, c.share_base, c.unit, c.value, c.low, c.high, c.text, c.block, c.offset_in_sentence, "
-    "c.line, c.col, c.end_line, c.end_col, NULL, NULL, NULL, NULL, c.id, c.document_id, c.group_hash";
+    "c.line, c.col, c.end_line, c.end_col";
+constexpr std::string_view kSentenceColumns = "s.block, s.sentence, s.text, s.figures";
+constexpr std::string_view kNoSentenceColumns = "NULL, NULL, NULL, NULL";
+constexpr std::string_view kKeyColumns = "c.id, c.document_id, c.group_hash";
+constexpr int kClaimBlock = 16, kClaimSentence = 22, kClaimId = 26, kClaimDocument = 27, kClaimGroupHash = 28;
 constexpr std::string_view kClaimJoins =
     "JOIN ledger_documents d ON d.id = c.document_id LEFT JOIN ledger_sentences s ON s.id = c.sentence_id";
+
+// The column list: with the sentence's columns, or NULLs in their place.
+std::string claim_columns(bool with_sentence) {
+  return fmt::format("{}, {}, {}", kFigureColumns, with_sentence ? kSentenceColumns : kNoSentenceColumns, kKeyColumns);
+}
+
+// A sentence row's four columns from `first` on; false when they are NULL.
+bool read_sentence(SqlStatement& q, int first, LedgerSentence& out) {
+  if (q.is_null(first)) return false;
+  out.block = static_cast<int>(q.integer(first));
+  out.index = static_cast<int>(q.integer(first + 1));
+  out.text = q.text(first + 2);
+  out.figures = parse_spans(q.text(first + 3));
+  return true;
+}
 
 StoredClaim read_claim(SqlStatement& q) {
   StoredClaim out;
@@ -292,12 +305,7 @@ StoredClaim read_claim(SqlStatement& q) {
   c.offset = static_cast<std::uint32_t>(q.integer(17));
   c.start = position(q, 18, 19);
   c.end = position(q, 20, 21);
-  if (!q.is_null(22)) {
-    out.sentence.block = static_cast<int>(q.integer(22));
-    out.sentence.index = static_cast<int>(q.integer(23));
-    out.sentence.text = q.text(24);
-    out.sentence.figures = parse_spans(q.text(25));
-  }
+  read_sentence(q, kClaimSentence, out.sentence);
   return out;
 }
 
@@ -725,13 +733,9 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
     while (q->next()) {
       const std::string text = q->text(0);
       if (text.empty() || was.find(text) == std::string::npos) continue;
-      ComparableFigure f;
-      f.metric_key = q->text(1);
-      f.subject = q->text(2);
-      f.period = q->text(3);
-      f.unit = q->text(4);
-      identify(f);
-      matches.push_back({f.metric_key, f.subject, f.period, f.unit, q->real(5), q->real(6), text == was, f.group});
+      Match m{q->text(1), q->text(2), q->text(3), q->text(4), q->real(5), q->real(6), text == was, {}};
+      m.group = figure_group(m.key, m.subject, m.period, m.unit);
+      matches.push_back(std::move(m));
     }
     if (std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.exact; }))
       std::erase_if(matches, [](const Match& m) { return !m.exact; });
@@ -787,12 +791,12 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
       "JOIN ledger_claims c ON c.document_id = hit.document_id AND c.block = hit.block "
       "JOIN ledger_documents d ON d.id = c.document_id "
       "ORDER BY c.document_id, c.block, c.id",
-      kBlockSelect));
+      claim_columns(/*with_sentence=*/false)));
   // The sentence of a figure asked for (its restatement evidence); its
   // block's other figures are co-figures, whose sentences are not read.
   auto sentence = db_->prepare(
-      "SELECT s.block, s.sentence, s.text, s.figures FROM ledger_claims c JOIN ledger_sentences s ON s.id = c.sentence_id "
-      "WHERE c.id = $1");
+      fmt::format("SELECT {} FROM ledger_claims c JOIN ledger_sentences s ON s.id = c.sentence_id WHERE c.id = $1",
+                  kSentenceColumns));
   struct Rows {
     std::vector<std::int64_t> ids;  // in id (document) order
     std::unordered_map<std::int64_t, std::size_t> index;  // id → its place in ids
@@ -819,22 +823,10 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
       // The hash found it; its identity, derived as a run derives it, must
       // be the group itself (two groups may share a hash).
       const LedgerClaim& c = rows.figures[at].claim;
-      ComparableFigure f;
-      f.metric_key = c.metric_key;
-      f.subject = c.subject;
-      f.period = c.period;
-      f.unit = c.unit;
-      identify(f);
-      if (f.group != group || !rows.asked.insert(id).second) continue;
+      if (figure_group(c.metric_key, c.subject, c.period, c.unit) != group || !rows.asked.insert(id).second) continue;
       sentence->reset();
       sentence->bind(1, id);
-      if (sentence->next()) {
-        LedgerSentence& into = rows.figures[at].sentence;
-        into.block = static_cast<int>(sentence->integer(0));
-        into.index = static_cast<int>(sentence->integer(1));
-        into.text = sentence->text(2);
-        into.figures = parse_spans(sentence->text(3));
-      }
+      if (sentence->next()) read_sentence(*sentence, 0, rows.figures[at].sentence);
       sentence->run();
     }
   }
@@ -857,7 +849,8 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
 }
 
 std::vector<StoredClaim> Ledger::all_claims() {
-  auto q = db_->prepare(fmt::format("SELECT {} FROM ledger_claims c {} ORDER BY d.name, c.line, c.col", kClaimSelect, kClaimJoins));
+  auto q = db_->prepare(
+      fmt::format("SELECT {} FROM ledger_claims c {} ORDER BY d.name, c.line, c.col", claim_columns(true), kClaimJoins));
   std::vector<StoredClaim> out;
   while (q->next()) out.push_back(read_claim(*q));
   return out;
