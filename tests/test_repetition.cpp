@@ -76,6 +76,15 @@ BOOST_AUTO_TEST_CASE(doubling_mode_splits_words_from_characters) {
   BOOST_TEST(messages_of(words, "这是我们的的目标") == std::vector<std::string>{"的的"});
 }
 
+// A doubled copy must be known as a word — listed, or read as one word by
+// the segmenter; characters that make no word together are a name or a
+// sound written out (哔哩哔哩), and their doubling is not a slip.
+BOOST_AUTO_TEST_CASE(a_copy_that_is_no_word_is_not_a_doubled_word) {
+  const std::string rule = rule_yaml("repetition", "{match}", kWords);
+  BOOST_TEST(messages_of(rule, "他常在哔哩哔哩上看纪录片").empty());
+  BOOST_TEST(messages_of(rule, "要加快加快推进改造") == std::vector<std::string>{"加快加快"});
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_word_list_is_a_rule_error) {
   BOOST_CHECK_THROW(load_rules_from_string(rule_yaml("repetition", "{match}", "    lexicon: ['/no/such/dict.txt']\n"), "t.yaml"),
                     RuleLoadError);

@@ -253,6 +253,10 @@ class RepetitionRule : public Rule {
     if (settings_.lexicon->word_across(cps, i) || settings_.lexicon->word_across(cps, end)) return false;
     const LocalWords words(text, i >= kWindow ? i - kWindow : 0,
                            std::min(text.size(), end + kWindow));
+    // A copy neither listed nor read as one word is a run of characters
+    // that are not known to make a word together — a transliteration or a
+    // sound (哔哩哔哩, 咔嚓咔嚓), whose doubling is the name or the sound.
+    if (!settings_.lexicon->contains(unit_text) && words.token_at(i) != std::pair{i, i + unit}) return false;
     return words.is_boundary(i) && words.is_boundary(i + unit) &&
            words.is_boundary(i + unit + sep) && words.is_boundary(end);
   }
