@@ -143,6 +143,16 @@ BOOST_AUTO_TEST_CASE(counted_nouns_and_gaps) {
   BOOST_TEST(gap.metric_key.starts_with(claim_with(f, "3.1%").metric_key));
 }
 
+// One word names a metric when the word list keeps a compound whole
+// (宽带用户, four characters); a short one names only a measure of
+// something unsaid (增加值): such a figure is known by its clause instead.
+BOOST_AUTO_TEST_CASE(a_compound_word_names_a_metric_a_short_one_does_not) {
+  const Document d = make_doc("2024年，全省宽带用户超过7.8万户。\n\n2024年，全省增加值达到120亿元。");
+  const auto& f = figures_of(d);
+  BOOST_TEST(claim_with(f, "超过7.8万户").metric == "宽带用户");
+  BOOST_TEST(claim_with(f, "120亿元").metric.empty());
+}
+
 BOOST_AUTO_TEST_CASE(two_values_of_one_reading_in_a_sentence_are_ambiguous) {
   const Document d = make_doc("2024年，城市公园、口袋公园保有量分别达到412个、96个。");
   const auto& f = figures_of(d);

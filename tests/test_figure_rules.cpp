@@ -204,6 +204,25 @@ BOOST_AUTO_TEST_CASE(hedged_twins_conflict_only_in_a_passage_restated_word_for_w
   BOOST_TEST(g.empty());
 }
 
+// A hedge reworded is the same hedge (超过 and 超 both bound from below),
+// and a short sentence is restated when the paragraph's other figures agree
+// exactly; hedged the other way, or with a figure that disagrees, it is not.
+BOOST_AUTO_TEST_CASE(hedged_twins_reworded_conflict_when_the_other_figures_agree) {
+  const std::string a = "通信业发展\n\n2031年2月3日\n\n2030年，全省新建5G基站3.2万个，光纤入户率达到96.5%。"
+                        "宽带用户超过7.8万户。\n";
+  const auto restated = [](const std::string& hedged) {
+    return "通信业数读\n\n2031年2月3日\n\n2030年，全省新建5G基站3.2万个，光纤入户率达96.5%。宽带用户" + hedged + "。\n";
+  };
+  const auto f = run_rules(kConflict, {{"a.txt", a}, {"b.txt", restated("超7.9万户")}});
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message.find("宽带用户:超7.9万户|超过7.8万户") == 0u, f[0].message);
+  BOOST_TEST(run_rules(kConflict, {{"a.txt", a}, {"b.txt", restated("近7.9万户")}}).empty());
+  BOOST_TEST(run_rules(kConflict, {{"a.txt", a}, {"b.txt", restated("超过7.8万户")}}).empty());
+  BOOST_TEST(run_rules(kConflict, {{"a.txt", a}, {"b.txt", "通信业数读\n\n2031年2月3日\n\n2030年，全省新建5G基站3.4万个，"
+                                                           "光纤入户率达96.5%。宽带用户超7.9万户。\n"}})
+                 .size() == 1u);  // the 5G figure itself, not the hedged one
+}
+
 // Bounds a rule sets are bounds; parallel items with different bounds are
 // not one figure.
 BOOST_AUTO_TEST_CASE(bounds_are_read_as_bounds) {

@@ -37,22 +37,22 @@ constexpr std::size_t kMinPassageBigrams = 12;
 // word for word.
 constexpr double kVerbatimSimilarity = 0.85;
 
-// Two hedged figures worded alike but for the number (约380万人次 and
-// 约381万人次, 近700家 and 近707家): their intervals overlap, yet a passage
-// restated word for word with the number changed is a changed number.
-bool hedged_twins(std::string_view a, std::string_view b, bool a_exact, bool b_exact) {
-  if (a_exact || b_exact || a == b) return false;
-  const auto masked = [](std::string_view text) {
-    std::string out;
-    for (char ch : text) {
-      const bool digit = (ch >= '0' && ch <= '9') || ch == '.';
-      if (!digit) out += ch;
-      else if (out.empty() || out.back() != '#') out += '#';
-    }
-    return out;
-  };
-  const std::string ma = masked(a);
-  return ma.find('#') != std::string::npos && ma == masked(b);
+// How a figure is hedged, read from the interval its wording allows
+// (quantity.cpp): one kind whatever the word (超过, 超, 逾 and 以上 all bound
+// it from below), so a restatement that rewords the hedge keeps it.
+enum class Hedge { None, AtLeast, AtMost, About };
+Hedge hedge_of(double low, double value, double high, bool exact) {
+  if (exact) return Hedge::None;
+  if (low >= value && high > value) return Hedge::AtLeast;
+  if (high <= value && low < value) return Hedge::AtMost;
+  return low < value && value < high ? Hedge::About : Hedge::None;
+}
+
+// Two figures hedged alike with different numbers (约380万人次 and 约381万人次,
+// 超过7.8亿户 and 超7.9亿户): their intervals overlap, yet a passage restated
+// word for word with the number changed is a changed number.
+bool hedged_twins(Hedge a, double a_value, Hedge b, double b_value) {
+  return a != Hedge::None && a == b && a_value != b_value;
 }
 // What a place offers as evidence that another passage restates it: the
 // comparable figure's evidence (comparable.h), and where it is.
@@ -88,6 +88,7 @@ struct ClaimDigest {
   double low = 0, high = 0;
   double value = 0;
   bool exact = false;
+  Hedge hedge = Hedge::None;
   Location where;
   // Figures in one sentence are parallel, not rival, statements (在7个旗县
   // 落地10个试点): a conflict needs two sentences.
@@ -111,6 +112,7 @@ ClaimDigest digest_of(ComparableFigure f, std::string document) {
   d.high = f.high;
   d.value = f.value;
   d.exact = f.exact;
+  d.hedge = hedge_of(f.low, f.value, f.high, f.exact);
   d.where = std::move(f.where);
   static_cast<FigureEvidence&>(d.evidence) = std::move(f.evidence);
   d.evidence.document = std::move(document);
@@ -188,7 +190,8 @@ class ConflictPass : public CorpusPass {
   }
 
   struct Reading {
-    double low, high;
+    double low, high, value;
+    Hedge hedge;
     std::string text;
     bool exact;
     std::string share_base;
@@ -281,9 +284,12 @@ class ConflictPass : public CorpusPass {
     const bool long_enough =
         (r.same_document ? c.evidence.paragraph() : c.evidence.passage()).bigrams.size() >= kMinPassageBigrams;
     // Hedged twins overlap by their wording: only a passage restated word
-    // for word says the number was changed.
+    // for word, or one whose other figures agree exactly, says the number
+    // was changed (a hedge updated later comes with its other figures
+    // updated too).
     if (r.hedged)
-      return r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough && r.disagreeing == 0;
+      return r.disagreeing == 0 &&
+             ((r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough) || !r.agreeing.empty());
     if (r.cross_unnamed)
       return !r.agreeing.empty() || (r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough);
     if (r.named_indicator || !r.agreeing.empty()) return true;
@@ -305,7 +311,7 @@ class ConflictPass : public CorpusPass {
       if (r.text == c.text && r.share_base == c.share_base) same = &r;
       const bool elsewhere = r.sentences.size() > 1 || r.sentences.front() != c.sentence;
       const bool apart = cannot_be_one(c.low, c.high, r.low, r.high);
-      const bool hedged = !apart && hedged_twins(c.text, r.text, c.exact, r.exact);
+      const bool hedged = !apart && hedged_twins(c.hedge, c.value, r.hedge, r.value);
       if (report_conflicts && (apart || hedged) && elsewhere && same_whole) {
         Restatement evidence = restatement(c, r, hedged);
         if (restates(evidence, c)) disagree.emplace_back(&r, std::move(evidence));
@@ -322,7 +328,7 @@ class ConflictPass : public CorpusPass {
         same->evidence.push_back(std::move(c.evidence));
       }
     } else {
-      readings.push_back({c.low, c.high, c.text, c.exact, c.share_base, {c.where}, {c.sentence}, {std::move(c.evidence)}});
+      readings.push_back({c.low, c.high, c.value, c.hedge, c.text, c.exact, c.share_base, {c.where}, {c.sentence}, {std::move(c.evidence)}});
     }
   }
 

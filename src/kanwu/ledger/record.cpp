@@ -79,10 +79,11 @@ std::optional<std::string> parse_date(std::string_view text) {
 }
 
 std::string figure_reader(std::string_view vocabulary_text) {
-  // "comparable 4": the figures as comparable_figures reads them (3: the
+  // "comparable 5": the figures as comparable_figures reads them (3: the
   // other figures of a paragraph kept by the hash of their identity; 4: a
-  // clause's figures masked one mark each, so items of a list differ).
-  return fmt::format("kanwu 0.1.0; comparable 4; figures.yaml {:016x}", cache::hash(vocabulary_text));
+  // clause's figures masked one mark each, so items of a list differ; 5: a
+  // metric of one word of four or more characters is named, not a clause).
+  return fmt::format("kanwu 0.1.0; comparable 5; figures.yaml {:016x}", cache::hash(vocabulary_text));
 }
 
 LedgerDocument record_document(const Document& document, const FigureVocabulary& vocabulary,
