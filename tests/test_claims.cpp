@@ -124,6 +124,23 @@ BOOST_AUTO_TEST_CASE(shares_know_their_whole) {
   BOOST_TEST(f.claims[0].metric_key == f.claims[1].metric_key);
 }
 
+// 由2020年的60.1%提升至62.3%: the time after 由/从 is the start's own — the
+// start is that year's value, and the new value stays in the year the text
+// is in (also for the paragraphs after it).
+BOOST_AUTO_TEST_CASE(a_start_with_its_own_time_is_that_times_value) {
+  const Document d = make_doc("2024年，全省森林覆盖率由2020年的60.1%提升至62.3%。\n\n"
+                              "全省湿地保护率从1998年的20.5%跃升至55.6%。\n\n全省草原综合植被盖度达到48.2%。");
+  const auto& f = figures_of(d);
+  const Claim& start = claim_with(f, "60.1%");
+  BOOST_TEST(!start.start_value);
+  BOOST_TEST(start.period == "Y2020");
+  BOOST_TEST(claim_with(f, "62.3%").period == "Y2024");
+  BOOST_TEST(claim_with(f, "20.5%").period == "Y1998");
+  BOOST_TEST(claim_with(f, "55.6%").period == "Y2024");
+  BOOST_TEST(claim_with(f, "55.6%").metric == "湿地保护率");
+  BOOST_TEST(claim_with(f, "48.2%").period == "Y2024");
+}
+
 BOOST_AUTO_TEST_CASE(start_values_targets_and_forecasts_are_not_compared) {
   const Document d = make_doc("2024年，人均预期寿命从78.2岁提高到79.1岁。\n\n"
                               "到2030年，全市森林覆盖率达到40%。\n\n2024年，确保城镇新增就业1.2万人以上。");
@@ -161,6 +178,19 @@ BOOST_AUTO_TEST_CASE(two_values_of_one_reading_in_a_sentence_are_ambiguous) {
                claim_with(f, "412个").metric_key == claim_with(f, "96个").metric_key));
 }
 
+// Across sentences of one paragraph too: the reading lost what told two
+// figures apart (the first conjunct of 理论课程和实践课程), so neither is
+// compared; in two paragraphs, or in two years, they stay comparable.
+BOOST_AUTO_TEST_CASE(two_values_of_one_reading_in_a_paragraph_are_ambiguous) {
+  const Document d = make_doc("2024年，理论课程和实践课程的比重达到70%。实践课程的比重达到20%。\n\n"
+                              "2024年，全市绿地率达到41.2%。\n\n2023年，全市绿地率达到40.5%。");
+  const auto& f = figures_of(d);
+  BOOST_TEST(claim_with(f, "70%").ambiguous);
+  BOOST_TEST(claim_with(f, "20%").ambiguous);
+  BOOST_TEST(!claim_with(f, "41.2%").ambiguous);
+  BOOST_TEST(!claim_with(f, "40.5%").ambiguous);
+}
+
 // Years written in Chinese numerals are periods (一九五八年, 一九八○年 with
 // the circle for zero), not part of the metric.
 BOOST_AUTO_TEST_CASE(chinese_numeral_years_are_periods) {
@@ -188,10 +218,12 @@ BOOST_AUTO_TEST_CASE(periods_are_described_in_words) {
   BOOST_TEST(describe_period("Y2025M1-10") == "2025年1—10月");
   BOOST_TEST(describe_period("Y2023M4D27") == "2023年4月27日");
   BOOST_TEST(describe_period("Y2024E") == "2024年底");
+  BOOST_TEST(describe_period("Y2024B") == "2024年初");
   BOOST_TEST(describe_period("Y2013-2017") == "2013—2017年");
   BOOST_TEST(describe_period("FYP14") == "“十四五”时期");
   BOOST_TEST(describe_period("Y2023H端午") == "2023年端午");
   BOOST_TEST(describe_period("S2023M6") == "2023年6月以来");
+  BOOST_TEST(describe_period("Y2025TD2-27") == "2025年（截至2月27日）");
   BOOST_TEST(describe_period("") == "");
   BOOST_TEST(describe_period("Q?") == "Q?");  // unknown forms are shown as they are
 }

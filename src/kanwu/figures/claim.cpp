@@ -39,6 +39,12 @@ namespace {
 
 using namespace figure_stages;
 
+// 由2020年的7.2%提升至7.4%: a time between 由/从 and 的 + a figure is the
+// start value's own, not the period the text goes on in.
+bool starts_a_change(std::string_view text, const ResolvedPeriod& p) {
+  return is_start_value(text.substr(0, p.begin)) && text.substr(p.end).starts_with("的");
+}
+
 class Extractor {
  public:
   Extractor(const Document& document, const FigureVocabulary& vocabulary)
@@ -98,15 +104,24 @@ class Extractor {
     std::string period = carried_, period_text;
     // A 截至… period holds to the end of its clause group (up to ；).
     std::size_t cutoff_sentence = SIZE_MAX, cutoff_end = 0;
+    // 由2020年的7.2%提升至7.4%: the time after 由/从 is the start value's
+    // own; the figures after it are in the period before it.
+    std::optional<std::pair<std::string, std::string>> before_start;
+    std::size_t start_figure = SIZE_MAX;
     for (std::size_t qi = 0; qi < quantities.size(); ++qi) {
       const Quantity& q = quantities[qi];
       while (s + 1 < sentences.size() && sentences[s].end <= q.begin) ++s;
+      if (before_start && q.begin > start_figure) std::tie(period, period_text) = *before_start, before_start.reset();
       for (; next_period < resolved.size() && resolved[next_period].begin < q.begin; ++next_period) {
         const ResolvedPeriod& p = resolved[next_period];
         const bool in_cutoff_sentence = cutoff_sentence == s && p.begin < cutoff_end;
         // 截至6月20日，2026年消费品以旧换新惠及…: counted up to the date; the
         // year after it names the programme.
         if (in_cutoff_sentence) continue;
+        if (starts_a_change(text, p)) {
+          if (!before_start) before_start.emplace(period, period_text);
+          start_figure = p.end;
+        }
         period = p.key, period_text = p.text;
         if (p.text.starts_with("截")) {
           cutoff_sentence = s;
@@ -154,7 +169,10 @@ class Extractor {
         c.role = role_of(prefix, q);
         const std::size_t window = std::max(clause, q.begin - tail_chars(prefix, 3 * kMetricWindow).size());
         metric = reader_.before(scrub(window, q.begin));
-        c.start_value = is_start_value(scrub(clause, q.begin));
+        // A start with its own time (从1978年的10.2%) is that time's value;
+        // one without (从1569个减至150个) is of a time not read.
+        c.start_value = is_start_value(scrub(clause, q.begin)) &&
+                        !(before_start && q.begin >= start_figure && q.begin <= start_figure + std::string_view("的").size());
         // 铁路、公路、水路、民航预计共发送旅客14047万人次: items joined by 、
         // with no figure of their own are what is counted together; the
         // metric is not the last item's (民航发送旅客), and is not read.
@@ -246,7 +264,11 @@ class Extractor {
       }
       figures_.claims.push_back(std::move(c));
     }
-    if (!resolved.empty()) carried_ = resolved.back().key;
+    for (auto p = resolved.rbegin(); p != resolved.rend(); ++p)
+      if (!starts_a_change(text, *p)) {
+        carried_ = p->key;
+        break;
+      }
     for (const PlaceMention& m : places)
       if (m.subject && !m.name.empty()) last_named_subject_ = m.name;
   }

@@ -39,7 +39,7 @@ struct Claim {
   int increase = -1;  // for a rate: the increase stated beside it
   bool plan = false;  // a target or forecast (目标, 力争, 确保): never compared
   bool start_value = false;  // the A of 从A增加到B: a value before the period
-  bool ambiguous = false;    // another value in its sentence reads as the same metric
+  bool ambiguous = false;    // another value in its paragraph reads as the same figure
   bool comparable() const {
     return !plan && !start_value && !ambiguous && !metric_key.empty() && !period.empty();
   }

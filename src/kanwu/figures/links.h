@@ -25,8 +25,8 @@ std::string qualifier_suffix(const std::vector<std::string>& qualifiers);
 // claim is `sentence_first_claim`; leaves it unlinked across a ；.
 void link(const Document& doc, const std::vector<Claim>& claims, Claim& c, std::size_t sentence_first_claim);
 
-// Marks as ambiguous the claims of one sentence that share a metric key and
-// subject but differ in value.
+// Marks as ambiguous the claims of one paragraph that share a metric key,
+// subject and period but differ in value.
 void mark_ambiguous(std::vector<Claim>& claims);
 
 }  // namespace kanwu::figure_stages

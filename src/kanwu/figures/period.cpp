@@ -1,5 +1,7 @@
 #include "kanwu/figures/period.h"
 
+#include <fmt/format.h>
+
 #include <optional>
 
 #include "kanwu/text/chars.h"
@@ -398,9 +400,18 @@ std::string describe_period(std::string_view key) {
       out += std::to_string(day) + "日";
     }
   }
-  if (i < key.size() && key[i] == 'E') {
+  if (i < key.size() && (key[i] == 'E' || key[i] == 'B')) {
+    out += key[i] == 'E' ? "底" : "初";
     ++i;
-    out += "底";
+  }
+  if (key.substr(i).starts_with("TD")) {  // Y2025TD2-27: this year up to the day the text is dated
+    i += 2;
+    const int month = read_number(key, i);
+    if (month < 0 || i >= key.size() || key[i] != '-') return std::string(key);
+    ++i;
+    const int day = read_number(key, i);
+    if (day < 0 || i != key.size()) return std::string(key);
+    return fmt::format("{}（截至{}月{}日）", out, month, day);
   }
   if (i < key.size() && key[i] == 'H') out += std::string(key.substr(i + 1));  // a holiday: 端午
   else if (i != key.size()) return std::string(key);

@@ -7,7 +7,7 @@ namespace {
 // The grammar of a figure's role: the verb right before the number says
 // whether it is a level, a change, a rate or a share. These words are the
 // construction itself, not a vocabulary to extend.
-constexpr std::string_view kRiseWords[] = {"增长", "增幅", "增速", "提高", "上升", "提升", "涨幅", "增", "增加", "多"};
+constexpr std::string_view kRiseWords[] = {"增长", "增幅", "增速", "提高", "上升", "提升", "跃升", "攀升", "涨幅", "增", "增加", "多"};
 constexpr std::string_view kFallWords[] = {"下降", "减少", "降低", "降幅", "下滑", "减", "回落"};
 constexpr std::string_view kShareWords[] = {"占比", "比重", "比例", "占到", "占"};
 constexpr std::string_view kToWords[] = {"至", "到", "为"};
@@ -18,7 +18,7 @@ constexpr std::string_view kLinkWords[] = {"了", "达到", "达", "为", "至",
 
 const std::set<std::string> kRoleWords{"增长", "增幅", "增速", "提高", "上升", "提升", "涨幅", "增加", "下降", "减少",
                                         "降低", "降幅", "下滑", "回落", "增至", "升至", "降至", "提高到", "提高至", "提升至",
-                                        "提升到", "增", "减", "降", "升", "翻番", "翻一番"};
+                                        "提升到", "跃升", "跃升至", "跃升到", "攀升", "攀升至", "攀升到", "增", "减", "降", "升", "翻番", "翻一番"};
 
 // 高于全国1.7个百分点: a gap against a comparator, not a metric of its own.
 const std::set<std::string> kGapWords{"高于", "低于", "快于", "慢于", "高出", "超出", "好于", "领先"};
