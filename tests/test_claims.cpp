@@ -74,6 +74,16 @@ BOOST_AUTO_TEST_CASE(qualifiers_keep_stock_and_flow_apart) {
   BOOST_TEST(claim_with(f, "12万人次").qualifiers == std::vector<std::string>{"日均"});
 }
 
+// The dateline is when the text was written: a title's year is what it is
+// about. A story headed 2030年… and dated 2031年 counts 去年 as 2030; a
+// bulletin of 2030 published in 2031 reviews 2030.
+BOOST_AUTO_TEST_CASE(the_dateline_not_the_titles_year_dates_the_text) {
+  const Document story = make_doc("2030年全省新增经营主体12万户\n\n2031年1月25日\n\n去年，全省新增个体工商户8.6万户。");
+  BOOST_TEST(claim_with(figures_of(story), "8.6万户").period == "Y2030");
+  const Document bulletin = make_doc("2030年国民经济和社会发展统计公报\n\n2031年2月28日\n\n全年粮食产量145.2亿斤。");
+  BOOST_TEST(figures_of(bulletin).context.default_period == "Y2030");
+}
+
 BOOST_AUTO_TEST_CASE(report_title_sets_subject_and_undated_period) {
   const Document d = make_doc("2027年安阳省政府工作报告\n\n过去一年，全省粮食产量145.2亿斤。\n\n"
                               "今年主要预期目标是：粮食产量稳定在145亿斤以上。");

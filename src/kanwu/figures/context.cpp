@@ -133,8 +133,11 @@ DocumentContext read_document_context(const Document& document, const FigureVoca
   for (std::size_t b = 0; b < opening; ++b) {
     const std::string& text = blocks[b].text;
     int y = 0, m = 0, d = 0;
+    // A full date (the dateline) is when the text was written, whatever
+    // year the title names: 今年 and 去年 count from it (a title's year is
+    // what the story is about — 2024年全国消费品新增… dated 2025年1月25日).
     if ((read_date(text, y, m, d) || (b == 0 && (read_compact_date(text, y, m, d), y > 0))) &&
-        (c.year == 0 || (c.day == 0 && d > 0 && y == c.year)))
+        (c.year == 0 || (c.day == 0 && d > 0)))
       c.year = y, c.month = m, c.day = d;
     if (c.subject.empty()) c.subject = first_place(text, v, c.cities);
     national = national || std::any_of(v.national_bodies.begin(), v.national_bodies.end(),
