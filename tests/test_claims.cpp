@@ -106,6 +106,11 @@ BOOST_AUTO_TEST_CASE(dated_story_resolves_months_and_days) {
   BOOST_TEST(claim_with(f, "8.6亿件").period == "Y2031M1-8");
   BOOST_TEST(claim_with(f, "11.2%").period == "Y2031M1-8");
   BOOST_TEST(claim_with(f, "12个").period == "Y2031M9D19");
+  // A day or months after 去年/今年 are that year's.
+  const Document january = make_doc("排水治理\n\n2032年1月17日\n\n去年7月11日，全市安装液位计1449个。"
+                                    "今年1—2月，全市新建管网36公里。");
+  BOOST_TEST(claim_with(figures_of(january), "1449个").period == "Y2031M7D11");
+  BOOST_TEST(claim_with(figures_of(january), "36公里").period == "Y2032M1-2");
 }
 
 BOOST_AUTO_TEST_CASE(national_subject_only_at_the_head_of_a_clause) {

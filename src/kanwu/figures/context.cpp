@@ -192,6 +192,8 @@ std::string PeriodResolver::resolve(const Period& p) {
     const bool end = k.back() == 'E';
     const int year = context_.year + (k.starts_with("REL-1") ? -1 : 0);
     if (!p.baseline && !p.future) current_year_ = year;
+    // 去年7月11日 (REL-1M7D11): a day or months of that year.
+    if (const auto months = k.find('M'); months != std::string::npos) return fmt::format("Y{}{}", year, k.substr(months));
     // 今年 in a dated story is the year so far: 今年林火过火面积已达… grows
     // from one day's story to the next.
     if (k == "REL0" && context_.day > 0 && !context_.review)

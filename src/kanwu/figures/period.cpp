@@ -160,30 +160,9 @@ class PeriodScanner {
     }
     // 2024年第六期国债, 2025年首期: a year in a name, not a period.
     if (at(after + 1) == U'第' || at(after + 1) == U'首') return after + 1;
-    std::size_t end = after + 1;
     std::string key = "Y" + to_utf8(s_.substr(i, 4));
-    // 1—10月, 7月1日, 6月
-    const std::size_t m1 = run_of_digits(end);
-    bool has_month = false;
-    if (m1 >= 1 && m1 <= 2) {
-      std::size_t j = end + m1;
-      std::string month = to_utf8(s_.substr(end, m1));
-      if (is_dash(at(j)) && run_of_digits(j + 1) >= 1 && run_of_digits(j + 1) <= 2) {
-        const std::size_t m2 = run_of_digits(j + 1);
-        month += "-" + to_utf8(s_.substr(j + 1, m2));
-        j += 1 + m2;
-      }
-      if (at(j) == U'月') {
-        has_month = true;
-        key += "M" + month;
-        end = j + 1;
-        const std::size_t d = run_of_digits(end);
-        if (d >= 1 && d <= 2 && at(end + d) == U'日') {
-          key += "D" + to_utf8(s_.substr(end, d));
-          end += d + 1;
-        }
-      }
-    }
+    std::size_t end = months_after(after + 1, key);
+    bool has_month = end > after + 1;
     if (!has_month) {
       // 2023年一季度, 2025年上半年: the part of the year is the period.
       std::size_t part_len = 0;
@@ -204,6 +183,30 @@ class PeriodScanner {
     Period p;
     p.key = std::move(key);
     add(std::move(p), i - lead, end);
+    return end;
+  }
+
+  // The months (and day) right after a year at `end` — 1—10月, 7月1日, 6月 —
+  // appended to `key` as M1-10, M7D1, M6; returns where they end (`end`
+  // when there are none).
+  std::size_t months_after(std::size_t end, std::string& key) const {
+    const std::size_t m1 = run_of_digits(end);
+    if (m1 < 1 || m1 > 2) return end;
+    std::size_t j = end + m1;
+    std::string month = to_utf8(s_.substr(end, m1));
+    if (is_dash(at(j)) && run_of_digits(j + 1) >= 1 && run_of_digits(j + 1) <= 2) {
+      const std::size_t m2 = run_of_digits(j + 1);
+      month += "-" + to_utf8(s_.substr(j + 1, m2));
+      j += 1 + m2;
+    }
+    if (at(j) != U'月') return end;
+    key += "M" + month;
+    end = j + 1;
+    const std::size_t d = run_of_digits(end);
+    if (d >= 1 && d <= 2 && at(end + d) == U'日') {
+      key += "D" + to_utf8(s_.substr(end, d));
+      end += d + 1;
+    }
     return end;
   }
 
@@ -297,6 +300,8 @@ class PeriodScanner {
       if ((key == "REL0" || key == "REL-1") && (at(end) == U'底' || at(end) == U'末')) {
         p.key += "E";
         ++end;
+      } else if (key == "REL0" || key == "REL-1") {
+        end = months_after(end, p.key);  // 去年7月11日: that year's day
       }
       add(std::move(p), i, end);
       return end;
