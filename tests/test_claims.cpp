@@ -49,6 +49,29 @@ BOOST_AUTO_TEST_CASE(indicator_synonyms_and_word_order) {
   BOOST_TEST(claim_with(figures_of(a), "3.2万人").metric_key == claim_with(figures_of(b), "3.2万人").metric_key);
 }
 
+// An event's 以来 (since_events in the vocabulary) spans from the event to
+// the text's date; in an undated text the span's end is unknown, and the
+// figure has no period. 累计 over a span adds nothing.
+BOOST_AUTO_TEST_CASE(a_span_since_a_named_event_runs_to_the_texts_date) {
+  const Document dated = make_doc("绿进沙退\n\n2030年9月14日\n\n党的十八大以来，全区累计完成营造林1.5亿亩。");
+  const Claim& c = claim_with(figures_of(dated), "1.5亿亩");
+  BOOST_TEST(c.period == "S2012M11U2030M9D14");
+  BOOST_TEST(describe_period(c.period) == "2012年11月以来（截至2030年9月14日）");
+  BOOST_TEST(c.qualifiers.empty());
+  const Document undated = make_doc("党的十八大以来，全区累计完成营造林1.5亿亩。");
+  BOOST_TEST(claim_with(figures_of(undated), "1.5亿亩").period.empty());
+  // A malformed entry is a located error, not a silent skip.
+  std::ifstream in(kanwu::test::figure_vocabulary_path());
+  std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto at = yaml.find("since_events:\n");
+  BOOST_REQUIRE(at != std::string::npos);
+  yaml.insert(at + 14, "  - [十八大以后, 某事]\n");
+  const std::string path = (std::filesystem::temp_directory_path() / "kanwu-test-since-events.yaml").string();
+  std::ofstream(path) << yaml;
+  BOOST_CHECK_THROW(FigureVocabulary::load_or_throw(path), std::exception);
+  std::filesystem::remove(path);
+}
+
 BOOST_AUTO_TEST_CASE(each_vocabulary_reads_its_own_metrics) {
   // The metric read before a number is remembered per thread: a second
   // vocabulary reading the same clause must not get the first one's reading.

@@ -223,9 +223,9 @@ class Extractor {
       if (metric.share) c.role = ClaimRole::Share;
       c.share_base = metric.share_base;
       c.qualifiers = metric.qualifiers;
-      // Over a five-year plan or a run of months (1—3月累计) every flow is a
-      // total: 累计 adds nothing.
-      if (c.period.starts_with("FYP") || (c.period.find('M') != std::string::npos && c.period.find('-') != std::string::npos &&
+      // Over a five-year plan, a span since a time (党的十八大以来累计) or a
+      // run of months (1—3月累计) every flow is a total: 累计 adds nothing.
+      if (c.period.starts_with("FYP") || c.period.starts_with("S") || (c.period.find('M') != std::string::npos && c.period.find('-') != std::string::npos &&
                                           c.period.find('D') == std::string::npos))
         c.qualifiers.erase(std::remove(c.qualifiers.begin(), c.qualifiers.end(), "累计"), c.qualifiers.end());
       std::sort(c.qualifiers.begin(), c.qualifiers.end());

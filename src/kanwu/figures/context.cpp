@@ -233,6 +233,11 @@ std::string PeriodResolver::resolve(const Period& p) {
   return {};
 }
 
+std::string PeriodResolver::since(int year, int month) const {
+  if (context_.day <= 0) return {};
+  return fmt::format("S{}M{}U{}M{}D{}", year, month, context_.year, context_.month, context_.day);
+}
+
 std::string PeriodResolver::holiday(std::string_view name) const {
   const int year = context_.year > 0 ? context_.year : current_year_;
   if (year <= 0) return {};

@@ -67,6 +67,9 @@ class PeriodResolver {
   // The absolute key, "" when it cannot be known.
   std::string resolve(const Period& period);
   std::string holiday(std::string_view name) const;
+  // Since year-month up to the text's date (S2012M11U2025M9D14); "" when
+  // the text is not dated: a span whose end is not read is not compared.
+  std::string since(int year, int month) const;
 
  private:
   std::string date_key(int year, int month, int day) const;

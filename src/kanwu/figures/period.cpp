@@ -418,8 +418,15 @@ std::string describe_period(std::string_view key) {
     if (day < 0 || i != key.size()) return std::string(key);
     return fmt::format("{}（截至{}月{}日）", out, month, day);
   }
-  if (i < key.size() && key[i] == 'H') out += std::string(key.substr(i + 1));  // a holiday: 端午
-  else if (i != key.size()) return std::string(key);
+  if (i < key.size() && key[i] == 'H') {
+    out += std::string(key.substr(i + 1));  // a holiday: 端午
+  } else if (since && i < key.size() && key[i] == 'U') {  // S2012M11U2025M9D14: up to the text's date
+    const std::string until = describe_period("Y" + std::string(key.substr(i + 1)));
+    if (until.empty() || until.front() == 'Y') return std::string(key);
+    return out + "以来（截至" + until + "）";
+  } else if (i != key.size()) {
+    return std::string(key);
+  }
   return since ? out + "以来" : out;
 }
 

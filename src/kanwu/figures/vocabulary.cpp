@@ -1,5 +1,7 @@
 #include "kanwu/figures/vocabulary.h"
 
+#include <cstdio>
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -121,16 +123,27 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   v->holidays = r.words(root, "holidays");
   v->holiday_suffixes = r.words(root, "holiday_suffixes");
   v->review_titles = r.words(root, "review_titles");
+  for (const auto& g : r.groups(root, "since_events")) {
+    int year = 0, month = 0;
+    char end = 0;
+    if (g.size() < 2 || std::sscanf(g[0].c_str(), "%d-%d%c", &year, &month, &end) != 2 || month < 1 || month > 12) {
+      r.error(root["since_events"], "since_events: each entry is [YYYY-MM, name, ...], not [" + (g.empty() ? "" : g[0]) + ", …]");
+      continue;
+    }
+    for (std::size_t i = 1; i < g.size(); ++i) v->since_events.push_back({g[i], year, month});
+  }
   static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "stops", "plan_words", "done_words", "forecast_words", "span_words", "continuation_words",
                                             "national", "national_bodies", "not_subject_after", "own_place", "places",
                                             "place_suffixes", "not_places", "lexicon", "place_name_tags", "holidays",
-                                            "holiday_suffixes", "review_titles"};
+                                            "holiday_suffixes", "review_titles", "since_events"};
   for (const auto& kv : root)
     if (!kKnown.count(kv.first.Scalar())) r.error(kv.first, "unknown key '" + kv.first.Scalar() + "' in a figure vocabulary");
   longest_first(v->indicators);
   longest_first(v->qualifiers);
   longest_first(v->places);
   std::stable_sort(v->holidays.begin(), v->holidays.end(), [](auto& a, auto& b) { return a.size() > b.size(); });
+  std::stable_sort(v->since_events.begin(), v->since_events.end(),
+                   [](const auto& a, const auto& b) { return a.name.size() > b.name.size(); });
   const auto first_char = [](const std::string& written) {
     char32_t c = 0;
     if (utf8::decode(written, 0, c) <= 0) c = static_cast<unsigned char>(written.empty() ? 0 : written[0]);

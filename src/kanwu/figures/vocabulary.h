@@ -66,6 +66,13 @@ struct FigureVocabulary {
   // characters are decoded (most paragraphs name no 市 or 县).
   std::vector<std::string> place_suffixes_utf8;
   std::vector<std::string> review_titles;
+  // Events whose 以来 opens a span up to the text's date (党的十八大以来):
+  // the name as written, and the year and month the span starts.
+  struct SinceEvent {
+    std::string name;
+    int year = 0, month = 0;
+  };
+  std::vector<SinceEvent> since_events;  // longest name first
 
   // Loads (once per path, shared by every rule naming it) or returns null
   // and adds a located error.
