@@ -251,10 +251,37 @@ BOOST_AUTO_TEST_CASE(plan_words_inside_names_and_before_done_clauses_make_no_pla
                                        {"f.txt", "快速路建设\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(share), 72)}});
   BOOST_REQUIRE(h.size() == 1u);
   BOOST_TEST(h[0].message.find("72%|73%") != std::string::npos, h[0].message);
-  // Still a plan where nothing after the plan word says done.
+  // Still a plan where nothing after the plan word says done: it is never
+  // compared with the result, only with the same target restated.
   const std::string planned = "目前，江北段计划年底建成，全线将完成投资126亿元，占总投资的{}%。\n";
   BOOST_TEST(run_rules(kConflict, {{"g.txt", "江州快速路\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(planned), 73)},
+                                   {"h.txt", "快速路建设\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(share), 72)}})
+                 .empty());
+  BOOST_TEST(run_rules(kConflict, {{"g.txt", "江州快速路\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(planned), 73)},
                                    {"h.txt", "快速路建设\n\n2031年5月6日\n\n" + fmt::format(fmt::runtime(planned), 72)}})
+                 .size() == 1u);
+}
+
+// Targets are compared with targets only, on a passage restated: word for
+// word about the same years, or with its other figures agreeing exactly. A
+// named indicator alone is not enough (targets recur year after year in
+// like words with other numbers).
+BOOST_AUTO_TEST_CASE(targets_conflict_only_with_the_same_target_restated) {
+  const std::string report = "2031年江州市政府工作报告\n\n2031年2月3日\n\n"
+                             "今年主要预期目标是：地区生产总值增长{}左右，城镇新增就业{}万人以上，粮食产量稳定在145亿斤以上。\n";
+  const auto restated = run_rules(kConflict, {{"a.txt", fmt::format(fmt::runtime(report), "5.5%", "8")},
+                                              {"b.txt", "数读：" + fmt::format(fmt::runtime(report), "5.5%", "9")}});
+  BOOST_REQUIRE(restated.size() == 1u);
+  BOOST_TEST(restated[0].message.find("9万人以上|8万人以上") != std::string::npos, restated[0].message);
+  // The same indicator's target alone, in other words: not known to be
+  // the same target.
+  BOOST_TEST(run_rules(kConflict, {{"a.txt", fmt::format(fmt::runtime(report), "5.5%", "8")},
+                                   {"c.txt", "就业工作会议\n\n2031年2月3日\n\n今年全市力争城镇新增就业9万人以上。\n"}})
+                 .empty());
+  // A target against the year's result: never.
+  BOOST_TEST(run_rules(kConflict, {{"a.txt", fmt::format(fmt::runtime(report), "5.5%", "8")},
+                                   {"d.txt", "2032年江州市政府工作报告\n\n2032年2月3日\n\n"
+                                             "过去一年，地区生产总值增长5.1%，城镇新增就业9.2万人，粮食产量145.6亿斤。\n"}})
                  .empty());
 }
 

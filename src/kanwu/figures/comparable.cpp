@@ -66,19 +66,22 @@ void gather_cofigures(std::vector<ComparableFigure>& figures) {
 }
 
 std::string figure_group(std::string_view metric_key, std::string_view subject, std::string_view period,
-                         std::string_view unit) {
+                         std::string_view unit, bool plan) {
   std::string out(metric_key);
   (out += '\x1f') += subject.starts_with("@") ? std::string_view("?") : subject;
   (out += '\x1f') += period.empty() ? std::string_view("?") : period;
   (out += '\x1f') += unit_family(std::string(unit));
+  if (plan) out += "\x1fplan";
   return out;
 }
 
 void identify(ComparableFigure& d) {
-  d.group = figure_group(d.metric_key, d.subject, d.period, d.unit);
-  d.figure = d.metric_key + '\x1f' + (d.period.empty() ? std::string("?") : d.period) + '\x1f' + unit_family(d.unit);
+  d.group = figure_group(d.metric_key, d.subject, d.period, d.unit, d.plan);
+  d.figure = d.metric_key + '\x1f' + (d.period.empty() ? std::string("?") : d.period) + '\x1f' + unit_family(d.unit) +
+             (d.plan ? "\x1fplan" : "");
   d.evidence.unknown_period = d.period.empty();
   d.evidence.unnamed_subject = d.subject.starts_with("@") ? d.subject : std::string();
+  d.evidence.plan = d.plan;
 }
 
 std::string clause_metric(std::string_view key) {
@@ -112,12 +115,13 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
   std::vector<std::pair<std::size_t, std::size_t>> numbers;
   std::size_t numbers_block = SIZE_MAX;
   for (const Claim& c : read.claims) {
-    // A figure with no unit (18.8万亿英镑 reads as 18.8万亿) is not compared.
-    // Targets and forecasts are not compared (a target restated with
-    // another number is a conflict too, but a period misread turns last
-    // year's result into this year's target, so plan against plan was
-    // wrong more often than right on real reports); start values never.
-    if (c.plan || c.start_value || c.ambiguous || c.quantity.unit.empty() || !in_scope(document.blocks()[c.block]))
+    // A figure with no unit (18.8万亿英镑 reads as 18.8万亿) is not compared,
+    // nor a start value of a time not read. A target or forecast is its
+    // own group, compared only with targets of a period read (a period
+    // misread turns last year's result into this year's target) and only
+    // on a passage restated (figure-conflict).
+    if (c.start_value || c.ambiguous || c.quantity.unit.empty() || (c.plan && c.period.empty()) ||
+        !in_scope(document.blocks()[c.block]))
       continue;
     if (c.block != numbers_block) {
       numbers.clear();
@@ -141,6 +145,7 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
     d.subject = c.subject;
     d.period = c.period;
     d.unit = c.quantity.unit;
+    d.plan = c.plan;
     identify(d);
     d.share_base = c.share_base;
     d.period_text = c.period_text;

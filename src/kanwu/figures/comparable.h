@@ -3,9 +3,9 @@
 // a figure read better by the reader is compared the same way in a run and
 // against the archive.
 //
-// A comparable figure is a claim with a unit that is not a target, a start
-// value or ambiguous, known by its identity (metric, subject, period, unit
-// family: the group) and carrying the evidence restatement needs: its
+// A comparable figure is a claim with a unit that is not a start value or
+// ambiguous, known by its identity (metric, subject, period, unit family,
+// and whether it is a target: the group) and carrying the evidence restatement needs: its
 // sentence with the numbers' spans, the other figures of its paragraph,
 // and what its own sentence states.
 #pragma once
@@ -48,6 +48,9 @@ struct FigureEvidence {
   bool unknown_period = false;
   // The figure's own sentence states its period and its subject.
   bool self_contained = false;
+  // A target or forecast (is compared only with targets, on stronger
+  // evidence: comparable_figures).
+  bool plan = false;
 };
 
 struct ComparableFigure {
@@ -66,22 +69,23 @@ struct ComparableFigure {
   std::string period_text;
   double value = 0, low = 0, high = 0;
   bool exact = false;
+  bool plan = false;  // a target or forecast: its own group, apart from results
   std::size_t block = 0;
   Location where;
   FigureEvidence evidence;
 };
 
 // Sets the figure's identity from its metric key, subject, period ("" when
-// not read) and unit: group, figure, and the evidence that follows from them
-// (unknown_period, unnamed_subject). The archive ledger stores the four and
+// not read), unit and whether it is a target: group, figure, and the
+// evidence that follows from them (unknown_period, unnamed_subject, plan). The archive ledger stores the four and
 // calls this on what it reads back, so its figures are identified as a
 // run's are.
 void identify(ComparableFigure& figure);
 
 // The group identify() gives a figure of this metric key, subject, period
-// ("" when not read) and unit.
+// ("" when not read), unit and plan.
 std::string figure_group(std::string_view metric_key, std::string_view subject, std::string_view period,
-                         std::string_view unit);
+                         std::string_view unit, bool plan);
 
 // The metric a figure known by its clause is shown as ("clause:…#role" →
 // “…”); "" for a key the reader named.

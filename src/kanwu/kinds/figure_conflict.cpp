@@ -283,6 +283,13 @@ class ConflictPass : public CorpusPass {
     if (r.place == nullptr) return false;
     const bool long_enough =
         (r.same_document ? c.evidence.paragraph() : c.evidence.passage()).bigrams.size() >= kMinPassageBigrams;
+    // Targets are restated year after year in like words with other
+    // numbers (城镇新增就业1100万人以上 — then 1200万): only a passage
+    // restated word for word about the same years, or whose other figures
+    // agree exactly, is the same target.
+    if (c.evidence.plan)
+      return r.disagreeing == 0 &&
+             ((r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough) || !r.agreeing.empty());
     // Hedged twins overlap by their wording: only a passage restated word
     // for word, or one whose other figures agree exactly, says the number
     // was changed (a hedge updated later comes with its other figures
@@ -350,9 +357,9 @@ class ConflictPass : public CorpusPass {
     const Restatement& first = disagree.front().second;
     const std::string agreeing =
         first.agreeing.empty() ? "" : fmt::format("同段其他数据一致（{}）", fmt::join(first.agreeing, "、"));
-    std::string why;
-    if (first.named_indicator) why = "同一统计指标，主体、时期均已写明";
-    else if (first.self_contained) why = "两处各自写明了主体和时期";
+    std::string why = c.evidence.plan ? "两处同为目标数；" : "";
+    if (first.named_indicator) why += "同一统计指标，主体、时期均已写明";
+    else if (first.self_contained) why += "两处各自写明了主体和时期";
     if (!agreeing.empty()) why += (why.empty() ? "" : "；") + agreeing;
     if (why.empty() || !agreeing.empty()) why += fmt::format("{}语句相似度{:.2f}", why.empty() ? "两处语句相近，数字以外" : "，", first.similarity);
     if (const std::string corrected = correction_words(*first.evidence, disagree.front().first->text); !corrected.empty())

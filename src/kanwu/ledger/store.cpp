@@ -719,7 +719,7 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
   out.corrected_on = date;
   {
     auto q = db_->prepare(
-        "SELECT text, metric_key, subject, period, unit, low, high FROM ledger_claims "
+        "SELECT text, metric_key, subject, period, unit, low, high, flags FROM ledger_claims "
         "WHERE document_id = $1 "
         "ORDER BY line, col");
     q->bind(1, id);
@@ -734,7 +734,7 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
       const std::string text = q->text(0);
       if (text.empty() || was.find(text) == std::string::npos) continue;
       Match m{q->text(1), q->text(2), q->text(3), q->text(4), q->real(5), q->real(6), text == was, {}};
-      m.group = figure_group(m.key, m.subject, m.period, m.unit);
+      m.group = figure_group(m.key, m.subject, m.period, m.unit, (q->integer(7) & kFigurePlan) != 0);
       matches.push_back(std::move(m));
     }
     if (std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.exact; }))
@@ -823,7 +823,9 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
       // The hash found it; its identity, derived as a run derives it, must
       // be the group itself (two groups may share a hash).
       const LedgerClaim& c = rows.figures[at].claim;
-      if (figure_group(c.metric_key, c.subject, c.period, c.unit) != group || !rows.asked.insert(id).second) continue;
+      if (figure_group(c.metric_key, c.subject, c.period, c.unit, (c.flags & kFigurePlan) != 0) != group ||
+          !rows.asked.insert(id).second)
+        continue;
       sentence->reset();
       sentence->bind(1, id);
       if (sentence->next()) read_sentence(*sentence, 0, rows.figures[at].sentence);

@@ -84,7 +84,7 @@ struct LedgerClaim {  // a comparable figure (comparable_figures(): what figure-
   int sentence = -1;  // index into LedgerDocument::sentences
   std::uint32_t offset = 0;  // byte offset of the figure in its sentence's text
 };
-inline constexpr std::uint32_t kFigureExact = 1, kFigureNamedIndicator = 2, kFigureSelfContained = 4;
+inline constexpr std::uint32_t kFigureExact = 1, kFigureNamedIndicator = 2, kFigureSelfContained = 4, kFigurePlan = 8;
 
 struct LedgerParagraph {  // a body or list paragraph duplicate-paragraph would index
   int block = 0;
