@@ -97,6 +97,29 @@ BOOST_AUTO_TEST_CASE(qualifiers_keep_stock_and_flow_apart) {
   BOOST_TEST(claim_with(f, "12万人次").qualifiers == std::vector<std::string>{"日均"});
 }
 
+// As of a day (截至…), a figure counts everything up to it: 累计 adds
+// nothing there; in a year it tells the stock from the year's flow.
+BOOST_AUTO_TEST_CASE(cumulative_adds_nothing_as_of_a_day) {
+  const Document d = make_doc("走访群众\n\n2031年6月13日\n\n截至目前，全市累计走访群众8195户。\n\n"
+                              "截至5月底，全市走访企业539家。\n\n2030年，全市新建充电桩1200个，累计建成充电桩8600个。");
+  const auto& f = figures_of(d);
+  BOOST_TEST(claim_with(f, "8195户").qualifiers.empty());
+  BOOST_TEST(claim_with(f, "8600个").qualifiers == std::vector<std::string>{"累计"});
+}
+
+// A part after 其中 is named by its whole as well as its own word, even a
+// word too short to name a metric alone (出口 of 服务进出口总额), and across
+// the sentence the 其中 opens.
+BOOST_AUTO_TEST_CASE(a_part_is_named_by_its_whole) {
+  const Document d = make_doc("2031年1—4月，全市服务进出口总额2632.6亿元，同比增长8.2%。其中，出口1128.5亿元，增长14.6%。\n\n"
+                              "2031年1—4月，全市出口1201亿元。");
+  const auto& f = figures_of(d);
+  const Claim& part = claim_with(f, "1128.5亿元");
+  BOOST_TEST(part.metric == "出口");
+  BOOST_TEST(part.metric_key.find('<') != std::string::npos);
+  BOOST_TEST(claim_with(f, "1201亿元").metric_key.empty());  // 出口 of what: not read alone
+}
+
 // The dateline is when the text was written: a title's year is what it is
 // about. A story headed 2030年… and dated 2031年 counts 去年 as 2030; a
 // bulletin of 2030 published in 2031 reviews 2030.

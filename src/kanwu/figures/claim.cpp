@@ -224,16 +224,20 @@ class Extractor {
       c.share_base = metric.share_base;
       c.qualifiers = metric.qualifiers;
       // Over a five-year plan, a span since a time (党的十八大以来累计) or a
-      // run of months (1—3月累计) every flow is a total: 累计 adds nothing.
-      if (c.period.starts_with("FYP") || c.period.starts_with("S") || (c.period.find('M') != std::string::npos && c.period.find('-') != std::string::npos &&
+      // run of months (1—3月累计) every flow is a total, and a figure as of a
+      // day (截至目前, 截至6月底) counts everything up to it: 累计 adds nothing.
+      if (c.period.starts_with("FYP") || c.period.starts_with("S") || c.period_text.starts_with("截") || (c.period.find('M') != std::string::npos && c.period.find('-') != std::string::npos &&
                                           c.period.find('D') == std::string::npos))
         c.qualifiers.erase(std::remove(c.qualifiers.begin(), c.qualifiers.end(), "累计"), c.qualifiers.end());
       std::sort(c.qualifiers.begin(), c.qualifiers.end());
       c.qualifiers.erase(std::unique(c.qualifiers.begin(), c.qualifiers.end()), c.qualifiers.end());
-      if (specific_enough(v_, metric.words)) {
+      // A part after 其中 is named by its whole too: 其中，出口11285.2亿元 is
+      // the export of the 服务进出口总额 before it, one word as it is.
+      const std::string whole =
+          metric.words.empty() ? std::string() : whole_of_part(figures_.claims, text, sentence_begin, q.begin, b, q.unit);
+      if (specific_enough(v_, metric.words) || !whole.empty()) {
         c.metric = join_words(metric.words);
-        c.metric_key = sorted_key(metric.words) + whole_of_part(figures_.claims, text, sentence_begin, q.begin, b, q.unit) +
-                       qualifier_suffix(c.qualifiers) + role_suffix(c.role);
+        c.metric_key = sorted_key(metric.words) + whole + qualifier_suffix(c.qualifiers) + role_suffix(c.role);
       } else if (metric.words.empty() && c.role != ClaimRole::Value && !in_list[qi]) {
         link(doc_, figures_.claims, c, sentence_first_claim);
       }
