@@ -216,6 +216,10 @@ BOOST_AUTO_TEST_CASE(counted_nouns_and_gaps) {
   const auto& f = figures_of(d);
   // The count measures the noun after it, in the scope before it.
   BOOST_TEST(claim_with(f, "12人").metric == "暴雨造成死亡");
+  // Counted items joined by 和: each counts its own noun.
+  const Document joined = make_doc("2024年，全市建成15个口袋公园和3个郊野公园。");
+  BOOST_TEST(claim_with(figures_of(joined), "15个").metric.ends_with("口袋公园"));
+  BOOST_TEST(claim_with(figures_of(joined), "3个").metric == "郊野公园");
   const Claim& gap = claim_with(f, "0.8个百分点");
   BOOST_TEST(gap.metric_key.find("#gap:") != std::string::npos);
   BOOST_TEST(gap.metric_key.starts_with(claim_with(f, "3.1%").metric_key));

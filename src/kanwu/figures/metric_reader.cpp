@@ -123,6 +123,14 @@ MetricReading MetricReader::after(std::string_view suffix) const {
       if (words.size() >= 1 && words.size() <= 4) r.words = words;
       return r;
     }
+    // 1449个液位计和182个电导率仪: a conjunction before the next counted
+    // item ends this one's noun.
+    const bool next_item = (w == "和" || w == "与" || w == "及" || w == "以及") && k + 1 < tokens.size() &&
+                           !tokens[k + 1].text.empty() && tokens[k + 1].text[0] >= '0' && tokens[k + 1].text[0] <= '9';
+    if (next_item) {
+      if (words.size() >= 1 && words.size() <= 4) r.words = words;
+      return r;
+    }
     if (!tokens[k].han || v_.stops.count(w) || v_.filler.count(w) || kRoleWords.count(w)) return r;
     words.push_back(w);
   }
