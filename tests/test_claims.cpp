@@ -120,6 +120,21 @@ BOOST_AUTO_TEST_CASE(a_part_is_named_by_its_whole) {
   BOOST_TEST(claim_with(f, "1201亿元").metric_key.empty());  // 出口 of what: not read alone
 }
 
+// 截至5月31日，2030年家电以旧换新…: counted up to the date; the year after it
+// names the programme — not the period, but part of what is counted (the
+// 2029 programme's sales are another figure). 全年 there is no programme.
+BOOST_AUTO_TEST_CASE(a_year_naming_a_programme_after_a_cutoff_is_part_of_the_metric) {
+  const Document d = make_doc("以旧换新\n\n2030年6月29日\n\n截至5月31日，2030年家电以旧换新带动销售额1.1万亿元。\n\n"
+                              "截至5月31日，2029年家电以旧换新带动销售额1.0万亿元。\n\n"
+                              "截至2029年底，全市建成驿站1861个，全年服务职工80万人次。");
+  const auto& f = figures_of(d);
+  const Claim& now = claim_with(f, "1.1万亿元");
+  const Claim& before = claim_with(f, "1.0万亿元");
+  BOOST_TEST(now.period == before.period);
+  BOOST_TEST(now.metric_key != before.metric_key);
+  BOOST_TEST(claim_with(f, "80万人次").qualifiers.empty());
+}
+
 // The dateline is when the text was written: a title's year is what it is
 // about. A story headed 2030年… and dated 2031年 counts 去年 as 2030; a
 // bulletin of 2030 published in 2031 reviews 2030.

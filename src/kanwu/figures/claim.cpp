@@ -104,6 +104,10 @@ class Extractor {
     std::string period = carried_, period_text;
     // A 截至… period holds to the end of its clause group (up to ；).
     std::size_t cutoff_sentence = SIZE_MAX, cutoff_end = 0;
+    // The year naming a programme inside such a clause (截至5月31日，2025年
+    // 消费品以旧换新…): not the period, but part of what is counted.
+    std::string programme_year;
+    std::size_t programme_end = 0;
     // 由2020年的7.2%提升至7.4%: the time after 由/从 is the start value's
     // own; the figures after it are in the period before it.
     std::optional<std::pair<std::string, std::string>> before_start;
@@ -117,7 +121,12 @@ class Extractor {
         const bool in_cutoff_sentence = cutoff_sentence == s && p.begin < cutoff_end;
         // 截至6月20日，2026年消费品以旧换新惠及…: counted up to the date; the
         // year after it names the programme.
-        if (in_cutoff_sentence) continue;
+        if (in_cutoff_sentence) {
+          // Only a year written out names a programme (not 全年, 当月).
+          if (p.key.size() == 5 && p.key[0] == 'Y' && p.text.size() == 7 && p.text.ends_with("年"))
+            programme_year = p.text, programme_end = cutoff_end;
+          continue;
+        }
         if (starts_a_change(text, p)) {
           if (!before_start) before_start.emplace(period, period_text);
           start_figure = p.end;
@@ -223,6 +232,7 @@ class Extractor {
       if (metric.share) c.role = ClaimRole::Share;
       c.share_base = metric.share_base;
       c.qualifiers = metric.qualifiers;
+      if (!programme_year.empty() && q.begin < programme_end) c.qualifiers.push_back(programme_year);
       // Over a five-year plan, a span since a time (党的十八大以来累计) or a
       // run of months (1—3月累计) every flow is a total, and a figure as of a
       // day (截至目前, 截至6月底) counts everything up to it: 累计 adds nothing.
