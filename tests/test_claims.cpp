@@ -104,6 +104,8 @@ BOOST_AUTO_TEST_CASE(cumulative_adds_nothing_as_of_a_day) {
                               "截至5月底，全市走访企业539家。\n\n2030年，全市新建充电桩1200个，累计建成充电桩8600个。");
   const auto& f = figures_of(d);
   BOOST_TEST(claim_with(f, "8195户").qualifiers.empty());
+  const Document span = make_doc("2025年至2030年，全国累计开工改造老旧小区28万个。");
+  BOOST_TEST(claim_with(figures_of(span), "28万个").qualifiers.empty());
   BOOST_TEST(claim_with(f, "8600个").qualifiers == std::vector<std::string>{"累计"});
 }
 

@@ -233,10 +233,12 @@ class Extractor {
       c.share_base = metric.share_base;
       c.qualifiers = metric.qualifiers;
       if (!programme_year.empty() && q.begin < programme_end) c.qualifiers.push_back(programme_year);
-      // Over a five-year plan, a span since a time (党的十八大以来累计) or a
-      // run of months (1—3月累计) every flow is a total, and a figure as of a
-      // day (截至目前, 截至6月底) counts everything up to it: 累计 adds nothing.
-      if (c.period.starts_with("FYP") || c.period.starts_with("S") || c.period_text.starts_with("截") || (c.period.find('M') != std::string::npos && c.period.find('-') != std::string::npos &&
+      // Over a five-year plan, a span of years (2019年至2024年), a span since
+      // a time (党的十八大以来累计) or a run of months (1—3月累计) every flow
+      // is a total, and a figure as of a day (截至目前, 截至6月底) counts
+      // everything up to it: 累计 adds nothing.
+      const bool span_of_years = c.period.size() == 10 && c.period[0] == 'Y' && c.period[5] == '-';  // Y2019-2024
+      if (c.period.starts_with("FYP") || c.period.starts_with("S") || c.period_text.starts_with("截") || span_of_years || (c.period.find('M') != std::string::npos && c.period.find('-') != std::string::npos &&
                                           c.period.find('D') == std::string::npos))
         c.qualifiers.erase(std::remove(c.qualifiers.begin(), c.qualifiers.end(), "累计"), c.qualifiers.end());
       std::sort(c.qualifiers.begin(), c.qualifiers.end());
