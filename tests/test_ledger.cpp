@@ -6,6 +6,7 @@
 // while another connection replaces a document (also on PostgreSQL, the
 // postgresql_* cases, when tests/ledger_pg_test.sh gives them a server).
 #include <boost/test/unit_test.hpp>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <iostream>
 #include <iterator>
 #include <set>
 
@@ -762,6 +764,48 @@ BOOST_AUTO_TEST_CASE(lookups_inside_a_batch_read_its_rows_and_leave_it_open) {
   TempFolder tmp;
   int n = 0;
   lookups_inside_a_batch([&] { return tmp.file("l" + std::to_string(++n) + ".db"); });
+}
+
+// A check needs no write access: a ledger file this process may only read
+// is read, in WAL mode (its folder writable: SQLite keeps the WAL index
+// beside it) or another journal mode. As root the reader is a child that
+// becomes `nobody`.
+BOOST_AUTO_TEST_CASE(a_ledger_file_that_may_only_be_read_is_read) {
+  for (const bool wal : {false, true}) {
+    TempFolder tmp;
+    const std::string path = tmp.file("archive.ledger");
+    const LedgerDocument d = record(kRelease, "a.txt");
+    Ledger::open(path, true)->add(d);
+    if (!wal) run_sql(path, "PRAGMA journal_mode = DELETE");
+    BOOST_REQUIRE(query_one(path, "PRAGMA journal_mode") == (wal ? "wal" : "delete"));
+    const std::string before = read_bytes(path);
+    const bool root = ::getuid() == 0;
+    ::chmod(path.c_str(), 0444);
+    ::chmod(tmp.path.c_str(), wal ? 0777 : 0555);
+    const pid_t child = ::fork();
+    BOOST_REQUIRE(child >= 0);
+    if (child == 0) {
+      int status = 0;
+      try {
+        if (root && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+        auto store = Ledger::open(path, false);
+        if (store->figures_in({claim_written(d, "16.4%")->group}).empty() ||
+            store->paragraph_candidates(d.paragraphs.front().sketch).empty())
+          status = 1;
+      } catch (const std::exception& e) {
+        std::cerr << e.what() << '\n';
+        status = 2;
+      }
+      ::_exit(status);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ::chmod(tmp.path.c_str(), 0700);
+    BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0),
+               (wal ? "WAL" : "rollback journal") << ": exit " << status);
+    BOOST_TEST(read_bytes(path) == before);
+    BOOST_TEST(query_one(path, "PRAGMA journal_mode") == (wal ? "wal" : "delete"));
+  }
 }
 
 // The same on PostgreSQL (REPEATABLE READ), run by tests/ledger_pg_test.sh

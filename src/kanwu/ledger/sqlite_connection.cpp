@@ -168,6 +168,10 @@ class SqliteConnection : public SqlConnection {
   // Settings that write to the file: only once it is known to be a ledger
   // (or empty), so another application's database is never touched.
   void configure_for_writes() override {
+    // A file this process may only read (a check of a shared archive):
+    // nothing will be written through this connection, and switching its
+    // journal would fail.
+    if (api().sqlite3_db_readonly(db_, "main") == 1) return;
     // Switching to WAL needs the file to itself for a moment, and SQLite
     // answers SQLITE_BUSY at once (the busy handler is not asked) while
     // another kanwu creating the same new ledger holds it: wait and retry.
