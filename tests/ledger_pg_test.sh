@@ -10,11 +10,16 @@
 # as the `postgres` user (Debian's postgresql package makes it) with
 # runuser; kanwu itself runs as the caller.
 #
-# Usage: ledger_pg_test.sh path/to/kanwu (run from the source root). Exits
+# With path/to/kanwu_tests as a second argument, the unit cases
+# ledger/postgresql_* (a lookup reading one snapshot while a document is
+# replaced) run on a database of their own.
+#
+# Usage: ledger_pg_test.sh path/to/kanwu [path/to/kanwu_tests] (run from the source root). Exits
 # 77 (skipped) when PostgreSQL's server is not installed, unless CI or
 # KANWU_REQUIRE_POSTGRES is set (ci/deps.sh --test installs it).
 set -u
 KANWU="$(realpath "$1")"
+UNIT_TESTS="${2:+$(realpath "$2")}"
 source "$(dirname "${BASH_SOURCE[0]}")/expect.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/ledger_scenarios.sh"
 
@@ -74,6 +79,12 @@ ledger_check_scenarios "$KANWU" "$URL" "$TMP/work"
 expect "pg: the schema version" 0 '^3$' -- psql_run "SELECT max(version) FROM ledger_schema"
 expect "pg: figures are found by their index" 0 'Index' -- psql_run "SET enable_seqscan = off; EXPLAIN SELECT * FROM ledger_claims WHERE group_hash = 1"
 expect "pg: documents waiting to be added again are counted by their index" 0 'Index' -- psql_run "SET enable_seqscan = off; EXPLAIN SELECT count(*) FROM ledger_documents WHERE reader = ''"
+if [ -n "$UNIT_TESTS" ]; then
+  as_server "$PGBIN/createdb" -h "$SOCKET" -p "$PORT" -U kanwu snapshot
+  expect "pg: lookups read one snapshot (unit cases ledger/postgresql_*)" 0 '  3 test cases out of [0-9]+ passed' -- \
+    env KANWU_TEST_POSTGRESQL="postgresql://kanwu@/snapshot?host=$SOCKET&port=$PORT" \
+    "$UNIT_TESTS" --run_test='ledger/postgresql_*' --report_level=short --color_output=false
+fi
 psql_run "INSERT INTO ledger_schema VALUES (99, 'later')"
 expect "pg: a ledger of a newer schema" 2 'schema version 99, newer than this kanwu' -- "$KANWU" ledger list --ledger "$URL"
 psql_run "DELETE FROM ledger_schema WHERE version = 99"

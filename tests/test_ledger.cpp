@@ -2,20 +2,27 @@
 // (nothing written) or changed (rows replaced in one transaction, also when
 // the write fails half-way), removed, listed and counted; corrections; the
 // read API `kanwu check --ledger` will use; files that are not ledgers left
-// untouched; two processes writing at once.
+// untouched; two processes writing at once; a lookup reading one snapshot
+// while another connection replaces a document (also on PostgreSQL, the
+// postgresql_* cases, when tests/ledger_pg_test.sh gives them a server).
 #include <boost/test/unit_test.hpp>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <iostream>
 #include <iterator>
+#include <set>
 
 #include "helpers.h"
 #include "kanwu/ledger/record.h"
 #include "kanwu/ledger/runtime_libs.h"
 #include "kanwu/ledger/shingle_code.h"
+#include "kanwu/ledger/sql.h"
 #include "kanwu/ledger/store.h"
 
 using namespace kanwu;
@@ -103,6 +110,268 @@ std::string error_of(F&& f) {
     return e.what();
   }
   return "";
+}
+
+// ---- A lookup's reads and another connection's commit between them ----
+
+std::unique_ptr<SqlConnection> connect(const std::string& ledger) {
+  return is_postgresql_url(ledger) ? open_postgresql(ledger, display_name(ledger)) : open_sqlite(ledger, false, ledger);
+}
+
+// Runs `before_run(sql)` ahead of each statement's first step (after its
+// prepare or reset): where a commit of another connection can fall between
+// two statements of one lookup.
+using BeforeRun = std::function<void(const std::string& sql)>;
+
+class InterposedStatement : public SqlStatement {
+ public:
+  InterposedStatement(std::unique_ptr<SqlStatement> inner, std::string sql, const BeforeRun& before_run)
+      : inner_(std::move(inner)), sql_(std::move(sql)), before_run_(before_run) {}
+  void bind(int index, std::int64_t value) override { inner_->bind(index, value); }
+  void bind(int index, double value) override { inner_->bind(index, value); }
+  void bind(int index, std::string_view text) override { inner_->bind(index, text); }
+  void bind_blob(int index, std::string_view bytes) override { inner_->bind_blob(index, bytes); }
+  void bind_null(int index) override { inner_->bind_null(index); }
+  bool next() override {
+    if (!started_ && before_run_) before_run_(sql_);
+    started_ = true;
+    return inner_->next();
+  }
+  bool is_null(int column) override { return inner_->is_null(column); }
+  std::int64_t integer(int column) override { return inner_->integer(column); }
+  double real(int column) override { return inner_->real(column); }
+  std::string text(int column) override { return inner_->text(column); }
+  std::string blob(int column) override { return inner_->blob(column); }
+  void reset() override {
+    inner_->reset();
+    started_ = false;
+  }
+
+ private:
+  std::unique_ptr<SqlStatement> inner_;
+  std::string sql_;
+  const BeforeRun& before_run_;
+  bool started_ = false;
+};
+
+class InterposedConnection : public SqlConnection {
+ public:
+  explicit InterposedConnection(std::unique_ptr<SqlConnection> inner) : inner_(std::move(inner)) {}
+  BeforeRun before_run;
+  std::unique_ptr<SqlStatement> prepare(std::string_view sql) override {
+    return std::make_unique<InterposedStatement>(inner_->prepare(sql), std::string(sql), before_run);
+  }
+  void execute(std::string_view sql) override { inner_->execute(sql); }
+  void begin_write() override { inner_->begin_write(); }
+  bool begin_read() override { return inner_->begin_read(); }
+  void commit() override { inner_->commit(); }
+  void rollback() noexcept override { inner_->rollback(); }
+  void configure_for_writes() override { inner_->configure_for_writes(); }
+  std::string_view backend() const override { return inner_->backend(); }
+  bool has_table(std::string_view table) override { return inner_->has_table(table); }
+  bool has_foreign_tables() override { return inner_->has_foreign_tables(); }
+  void lock_schema() override { inner_->lock_schema(); }
+  std::string dialect(std::string_view ddl) const override { return inner_->dialect(ddl); }
+  std::string_view for_update() const override { return inner_->for_update(); }
+  std::uint64_t storage_bytes() override { return inner_->storage_bytes(); }
+
+ private:
+  std::unique_ptr<SqlConnection> inner_;
+};
+
+// kRelease with its figures changed and its second paragraph another one:
+// the same document, every row of it replaced.
+std::string changed_release() {
+  std::string text = kRelease;
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"16.4%", "15.4%"}, {"70.4亿元", "71.4亿元"}})
+    text.replace(text.find(from), from.size(), to);
+  const std::size_t second = text.find("全市建成");
+  text.replace(second, text.size() - second,
+               "今年春运期间，铁路部门共发送旅客四千万人次，运输秩序总体平稳有序。"
+               "各地客运站增开临时班次，保障旅客出行需求，未发生旅客滞留。\n");
+  return text;
+}
+
+std::size_t count_documents(SqlConnection& db) {
+  auto q = db.prepare("SELECT count(*) FROM ledger_documents");
+  return q->next() ? static_cast<std::size_t>(q->integer(0)) : 0;
+}
+
+// A read transaction reads one snapshot: another connection's commit is not
+// seen inside it, and is after it. Inside a write transaction it starts
+// nothing and sees that transaction's rows; an exception rolls it back.
+// `fresh()` names an empty ledger.
+void read_transaction_reads_one_snapshot(const std::function<std::string()>& fresh) {
+  const std::string ledger = fresh();
+  Ledger::open(ledger, true)->add(record(kRelease, "a.txt"));
+  auto writer = Ledger::open(ledger, false);
+  auto reader = connect(ledger);
+  // Without a transaction each statement reads the latest commit.
+  BOOST_TEST(count_documents(*reader) == 1u);
+  writer->add(record("2023年，全市民政事业发展资金增长12.5%。\n", "b.txt", "2023-12-31"));
+  BOOST_TEST(count_documents(*reader) == 2u);
+  {
+    ReadTransaction tx(*reader);
+    BOOST_TEST(count_documents(*reader) == 2u);
+    writer->add(record("2022年，全市民政事业发展资金增长10.1%。\n", "c.txt", "2022-12-31"));
+    BOOST_TEST(writer->documents().size() == 3u);  // committed
+    BOOST_TEST(count_documents(*reader) == 2u);    // not in the snapshot
+    tx.commit();
+  }
+  BOOST_TEST(count_documents(*reader) == 3u);
+  // Ended by an exception: rolled back, so the next statement reads the latest commit.
+  try {
+    ReadTransaction tx(*reader);
+    BOOST_TEST(count_documents(*reader) == 3u);
+    throw LedgerError("a lookup failed");
+  } catch (const LedgerError&) {
+  }
+  writer->remove("c.txt");
+  BOOST_TEST(count_documents(*reader) == 2u);
+  // Inside a write transaction: part of it, which it leaves open.
+  {
+    WriteTransaction write(*reader);
+    {
+      ReadTransaction tx(*reader);
+      auto insert = reader->prepare(
+          "INSERT INTO ledger_documents (name, title, published, published_from, content_hash, reader, bytes, "
+          "added_at) VALUES ('d.txt', 'd', '2021-01-01', 'option', 'h', 'r', 1, 'now')");
+      insert->run();
+      BOOST_TEST(count_documents(*reader) == 3u);
+      tx.commit();
+    }
+    write.commit();  // fails if the read transaction ended it
+  }
+  BOOST_TEST(writer->documents().size() == 3u);
+  // A write after a read transaction on the same connection.
+  {
+    ReadTransaction tx(*reader);
+    BOOST_TEST(count_documents(*reader) == 3u);
+    tx.commit();
+  }
+  BOOST_TEST(writer->remove("d.txt"));
+  WriteTransaction write(*reader);
+  reader->execute("DELETE FROM ledger_documents WHERE name = 'b.txt'");
+  write.commit();
+  BOOST_TEST(writer->documents().size() == 1u);
+}
+
+// figures_in and paragraph_candidates while `ledger add` replaces the
+// document they are reading, between two of their statements: the lookup
+// returns the document as it was, whole — never the old block with the new
+// version's figures added, nor a paragraph lost because its old id went.
+void lookups_read_one_snapshot(const std::function<std::string()>& fresh) {
+  const LedgerDocument original = record(kRelease, "a.txt");
+  const LedgerDocument replacement = record(changed_release(), "a.txt");
+  const LedgerClaim* rate = claim_written(original, "16.4%");
+  const LedgerClaim* total = claim_written(original, "70.4亿元");
+  BOOST_REQUIRE(rate);
+  BOOST_REQUIRE(total);
+  BOOST_REQUIRE(rate->block == total->block);
+  std::multiset<std::string> block_texts;  // the figures of their block as first published
+  for (const LedgerClaim& c : original.claims)
+    if (c.block == rate->block) block_texts.insert(c.text);
+  BOOST_REQUIRE(block_texts.size() == 3u);
+
+  {
+    const std::string ledger = fresh();
+    Ledger::open(ledger, true)->add(original);
+    auto writer = Ledger::open(ledger, false);
+    auto connection = std::make_unique<InterposedConnection>(connect(ledger));
+    InterposedConnection& spy = *connection;
+    auto reader = Ledger::open(std::move(connection), ledger, false, false);
+    // The two groups are looked up by one statement run twice: the
+    // document is replaced before its second run.
+    int runs = 0;
+    bool replaced = false;
+    spy.before_run = [&](const std::string& sql) {
+      if (sql.find("c2.group_hash") == std::string::npos || ++runs != 2) return;
+      replaced = writer->add(replacement) == AddOutcome::Replaced;
+    };
+    const auto found = reader->figures_in({rate->group, total->group});
+    spy.before_run = nullptr;
+    BOOST_REQUIRE(replaced);
+    BOOST_REQUIRE_EQUAL(found.size(), 1u);
+    const StoredBlock& block = found.front();
+    std::multiset<std::string> texts;
+    for (const auto& f : block.figures) texts.insert(f.claim.text);
+    BOOST_TEST(texts == block_texts, "the block read mixes versions: " << block.figures.size() << " figures");
+    BOOST_TEST(block.asked.size() == 2u);
+    // Each figure asked with its own sentence (SQLite numbers the new rows
+    // with the ids the old ones had: read by id after the replacement, a
+    // 16.4% came with the sentence that now says 15.4%).
+    for (const std::size_t i : block.asked) {
+      const StoredClaim& f = block.figures[i];
+      BOOST_TEST(f.sentence.text.substr(f.claim.offset, f.claim.text.size()) == f.claim.text);
+      BOOST_TEST(f.sentence.text.find("16.4%") != std::string::npos, f.sentence.text);
+    }
+    // The next lookup reads the new version.
+    const auto now = reader->figures_in({rate->group});
+    BOOST_REQUIRE_EQUAL(now.size(), 1u);
+    BOOST_REQUIRE_EQUAL(now.front().asked.size(), 1u);
+    BOOST_TEST(now.front().figures[now.front().asked.front()].claim.text == "15.4%");
+  }
+  {
+    const std::string ledger = fresh();
+    Ledger::open(ledger, true)->add(original);
+    auto writer = Ledger::open(ledger, false);
+    auto connection = std::make_unique<InterposedConnection>(connect(ledger));
+    InterposedConnection& spy = *connection;
+    auto reader = Ledger::open(std::move(connection), ledger, false, false);
+    // A near copy is found by its bands, then read by id: the document is
+    // replaced in between (and on SQLite the id now names the new
+    // paragraph, about the railways).
+    bool replaced = false;
+    spy.before_run = [&](const std::string& sql) {
+      if (replaced || sql.find("p.id = $1") == std::string::npos) return;
+      replaced = writer->add(replacement) == AddOutcome::Replaced;
+    };
+    std::string near = "全市建成社区养老服务中心128个，农村互助幸福院达到1021所，养老床位总数达到2.3万张。"
+                       "各旗县市区普遍建立了困难老年人探访关爱制度，每月至少探访一次。";
+    near.replace(near.find("128"), 3, "130");
+    const auto similar = reader->paragraph_candidates(sketch_paragraph(normalise_paragraph(near), kSketchShingle));
+    spy.before_run = nullptr;
+    BOOST_REQUIRE(replaced);
+    BOOST_REQUIRE(!similar.empty());
+    BOOST_TEST(similar.front().document.name == "a.txt");
+    BOOST_TEST(similar.front().similarity >= 0.8);
+    BOOST_TEST(similar.front().start.line == 5);
+  }
+}
+
+// Lookups inside a batch of `ledger add` (one transaction open on the
+// connection) read the batch's rows and leave it open.
+void lookups_inside_a_batch(const std::function<std::string()>& fresh) {
+  const std::string ledger = fresh();
+  auto store = Ledger::open(ledger, true);
+  const LedgerDocument d = record(kRelease, "a.txt");
+  const LedgerClaim* rate = claim_written(d, "16.4%");
+  BOOST_REQUIRE(rate);
+  store->begin_batch();
+  store->add(d);
+  BOOST_TEST(!store->figures_in({rate->group}).empty());
+  BOOST_TEST(!store->paragraph_candidates(d.paragraphs.front().sketch).empty());
+  BOOST_TEST(Ledger::open(ledger, false)->documents().empty());  // not committed yet
+  store->add(record("2023年，全市民政事业发展资金增长12.5%。\n", "b.txt", "2023-12-31"));
+  store->commit_batch();
+  BOOST_TEST(Ledger::open(ledger, false)->documents().size() == 2u);
+}
+
+const char* postgresql_for_tests() { return std::getenv("KANWU_TEST_POSTGRESQL"); }
+
+boost::test_tools::assertion_result postgresql_given(boost::unit_test::test_unit_id) {
+  boost::test_tools::assertion_result given(postgresql_for_tests() != nullptr);
+  given.message() << "KANWU_TEST_POSTGRESQL (a database the test may empty) is not set";
+  return given;
+}
+
+// The database of KANWU_TEST_POSTGRESQL without the ledger's tables.
+std::string empty_postgresql() {
+  const std::string url = postgresql_for_tests();
+  connect(url)->execute(
+      "DROP TABLE IF EXISTS ledger_paragraph_bands, ledger_paragraphs, ledger_corrections, ledger_claims, "
+      "ledger_sentences, ledger_documents, ledger_schema CASCADE");
+  return url;
 }
 
 }  // namespace
@@ -477,6 +746,83 @@ BOOST_AUTO_TEST_CASE(shingles_are_stored_compactly_and_read_back_exactly) {
   BOOST_TEST(!decode_shingles(std::string("\x0f\x01\x03\x00\x00", 5)));
   BOOST_TEST((decode_shingles(std::string("\x0f\x01\x01\x00\x00", 5)) == std::vector<Shingle>{32768}));
   BOOST_TEST(!decode_shingles(good + '\x00'));  // a byte after what was written
+}
+
+BOOST_AUTO_TEST_CASE(a_read_transaction_reads_one_snapshot) {
+  TempFolder tmp;
+  int n = 0;
+  read_transaction_reads_one_snapshot([&] { return tmp.file("l" + std::to_string(++n) + ".db"); });
+}
+
+BOOST_AUTO_TEST_CASE(a_lookup_reads_one_snapshot_while_a_document_is_replaced) {
+  TempFolder tmp;
+  int n = 0;
+  lookups_read_one_snapshot([&] { return tmp.file("l" + std::to_string(++n) + ".db"); });
+}
+
+BOOST_AUTO_TEST_CASE(lookups_inside_a_batch_read_its_rows_and_leave_it_open) {
+  TempFolder tmp;
+  int n = 0;
+  lookups_inside_a_batch([&] { return tmp.file("l" + std::to_string(++n) + ".db"); });
+}
+
+// A check needs no write access: a ledger file this process may only read
+// is read, in WAL mode (its folder writable: SQLite keeps the WAL index
+// beside it) or another journal mode. As root the reader is a child that
+// becomes `nobody`.
+BOOST_AUTO_TEST_CASE(a_ledger_file_that_may_only_be_read_is_read) {
+  for (const bool wal : {false, true}) {
+    TempFolder tmp;
+    const std::string path = tmp.file("archive.ledger");
+    const LedgerDocument d = record(kRelease, "a.txt");
+    Ledger::open(path, true)->add(d);
+    if (!wal) run_sql(path, "PRAGMA journal_mode = DELETE");
+    BOOST_REQUIRE(query_one(path, "PRAGMA journal_mode") == (wal ? "wal" : "delete"));
+    const std::string before = read_bytes(path);
+    const bool root = ::getuid() == 0;
+    ::chmod(path.c_str(), 0444);
+    ::chmod(tmp.path.c_str(), wal ? 0777 : 0555);
+    const pid_t child = ::fork();
+    BOOST_REQUIRE(child >= 0);
+    if (child == 0) {
+      int status = 0;
+      try {
+        if (root && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+        auto store = Ledger::open(path, false);
+        if (store->figures_in({claim_written(d, "16.4%")->group}).empty() ||
+            store->paragraph_candidates(d.paragraphs.front().sketch).empty())
+          status = 1;
+      } catch (const std::exception& e) {
+        std::cerr << e.what() << '\n';
+        status = 2;
+      }
+      ::_exit(status);
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ::chmod(tmp.path.c_str(), 0700);
+    BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0),
+               (wal ? "WAL" : "rollback journal") << ": exit " << status);
+    BOOST_TEST(read_bytes(path) == before);
+    BOOST_TEST(query_one(path, "PRAGMA journal_mode") == (wal ? "wal" : "delete"));
+  }
+}
+
+// The same on PostgreSQL (REPEATABLE READ), run by tests/ledger_pg_test.sh
+// on a throwaway server.
+BOOST_AUTO_TEST_CASE(postgresql_a_read_transaction_reads_one_snapshot,
+                     *boost::unit_test::precondition(postgresql_given)) {
+  read_transaction_reads_one_snapshot(empty_postgresql);
+}
+
+BOOST_AUTO_TEST_CASE(postgresql_a_lookup_reads_one_snapshot_while_a_document_is_replaced,
+                     *boost::unit_test::precondition(postgresql_given)) {
+  lookups_read_one_snapshot(empty_postgresql);
+}
+
+BOOST_AUTO_TEST_CASE(postgresql_lookups_inside_a_batch_read_its_rows_and_leave_it_open,
+                     *boost::unit_test::precondition(postgresql_given)) {
+  lookups_inside_a_batch(empty_postgresql);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -146,6 +146,13 @@ class PostgresConnection : public SqlConnection {
   }
   void configure_for_writes() override {}
   void begin_write() override { execute("BEGIN"); }
+  // One snapshot for all its statements (READ COMMITTED, the default,
+  // takes one per statement); read only, it never fails to serialise.
+  bool begin_read() override {
+    if (api().PQtransactionStatus(conn_) != PQTRANS_IDLE) return false;
+    execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    return true;
+  }
   void commit() override { execute("COMMIT"); }
   void rollback() noexcept override {
     if (api().PQtransactionStatus(conn_) == PQTRANS_IDLE) return;

@@ -17,7 +17,7 @@ namespace kanwu::ledger {
   X(sqlite3_reset) X(sqlite3_clear_bindings) X(sqlite3_step) X(sqlite3_bind_int64) X(sqlite3_bind_double) \
   X(sqlite3_bind_text) X(sqlite3_bind_blob) X(sqlite3_bind_null) X(sqlite3_column_type)                   \
   X(sqlite3_column_int64) X(sqlite3_column_double) X(sqlite3_column_text) X(sqlite3_column_blob)          \
-  X(sqlite3_column_bytes) X(sqlite3_extended_result_codes)
+  X(sqlite3_column_bytes) X(sqlite3_extended_result_codes) X(sqlite3_get_autocommit) X(sqlite3_db_readonly)
 
 // The libpq functions the ledger calls.
 #define KANWU_LIBPQ_FUNCTIONS(X)                                                                     \

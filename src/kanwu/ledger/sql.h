@@ -56,6 +56,11 @@ class SqlConnection {
   // (BEGIN IMMEDIATE, waiting up to the busy timeout) rather than failing
   // at its first write when another writer got there first.
   virtual void begin_write() = 0;
+  // Starts a transaction that only reads: its statements all read one
+  // snapshot, so a lookup of several statements never mixes rows from
+  // before and after another connection's commit. False, starting nothing,
+  // when a transaction is already open (a batch): the reads are part of it.
+  virtual bool begin_read() = 0;
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
 
@@ -121,6 +126,27 @@ class WriteTransaction {
   SqlConnection& db_;
   const bool nested_;
   bool done_ = false;
+};
+
+// The read transaction of one lookup (SqlConnection::begin_read), rolled
+// back unless committed (also when an exception leaves the scope). Inside a
+// transaction already open it does nothing: that one ends it.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(SqlConnection& db) : db_(db), own_(db.begin_read()) {}
+  ~ReadTransaction() {
+    if (own_) db_.rollback();
+  }
+  void commit() {
+    if (own_) db_.commit();
+    own_ = false;
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  SqlConnection& db_;
+  bool own_;
 };
 
 }  // namespace kanwu::ledger

@@ -1,6 +1,7 @@
 // A ledger in an SQLite file: WAL journal (readers never wait for the
 // writer), a busy timeout (a second writer waits for the first rather than
-// failing), BEGIN IMMEDIATE for every write transaction.
+// failing), BEGIN IMMEDIATE for every write transaction, a deferred BEGIN
+// for a lookup's reads.
 #include <fmt/format.h>
 #include <sys/stat.h>
 
@@ -114,6 +115,14 @@ class SqliteConnection : public SqlConnection {
     if (rc != SQLITE_OK) fail(rc, "a query");
   }
   void begin_write() override { execute("BEGIN IMMEDIATE"); }
+  // Deferred: it writes nothing (a read-only file reads as before) and the
+  // first read's snapshot (WAL; another journal: its shared lock, which a
+  // writer's commit waits for) holds until the end.
+  bool begin_read() override {
+    if (!api().sqlite3_get_autocommit(db_)) return false;
+    execute("BEGIN");
+    return true;
+  }
   void commit() override { execute("COMMIT"); }
   void rollback() noexcept override {
     char* message = nullptr;
@@ -159,6 +168,10 @@ class SqliteConnection : public SqlConnection {
   // Settings that write to the file: only once it is known to be a ledger
   // (or empty), so another application's database is never touched.
   void configure_for_writes() override {
+    // A file this process may only read (a check of a shared archive):
+    // nothing will be written through this connection, and switching its
+    // journal would fail.
+    if (api().sqlite3_db_readonly(db_, "main") == 1) return;
     // Switching to WAL needs the file to itself for a moment, and SQLite
     // answers SQLITE_BUSY at once (the busy handler is not asked) while
     // another kanwu creating the same new ledger holds it: wait and retry.

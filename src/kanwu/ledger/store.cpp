@@ -416,6 +416,11 @@ std::unique_ptr<Ledger> Ledger::open(const std::string& ledger, bool create, boo
   if (ledger.empty()) throw LedgerError("no ledger given");
   const std::string name = display_name(ledger);
   auto connection = is_postgresql_url(ledger) ? open_postgresql(ledger, name) : open_sqlite(ledger, create, name);
+  return open(std::move(connection), name, create, migrate);
+}
+
+std::unique_ptr<Ledger> Ledger::open(std::unique_ptr<SqlConnection> connection, const std::string& name, bool create,
+                                     bool migrate) {
   std::unique_ptr<Ledger> out(new Ledger(name, std::move(connection)));
   out->ensure_schema(create, migrate);
   return out;
@@ -781,6 +786,9 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
 
 std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& groups) {
   const std::set<std::string> wanted(groups.begin(), groups.end());
+  // Several statements: a document replaced between them would give a
+  // block old rows and new ones.
+  ReadTransaction tx(*db_);
   // One query per group: the blocks holding its figures (at most 32, the
   // most recently published), each read whole — the figures asked for and
   // their co-figures — through the (document, block) index.
@@ -841,6 +849,7 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
     block.figures = std::move(rows.figures);
     out.push_back(std::move(block));
   }
+  tx.commit();
   std::sort(out.begin(), out.end(), [](const StoredBlock& a, const StoredBlock& b) {
     const LedgerClaim& x = a.figures.front().claim;
     const LedgerClaim& y = b.figures.front().claim;
@@ -859,6 +868,9 @@ std::vector<StoredClaim> Ledger::all_claims() {
 }
 
 std::vector<StoredParagraph> Ledger::paragraph_candidates(const ParagraphSketch& sketch, std::size_t limit) {
+  // The ids the bands name are read by later statements: one snapshot, or
+  // a paragraph replaced meanwhile is lost.
+  ReadTransaction tx(*db_);
   std::vector<StoredParagraph> out;
   std::set<std::int64_t> seen;
   {
@@ -900,6 +912,7 @@ std::vector<StoredParagraph> Ledger::paragraph_candidates(const ParagraphSketch&
     p.similarity = shingle_jaccard(sketch.shingles, p.shingles);
     out.push_back(std::move(p));
   }
+  tx.commit();
   std::stable_sort(out.begin(), out.end(),
                    [](const StoredParagraph& a, const StoredParagraph& b) { return a.similarity > b.similarity; });
   return out;

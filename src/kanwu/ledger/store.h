@@ -23,6 +23,9 @@
 //   figures_in(groups)            figures by identity (ComparableFigure::group), with their blocks
 //   paragraph_candidates(sketch)  near-copy candidates by exact hash and LSH band
 //   corrections()                 the published corrections
+// Each lookup reads one snapshot of the ledger (a read transaction): a
+// document replaced meanwhile by `ledger add` is seen whole, as it was or as
+// it is, never as a mix of the two.
 // Every stored row names its document (name, title, publication date), so a
 // finding against the archive can point at the archived place.
 #pragma once
@@ -185,6 +188,10 @@ class Ledger {
   // upgrade it (a check, a list). open(ledger, create) migrates when it may
   // create.
   static std::unique_ptr<Ledger> open(const std::string& ledger, bool create, bool migrate);
+  // The same over a connection already open (sql.h; `name` for messages):
+  // tests interpose on the SQL a lookup runs.
+  static std::unique_ptr<Ledger> open(std::unique_ptr<SqlConnection> connection, const std::string& name, bool create,
+                                      bool migrate);
   ~Ledger();
 
   const std::string& name() const { return name_; }  // for messages (no password)
