@@ -137,6 +137,15 @@ BOOST_AUTO_TEST_CASE(a_year_naming_a_programme_after_a_cutoff_is_part_of_the_met
   BOOST_TEST(claim_with(f, "80万人次").qualifiers.empty());
 }
 
+// 本报北京4月19日电: where the story was filed, not whose figures it reports.
+BOOST_AUTO_TEST_CASE(a_datelines_place_is_not_the_subject) {
+  const Document d = make_doc("央企一季度成绩单\n\n2031年4月20日\n\n本报北京4月19日电  记者从国资委获悉：一季度，中央企业实现利润总额6462.7亿元。\n\n"
+                              "新华社南京4月19日电  江苏省一季度实现利润总额1200亿元。");
+  const auto& f = figures_of(d);
+  BOOST_TEST(claim_with(f, "6462.7亿元").subject != "北京");
+  BOOST_TEST(claim_with(f, "1200亿元").subject == "江苏");
+}
+
 // The dateline is when the text was written: a title's year is what it is
 // about. A story headed 2030年… and dated 2031年 counts 去年 as 2030; a
 // bulletin of 2030 published in 2031 reviews 2030.

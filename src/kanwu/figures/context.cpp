@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -272,9 +274,24 @@ std::vector<std::pair<std::size_t, std::size_t>> NameSet::occurrences(std::strin
 
 namespace {
 
+// 本报北京4月19日电, 新华社南京电: the place of a dateline is where the
+// story was filed, not whose figures it reports (national news is filed
+// from 北京).
+bool opens_dateline(std::string_view after) {
+  const auto digits = [&] {
+    std::size_t n = 0;
+    while (n < after.size() && std::isdigit(static_cast<unsigned char>(after[n]))) ++n;
+    return n;
+  };
+  for (std::string_view unit : {"月", "日"})
+    if (const std::size_t n = digits(); n > 0 && n <= 2 && after.substr(n).starts_with(unit)) after.remove_prefix(n + unit.size());
+  return after.starts_with("电");
+}
+
 PlaceMention mention(std::string_view text, const FigureVocabulary& v, std::size_t begin, std::size_t end,
                      std::string name) {
   PlaceMention m{begin, end, std::move(name), true};
+  if (opens_dateline(text.substr(end))) m.subject = false;
   if (preceded_by_any(text, begin, v.not_subject_after)) m.subject = false;
   for (std::string_view after : {"首", "前列", "平均", "水平", "领先", "同类", "各地", "人民"})
     if (text.substr(end).starts_with(after)) m.subject = false;
