@@ -1,6 +1,7 @@
 #include "kanwu/figures/block_periods.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "kanwu/figures/roles.h"
 #include "kanwu/nlp/join.h"
@@ -112,7 +113,11 @@ bool is_plan(const FigureVocabulary& v, std::string_view sentence_prefix) {
 // holiday or a day that the document reports on (端午假期民航预计发送旅客),
 // or its own clause says the thing is done (预计今年底建成，…已完成投资288亿元).
 bool is_forecast(const FigureVocabulary& v, std::string_view sentence_prefix, const std::string& period) {
-  if (period.find('H') != std::string::npos || period.find('D') != std::string::npos) return false;
+  // A day: D and its number (Y2025M6D13), not the to-date of 今年 (Y2025TD6-13).
+  bool day = false;
+  for (std::size_t at = period.find('D'); at != std::string::npos && !day; at = period.find('D', at + 1))
+    day = (at == 0 || period[at - 1] != 'T') && at + 1 < period.size() && std::isdigit(static_cast<unsigned char>(period[at + 1]));
+  if (period.find('H') != std::string::npos || day) return false;
   return std::any_of(v.forecast_words.begin(), v.forecast_words.end(), [&](const std::string& w) {
     const std::size_t at = sentence_prefix.find(w);
     return at != std::string_view::npos && !clause_done(v, sentence_prefix.substr(at + w.size()));

@@ -73,8 +73,8 @@ class Extractor {
     if (!figures || quantities.empty()) {
       // A heading with no time in it starts a new story (a news item): its
       // figures are the document's again, not the last paragraph's.
-      if (!resolved.empty()) carried_ = resolved.back().key;
-      else if (block.kind == BlockKind::Heading && !figures_.context.review) carried_ = figures_.context.default_period;
+      if (!carry(text, resolved) && block.kind == BlockKind::Heading && !figures_.context.review)
+        carried_ = figures_.context.default_period;
       if (block.kind == BlockKind::Heading) ++section_, last_named_subject_.clear();
       return;
     }
@@ -151,7 +151,8 @@ class Extractor {
       c.period = period;
       c.period_text = period_text;
       const std::string_view sentence_prefix = text.substr(sentence_begin, q.begin - sentence_begin);
-      c.plan = is_plan(v_, sentence_prefix) || is_forecast(v_, sentence_prefix, c.period) || is_future(figures_.context, c.period);
+      c.forecast = is_forecast(v_, sentence_prefix, c.period);
+      c.plan = is_plan(v_, sentence_prefix) || c.forecast || is_future(figures_.context, c.period);
       c.subject = subject_of(places, q.begin, opening_subject_, figures_.context.subject, doc_.path(), section_, subjects);
       // 启动建设以来，已累计…: counted since an event, a span no period names.
       const std::size_t last_period = next_period > 0 ? resolved[next_period - 1].begin : 0;
@@ -235,19 +236,23 @@ class Extractor {
       if (!programme_year.empty() && q.begin < programme_end) c.qualifiers.push_back(programme_year);
       // Over a five-year plan, a span of years (2019年至2024年), a span since
       // a time (党的十八大以来累计) or a run of months (1—3月累计) every flow
-      // is a total, and a figure as of a day (截至目前, 截至6月底) counts
-      // everything up to it: 累计 adds nothing.
+      // is a total, and a figure as of a day or a month's or year's end
+      // (截至目前, 截至6月底, 2024年底: keys ending in E, apart from the
+      // day's or month's own) counts everything up to it: 累计 adds nothing.
       const bool span_of_years = c.period.size() == 10 && c.period[0] == 'Y' && c.period[5] == '-';  // Y2019-2024
-      if (c.period.starts_with("FYP") || c.period.starts_with("S") || c.period_text.starts_with("截") || span_of_years || (c.period.find('M') != std::string::npos && c.period.find('-') != std::string::npos &&
+      if (c.period.starts_with("FYP") || c.period.starts_with("S") || c.period.ends_with('E') || span_of_years || (c.period.find('M') != std::string::npos && c.period.find('-') != std::string::npos &&
                                           c.period.find('D') == std::string::npos))
         c.qualifiers.erase(std::remove(c.qualifiers.begin(), c.qualifiers.end(), "累计"), c.qualifiers.end());
       std::sort(c.qualifiers.begin(), c.qualifiers.end());
       c.qualifiers.erase(std::unique(c.qualifiers.begin(), c.qualifiers.end()), c.qualifiers.end());
       // A part after 其中 is named by its whole too: 其中，出口11285.2亿元 is
-      // the export of the 服务进出口总额 before it, one word as it is.
-      const std::string whole =
-          metric.words.empty() ? std::string() : whole_of_part(figures_.claims, text, sentence_begin, q.begin, b, q.unit);
-      if (specific_enough(v_, metric.words) || !whole.empty()) {
+      // the export of the 服务进出口总额 before it, one word as it is — when
+      // that whole is the nearest figure of its unit.
+      const bool specific = specific_enough(v_, metric.words);
+      const std::string whole = metric.words.empty() ? std::string()
+                                                     : whole_of_part(figures_.claims, text, sentence_begin, q.begin, b,
+                                                                     q.unit, /*nearest_of_unit=*/!specific);
+      if (specific || !whole.empty()) {
         c.metric = join_words(metric.words);
         c.metric_key = sorted_key(metric.words) + whole + qualifier_suffix(c.qualifiers) + role_suffix(c.role);
       } else if (metric.words.empty() && c.role != ClaimRole::Value && !in_list[qi]) {
@@ -280,11 +285,7 @@ class Extractor {
       }
       figures_.claims.push_back(std::move(c));
     }
-    for (auto p = resolved.rbegin(); p != resolved.rend(); ++p)
-      if (!starts_a_change(text, *p)) {
-        carried_ = p->key;
-        break;
-      }
+    carry(text, resolved);
     for (const PlaceMention& m : places)
       if (m.subject && !m.name.empty()) last_named_subject_ = m.name;
   }
@@ -293,6 +294,17 @@ class Extractor {
   const FigureVocabulary& v_;
   MetricReader reader_;
   DocumentFigures figures_;
+  // The block's last period the text goes on in (not a start value's own)
+  // becomes the period carried to the next block; false when it has none.
+  bool carry(std::string_view text, const std::vector<ResolvedPeriod>& resolved) {
+    for (auto p = resolved.rbegin(); p != resolved.rend(); ++p)
+      if (!starts_a_change(text, *p)) {
+        carried_ = p->key;
+        return true;
+      }
+    return false;
+  }
+
   std::string carried_;  // the period the text is in, carried from block to block
   std::size_t section_ = 0;  // headings seen so far
   std::string last_named_subject_;  // the last place a paragraph of this section named as a subject

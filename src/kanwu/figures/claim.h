@@ -37,7 +37,8 @@ struct Claim {
   std::string period_text;
   int anchor = -1;    // index of the claim this one qualifies (increase, rate → total)
   int increase = -1;  // for a rate: the increase stated beside it
-  bool plan = false;  // a target or forecast (目标, 力争, 确保): never compared
+  bool plan = false;      // a target or forecast (目标, 力争, 确保; 预计, 有望)
+  bool forecast = false;  // a forecast (预计, 预测, 有望): someone's estimate, never compared
   bool start_value = false;  // the A of 从A增加到B: a value before the period
   bool ambiguous = false;    // another value in its paragraph reads as the same figure
   bool comparable() const {

@@ -97,6 +97,7 @@ void set_quantity(ComparableFigure& d, const Quantity& q) {
   d.low = q.low;
   d.high = q.high;
   d.exact = q.approx == Approx::Exact;
+  d.hedge = q.approx;
   // Statistical prose states rates to one decimal and drops a final
   // zero: 分别增长4.2%、5%、5.4% means 5.0%, not anything from 4.5 to 5.5.
   const bool rate = q.unit == "%" || q.unit == "个百分点";
@@ -116,11 +117,12 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
   std::size_t numbers_block = SIZE_MAX;
   for (const Claim& c : read.claims) {
     // A figure with no unit (18.8万亿英镑 reads as 18.8万亿) is not compared,
-    // nor a start value of a time not read. A target or forecast is its
-    // own group, compared only with targets of a period read (a period
-    // misread turns last year's result into this year's target) and only
-    // on a passage restated (figure-conflict).
-    if (c.start_value || c.ambiguous || c.quantity.unit.empty() || (c.plan && c.period.empty()) ||
+    // nor a start value of a time not read, nor a forecast (预测, 有望: an
+    // estimate, which other forecasters and later revisions put otherwise).
+    // A target is its own group, compared only with targets of a period
+    // read (a period misread turns last year's result into this year's
+    // target) and only on a passage restated (figure-conflict).
+    if (c.start_value || c.ambiguous || c.forecast || c.quantity.unit.empty() || (c.plan && c.period.empty()) ||
         !in_scope(document.blocks()[c.block]))
       continue;
     if (c.block != numbers_block) {

@@ -69,7 +69,8 @@ struct ComparableFigure {
   std::string period_text;
   double value = 0, low = 0, high = 0;
   bool exact = false;
-  bool plan = false;  // a target or forecast: its own group, apart from results
+  Approx hedge = Approx::Exact;  // how the wording hedges it (超过, 近, 约)
+  bool plan = false;  // a target: its own group, apart from results
   std::size_t block = 0;
   Location where;
   FigureEvidence evidence;

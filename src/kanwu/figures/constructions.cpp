@@ -17,8 +17,14 @@ namespace kanwu::figure_stages {
 // 18.61万个，服务职工约8亿人次，其中…智能化驿站1.18万个: 工会驿站), else,
 // when no such figure has a metric read, the nearest that has one.
 std::string whole_of_part(const std::vector<Claim>& claims, std::string_view text, std::size_t sentence_begin,
-                          std::size_t at, std::size_t b, const std::string& unit) {
+                          std::size_t at, std::size_t b, const std::string& unit, bool nearest_of_unit) {
   constexpr std::string_view kAmong = "其中";
+  // The whole's words only: not its qualifiers, its role, or the whole it
+  // may itself be a part of.
+  const auto key_of = [](const Claim& whole) {
+    const std::string& key = whole.metric_key;
+    return "<" + key.substr(0, std::min({key.find('<'), key.find('+'), key.find('#')}));
+  };
   const std::string_view before = text.substr(sentence_begin, at - sentence_begin);
   const std::size_t among = before.rfind(kAmong);
   if (among == std::string_view::npos) return {};
@@ -27,18 +33,18 @@ std::string whole_of_part(const std::vector<Claim>& claims, std::string_view tex
   for (std::size_t k = claims.size(); k-- > 0;) {
     const Claim& whole = claims[k];
     if (whole.block != b) break;
-    if (whole.quantity.begin >= sentence_begin + among || whole.metric_key.empty() ||
-        whole.role != ClaimRole::Value)
-      continue;
+    if (whole.quantity.begin >= sentence_begin + among || whole.role != ClaimRole::Value) continue;
+    // Only the nearest figure of the part's unit: when its metric was not
+    // read, the part's whole is not known (外贸1200亿元，其中，出口… is not
+    // the export of a GDP named before).
+    if (nearest_of_unit && unit_family(whole.quantity.unit) == unit_family(unit))
+      return whole.metric_key.empty() ? std::string() : key_of(whole);
+    if (whole.metric_key.empty()) continue;
     if (!same_unit && unit_family(whole.quantity.unit) == unit_family(unit)) same_unit = &whole;
     if (!any) any = &whole;
   }
   const Claim* whole = same_unit ? same_unit : any;
-  if (!whole) return {};
-  // The whole's words only: not its qualifiers, its role, or the whole it
-  // may itself be a part of.
-  const std::string& key = whole->metric_key;
-  return "<" + key.substr(0, std::min({key.find('<'), key.find('+'), key.find('#')}));
+  return whole ? key_of(*whole) : std::string();
 }
 
 // 从11.37万亿元提高到14.58万亿元, 由2020年的7.2%提升至7.4%: the first

@@ -20,9 +20,12 @@ namespace kanwu::figure_stages {
 
 // "<" and the metric key of the whole a figure after 其中 is a part of, or
 // "" when its sentence has no 其中 before it or no whole with a metric
-// before the 其中. `claims` are those read so far; `b` is the block.
+// before the 其中 (with `nearest_of_unit`: when the nearest figure of the
+// part's unit before it has none). `claims` are those read so far; `b` is
+// the block.
 std::string whole_of_part(const std::vector<Claim>& claims, std::string_view text, std::size_t sentence_begin,
-                          std::size_t at, std::size_t b, const std::string& unit);
+                          std::size_t at, std::size_t b, const std::string& unit,
+                          bool nearest_of_unit = false);
 
 // 从11.37万亿元提高到…: whether the figure after `prefix` is where a change started.
 bool is_start_value(std::string_view prefix);

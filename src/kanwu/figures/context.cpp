@@ -194,15 +194,19 @@ std::string PeriodResolver::resolve(const Period& p) {
     const bool end = k.back() == 'E';
     const int year = context_.year + (k.starts_with("REL-1") ? -1 : 0);
     if (!p.baseline && !p.future) current_year_ = year;
-    // 去年7月11日 (REL-1M7D11): a day or months of that year.
-    if (const auto months = k.find('M'); months != std::string::npos) return fmt::format("Y{}{}", year, k.substr(months));
+    // 去年7月11日 (REL-1M7D11): a day or months of that year (1—12月: all of it).
+    if (const auto months = k.find('M'); months != std::string::npos)
+      return k.substr(months) == "M1-12" ? fmt::format("Y{}", year) : fmt::format("Y{}{}", year, k.substr(months));
     // 今年 in a dated story is the year so far: 今年林火过火面积已达… grows
     // from one day's story to the next.
     if (k == "REL0" && context_.day > 0 && !context_.review)
       return fmt::format("Y{}TD{}-{}", year, context_.month, context_.day);
     return fmt::format("Y{}{}", year, end ? "E" : "");
   }
+  // As of a day (截至6月13日, 目前): a running total up to it, not the day's own.
+  const auto as_of = [](std::string key) { return key.empty() ? key : key + "E"; };
   if (k == "TODAY") return date_key(context_.year, context_.month, context_.day);
+  if (k == "NOW") return as_of(date_key(context_.year, context_.month, context_.day));
   if (current_year_ <= 0) return {};
   if (k == "?Y") return fmt::format("Y{}", current_year_);
   if (k.starts_with("?M")) {
@@ -223,14 +227,18 @@ std::string PeriodResolver::resolve(const Period& p) {
   }
   if (k.starts_with("?D")) {
     int m = 0, d = 0;
-    if (std::sscanf(k.c_str(), "?D%d-%d", &m, &d) == 2)
-      return date_key(context_.year > 0 ? context_.year : current_year_, m, d);
+    const bool by = p.text.starts_with("截");
+    if (std::sscanf(k.c_str(), "?D%d-%d", &m, &d) == 2) {
+      const std::string key = date_key(context_.year > 0 ? context_.year : current_year_, m, d);
+      return by ? as_of(key) : key;
+    }
     // 27日: a day of the document's month (or of the month before, when
     // the day is still to come).
     if (context_.day <= 0) return {};
     d = m;
     m = d <= context_.day ? context_.month : context_.month - 1;
-    return date_key(m >= 1 ? context_.year : context_.year - 1, m >= 1 ? m : 12, d);
+    const std::string key = date_key(m >= 1 ? context_.year : context_.year - 1, m >= 1 ? m : 12, d);
+    return by ? as_of(key) : key;
   }
   return {};
 }
@@ -274,7 +282,7 @@ std::vector<std::pair<std::size_t, std::size_t>> NameSet::occurrences(std::strin
 
 namespace {
 
-// 本报北京4月19日电, 新华社南京电: the place of a dateline is where the
+// 本报北京4月19日电, 新华社南京19日电: the place of a dateline is where the
 // story was filed, not whose figures it reports (national news is filed
 // from 北京).
 bool opens_dateline(std::string_view after) {
@@ -283,9 +291,14 @@ bool opens_dateline(std::string_view after) {
     while (n < after.size() && std::isdigit(static_cast<unsigned char>(after[n]))) ++n;
     return n;
   };
+  // The day is what tells a dateline from a name (全国电影票房, 江苏电网).
+  bool day = false;
   for (std::string_view unit : {"月", "日"})
-    if (const std::size_t n = digits(); n > 0 && n <= 2 && after.substr(n).starts_with(unit)) after.remove_prefix(n + unit.size());
-  return after.starts_with("电");
+    if (const std::size_t n = digits(); n > 0 && n <= 2 && after.substr(n).starts_with(unit)) {
+      after.remove_prefix(n + unit.size());
+      day = unit == "日";
+    }
+  return day && after.starts_with("电");
 }
 
 PlaceMention mention(std::string_view text, const FigureVocabulary& v, std::size_t begin, std::size_t end,

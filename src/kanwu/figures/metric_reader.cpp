@@ -262,12 +262,11 @@ std::string scrubbed(std::string_view text, std::size_t from, std::size_t to, co
 // unless it is an indicator of the vocabulary (地区生产总值).
 bool specific_enough(const FigureVocabulary& v, const std::vector<std::string>& words) {
   if (words.size() >= 2) return true;
-  if (words.size() != 1) return false;
-  // A word of four or more characters is a compound the word list keeps
-  // whole (宽带用户, 利润总额): it names its thing as two words would. The
-  // short ones name a measure of something unsaid (覆盖率, 增加值, 产量).
-  if (code_points(words[0]).size() >= 4) return true;
-  return std::any_of(v.indicators.begin(), v.indicators.end(), [&](const auto& i) { return i.second == words[0]; });
+  // One word names a measure of something unsaid (覆盖率, 增加值; also the
+  // compounds the word list keeps whole: 市场规模 of which industry?),
+  // unless it is an indicator of the vocabulary.
+  return words.size() == 1 &&
+         std::any_of(v.indicators.begin(), v.indicators.end(), [&](const auto& i) { return i.second == words[0]; });
 }
 
 }  // namespace kanwu::figure_stages

@@ -37,22 +37,12 @@ constexpr std::size_t kMinPassageBigrams = 12;
 // word for word.
 constexpr double kVerbatimSimilarity = 0.85;
 
-// How a figure is hedged, read from the interval its wording allows
-// (quantity.cpp): one kind whatever the word (超过, 超, 逾 and 以上 all bound
-// it from below), so a restatement that rewords the hedge keeps it.
-enum class Hedge { None, AtLeast, AtMost, About };
-Hedge hedge_of(double low, double value, double high, bool exact) {
-  if (exact) return Hedge::None;
-  if (low >= value && high > value) return Hedge::AtLeast;
-  if (high <= value && low < value) return Hedge::AtMost;
-  return low < value && value < high ? Hedge::About : Hedge::None;
-}
-
 // Two figures hedged alike with different numbers (约380万人次 and 约381万人次,
-// 超过7.8亿户 and 超7.9亿户): their intervals overlap, yet a passage restated
-// word for word with the number changed is a changed number.
-bool hedged_twins(Hedge a, double a_value, Hedge b, double b_value) {
-  return a != Hedge::None && a == b && a_value != b_value;
+// 超过7.8亿户 and 超7.9亿户: the kind of hedge, whatever its word): their
+// intervals overlap, yet a passage restated word for word with the number
+// changed is a changed number.
+bool hedged_twins(Approx a, double a_value, Approx b, double b_value) {
+  return a != Approx::Exact && a == b && a_value != b_value;
 }
 // What a place offers as evidence that another passage restates it: the
 // comparable figure's evidence (comparable.h), and where it is.
@@ -88,7 +78,7 @@ struct ClaimDigest {
   double low = 0, high = 0;
   double value = 0;
   bool exact = false;
-  Hedge hedge = Hedge::None;
+  Approx hedge = Approx::Exact;
   Location where;
   // Figures in one sentence are parallel, not rival, statements (在7个旗县
   // 落地10个试点): a conflict needs two sentences.
@@ -112,7 +102,7 @@ ClaimDigest digest_of(ComparableFigure f, std::string document) {
   d.high = f.high;
   d.value = f.value;
   d.exact = f.exact;
-  d.hedge = hedge_of(f.low, f.value, f.high, f.exact);
+  d.hedge = f.hedge;
   d.where = std::move(f.where);
   static_cast<FigureEvidence&>(d.evidence) = std::move(f.evidence);
   d.evidence.document = std::move(document);
@@ -191,7 +181,7 @@ class ConflictPass : public CorpusPass {
 
   struct Reading {
     double low, high, value;
-    Hedge hedge;
+    Approx hedge;
     std::string text;
     bool exact;
     std::string share_base;
@@ -284,17 +274,12 @@ class ConflictPass : public CorpusPass {
     const bool long_enough =
         (r.same_document ? c.evidence.paragraph() : c.evidence.passage()).bigrams.size() >= kMinPassageBigrams;
     // Targets are restated year after year in like words with other
-    // numbers (城镇新增就业1100万人以上 — then 1200万): only a passage
-    // restated word for word about the same years, or whose other figures
-    // agree exactly, is the same target.
-    if (c.evidence.plan)
-      return r.disagreeing == 0 &&
-             ((r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough) || !r.agreeing.empty());
-    // Hedged twins overlap by their wording: only a passage restated word
-    // for word, or one whose other figures agree exactly, says the number
-    // was changed (a hedge updated later comes with its other figures
-    // updated too).
-    if (r.hedged)
+    // numbers (城镇新增就业1100万人以上 — then 1200万), and hedged twins
+    // overlap by their wording: only a passage restated word for word about
+    // the same years, or whose other figures agree exactly, is the same
+    // target, or says the hedged number was changed (a hedge updated later
+    // comes with its other figures updated too).
+    if (c.evidence.plan || r.hedged)
       return r.disagreeing == 0 &&
              ((r.similarity >= kVerbatimSimilarity && r.same_dates && long_enough) || !r.agreeing.empty());
     if (r.cross_unnamed)
@@ -357,11 +342,12 @@ class ConflictPass : public CorpusPass {
     const Restatement& first = disagree.front().second;
     const std::string agreeing =
         first.agreeing.empty() ? "" : fmt::format("同段其他数据一致（{}）", fmt::join(first.agreeing, "、"));
-    std::string why = c.evidence.plan ? "两处同为目标数；" : "";
-    if (first.named_indicator) why += "同一统计指标，主体、时期均已写明";
-    else if (first.self_contained) why += "两处各自写明了主体和时期";
+    std::string why;
+    if (first.named_indicator) why = "同一统计指标，主体、时期均已写明";
+    else if (first.self_contained) why = "两处各自写明了主体和时期";
     if (!agreeing.empty()) why += (why.empty() ? "" : "；") + agreeing;
     if (why.empty() || !agreeing.empty()) why += fmt::format("{}语句相似度{:.2f}", why.empty() ? "两处语句相近，数字以外" : "，", first.similarity);
+    if (c.evidence.plan) why = "两处同为目标数；" + why;
     if (const std::string corrected = correction_words(*first.evidence, disagree.front().first->text); !corrected.empty())
       why = corrected + "；" + why;
     Finding f = make_finding(rule_, c.where,

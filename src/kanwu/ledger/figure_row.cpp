@@ -2,11 +2,15 @@
 
 namespace kanwu::ledger {
 
+static_assert(static_cast<std::uint32_t>(Approx::About) <= (kFigureHedgeMask >> kFigureHedgeShift),
+              "an Approx fits the flags' hedge bits");
+
 LedgerClaim claim_row(const ComparableFigure& f, int sentence) {
   LedgerClaim c;
   c.group = f.group;
   c.flags = (f.exact ? kFigureExact : 0) | (f.evidence.named_indicator ? kFigureNamedIndicator : 0) |
-            (f.evidence.self_contained ? kFigureSelfContained : 0) | (f.plan ? kFigurePlan : 0);
+            (f.evidence.self_contained ? kFigureSelfContained : 0) | (f.plan ? kFigurePlan : 0) |
+            (static_cast<std::uint32_t>(f.hedge) << kFigureHedgeShift);
   c.metric_key = f.metric_key;
   // A clause's metric is its key again (clause_metric()): not stored twice.
   c.metric = clause_metric(f.metric_key).empty() ? f.metric : std::string();
@@ -59,6 +63,7 @@ std::vector<ComparableFigure> figures_of(const std::vector<StoredClaim>& rows) {
     f.evidence.named_indicator = (c.flags & kFigureNamedIndicator) != 0;
     f.evidence.self_contained = (c.flags & kFigureSelfContained) != 0;
     f.plan = (c.flags & kFigurePlan) != 0;
+    f.hedge = static_cast<Approx>((c.flags & kFigureHedgeMask) >> kFigureHedgeShift);
     f.text = c.text;
     f.block = static_cast<std::size_t>(c.block);
     f.where.file = row.document.name;

@@ -88,6 +88,8 @@ struct LedgerClaim {  // a comparable figure (comparable_figures(): what figure-
   std::uint32_t offset = 0;  // byte offset of the figure in its sentence's text
 };
 inline constexpr std::uint32_t kFigureExact = 1, kFigureNamedIndicator = 2, kFigureSelfContained = 4, kFigurePlan = 8;
+// How the figure's wording hedges it (Approx: 超过, 近, 约), two bits from here.
+inline constexpr std::uint32_t kFigureHedgeShift = 4, kFigureHedgeMask = 3u << kFigureHedgeShift;
 
 struct LedgerParagraph {  // a body or list paragraph duplicate-paragraph would index
   int block = 0;
