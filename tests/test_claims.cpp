@@ -285,6 +285,9 @@ BOOST_AUTO_TEST_CASE(one_word_names_no_metric_even_a_long_compound) {
   BOOST_TEST(claim_with(f, "120亿元").metric.empty());
   BOOST_TEST(claim_with(f, "320万千瓦").metric.empty());
   BOOST_TEST(claim_with(f, "超过7.8万户").metric == "固定宽带用户");
+  // Generic words alone (市场规模) measure what the clause before names.
+  const Document topic = make_doc("2030年，全国人形机器人产业快速成长，市场规模达到270亿元。");
+  BOOST_TEST(claim_with(figures_of(topic), "270亿元").metric.empty());
 }
 
 BOOST_AUTO_TEST_CASE(two_values_of_one_reading_in_a_sentence_are_ambiguous) {

@@ -261,6 +261,9 @@ std::string scrubbed(std::string_view text, std::size_t from, std::size_t to, co
 // One word names too little to compare (覆盖率, 营业收入, 总投资: of what?)
 // unless it is an indicator of the vocabulary (地区生产总值).
 bool specific_enough(const FigureVocabulary& v, const std::vector<std::string>& words) {
+  // 市场规模: generic words alone measure what the clause before names.
+  if (std::all_of(words.begin(), words.end(), [&](const std::string& w) { return v.generic_words.count(w) > 0; }))
+    return false;
   if (words.size() >= 2) return true;
   // One word names a measure of something unsaid (覆盖率, 增加值; also the
   // compounds the word list keeps whole: 市场规模 of which industry?),
