@@ -81,10 +81,10 @@ std::optional<std::string> parse_date(std::string_view text) {
 std::string figure_reader(std::string_view vocabulary_text) {
   // "comparable 5": the figures as comparable_figures reads them (3: the
   // other figures of a paragraph kept by the hash of their identity; 4: a
-  // clause's figures masked one mark each, so items of a list differ; 5: a
-  // metric of one word of four or more characters is named, not a clause;
-  // targets are stored, flagged kFigurePlan; a start with its own year, and
-  // spans since a named event, are read).
+  // clause's figures masked one mark each, so items of a list differ; 5:
+  // targets are stored, flagged kFigurePlan, and hedges in the flags; new
+  // periods (a start's own year, spans since a named event, as of a day);
+  // generic words name no metric).
   return fmt::format("kanwu 0.1.0; comparable 5; figures.yaml {:016x}", cache::hash(vocabulary_text));
 }
 
