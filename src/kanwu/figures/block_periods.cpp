@@ -32,18 +32,21 @@ std::vector<ResolvedPeriod> resolve_periods(std::string_view text, const std::ve
       if (!rest.starts_with("第") && !rest.starts_with("首日") && !rest.starts_with("以来"))
         out.push_back({at, at + h.size(), resolver.holiday(h), h});
     }
-  // 党的十八大以来: a span from the event to the text's date.
+  // 党的十八大以来: a span from the event to the text's date (most blocks
+  // have no 以来 at all: one search before the names').
   constexpr std::string_view kSince = "以来";
-  for (const auto& e : v.since_events)
-    for (std::size_t at = find_bytes(text, e.name); at != std::string_view::npos;
-         at = find_bytes(text, e.name, at + e.name.size())) {
-      const std::size_t end = at + e.name.size();
-      if (!text.substr(end).starts_with(kSince)) continue;
-      // A longer event name found first holds this place (党的十八大 before 十八大).
-      if (std::any_of(out.begin(), out.end(), [&](const auto& p) { return p.begin <= at && end <= p.end; })) continue;
-      if (std::string key = resolver.since(e.year, e.month); !key.empty())
-        out.push_back({at, end + kSince.size(), std::move(key), std::string(text.substr(at, end + kSince.size() - at))});
-    }
+  if (!v.since_events.empty() && find_bytes(text, kSince) != std::string_view::npos) {
+    for (const auto& e : v.since_events)
+      for (std::size_t at = find_bytes(text, e.name); at != std::string_view::npos;
+           at = find_bytes(text, e.name, at + e.name.size())) {
+        const std::size_t end = at + e.name.size();
+        if (!text.substr(end).starts_with(kSince)) continue;
+        // A longer event name found first holds this place (党的十八大 before 十八大).
+        if (std::any_of(out.begin(), out.end(), [&](const auto& p) { return p.begin <= at && end <= p.end; })) continue;
+        if (std::string key = resolver.since(e.year, e.month); !key.empty())
+          out.push_back({at, end + kSince.size(), std::move(key), std::string(text.substr(at, end + kSince.size() - at))});
+      }
+  }
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
   return out;
 }
