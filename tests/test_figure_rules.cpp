@@ -285,6 +285,12 @@ BOOST_AUTO_TEST_CASE(targets_conflict_only_with_the_same_target_restated) {
   BOOST_TEST(run_rules(kConflict, {{"e.txt", fmt::format(fmt::runtime(forecast), "省社科院预测", "4.8%")},
                                    {"f.txt", fmt::format(fmt::runtime(forecast), "省统计局预计", "4.5%")}})
                  .empty());
+  // A target list that says 预计 of one item is still a target list.
+  const std::string list = "2031年江州市政府工作报告\n\n2031年2月3日\n\n"
+                           "今年主要预期目标是：地区生产总值预计增长5.5%左右，城镇新增就业{}万人以上，粮食产量稳定在145亿斤以上。\n";
+  BOOST_TEST(run_rules(kConflict, {{"g.txt", fmt::format(fmt::runtime(list), "8")},
+                                   {"h.txt", "数读：" + fmt::format(fmt::runtime(list), "9")}})
+                 .size() == 1u);
   // A target against the year's result: never.
   BOOST_TEST(run_rules(kConflict, {{"a.txt", fmt::format(fmt::runtime(report), "5.5%", "8")},
                                    {"d.txt", "2032年江州市政府工作报告\n\n2032年2月3日\n\n"

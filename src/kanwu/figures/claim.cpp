@@ -122,10 +122,13 @@ class Extractor {
         // 截至6月20日，2026年消费品以旧换新惠及…: counted up to the date; the
         // year after it names the programme.
         if (in_cutoff_sentence) {
-          // Only a year written out names a programme (not 全年, 当月).
-          if (p.key.size() == 5 && p.key[0] == 'Y' && p.text.size() == 7 && p.text.ends_with("年"))
+          // Only a year written out names a programme (not 全年, 1—5月, 今年):
+          // any other time starts a period of its own.
+          if (p.key.size() == 5 && p.key[0] == 'Y' && p.text.size() == 7 && p.text.ends_with("年")) {
             programme_year = p.text, programme_end = cutoff_end;
-          continue;
+            continue;
+          }
+          cutoff_sentence = SIZE_MAX;
         }
         if (starts_a_change(text, p)) {
           if (!before_start) before_start.emplace(period, period_text);
@@ -151,8 +154,10 @@ class Extractor {
       c.period = period;
       c.period_text = period_text;
       const std::string_view sentence_prefix = text.substr(sentence_begin, q.begin - sentence_begin);
-      c.forecast = is_forecast(v_, sentence_prefix, c.period);
-      c.plan = is_plan(v_, sentence_prefix) || c.forecast || is_future(figures_.context, c.period);
+      // A target list may say 预计 of one item: a plan word makes it targets.
+      const bool target = is_plan(v_, sentence_prefix);
+      c.forecast = !target && is_forecast(v_, sentence_prefix, c.period);
+      c.plan = target || c.forecast || is_future(figures_.context, c.period);
       c.subject = subject_of(places, q.begin, opening_subject_, figures_.context.subject, doc_.path(), section_, subjects);
       // 启动建设以来，已累计…: counted since an event, a span no period names.
       const std::size_t last_period = next_period > 0 ? resolved[next_period - 1].begin : 0;
@@ -236,9 +241,9 @@ class Extractor {
       if (!programme_year.empty() && q.begin < programme_end) c.qualifiers.push_back(programme_year);
       // Over a five-year plan, a span of years (2019年至2024年), a span since
       // a time (党的十八大以来累计) or a run of months (1—3月累计) every flow
-      // is a total, and a figure as of a day or a month's or year's end
-      // (截至目前, 截至6月底, 2024年底: keys ending in E, apart from the
-      // day's or month's own) counts everything up to it: 累计 adds nothing.
+      // is a total, and a figure as of a month's or year's end (截至6月底,
+      // 2024年底: keys ending in E) counts everything up to it: 累计 adds
+      // nothing. As of a day it does: 截至6月13日累计 is not 6月13日's own.
       const bool span_of_years = c.period.size() == 10 && c.period[0] == 'Y' && c.period[5] == '-';  // Y2019-2024
       if (c.period.starts_with("FYP") || c.period.starts_with("S") || c.period.ends_with('E') || span_of_years || (c.period.find('M') != std::string::npos && c.period.find('-') != std::string::npos &&
                                           c.period.find('D') == std::string::npos))

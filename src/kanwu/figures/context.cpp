@@ -203,10 +203,7 @@ std::string PeriodResolver::resolve(const Period& p) {
       return fmt::format("Y{}TD{}-{}", year, context_.month, context_.day);
     return fmt::format("Y{}{}", year, end ? "E" : "");
   }
-  // As of a day (截至6月13日, 目前): a running total up to it, not the day's own.
-  const auto as_of = [](std::string key) { return key.empty() ? key : key + "E"; };
   if (k == "TODAY") return date_key(context_.year, context_.month, context_.day);
-  if (k == "NOW") return as_of(date_key(context_.year, context_.month, context_.day));
   if (current_year_ <= 0) return {};
   if (k == "?Y") return fmt::format("Y{}", current_year_);
   if (k.starts_with("?M")) {
@@ -227,18 +224,14 @@ std::string PeriodResolver::resolve(const Period& p) {
   }
   if (k.starts_with("?D")) {
     int m = 0, d = 0;
-    const bool by = p.text.starts_with("截");
-    if (std::sscanf(k.c_str(), "?D%d-%d", &m, &d) == 2) {
-      const std::string key = date_key(context_.year > 0 ? context_.year : current_year_, m, d);
-      return by ? as_of(key) : key;
-    }
+    if (std::sscanf(k.c_str(), "?D%d-%d", &m, &d) == 2)
+      return date_key(context_.year > 0 ? context_.year : current_year_, m, d);
     // 27日: a day of the document's month (or of the month before, when
     // the day is still to come).
     if (context_.day <= 0) return {};
     d = m;
     m = d <= context_.day ? context_.month : context_.month - 1;
-    const std::string key = date_key(m >= 1 ? context_.year : context_.year - 1, m >= 1 ? m : 12, d);
-    return by ? as_of(key) : key;
+    return date_key(m >= 1 ? context_.year : context_.year - 1, m >= 1 ? m : 12, d);
   }
   return {};
 }
@@ -282,29 +275,30 @@ std::vector<std::pair<std::size_t, std::size_t>> NameSet::occurrences(std::strin
 
 namespace {
 
-// 本报北京4月19日电, 新华社南京19日电: the place of a dateline is where the
+// 本报北京4月19日电, 新华社南京电: the place of a dateline is where the
 // story was filed, not whose figures it reports (national news is filed
-// from 北京).
-bool opens_dateline(std::string_view after) {
+// from 北京). `agency`: a dateline agency comes right before the place.
+bool opens_dateline(std::string_view after, bool agency) {
   const auto digits = [&] {
     std::size_t n = 0;
     while (n < after.size() && std::isdigit(static_cast<unsigned char>(after[n]))) ++n;
     return n;
   };
-  // The day is what tells a dateline from a name (全国电影票房, 江苏电网).
+  // The day or the agency is what tells a dateline from a name (全国电影
+  // 票房, 江苏电网).
   bool day = false;
   for (std::string_view unit : {"月", "日"})
     if (const std::size_t n = digits(); n > 0 && n <= 2 && after.substr(n).starts_with(unit)) {
       after.remove_prefix(n + unit.size());
       day = unit == "日";
     }
-  return day && after.starts_with("电");
+  return (day || agency) && after.starts_with("电");
 }
 
 PlaceMention mention(std::string_view text, const FigureVocabulary& v, std::size_t begin, std::size_t end,
                      std::string name) {
   PlaceMention m{begin, end, std::move(name), true};
-  if (opens_dateline(text.substr(end))) m.subject = false;
+  if (opens_dateline(text.substr(end), preceded_by_any(text, begin, v.dateline_agencies))) m.subject = false;
   if (preceded_by_any(text, begin, v.not_subject_after)) m.subject = false;
   for (std::string_view after : {"首", "前列", "平均", "水平", "领先", "同类", "各地", "人民"})
     if (text.substr(end).starts_with(after)) m.subject = false;

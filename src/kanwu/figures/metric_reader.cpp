@@ -77,7 +77,12 @@ MetricReading MetricReader::read_before(std::string clause) const {
       if (is_blank(w) || w == "“" || w == "”" || w == "「" || w == "」" || w == "《" || w == "》") continue;
       break;
     }
-    if (v_.stops.count(w)) break;
+    if (v_.stops.count(w)) {
+      // 累计发放消费券: a qualifier right before the verb that stops the
+      // metric still qualifies the amount (累计 tells the running total).
+      if (k >= 2 && tokens[k - 2].han && is_qualifier(tokens[k - 2].text)) r.qualifiers.push_back(tokens[k - 2].text);
+      break;
+    }
     if (is_qualifier(w)) {
       r.qualifiers.push_back(w);
       continue;

@@ -177,9 +177,9 @@ class PeriodScanner {
     end += suffix;
     const std::size_t lead = lead_before(i);
     const bool by = lead > 0 && s_[i - lead] == U'截';
-    // 截至2025年6月13日: as of that day (a running total), not the day's own.
-    if (suffix_text == U"底" || suffix_text == U"末" || (by && (!has_month || key.find('D') != std::string::npos)))
-      key += "E";
+    // 截至2025年, 截至2025年6月: as of the year's or month's end (截至6月 is
+    // 6月底). A day stays the day: what counts up to it says 累计.
+    if (suffix_text == U"底" || suffix_text == U"末" || (by && key.find('D') == std::string::npos)) key += "E";
     if (suffix_text == U"以来") key[0] = 'S';
     if (suffix_text == U"初") key += "B";
     Period p;
@@ -292,8 +292,7 @@ class PeriodScanner {
     static constexpr std::pair<std::u32string_view, std::string_view> kWords[] = {
         {U"今年", "REL0"}, {U"去年", "REL-1"}, {U"上年", "REL-1"}, {U"上一年", "REL-1"},
         {U"全年", "?Y"},   {U"过去一年", "?Y"}, {U"一年来", "?Y"},  {U"今天", "TODAY"}, {U"今日", "TODAY"},
-        // As of now (a running total up to the text's date), not today's own.
-        {U"截至目前", "NOW"}, {U"截至今天", "NOW"}, {U"目前", "NOW"}, {U"迄今", "NOW"}};
+        {U"截至目前", "TODAY"}, {U"截至今天", "TODAY"}, {U"截至今日", "TODAY"}, {U"目前", "TODAY"}, {U"迄今", "TODAY"}};
     for (const auto& [w, key] : kWords) {
       if (!starts_with(i, w)) continue;
       // 上年同期 after 比/较 is a baseline (add() marks it); 去年底 a year end.
@@ -307,11 +306,12 @@ class PeriodScanner {
         ++end;
       } else if (key == "REL0" || key == "REL-1") {
         // 去年7月11日, 截至去年12月底: that year's months and day, ended as
-        // a year's are (底/末, 初, as of a day).
+        // a year's are (底/末, 初, 截至 a month).
         const std::size_t months_end = months_after(end, p.key);
         if (months_end > end) {
           end = months_end;
-          if (at(end) == U'底' || at(end) == U'末' || by) {
+          const bool day = p.key.find('D') != std::string::npos;
+          if (at(end) == U'底' || at(end) == U'末' || (by && !day)) {
             p.key += "E";
             if (at(end) == U'底' || at(end) == U'末') ++end;
           } else if (at(end) == U'初') {
@@ -320,7 +320,7 @@ class PeriodScanner {
           }
         }
       }
-      add(std::move(p), i - (by ? lead : 0), end);
+      add(std::move(p), i, end);
       return end;
     }
     std::size_t len = 0;
@@ -423,9 +423,7 @@ std::string describe_period(std::string_view key) {
     }
   }
   if (i < key.size() && (key[i] == 'E' || key[i] == 'B')) {
-    // As of a day (Y2025M6D13E): 截至 that day; a year's or month's end: 底.
-    const bool day = i > 0 && out.ends_with("日");
-    out = key[i] == 'B' ? out + "初" : day ? "截至" + out : out + "底";
+    out += key[i] == 'E' ? "底" : "初";
     ++i;
   }
   if (key.substr(i).starts_with("TD")) {  // Y2025TD2-27: this year up to the day the text is dated

@@ -105,6 +105,7 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   for (const auto& w : r.words(root, "filler")) v->filler.insert(w);
   for (const auto& w : r.words(root, "stops")) v->stops.insert(w);
   for (const auto& w : r.words(root, "generic_words")) v->generic_words.insert(w);
+  v->dateline_agencies = r.words(root, "dateline_agencies");
   v->plan_words = r.words(root, "plan_words");
   v->done_words = r.words(root, "done_words");
   v->forecast_words = r.words(root, "forecast_words");
@@ -133,7 +134,7 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
     }
     for (std::size_t i = 1; i < g.size(); ++i) v->since_events.push_back({g[i], year, month});
   }
-  static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "stops", "generic_words", "plan_words", "done_words", "forecast_words", "span_words", "continuation_words",
+  static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "stops", "generic_words", "dateline_agencies", "plan_words", "done_words", "forecast_words", "span_words", "continuation_words",
                                             "national", "national_bodies", "not_subject_after", "own_place", "places",
                                             "place_suffixes", "not_places", "lexicon", "place_name_tags", "holidays",
                                             "holiday_suffixes", "review_titles", "since_events"};

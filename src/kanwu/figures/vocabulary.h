@@ -41,6 +41,7 @@ struct FigureVocabulary {
   std::set<std::string> filler;
   std::set<std::string> stops;
   std::set<std::string> generic_words;  // a metric of these alone names nothing
+  std::vector<std::string> dateline_agencies;  // 新华社, 本报: a dateline's opening
   std::vector<std::string> plan_words;
   // Words that make a clause after a plan word a result (已完成): done_words.
   std::vector<std::string> done_words;

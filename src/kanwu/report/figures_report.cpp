@@ -47,7 +47,8 @@ void write_figures_text(std::ostream& out, const std::vector<Document>& document
     for (const Claim& c : figures.claims) {
       std::string notes;
       if (c.anchor >= 0) notes += fmt::format(" → {}", figures.claims[c.anchor].quantity.text);
-      if (c.plan) notes += " (plan)";
+      if (c.forecast) notes += " (forecast)";
+      else if (c.plan) notes += " (plan)";
       for (const auto& q : c.qualifiers) notes += " +" + describe_qualifier(q);
       if (!c.share_base.empty()) notes += " of " + c.share_base;
       out << fmt::format("  {:>4}:{:<4} {:<14} {:<8} {:<20} {:<8} {:<8}{}\n", c.where.start.line,
@@ -84,7 +85,8 @@ void write_figures_json(std::ostream& out, const std::vector<Document>& document
                                {"subject", describe_subject(c.subject)},
                                {"period", describe_period(c.period)},
                                {"period_text", c.period_text},
-                               {"plan", c.plan}};
+                               {"plan", c.plan},
+                               {"forecast", c.forecast}};
       if (c.anchor >= 0) j["anchor"] = c.anchor;
       if (c.increase >= 0) j["increase"] = c.increase;
       claims.push_back(std::move(j));
