@@ -16,6 +16,19 @@ using kanwu::test::figures_of;
 using kanwu::test::make_doc;
 
 namespace {
+// The bundled figure vocabulary with `entry` added under the key line
+// `key`, written to a temporary file of that name; its path.
+std::string vocabulary_with(const std::string& key, const std::string& entry, const std::string& name) {
+  std::ifstream in(kanwu::test::figure_vocabulary_path());
+  std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto at = yaml.find(key);
+  BOOST_REQUIRE(at != std::string::npos);
+  yaml.insert(at + key.size(), entry);
+  const std::string path = (std::filesystem::temp_directory_path() / name).string();
+  std::ofstream(path) << yaml;
+  return path;
+}
+
 const Claim& claim_with(const DocumentFigures& f, const std::string& text) {
   for (const auto& c : f.claims)
     if (c.quantity.text == text) return c;
@@ -61,13 +74,7 @@ BOOST_AUTO_TEST_CASE(a_span_since_a_named_event_runs_to_the_texts_date) {
   const Document undated = make_doc("党的十八大以来，全区累计完成营造林1.5亿亩。");
   BOOST_TEST(claim_with(figures_of(undated), "1.5亿亩").period.empty());
   // A malformed entry is a located error, not a silent skip.
-  std::ifstream in(kanwu::test::figure_vocabulary_path());
-  std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const auto at = yaml.find("since_events:\n");
-  BOOST_REQUIRE(at != std::string::npos);
-  yaml.insert(at + 14, "  - [十八大以后, 某事]\n");
-  const std::string path = (std::filesystem::temp_directory_path() / "kanwu-test-since-events.yaml").string();
-  std::ofstream(path) << yaml;
+  const std::string path = vocabulary_with("since_events:\n", "  - [十八大以后, 某事]\n", "kanwu-test-since-events.yaml");
   BOOST_CHECK_THROW(FigureVocabulary::load_or_throw(path), std::exception);
   std::filesystem::remove(path);
 }
@@ -75,13 +82,8 @@ BOOST_AUTO_TEST_CASE(a_span_since_a_named_event_runs_to_the_texts_date) {
 BOOST_AUTO_TEST_CASE(each_vocabulary_reads_its_own_metrics) {
   // The metric read before a number is remembered per thread: a second
   // vocabulary reading the same clause must not get the first one's reading.
-  std::ifstream in(kanwu::test::figure_vocabulary_path());
-  std::string yaml((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const auto at = yaml.find("indicators:\n");
-  BOOST_REQUIRE(at != std::string::npos);
-  yaml.insert(at + 12, "  - [文化旅游专项资金, 文旅资金]\n");
-  const std::string path = (std::filesystem::temp_directory_path() / "kanwu-test-figures-vocabulary.yaml").string();
-  std::ofstream(path) << yaml;
+  const std::string path =
+      vocabulary_with("indicators:\n", "  - [文化旅游专项资金, 文旅资金]\n", "kanwu-test-figures-vocabulary.yaml");
   const auto custom = FigureVocabulary::load_or_throw(path);
   const Document d = make_doc("2024年，全县文旅资金12.6亿元。");
   const Document again = make_doc("2024年，全县文旅资金12.6亿元。");

@@ -256,6 +256,19 @@ void read_transaction_reads_one_snapshot(const std::function<std::string()>& fre
   BOOST_TEST(writer->documents().size() == 1u);
 }
 
+// A ledger holding `document`, a writer on it, and a reader whose
+// statements `spy` sees before they run.
+struct Interposed {
+  std::unique_ptr<Ledger> writer, reader;
+  InterposedConnection& spy;
+};
+Interposed interposed(const std::string& ledger, const LedgerDocument& document) {
+  Ledger::open(ledger, true)->add(document);
+  auto connection = std::make_unique<InterposedConnection>(connect(ledger));
+  InterposedConnection& spy = *connection;
+  return {Ledger::open(ledger, false), Ledger::open(std::move(connection), ledger, false, false), spy};
+}
+
 // figures_in and paragraph_candidates while `ledger add` replaces the
 // document they are reading, between two of their statements: the lookup
 // returns the document as it was, whole — never the old block with the new
@@ -274,12 +287,10 @@ void lookups_read_one_snapshot(const std::function<std::string()>& fresh) {
   BOOST_REQUIRE(block_texts.size() == 3u);
 
   {
-    const std::string ledger = fresh();
-    Ledger::open(ledger, true)->add(original);
-    auto writer = Ledger::open(ledger, false);
-    auto connection = std::make_unique<InterposedConnection>(connect(ledger));
-    InterposedConnection& spy = *connection;
-    auto reader = Ledger::open(std::move(connection), ledger, false, false);
+    Interposed lookup = interposed(fresh(), original);
+    Ledger* writer = lookup.writer.get();
+    Ledger* reader = lookup.reader.get();
+    InterposedConnection& spy = lookup.spy;
     // The two groups are looked up by one statement run twice: the
     // document is replaced before its second run.
     int runs = 0;
@@ -312,12 +323,10 @@ void lookups_read_one_snapshot(const std::function<std::string()>& fresh) {
     BOOST_TEST(now.front().figures[now.front().asked.front()].claim.text == "15.4%");
   }
   {
-    const std::string ledger = fresh();
-    Ledger::open(ledger, true)->add(original);
-    auto writer = Ledger::open(ledger, false);
-    auto connection = std::make_unique<InterposedConnection>(connect(ledger));
-    InterposedConnection& spy = *connection;
-    auto reader = Ledger::open(std::move(connection), ledger, false, false);
+    Interposed lookup = interposed(fresh(), original);
+    Ledger* writer = lookup.writer.get();
+    Ledger* reader = lookup.reader.get();
+    InterposedConnection& spy = lookup.spy;
     // A near copy is found by its bands, then read by id: the document is
     // replaced in between (and on SQLite the id now names the new
     // paragraph, about the railways).

@@ -39,6 +39,18 @@ namespace {
 
 using namespace figure_stages;
 
+// Over a five-year plan, a span of years (2019年至2024年), a span since a
+// time (党的十八大以来) or a run of months (1—3月) every flow is a total, and
+// a figure as of a month's or year's end (截至6月底, 2024年底: keys ending
+// in E) counts everything up to it: there 累计 adds nothing. As of a day it
+// does: 截至6月13日累计 is not 6月13日's own.
+bool counts_a_total(const std::string& period) {
+  const bool span_of_years = period.size() == 10 && period[0] == 'Y' && period[5] == '-';  // Y2019-2024
+  const bool run_of_months = period.find('M') != std::string::npos && period.find('-') != std::string::npos &&
+                             period.find('D') == std::string::npos;
+  return period.starts_with("FYP") || period.starts_with("S") || period.ends_with('E') || span_of_years || run_of_months;
+}
+
 // 由2020年的7.2%提升至7.4%: a time between 由/从 and 的 + a figure is the
 // start value's own, not the period the text goes on in.
 bool starts_a_change(std::string_view text, const ResolvedPeriod& p) {
@@ -239,14 +251,7 @@ class Extractor {
       c.share_base = metric.share_base;
       c.qualifiers = metric.qualifiers;
       if (!programme_year.empty() && q.begin < programme_end) c.qualifiers.push_back(programme_year);
-      // Over a five-year plan, a span of years (2019年至2024年), a span since
-      // a time (党的十八大以来累计) or a run of months (1—3月累计) every flow
-      // is a total, and a figure as of a month's or year's end (截至6月底,
-      // 2024年底: keys ending in E) counts everything up to it: 累计 adds
-      // nothing. As of a day it does: 截至6月13日累计 is not 6月13日's own.
-      const bool span_of_years = c.period.size() == 10 && c.period[0] == 'Y' && c.period[5] == '-';  // Y2019-2024
-      if (c.period.starts_with("FYP") || c.period.starts_with("S") || c.period.ends_with('E') || span_of_years || (c.period.find('M') != std::string::npos && c.period.find('-') != std::string::npos &&
-                                          c.period.find('D') == std::string::npos))
+      if (counts_a_total(c.period))
         c.qualifiers.erase(std::remove(c.qualifiers.begin(), c.qualifiers.end(), "累计"), c.qualifiers.end());
       std::sort(c.qualifiers.begin(), c.qualifiers.end());
       c.qualifiers.erase(std::unique(c.qualifiers.begin(), c.qualifiers.end()), c.qualifiers.end());

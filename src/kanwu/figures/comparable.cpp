@@ -65,20 +65,30 @@ void gather_cofigures(std::vector<ComparableFigure>& figures) {
   }
 }
 
-std::string figure_group(std::string_view metric_key, std::string_view subject, std::string_view period,
-                         std::string_view unit, bool plan) {
-  std::string out(metric_key);
-  (out += '\x1f') += subject.starts_with("@") ? std::string_view("?") : subject;
-  (out += '\x1f') += period.empty() ? std::string_view("?") : period;
+namespace {
+
+// The part of an identity after the metric and subject: period ("?" when
+// not read), unit family, and whether it is a target.
+std::string identity_tail(std::string_view period, std::string_view unit, bool plan) {
+  std::string out(period.empty() ? std::string_view("?") : period);
   (out += '\x1f') += unit_family(std::string(unit));
   if (plan) out += "\x1fplan";
   return out;
 }
 
+}  // namespace
+
+std::string figure_group(std::string_view metric_key, std::string_view subject, std::string_view period,
+                         std::string_view unit, bool plan) {
+  std::string out(metric_key);
+  (out += '\x1f') += subject.starts_with("@") ? std::string_view("?") : subject;
+  (out += '\x1f') += identity_tail(period, unit, plan);
+  return out;
+}
+
 void identify(ComparableFigure& d) {
   d.group = figure_group(d.metric_key, d.subject, d.period, d.unit, d.plan);
-  d.figure = d.metric_key + '\x1f' + (d.period.empty() ? std::string("?") : d.period) + '\x1f' + unit_family(d.unit) +
-             (d.plan ? "\x1fplan" : "");
+  d.figure = d.metric_key + '\x1f' + identity_tail(d.period, d.unit, d.plan);
   d.evidence.unknown_period = d.period.empty();
   d.evidence.unnamed_subject = d.subject.starts_with("@") ? d.subject : std::string();
   d.evidence.plan = d.plan;

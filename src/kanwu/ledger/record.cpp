@@ -83,8 +83,8 @@ std::string figure_reader(std::string_view vocabulary_text) {
   // other figures of a paragraph kept by the hash of their identity; 4: a
   // clause's figures masked one mark each, so items of a list differ; 5:
   // targets are stored, flagged kFigurePlan, and hedges in the flags; new
-  // periods (a start's own year, spans since a named event, as of a day);
-  // generic words name no metric).
+  // periods (a start's own year, spans since a named event, 去年 + months);
+  // 累计 read before a stopping verb; generic words name no metric).
   return fmt::format("kanwu 0.1.0; comparable 5; figures.yaml {:016x}", cache::hash(vocabulary_text));
 }
 
