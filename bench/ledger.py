@@ -73,24 +73,29 @@ def make_draft(news_day, folder):
 
 
 def generate_figures(ledger, total):
-    """Adds figure rows to a copy of a real ledger until it holds `total`:
-    the real identities restated with other values (half the rows) and
-    identities of their kind that the real archive does not hold, 200 to a
-    generated document, five to a paragraph (a looked-up figure's paragraph
-    is read with it: its co-figures). Done in SQL (a recursive count), not row by row."""
+    """Adds figures to a copy of a real ledger until it holds `total`:
+    generated documents of 40 blocks, each block a copy of a real block's
+    record (its figures restated under another document and day: a
+    looked-up figure's block is read whole, its co-figures too). Every
+    other generated block is indexed under the real identities of its
+    figures, the rest under identities the real archive does not hold.
+    Done in SQL (a recursive count), not row by row."""
     db = sqlite3.connect(ledger)
     # A generator's settings (not the ledger's): a page cache that holds the
     # indexes, no syncs.
     db.execute("PRAGMA cache_size = -2000000")
     db.execute("PRAGMA synchronous = OFF")
-    db.execute("CREATE TEMP TABLE real AS SELECT row_number() OVER () - 1 AS k, * FROM ledger_claims "
-               "WHERE group_hash != 0")
+    db.execute("CREATE TEMP TABLE real AS SELECT row_number() OVER () - 1 AS k, document_id, block, figures, record "
+               "FROM ledger_figure_blocks")
     db.execute("CREATE UNIQUE INDEX temp.real_k ON real (k)")
-    real = db.execute("SELECT count(*) FROM real").fetchone()[0]
-    have = db.execute("SELECT count(*) FROM ledger_claims").fetchone()[0]
+    db.execute("CREATE TEMP TABLE real_index AS SELECT document_id, block, group_hash FROM ledger_figures")
+    db.execute("CREATE INDEX temp.real_index_block ON real_index (document_id, block)")
+    real, real_figures = db.execute("SELECT count(*), sum(figures) FROM real").fetchone()
+    have = db.execute("SELECT count(*) FROM ledger_figures").fetchone()[0]
     rows = max(0, total - have)
-    per_document = 200
-    documents = rows // per_document + 1
+    per_document = 40
+    blocks = int(rows / (have / real)) + 1  # index rows per block as in the real archive
+    documents = blocks // per_document + 1
     first = db.execute("SELECT coalesce(max(id), 0) + 1 FROM ledger_documents").fetchone()[0]
     db.execute("BEGIN")
     db.execute(
@@ -99,26 +104,29 @@ def generate_figures(ledger, total):
         "bytes, added_at) SELECT ? + i, 'generated/' || i, '生成稿件' || i, "
         "printf('20%02d-%02d-%02d', 10 + i % 15, 1 + i % 12, 1 + i % 28), 'option', 'generated', printf('%032x', i), "
         "'generated', 30000, '2026-01-01' FROM n", (documents, first))
+    db.execute("CREATE TEMP TABLE made (i INTEGER PRIMARY KEY, k INTEGER NOT NULL)")
     db.execute(
-        "WITH RECURSIVE n(i, x) AS (SELECT 0, 1.0 UNION ALL "
-        "SELECT i + 1, (abs(random()) % 1000000) / 10.0 FROM n WHERE i + 1 < ?) "
-        "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, flags, subject, period, "
-        "period_text, share_base, unit, value, low, high, text, block, offset_in_sentence, line, col, end_line, "
-        "end_col, group_hash, published) "
-        "SELECT ? + i / ?, NULL, r.metric_key, r.metric, r.role, r.flags, r.subject, r.period, r.period_text, "
-        "r.share_base, r.unit, n.x, n.x, n.x, printf('%.1f', n.x), (i % ?) / 5, 0, 3 + i % ?, 1, 3 + i % ?, 6, "
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < ?) "
+        "INSERT INTO made SELECT i, (i * 7919) % ? FROM n", (blocks, real))
+    db.execute(
+        "INSERT INTO ledger_figure_blocks (document_id, block, figures, record) "
+        "SELECT ? + m.i / ?, m.i % ?, r.figures, r.record FROM made m JOIN real r ON r.k = m.k",
+        (first, per_document, per_document))
+    db.execute(
+        "INSERT OR IGNORE INTO ledger_figures (group_hash, published, document_id, block) "
         # Other identities: hashes no real group has (1..100003; a group's
         # hash is a 64-bit FNV-1a), as many as the archive's kinds allow.
-        "CASE WHEN i % 2 = 0 THEN r.group_hash ELSE 1 + i % 100003 END, "
+        "SELECT CASE WHEN m.i % 2 = 0 THEN x.group_hash ELSE 1 + (m.i * 31 + x.rowid) % 100003 END, "
         # The generated document's publication day (YYYYMMDD), as above.
-        "(2010 + (i / ?) % 15) * 10000 + (1 + (i / ?) % 12) * 100 + 1 + (i / ?) % 28 "
-        "FROM n JOIN real r ON r.k = (i * 7919) % ?",
-        (rows, first, per_document, per_document, per_document, per_document,
-         per_document, per_document, per_document, real))
+        "(2010 + (m.i / ?) % 15) * 10000 + (1 + (m.i / ?) % 12) * 100 + 1 + (m.i / ?) % 28, "
+        "? + m.i / ?, m.i % ? "
+        "FROM made m JOIN real r ON r.k = m.k JOIN real_index x ON x.document_id = r.document_id AND x.block = r.block",
+        (per_document, per_document, per_document, first, per_document, per_document))
     db.commit()
     db.execute("ANALYZE")
+    made = db.execute("SELECT count(*) FROM ledger_figures").fetchone()[0]
     db.close()
-    return have + rows
+    return made
 
 
 def main():

@@ -2,14 +2,14 @@
 # Builds the libFuzzer targets (clang, ASan + UBSan) and runs each for
 # FUZZ_SECONDS (default 30; see tests/fuzz/README.md for long runs).
 #   ci/fuzz.sh [TARGET...]     targets: fuzz_document fuzz_rules fuzz_quantity fuzz_fix fuzz_docx
-#                              fuzz_serve_request fuzz_lsp
+#                              fuzz_ledger_record fuzz_serve_request fuzz_lsp
 # Crashes are written to build-fuzz/crashes/; the script fails if any occurs.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${FUZZ_BUILD:-$ROOT/build-fuzz}"
 SECONDS_EACH="${FUZZ_SECONDS:-30}"
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_document fuzz_rules fuzz_quantity fuzz_fix fuzz_docx fuzz_serve_request fuzz_lsp)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(fuzz_document fuzz_rules fuzz_quantity fuzz_fix fuzz_docx fuzz_ledger_record fuzz_serve_request fuzz_lsp)
 
 "$ROOT/ci/deps.sh"
 if ! command -v clang++ >/dev/null || ! dpkg-query -W libclang-rt-14-dev >/dev/null 2>&1; then

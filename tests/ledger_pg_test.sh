@@ -76,8 +76,8 @@ mkdir -p "$TMP/work"
 ledger_scenarios "$KANWU" "$URL" "$TMP/work"
 ledger_check_scenarios "$KANWU" "$URL" "$TMP/work"
 
-expect "pg: the schema version" 0 '^3$' -- psql_run "SELECT max(version) FROM ledger_schema"
-expect "pg: figures are found by their index" 0 'Index' -- psql_run "SET enable_seqscan = off; EXPLAIN SELECT * FROM ledger_claims WHERE group_hash = 1"
+expect "pg: the schema version" 0 '^4$' -- psql_run "SELECT max(version) FROM ledger_schema"
+expect "pg: figures are found by their index" 0 'Index' -- psql_run "SET enable_seqscan = off; EXPLAIN SELECT * FROM ledger_figures WHERE group_hash = 1"
 expect "pg: documents waiting to be added again are counted by their index" 0 'Index' -- psql_run "SET enable_seqscan = off; EXPLAIN SELECT count(*) FROM ledger_documents WHERE reader = ''"
 if [ -n "$UNIT_TESTS" ]; then
   as_server "$PGBIN/createdb" -h "$SOCKET" -p "$PORT" -U kanwu snapshot

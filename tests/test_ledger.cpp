@@ -16,9 +16,11 @@
 #include <functional>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include "helpers.h"
+#include "kanwu/ledger/block_record.h"
 #include "kanwu/ledger/record.h"
 #include "kanwu/ledger/runtime_libs.h"
 #include "kanwu/ledger/shingle_code.h"
@@ -296,7 +298,7 @@ void lookups_read_one_snapshot(const std::function<std::string()>& fresh) {
     int runs = 0;
     bool replaced = false;
     spy.before_run = [&](const std::string& sql) {
-      if (sql.find("c2.group_hash") == std::string::npos || ++runs != 2) return;
+      if (sql.find("FROM ledger_figures WHERE group_hash") == std::string::npos || ++runs != 2) return;
       replaced = writer->add(replacement) == AddOutcome::Replaced;
     };
     const auto found = reader->figures_in({rate->group, total->group});
@@ -378,8 +380,8 @@ boost::test_tools::assertion_result postgresql_given(boost::unit_test::test_unit
 std::string empty_postgresql() {
   const std::string url = postgresql_for_tests();
   connect(url)->execute(
-      "DROP TABLE IF EXISTS ledger_paragraph_bands, ledger_paragraphs, ledger_corrections, ledger_claims, "
-      "ledger_sentences, ledger_documents, ledger_schema CASCADE");
+      "DROP TABLE IF EXISTS ledger_paragraph_bands, ledger_paragraphs, ledger_corrections, ledger_figures, "
+      "ledger_figure_blocks, ledger_claims, ledger_sentences, ledger_documents, ledger_schema CASCADE");
   return url;
 }
 
@@ -579,12 +581,12 @@ BOOST_AUTO_TEST_CASE(remove_and_corrections) {
   const auto bands = [&] { return std::stoul(query_one(tmp.file("l.db"), "SELECT count(*) FROM ledger_paragraph_bands")); };
   const auto paragraphs = [&] { return std::stoul(query_one(tmp.file("l.db"), "SELECT count(*) FROM ledger_paragraphs")); };
   BOOST_TEST(paragraphs() > 0u);
-  BOOST_TEST(bands() == kSketchBands * paragraphs());
+  BOOST_TEST(bands() == kArchiveBands * paragraphs());
   // Replaced: its old band rows go with its old paragraphs.
   std::string changed = kRelease;
   changed.replace(changed.find("128"), 3, "130");
   BOOST_TEST(static_cast<int>(store->add(record(changed, "a.txt"))) == static_cast<int>(AddOutcome::Replaced));
-  BOOST_TEST(bands() == kSketchBands * paragraphs());
+  BOOST_TEST(bands() == kArchiveBands * paragraphs());
   BOOST_TEST(store->remove("a.txt"));
   BOOST_TEST(!store->remove("a.txt"));
   BOOST_TEST(bands() == 0u);
@@ -722,9 +724,10 @@ BOOST_AUTO_TEST_CASE(a_ledger_of_schema_2_keeps_its_documents_and_is_read_again)
   BOOST_TEST(corrections[0].group == rate->group);
 }
 
-// Shingles as stored: what goes in comes out, for sets of every density,
-// smaller than the plain 16-bit values on a paragraph-sized set, and bytes
-// that encode_shingles() did not write are refused, not misread.
+// Shingles as stored: what goes in comes out, for sets of every density and
+// every precision kept, a paragraph's set in fewer bits than its 16-bit
+// Rice code, and bytes that encode_shingles() did not write are refused,
+// not misread.
 BOOST_AUTO_TEST_CASE(shingles_are_stored_compactly_and_read_back_exactly) {
   std::vector<std::vector<Shingle>> sets = {{}, {0}, {65535}, {0, 1, 2, 3}, {0, 65535}};
   std::vector<Shingle> all(65536);
@@ -735,26 +738,144 @@ BOOST_AUTO_TEST_CASE(shingles_are_stored_compactly_and_read_back_exactly) {
                           "各旗县市区普遍建立了困难老年人探访关爱制度，每月至少探访一次。"),
       kSketchShingle);
   sets.push_back(paragraph.shingles);
-  for (const auto& set : sets) {
-    const std::string bytes = encode_shingles(set);
-    const auto back = decode_shingles(bytes);
-    BOOST_REQUIRE(back);
-    BOOST_TEST(*back == set, "a set of " << set.size());
-  }
-  BOOST_TEST(encode_shingles(paragraph.shingles).size() < 2 * paragraph.shingles.size());
-  // The band keys found again from the stored shingles are the paragraph's.
-  BOOST_TEST(sketch_of_shingles(*decode_shingles(encode_shingles(paragraph.shingles))).band_keys() ==
-             paragraph.band_keys());
-  const std::string good = encode_shingles(paragraph.shingles);
+  for (const auto& set : sets)
+    for (unsigned bits = kArchiveMinBits; bits <= 16; ++bits) {
+      const ArchivedShingles kept{bits, reduce_shingles(set, bits)};
+      const auto back = decode_shingles(encode_shingles(kept));
+      BOOST_REQUIRE(back);
+      BOOST_TEST(back->bits == bits);
+      BOOST_TEST(back->values == kept.values, "a set of " << set.size() << " at " << bits << " bits");
+    }
+  // A paragraph of ~50 shingles is kept at 12 bits, in fewer bytes than
+  // all 16 bits Rice-coded (the layout of schema 3, still read: bits 16).
+  const ArchivedShingles kept = archive_shingles(paragraph.shingles);
+  BOOST_TEST(kept.bits == kArchiveMinBits);
+  const std::string full = encode_shingles(ArchivedShingles{16, paragraph.shingles});
+  BOOST_TEST(encode_shingles(kept).size() * 4 < full.size() * 3);
+  BOOST_TEST(decode_shingles(full)->values == paragraph.shingles);
+  // The band keys found again from the stored shingles are those a draft's
+  // paragraph is looked up by.
+  const auto back = decode_shingles(encode_shingles(kept));
+  BOOST_TEST(archive_band_keys(back->values, back->bits) == archive_band_keys(paragraph.shingles, 16));
+  BOOST_TEST(archive_band_keys(paragraph.shingles, 16).size() == kArchiveBands);
+  const std::string good = encode_shingles(kept);
   BOOST_TEST(!decode_shingles(""));
-  BOOST_TEST(!decode_shingles(std::string(1, '\x20')));              // k beyond 15
+  BOOST_TEST(!decode_shingles(std::string(1, '\x50')));              // 11 bits: fewer than kept
   BOOST_TEST(!decode_shingles(good.substr(0, good.size() / 2)));      // cut short
   BOOST_TEST(!decode_shingles(std::string("\x04\x05\xff\xff\xff\xff", 6)));  // bits run out mid-gap
-  // k 15, one value: a unary quotient of 2 (bits 1, 1, 0) and 15 zero bits
-  // make 65536, past the last shingle.
+  // k 15 at 16 bits, one value: a unary quotient of 2 (bits 1, 1, 0) and 15
+  // zero bits make 65536, past the last shingle; at 12 bits (k 11), 4096.
   BOOST_TEST(!decode_shingles(std::string("\x0f\x01\x03\x00\x00", 5)));
-  BOOST_TEST((decode_shingles(std::string("\x0f\x01\x01\x00\x00", 5)) == std::vector<Shingle>{32768}));
+  BOOST_TEST((decode_shingles(std::string("\x0f\x01\x01\x00\x00", 5))->values == std::vector<Shingle>{32768}));
+  BOOST_TEST(!decode_shingles(std::string("\x4b\x01\x03\x00", 4)));
+  BOOST_TEST((decode_shingles(std::string("\x4b\x01\x01\x00", 4))->values == std::vector<Shingle>{2048}));
   BOOST_TEST(!decode_shingles(good + '\x00'));  // a byte after what was written
+}
+
+// A block's figure record: every field comes back as written, also what
+// the record leaves out (a clause key made again from the sentence, an
+// unnamed figure's subject from the document's name); a clause key that
+// would not come back the same is kept as it is; bytes the encoder did not
+// write are refused.
+BOOST_AUTO_TEST_CASE(figure_records_come_back_as_written) {
+  LedgerDocument doc = record(kRelease, "records.txt");
+  // A text that names no place: its figures' subject is the document.
+  const LedgerDocument unnamed_doc = record(
+      "本报2024年5月6日电\n\n2024年1至4月，新建农家书屋32个，比上年同期多出5个，惠及群众12万人次。\n", "records.txt");
+  for (LedgerClaim c : unnamed_doc.claims) {
+    c.block += 100;
+    if (c.sentence >= 0) c.sentence += static_cast<int>(doc.sentences.size());
+    doc.claims.push_back(c);
+  }
+  doc.sentences.insert(doc.sentences.end(), unnamed_doc.sentences.begin(), unnamed_doc.sentences.end());
+  std::map<int, BlockRecord> blocks;
+  for (const LedgerClaim& c : doc.claims) {
+    BlockRecord& r = blocks[c.block];
+    LedgerClaim figure = c;
+    figure.sentence = -1;
+    if (c.sentence >= 0) {
+      figure.sentence = static_cast<int>(r.sentences.size());
+      r.sentences.push_back(doc.sentences[static_cast<std::size_t>(c.sentence)]);
+    }
+    r.figures.push_back(std::move(figure));
+  }
+  BOOST_REQUIRE(blocks.size() >= 2u);
+  std::size_t clauses = 0, unnamed = 0;
+  for (const auto& [block, r] : blocks) {
+    const std::string bytes = encode_block_record(r, "records.txt");
+    const auto back = decode_block_record(bytes, "records.txt", block);
+    BOOST_REQUIRE(back);
+    BOOST_REQUIRE_EQUAL(back->figures.size(), r.figures.size());
+    BOOST_REQUIRE_EQUAL(back->sentences.size(), r.sentences.size());
+    for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+      BOOST_TEST(back->sentences[i].text == r.sentences[i].text);
+      BOOST_TEST(back->sentences[i].figures == r.sentences[i].figures);
+    }
+    for (std::size_t i = 0; i < r.figures.size(); ++i) {
+      const LedgerClaim& a = r.figures[i];
+      const LedgerClaim& b = back->figures[i];
+      BOOST_TEST(b.metric_key == a.metric_key);
+      BOOST_TEST(b.metric == a.metric);
+      BOOST_TEST(b.role == a.role);
+      BOOST_TEST(b.subject == a.subject);
+      BOOST_TEST(b.period == a.period);
+      BOOST_TEST(b.period_text == a.period_text);
+      BOOST_TEST(b.unit == a.unit);
+      BOOST_TEST(b.text == a.text);
+      BOOST_TEST(b.value == a.value);
+      BOOST_TEST(b.low == a.low);
+      BOOST_TEST(b.high == a.high);
+      BOOST_TEST(b.flags == a.flags);
+      BOOST_TEST(b.offset == a.offset);
+      BOOST_TEST(b.sentence == a.sentence);
+      BOOST_TEST(b.block == block);
+      BOOST_TEST((b.start.line == a.start.line && b.start.column == a.start.column));
+      BOOST_TEST((b.end.line == a.end.line && b.end.column == a.end.column));
+      clauses += a.metric_key.starts_with("clause:");
+      unnamed += a.subject.starts_with("@records.txt");
+    }
+    // Read under another name, an unnamed figure is that document's.
+    const auto renamed = decode_block_record(bytes, "other.txt", block);
+    BOOST_REQUIRE(renamed);
+    for (std::size_t i = 0; i < r.figures.size(); ++i)
+      if (r.figures[i].subject.starts_with("@records.txt"))
+        BOOST_TEST(renamed->figures[i].subject == "@other.txt" + r.figures[i].subject.substr(12));
+    // Refused: another format, cut short, a byte after the stream.
+    BOOST_TEST(!decode_block_record("", "records.txt", block));
+    BOOST_TEST(!decode_block_record(std::string(1, '\x02') + bytes.substr(1), "records.txt", block));
+    BOOST_TEST(!decode_block_record(bytes.substr(0, bytes.size() - 1), "records.txt", block));
+    BOOST_TEST(!decode_block_record(bytes + '\x00', "records.txt", block));
+  }
+  BOOST_TEST(clauses > 0u);  // the test reaches what a record leaves out
+  BOOST_TEST(unnamed > 0u);
+  // A clause key that is not its sentence's masked clause is kept as written.
+  BlockRecord odd = blocks.begin()->second;
+  odd.figures.front().metric_key = "clause:别处的#value";
+  const auto back = decode_block_record(encode_block_record(odd, "records.txt"), "records.txt", blocks.begin()->first);
+  BOOST_REQUIRE(back);
+  BOOST_TEST(back->figures.front().metric_key == "clause:别处的#value");
+}
+
+// The similarity measured against the archive is the run's, within what
+// the fewer bits can blur: a copy is 100%, a near copy within a point of
+// its 16-bit measure, an unrelated paragraph far below any threshold.
+BOOST_AUTO_TEST_CASE(archived_shingles_measure_as_a_run_does) {
+  const auto sketch = [](const char* text) { return sketch_paragraph(normalise_paragraph(text), kSketchShingle); };
+  const ParagraphSketch a = sketch(
+      "今年以来，全省新建改建农村公路3200公里，完成投资186亿元，同比增长9.4%，"
+      "惠及沿线群众120余万人，农村客运班线通达率保持百分之百。");
+  const ParagraphSketch near = sketch(
+      "今年以来，全省新建改建农村公路3200公里，完成投资168亿元，同比增长9.4%，"
+      "惠及沿线群众120余万人，农村客运班线通达率保持百分之百。");
+  const ParagraphSketch other = sketch(
+      "记者从市文化和旅游局获悉，国庆假期全市接待游客人次和旅游收入均创历史新高，"
+      "各大景区秩序井然，游客满意度持续提升。");
+  BOOST_TEST(archived_jaccard(a.shingles, archive_shingles(a.shingles)) == 1.0);
+  const double run = shingle_jaccard(a.shingles, near.shingles);
+  const double kept = archived_jaccard(a.shingles, archive_shingles(near.shingles));
+  BOOST_TEST(run < 1.0);
+  BOOST_TEST(std::abs(kept - run) < 0.01, kept << " against " << run);
+  BOOST_TEST(archived_jaccard(a.shingles, archive_shingles(other.shingles)) < 0.1);
 }
 
 BOOST_AUTO_TEST_CASE(a_read_transaction_reads_one_snapshot) {

@@ -262,7 +262,7 @@ int run_ledger_stats(const LedgerOptions& options) {
                                           {"schema_version", s.schema_version},
                                           {"documents", s.documents},
                                           {"figures", s.claims},
-                                          {"metric_keys", s.metric_keys},
+                                          {"identities", s.identities},
                                           {"paragraphs", s.paragraphs},
                                           {"corrections", s.corrections},
                                           {"text_bytes", s.text_bytes},
@@ -279,7 +279,7 @@ int run_ledger_stats(const LedgerOptions& options) {
     std::cout << fmt::format("documents    {}", s.documents);
     if (!s.first_published.empty()) std::cout << fmt::format(", published {} to {}", s.first_published, s.last_published);
     std::cout << '\n';
-    std::cout << fmt::format("figures      {} ({} metrics)\n", s.claims, s.metric_keys);
+    std::cout << fmt::format("figures      {} ({} identities)\n", s.claims, s.identities);
     std::cout << fmt::format("paragraphs   {}\n", s.paragraphs);
     std::cout << fmt::format("corrections  {}\n", s.corrections);
     std::cout << fmt::format("size         {:.1f} MB stored for {:.1f} MB of text\n", s.storage_bytes / 1e6,

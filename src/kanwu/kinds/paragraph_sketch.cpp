@@ -46,14 +46,21 @@ void one_permutation_minhash(ParagraphSketch& p) {
 
 }  // namespace
 
-std::array<std::uint64_t, kSketchBands> ParagraphSketch::band_keys() const {
-  std::array<std::uint64_t, kSketchBands> keys{};
-  for (std::size_t band = 0; band < kSketchBands; ++band) {
+std::vector<std::uint64_t> ParagraphSketch::band_keys(std::size_t bands, std::size_t rows) const {
+  std::vector<std::uint64_t> keys(bands);
+  for (std::size_t band = 0; band < bands && (band + 1) * rows <= kSketchHashes; ++band) {
     std::uint64_t h = band + 1;
-    for (std::size_t r = 0; r < kSketchRows; ++r) h = mix(h ^ minhash[band * kSketchRows + r]);
+    for (std::size_t r = 0; r < rows; ++r) h = mix(h ^ minhash[band * rows + r]);
     keys[band] = h;
   }
   return keys;
+}
+
+std::array<std::uint64_t, kSketchBands> ParagraphSketch::band_keys() const {
+  const std::vector<std::uint64_t> keys = band_keys(kSketchBands, kSketchRows);
+  std::array<std::uint64_t, kSketchBands> out{};
+  std::copy(keys.begin(), keys.end(), out.begin());
+  return out;
 }
 
 std::u32string normalise_paragraph(std::string_view text) {

@@ -34,6 +34,9 @@ struct ParagraphSketch {
 
   // The LSH band keys: paragraphs sharing one are near-copy candidates.
   std::array<std::uint64_t, kSketchBands> band_keys() const;
+  // Keys of another banding of the same MinHash: `bands` bands of `rows`
+  // values each (bands · rows ≤ kSketchHashes), as the archive ledger bands.
+  std::vector<std::uint64_t> band_keys(std::size_t bands, std::size_t rows) const;
 };
 
 // Letters, digits and Han only, full-width digits folded: punctuation and

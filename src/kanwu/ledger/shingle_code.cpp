@@ -1,5 +1,6 @@
 #include "kanwu/ledger/shingle_code.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 
@@ -42,7 +43,42 @@ class BitReader {
 
 }  // namespace
 
-std::string encode_shingles(const std::vector<Shingle>& shingles) {
+unsigned archive_bits(std::size_t count) {
+  return std::clamp(static_cast<unsigned>(std::bit_width(count)) + 5, kArchiveMinBits, 16u);
+}
+
+std::vector<Shingle> reduce_shingles(const std::vector<Shingle>& shingles, unsigned bits) {
+  std::vector<Shingle> out;
+  out.reserve(shingles.size());
+  for (const Shingle s : shingles) {
+    const auto top = static_cast<Shingle>(s >> (16 - bits));
+    if (out.empty() || out.back() != top) out.push_back(top);
+  }
+  return out;
+}
+
+ArchivedShingles archive_shingles(const std::vector<Shingle>& shingles) {
+  const unsigned bits = archive_bits(shingles.size());
+  return {bits, reduce_shingles(shingles, bits)};
+}
+
+double archived_jaccard(const std::vector<Shingle>& shingles, const ArchivedShingles& archived) {
+  return shingle_jaccard(reduce_shingles(shingles, archived.bits), archived.values);
+}
+
+std::vector<std::uint64_t> archive_band_keys(const std::vector<Shingle>& shingles, unsigned bits) {
+  if (bits < kArchiveMinBits) return {};
+  std::vector<Shingle> common;
+  common.reserve(shingles.size());
+  for (const Shingle s : shingles) {
+    const auto top = static_cast<Shingle>(s >> (bits - kArchiveMinBits));
+    if (common.empty() || common.back() != top) common.push_back(top);
+  }
+  return sketch_of_shingles(std::move(common)).band_keys(kArchiveBands, kArchiveRows);
+}
+
+std::string encode_shingles(const ArchivedShingles& archived) {
+  const std::vector<Shingle>& shingles = archived.values;
   // k near log2(mean gap · ln 2): the Rice parameter of a geometric source.
   unsigned k = 0;
   if (!shingles.empty()) {
@@ -50,7 +86,7 @@ std::string encode_shingles(const std::vector<Shingle>& shingles) {
     const std::uint32_t scaled = mean * 69 / 100;
     k = scaled > 1 ? static_cast<unsigned>(std::bit_width(scaled)) - 1 : 0;
   }
-  std::string out(1, static_cast<char>(k));
+  std::string out(1, static_cast<char>(k | ((16 - archived.bits) << 4)));
   for (std::size_t n = shingles.size();; n >>= 7) {
     out.push_back(static_cast<char>((n & 0x7f) | (n > 0x7f ? 0x80 : 0)));
     if (n <= 0x7f) break;
@@ -67,9 +103,11 @@ std::string encode_shingles(const std::vector<Shingle>& shingles) {
   return out;
 }
 
-std::optional<std::vector<Shingle>> decode_shingles(std::string_view bytes) {
-  if (bytes.empty() || static_cast<unsigned char>(bytes[0]) > 15) return std::nullopt;
-  const unsigned k = static_cast<unsigned char>(bytes[0]);
+std::optional<ArchivedShingles> decode_shingles(std::string_view bytes) {
+  if (bytes.empty() || static_cast<unsigned char>(bytes[0]) >> 4 > 16 - kArchiveMinBits) return std::nullopt;
+  const unsigned k = static_cast<unsigned char>(bytes[0]) & 0x0fu;
+  const unsigned bits = 16 - (static_cast<unsigned char>(bytes[0]) >> 4);
+  const std::int64_t top = (std::int64_t{1} << bits) - 1;
   std::size_t at = 1, count = 0;
   for (unsigned shift = 0;; shift += 7) {
     if (at >= bytes.size() || shift > 21) return std::nullopt;
@@ -77,7 +115,7 @@ std::optional<std::vector<Shingle>> decode_shingles(std::string_view bytes) {
     count |= static_cast<std::size_t>(byte & 0x7f) << shift;
     if (!(byte & 0x80)) break;
   }
-  if (count > 65536) return std::nullopt;
+  if (count > static_cast<std::size_t>(top) + 1) return std::nullopt;
   std::vector<Shingle> out;
   out.reserve(count);
   BitReader r(bytes.substr(at));
@@ -88,7 +126,7 @@ std::optional<std::vector<Shingle>> decode_shingles(std::string_view bytes) {
       const auto b = r.bit();
       if (!b) return std::nullopt;
       if (!*b) break;
-      if (++gap > 65536u >> k) return std::nullopt;
+      if (++gap > (static_cast<std::uint32_t>(top) + 1) >> k) return std::nullopt;
     }
     gap <<= k;
     for (unsigned j = 0; j < k; ++j) {
@@ -97,7 +135,7 @@ std::optional<std::vector<Shingle>> decode_shingles(std::string_view bytes) {
       gap |= static_cast<std::uint32_t>(*b) << j;
     }
     const std::int64_t value = static_cast<std::int64_t>(previous) + 1 + gap;
-    if (value > 65535) return std::nullopt;
+    if (value > top) return std::nullopt;
     out.push_back(static_cast<Shingle>(value));
     previous = static_cast<std::int32_t>(value);
   }
@@ -107,7 +145,7 @@ std::optional<std::vector<Shingle>> decode_shingles(std::string_view bytes) {
   if ((r.bits_read() + 7) / 8 != payload.size()) return std::nullopt;
   for (std::size_t b = r.bits_read(); b < payload.size() * 8; ++b)
     if ((static_cast<unsigned char>(payload[b / 8]) >> (b % 8)) & 1u) return std::nullopt;
-  return out;
+  return ArchivedShingles{bits, std::move(out)};
 }
 
 }  // namespace kanwu::ledger

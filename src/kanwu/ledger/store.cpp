@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "kanwu/figures/comparable.h"
+#include "kanwu/ledger/block_record.h"
 #include "kanwu/ledger/shingle_code.h"
 #include "kanwu/ledger/sql.h"
 #include "kanwu/text/cache_file.h"
@@ -164,6 +165,45 @@ CREATE INDEX ledger_claims_group ON ledger_claims (group_hash, published, docume
 CREATE INDEX ledger_claims_block ON ledger_claims (document_id, block);
 CREATE INDEX ledger_documents_to_add_again ON ledger_documents (reader) WHERE reader = '';
 )sql",
+    // 4: the ledger within the text's size. Paragraph shingles keep the
+    // bits their count needs (12…16, not 16: shingle_code.h) and the LSH
+    // bands are six of three values made from every paragraph's 12-bit
+    // shingles (eight of four before). A block's figures and their
+    // sentences are one compressed record (block_record.h) instead of a row
+    // per figure and per sentence; what a lookup is made by — each figure's
+    // identity hash, day, document and block — is an index of its own
+    // (ledger_figures, no rowid: the table is the index). The records are
+    // a table with rowids (an index finds a block's): a table without
+    // rowids keeps a thousand bytes of a row in its page and spills the rest,
+    // which left a quarter of the records' pages empty. Neither can be made
+    // from version 3's rows in SQL: they are deleted and each document waits
+    // to be added again, as in version 3.
+    R"sql(
+DELETE FROM ledger_paragraph_bands;
+DELETE FROM ledger_paragraphs;
+DROP INDEX ledger_claims_group;
+DROP INDEX ledger_claims_block;
+DROP INDEX ledger_claims_sentence;
+DROP TABLE ledger_claims;
+DROP INDEX ledger_sentences_document;
+DROP TABLE ledger_sentences;
+CREATE TABLE ledger_figure_blocks (
+  id {id},
+  document_id BIGINT NOT NULL REFERENCES ledger_documents (id) ON DELETE CASCADE,
+  block INTEGER NOT NULL,
+  figures INTEGER NOT NULL,
+  record {blob} NOT NULL
+);
+CREATE UNIQUE INDEX ledger_figure_blocks_block ON ledger_figure_blocks (document_id, block);
+CREATE TABLE ledger_figures (
+  group_hash BIGINT NOT NULL,
+  published INTEGER NOT NULL,
+  document_id BIGINT NOT NULL,
+  block INTEGER NOT NULL,
+  PRIMARY KEY (group_hash, published, document_id, block)
+){without_rowid};
+UPDATE ledger_documents SET reader = '';
+)sql",
 };
 static_assert(std::size(kMigrations) == kSchemaVersion, "one migration per schema version");
 
@@ -188,38 +228,6 @@ std::string now_utc() {
 
 // 64-bit hashes are stored as the signed integers both databases have.
 std::int64_t as_stored(std::uint64_t hash) { return static_cast<std::int64_t>(hash); }
-
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> out;
-  if (text.empty()) return out;
-  std::size_t start = 0;
-  for (std::size_t at; (at = text.find(separator, start)) != std::string::npos; start = at + 1)
-    out.push_back(text.substr(start, at - start));
-  out.push_back(text.substr(start));
-  return out;
-}
-
-// Figure spans of a sentence as stored: "3-9,15-20".
-std::string spans_text(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& spans) {
-  std::string out;
-  for (const auto& [b, e] : spans) out += fmt::format("{}{}-{}", out.empty() ? "" : ",", b, e);
-  return out;
-}
-
-std::vector<std::pair<std::uint32_t, std::uint32_t>> parse_spans(const std::string& text) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
-  for (const auto& span : split(text, ',')) {
-    const auto dash = span.find('-');
-    if (dash == std::string::npos) continue;
-    try {
-      out.emplace_back(static_cast<std::uint32_t>(std::stoul(span.substr(0, dash))),
-                       static_cast<std::uint32_t>(std::stoul(span.substr(dash + 1))));
-    } catch (const std::exception&) {
-      // A hand-edited row: the span is dropped, not the lookup.
-    }
-  }
-  return out;
-}
 
 // A band key as stored: 32 bits of it (a band shared by chance is only a
 // candidate, measured before it is reported), so the band table's rows
@@ -256,56 +264,38 @@ Position position(SqlStatement& q, int line_column, int col_column) {
   return p;
 }
 
-// A stored figure's columns as read_claim reads them: the figure's, its
-// sentence's (NULLs where the sentence is not wanted), then its keys.
-constexpr std::string_view kFigureColumns =
-    "d.name, d.title, d.published, c.metric_key, c.metric, c.role, c.flags, c.subject, c.period, "
-    "c.period_text, c.share_base, c.unit, c.value, c.low, c.high, c.text, c.block, c.offset_in_sentence, "
-    "c.line, c.col, c.end_line, c.end_col";
-constexpr std::string_view kSentenceColumns = "s.block, s.sentence, s.text, s.figures";
-constexpr std::string_view kNoSentenceColumns = "NULL, NULL, NULL, NULL";
-constexpr std::string_view kKeyColumns = "c.id, c.document_id, c.group_hash";
-constexpr int kClaimBlock = 16, kClaimSentence = 22, kClaimId = 26, kClaimDocument = 27, kClaimGroupHash = 28;
-constexpr std::string_view kClaimJoins =
-    "JOIN ledger_documents d ON d.id = c.document_id LEFT JOIN ledger_sentences s ON s.id = c.sentence_id";
+// A block's figure record with its document, as the lookups read it.
+constexpr std::string_view kFigureBlockColumns =
+    "d.name, d.title, d.published, b.block, b.record FROM ledger_figure_blocks b "
+    "JOIN ledger_documents d ON d.id = b.document_id";
 
-// The column list: with the sentence's columns, or NULLs in their place.
-std::string claim_columns(bool with_sentence) {
-  return fmt::format("{}, {}, {}", kFigureColumns, with_sentence ? kSentenceColumns : kNoSentenceColumns, kKeyColumns);
+// The figures of a record row (kFigureBlockColumns), each with its
+// sentence; none when the record does not decode (edited by hand).
+std::vector<StoredClaim> read_figure_block(SqlStatement& q) {
+  const DocumentRef document{q.text(0), q.text(1), q.text(2)};
+  const int block = static_cast<int>(q.integer(3));
+  auto record = decode_block_record(q.blob(4), document.name, block);
+  std::vector<StoredClaim> out;
+  if (!record) return out;
+  for (LedgerClaim& c : record->figures) {
+    StoredClaim row;
+    row.document = document;
+    if (c.sentence >= 0) row.sentence = record->sentences[static_cast<std::size_t>(c.sentence)];
+    c.sentence = -1;
+    c.group = figure_group(c.metric_key, c.subject, c.period, c.unit, (c.flags & kFigurePlan) != 0);
+    row.claim = std::move(c);
+    out.push_back(std::move(row));
+  }
+  return out;
 }
 
-// A sentence row's four columns from `first` on; false when they are NULL.
-bool read_sentence(SqlStatement& q, int first, LedgerSentence& out) {
-  if (q.is_null(first)) return false;
-  out.block = static_cast<int>(q.integer(first));
-  out.index = static_cast<int>(q.integer(first + 1));
-  out.text = q.text(first + 2);
-  out.figures = parse_spans(q.text(first + 3));
-  return true;
-}
-
-StoredClaim read_claim(SqlStatement& q) {
-  StoredClaim out;
-  out.document = {q.text(0), q.text(1), q.text(2)};
-  LedgerClaim& c = out.claim;
-  c.metric_key = q.text(3);
-  c.metric = q.text(4);
-  c.role = q.text(5);
-  c.flags = static_cast<std::uint32_t>(q.integer(6));
-  c.subject = q.text(7);
-  c.period = q.text(8);
-  c.period_text = q.text(9);
-  c.share_base = q.text(10);
-  c.unit = q.text(11);
-  c.value = q.real(12);
-  c.low = q.real(13);
-  c.high = q.real(14);
-  c.text = q.text(15);
-  c.block = static_cast<int>(q.integer(16));
-  c.offset = static_cast<std::uint32_t>(q.integer(17));
-  c.start = position(q, 18, 19);
-  c.end = position(q, 20, 21);
-  read_sentence(q, kClaimSentence, out.sentence);
+// The figures of one document, block by block, in its order.
+std::vector<StoredClaim> document_figures(SqlConnection& db, std::int64_t id) {
+  auto q = db.prepare(fmt::format("SELECT {} WHERE b.document_id = $1 ORDER BY b.block", kFigureBlockColumns));
+  q->bind(1, id);
+  std::vector<StoredClaim> out;
+  while (q->next())
+    for (StoredClaim& c : read_figure_block(*q)) out.push_back(std::move(c));
   return out;
 }
 
@@ -322,7 +312,7 @@ StoredParagraph read_paragraph(SqlStatement& q) {
   out.chars = static_cast<std::size_t>(q.integer(9));
   out.sentences = static_cast<std::size_t>(q.integer(10));
   // A blob that does not decode (edited by hand) measures as no shingles.
-  out.shingles = decode_shingles(q.blob(11)).value_or(std::vector<Shingle>{});
+  out.shingles = decode_shingles(q.blob(11)).value_or(ArchivedShingles{});
   return out;
 }
 
@@ -362,7 +352,7 @@ void delete_document_rows(SqlConnection& db, std::int64_t id) {
     for (const auto& [paragraph, blob] : paragraphs) {
       const auto shingles = decode_shingles(blob);
       if (!shingles) continue;
-      for (const std::uint64_t key : sketch_of_shingles(*shingles).band_keys()) {
+      for (const std::uint64_t key : archive_band_keys(shingles->values, shingles->bits)) {
         band->reset();
         band->bind(1, band_stored(key));
         band->bind(2, paragraph);
@@ -370,8 +360,21 @@ void delete_document_rows(SqlConnection& db, std::int64_t id) {
       }
     }
   }
-  for (const char* sql : {"DELETE FROM ledger_paragraphs WHERE document_id = $1", "DELETE FROM ledger_claims WHERE document_id = $1",
-                          "DELETE FROM ledger_sentences WHERE document_id = $1"}) {
+  {
+    // A figure's index row is found again from its record (the index is
+    // by identity, not by document): by the identity's hash, whatever the
+    // day it was filed under.
+    auto row = db.prepare("DELETE FROM ledger_figures WHERE group_hash = $1 AND document_id = $2 AND block = $3");
+    for (const StoredClaim& figure : document_figures(db, id)) {
+      row->reset();
+      row->bind(1, group_stored(figure.claim.group));
+      row->bind(2, id);
+      row->bind(3, static_cast<std::int64_t>(figure.claim.block));
+      row->run();
+    }
+  }
+  for (const char* sql : {"DELETE FROM ledger_paragraphs WHERE document_id = $1",
+                          "DELETE FROM ledger_figure_blocks WHERE document_id = $1"}) {
     auto q = db.prepare(sql);
     q->bind(1, id);
     q->run();
@@ -541,60 +544,43 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
     delete_document_rows(*db_, id);
   }
 
-  std::vector<std::int64_t> sentence_ids;
-  sentence_ids.reserve(doc.sentences.size());
   {
-    auto q = db_->prepare(
-        "INSERT INTO ledger_sentences (document_id, block, sentence, text, figures) VALUES ($1, $2, $3, $4, $5) "
-        "RETURNING id");
-    for (const LedgerSentence& s : doc.sentences) {
-      q->reset();
-      q->bind(1, id);
-      q->bind(2, static_cast<std::int64_t>(s.block));
-      q->bind(3, static_cast<std::int64_t>(s.index));
-      q->bind(4, s.text);
-      q->bind(5, spans_text(s.figures));
-      if (!q->next()) throw LedgerError(fmt::format("{}: a sentence was not stored", name_));
-      sentence_ids.push_back(q->integer(0));
-      q->run();
-    }
-  }
-  {
-    auto q = db_->prepare(
-        "INSERT INTO ledger_claims (document_id, sentence_id, metric_key, metric, role, flags, subject, period, "
-        "period_text, share_base, unit, value, low, high, text, block, offset_in_sentence, line, col, end_line, "
-        "end_col, group_hash, published) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-        "$16, $17, $18, $19, $20, $21, $22, $23)");
-    const std::int64_t published = published_day(doc.published);
+    // One record per block: its figures and the sentences they stand in.
+    std::map<int, BlockRecord> blocks;
+    std::map<int, int> sentence_in_block;  // document sentence → its index in its block's record
     for (const LedgerClaim& c : doc.claims) {
+      BlockRecord& record = blocks[c.block];
+      LedgerClaim figure = c;
+      figure.sentence = -1;
+      if (c.sentence >= 0 && static_cast<std::size_t>(c.sentence) < doc.sentences.size()) {
+        const auto [it, fresh] = sentence_in_block.try_emplace(c.sentence, static_cast<int>(record.sentences.size()));
+        if (fresh) record.sentences.push_back(doc.sentences[static_cast<std::size_t>(c.sentence)]);
+        figure.sentence = it->second;
+      }
+      record.figures.push_back(std::move(figure));
+    }
+    auto q = db_->prepare("INSERT INTO ledger_figure_blocks (document_id, block, figures, record) VALUES ($1, $2, $3, $4)");
+    // Two figures of one identity in one block are one index row: the
+    // lookup reads the block whole.
+    auto index = db_->prepare(
+        "INSERT INTO ledger_figures (group_hash, published, document_id, block) VALUES ($1, $2, $3, $4) "
+        "ON CONFLICT DO NOTHING");
+    const std::int64_t published = published_day(doc.published);
+    for (const auto& [block, record] : blocks) {
       q->reset();
       q->bind(1, id);
-      if (c.sentence >= 0 && static_cast<std::size_t>(c.sentence) < sentence_ids.size())
-        q->bind(2, sentence_ids[c.sentence]);
-      else
-        q->bind_null(2);
-      q->bind(3, c.metric_key);
-      q->bind(4, c.metric);
-      q->bind(5, c.role);
-      q->bind(6, static_cast<std::int64_t>(c.flags));
-      q->bind(7, c.subject);
-      q->bind(8, c.period);
-      q->bind(9, c.period_text);
-      q->bind(10, c.share_base);
-      q->bind(11, c.unit);
-      q->bind(12, c.value);
-      q->bind(13, c.low);
-      q->bind(14, c.high);
-      q->bind(15, c.text);
-      q->bind(16, static_cast<std::int64_t>(c.block));
-      q->bind(17, static_cast<std::int64_t>(c.offset));
-      q->bind(18, static_cast<std::int64_t>(c.start.line));
-      q->bind(19, static_cast<std::int64_t>(c.start.column));
-      q->bind(20, static_cast<std::int64_t>(c.end.line));
-      q->bind(21, static_cast<std::int64_t>(c.end.column));
-      q->bind(22, group_stored(c.group));
-      q->bind(23, published);
+      q->bind(2, static_cast<std::int64_t>(block));
+      q->bind(3, static_cast<std::int64_t>(record.figures.size()));
+      q->bind_blob(4, encode_block_record(record, doc.name));
       q->run();
+      for (const LedgerClaim& c : record.figures) {
+        index->reset();
+        index->bind(1, group_stored(c.group));
+        index->bind(2, published);
+        index->bind(3, id);
+        index->bind(4, static_cast<std::int64_t>(block));
+        index->run();
+      }
     }
   }
   {
@@ -616,11 +602,11 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
       paragraph->bind(7, static_cast<std::int64_t>(p.sketch.chars));
       paragraph->bind(8, static_cast<std::int64_t>(p.sentences));
       paragraph->bind(9, as_stored(p.sketch.exact));
-      paragraph->bind_blob(10, encode_shingles(p.sketch.shingles));
+      paragraph->bind_blob(10, encode_shingles(archive_shingles(p.sketch.shingles)));
       if (!paragraph->next()) throw LedgerError(fmt::format("{}: a paragraph was not stored", name_));
       const std::int64_t paragraph_id = paragraph->integer(0);
       paragraph->run();
-      for (const std::uint64_t key : p.sketch.band_keys()) {
+      for (const std::uint64_t key : archive_band_keys(p.sketch.shingles, 16)) {
         band->reset();
         band->bind(1, band_stored(key));
         band->bind(2, paragraph_id);
@@ -652,7 +638,7 @@ bool Ledger::remove(const std::string& name) {
 std::vector<StoredDocument> Ledger::documents() {
   auto q = db_->prepare(
       "SELECT d.id, d.name, d.title, d.published, d.published_from, d.source, d.content_hash, d.added_at, d.bytes, "
-      "(SELECT count(*) FROM ledger_claims c WHERE c.document_id = d.id), "
+      "(SELECT coalesce(sum(b.figures), 0) FROM ledger_figure_blocks b WHERE b.document_id = d.id), "
       "(SELECT count(*) FROM ledger_paragraphs p WHERE p.document_id = d.id), "
       "(SELECT count(*) FROM ledger_corrections r WHERE r.document_id = d.id) "
       "FROM ledger_documents d ORDER BY d.published, d.name");
@@ -690,8 +676,8 @@ LedgerStats Ledger::stats() {
   };
   s.schema_version = static_cast<int>(count("SELECT max(version) FROM ledger_schema"));
   s.documents = count("SELECT count(*) FROM ledger_documents");
-  s.claims = count("SELECT count(*) FROM ledger_claims");
-  s.metric_keys = count("SELECT count(DISTINCT metric_key) FROM ledger_claims");
+  s.claims = count("SELECT sum(figures) FROM ledger_figure_blocks");
+  s.identities = count("SELECT count(DISTINCT group_hash) FROM ledger_figures");
   s.paragraphs = count("SELECT count(*) FROM ledger_paragraphs");
   s.corrections = count("SELECT count(*) FROM ledger_corrections");
   s.text_bytes = count("SELECT sum(bytes) FROM ledger_documents");
@@ -723,11 +709,6 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
   out.now = now;
   out.corrected_on = date;
   {
-    auto q = db_->prepare(
-        "SELECT text, metric_key, subject, period, unit, low, high, flags FROM ledger_claims "
-        "WHERE document_id = $1 "
-        "ORDER BY line, col");
-    q->bind(1, id);
     struct Match {
       std::string key, subject, period, unit;
       double low, high;
@@ -735,12 +716,16 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
       std::string group;
     };
     std::vector<Match> matches;
-    while (q->next()) {
-      const std::string text = q->text(0);
-      if (text.empty() || was.find(text) == std::string::npos) continue;
-      Match m{q->text(1), q->text(2), q->text(3), q->text(4), q->real(5), q->real(6), text == was, {}};
-      m.group = figure_group(m.key, m.subject, m.period, m.unit, (q->integer(7) & kFigurePlan) != 0);
-      matches.push_back(std::move(m));
+    std::vector<StoredClaim> figures = document_figures(*db_, id);
+    std::stable_sort(figures.begin(), figures.end(), [](const StoredClaim& a, const StoredClaim& b) {
+      return std::tie(a.claim.start.line, a.claim.start.column) < std::tie(b.claim.start.line, b.claim.start.column);
+    });
+    for (StoredClaim& figure : figures) {
+      LedgerClaim& c = figure.claim;
+      if (c.text.empty() || was.find(c.text) == std::string::npos) continue;
+      const bool exact = c.text == was;
+      matches.push_back({std::move(c.metric_key), std::move(c.subject), std::move(c.period), std::move(c.unit), c.low,
+                         c.high, exact, std::move(c.group)});
     }
     if (std::any_of(matches.begin(), matches.end(), [](const Match& m) { return m.exact; }))
       std::erase_if(matches, [](const Match& m) { return !m.exact; });
@@ -787,65 +772,48 @@ StoredCorrection Ledger::correct(const std::string& name, const std::string& was
 std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& groups) {
   const std::set<std::string> wanted(groups.begin(), groups.end());
   // Several statements: a document replaced between them would give a
-  // block old rows and new ones.
+  // lookup old blocks and new ones.
   ReadTransaction tx(*db_);
-  // One query per group: the blocks holding its figures (at most 32, the
-  // most recently published), each read whole — the figures asked for and
-  // their co-figures — through the (document, block) index.
-  auto q = db_->prepare(fmt::format(
-      "SELECT {} FROM (SELECT DISTINCT h.document_id, h.block FROM "
-      "(SELECT c2.document_id, c2.block FROM ledger_claims c2 "
-      "WHERE c2.group_hash = $1 ORDER BY c2.published DESC, c2.document_id DESC LIMIT $2) h) hit "
-      "JOIN ledger_claims c ON c.document_id = hit.document_id AND c.block = hit.block "
-      "JOIN ledger_documents d ON d.id = c.document_id "
-      "ORDER BY c.document_id, c.block, c.id",
-      claim_columns(/*with_sentence=*/false)));
-  // The sentence of a figure asked for (its restatement evidence); its
-  // block's other figures are co-figures, whose sentences are not read.
-  auto sentence = db_->prepare(
-      fmt::format("SELECT {} FROM ledger_claims c JOIN ledger_sentences s ON s.id = c.sentence_id WHERE c.id = $1",
-                  kSentenceColumns));
+  // One index query per group: the blocks holding its figures (at most 32,
+  // the most recently published), each block's record read once, whole —
+  // the figures asked for and their co-figures.
+  auto hits = db_->prepare(
+      "SELECT document_id, block FROM ledger_figures WHERE group_hash = $1 "
+      "ORDER BY published DESC, document_id DESC LIMIT $2");
+  auto record = db_->prepare(
+      fmt::format("SELECT {} WHERE b.document_id = $1 AND b.block = $2", kFigureBlockColumns));
   struct Rows {
-    std::vector<std::int64_t> ids;  // in id (document) order
-    std::unordered_map<std::int64_t, std::size_t> index;  // id → its place in ids
     std::vector<StoredClaim> figures;
-    std::set<std::int64_t> asked;
+    std::set<std::size_t> asked;
   };
   std::map<std::pair<std::int64_t, std::int64_t>, Rows> blocks;  // by (document id, block)
   for (const std::string& group : wanted) {
-    const std::int64_t hash = group_stored(group);
-    q->reset();
-    q->bind(1, hash);
-    q->bind(2, static_cast<std::int64_t>(kFiguresPerGroup));
-    while (q->next()) {
-      Rows& rows = blocks[{q->integer(kClaimDocument), q->integer(kClaimBlock)}];
-      const std::int64_t id = q->integer(kClaimId);
-      // A block read for an earlier group is kept as read then.
-      const auto [it, fresh] = rows.index.emplace(id, rows.ids.size());
+    hits->reset();
+    hits->bind(1, group_stored(group));
+    hits->bind(2, static_cast<std::int64_t>(kFiguresPerGroup));
+    std::vector<std::pair<std::int64_t, std::int64_t>> found;
+    while (hits->next()) found.emplace_back(hits->integer(0), hits->integer(1));
+    for (const auto& where : found) {
+      const auto [it, fresh] = blocks.try_emplace(where);
+      Rows& rows = it->second;
       if (fresh) {
-        rows.ids.push_back(id);
-        rows.figures.push_back(read_claim(*q));
+        record->reset();
+        record->bind(1, where.first);
+        record->bind(2, where.second);
+        if (record->next()) rows.figures = read_figure_block(*record);
+        record->run();
       }
-      const std::size_t at = it->second;
-      if (q->integer(kClaimGroupHash) != hash) continue;
-      // The hash found it; its identity, derived as a run derives it, must
-      // be the group itself (two groups may share a hash).
-      const LedgerClaim& c = rows.figures[at].claim;
-      if (figure_group(c.metric_key, c.subject, c.period, c.unit, (c.flags & kFigurePlan) != 0) != group ||
-          !rows.asked.insert(id).second)
-        continue;
-      sentence->reset();
-      sentence->bind(1, id);
-      if (sentence->next()) read_sentence(*sentence, 0, rows.figures[at].sentence);
-      sentence->run();
+      // The hash found the block; a figure's identity, derived as a run
+      // derives it, must be the group itself (two groups may share a hash).
+      for (std::size_t i = 0; i < rows.figures.size(); ++i)
+        if (rows.figures[i].claim.group == group) rows.asked.insert(i);
     }
   }
   std::vector<StoredBlock> out;
   for (auto& [where, rows] : blocks) {
     if (rows.asked.empty()) continue;
     StoredBlock block;
-    for (std::size_t i = 0; i < rows.ids.size(); ++i)
-      if (rows.asked.contains(rows.ids[i])) block.asked.push_back(i);
+    block.asked.assign(rows.asked.begin(), rows.asked.end());
     block.figures = std::move(rows.figures);
     out.push_back(std::move(block));
   }
@@ -860,10 +828,14 @@ std::vector<StoredBlock> Ledger::figures_in(const std::vector<std::string>& grou
 }
 
 std::vector<StoredClaim> Ledger::all_claims() {
-  auto q = db_->prepare(
-      fmt::format("SELECT {} FROM ledger_claims c {} ORDER BY d.name, c.line, c.col", claim_columns(true), kClaimJoins));
+  auto q = db_->prepare(fmt::format("SELECT {} ORDER BY d.name, b.block", kFigureBlockColumns));
   std::vector<StoredClaim> out;
-  while (q->next()) out.push_back(read_claim(*q));
+  while (q->next())
+    for (StoredClaim& c : read_figure_block(*q)) out.push_back(std::move(c));
+  std::stable_sort(out.begin(), out.end(), [](const StoredClaim& a, const StoredClaim& b) {
+    return std::tie(a.document.name, a.claim.start.line, a.claim.start.column) <
+           std::tie(b.document.name, b.claim.start.line, b.claim.start.column);
+  });
   return out;
 }
 
@@ -881,7 +853,7 @@ std::vector<StoredParagraph> Ledger::paragraph_candidates(const ParagraphSketch&
     while (q->next()) {
       seen.insert(q->integer(3));
       StoredParagraph p = read_paragraph(*q);
-      p.shared_bands = kSketchBands;
+      p.shared_bands = kArchiveBands;
       p.similarity = 1.0;
       out.push_back(std::move(p));
     }
@@ -889,7 +861,7 @@ std::vector<StoredParagraph> Ledger::paragraph_candidates(const ParagraphSketch&
   std::map<std::int64_t, std::size_t> shared;  // paragraph id → bands shared
   {
     auto q = db_->prepare("SELECT paragraph_id FROM ledger_paragraph_bands WHERE band_key = $1 LIMIT $2");
-    for (const std::uint64_t key : sketch.band_keys()) {
+    for (const std::uint64_t key : archive_band_keys(sketch.shingles, 16)) {
       q->reset();
       q->bind(1, band_stored(key));
       q->bind(2, kCandidatesPerBand);
@@ -909,7 +881,7 @@ std::vector<StoredParagraph> Ledger::paragraph_candidates(const ParagraphSketch&
     if (!q->next()) continue;
     StoredParagraph p = read_paragraph(*q);
     p.shared_bands = ranked[i].first;
-    p.similarity = shingle_jaccard(sketch.shingles, p.shingles);
+    p.similarity = archived_jaccard(sketch.shingles, p.shingles);
     out.push_back(std::move(p));
   }
   tx.commit();

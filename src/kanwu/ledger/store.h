@@ -39,6 +39,7 @@
 #include <vector>
 
 #include "kanwu/kinds/paragraph_sketch.h"
+#include "kanwu/ledger/shingle_code.h"
 #include "kanwu/text/source.h"
 
 namespace kanwu::ledger {
@@ -53,7 +54,7 @@ class LedgerError : public std::runtime_error {
 };
 
 // The schema version this kanwu writes (ledger_schema.version).
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 // The shingle length of the stored paragraph sketches (duplicate-paragraph's
 // default `shingle`): a rule configured with another length cannot use them.
 inline constexpr std::size_t kSketchShingle = 3;
@@ -147,8 +148,8 @@ struct StoredParagraph {
   int block = 0;
   Position start, end;
   std::size_t chars = 0, sentences = 0;
-  std::vector<Shingle> shingles;
-  std::size_t shared_bands = 0;  // LSH bands shared with the sketch looked up (8: all)
+  ArchivedShingles shingles;      // as kept (shingle_code.h)
+  std::size_t shared_bands = 0;  // LSH bands shared with the sketch looked up (kArchiveBands: all)
   double similarity = 0;         // shingle_jaccard with the sketch looked up (1: same text)
 };
 
@@ -167,7 +168,8 @@ struct StoredCorrection {
 struct LedgerStats {
   std::string backend;  // "sqlite" or "postgresql"
   int schema_version = 0;
-  std::size_t documents = 0, claims = 0, metric_keys = 0, paragraphs = 0, corrections = 0;
+  std::size_t documents = 0, claims = 0, paragraphs = 0, corrections = 0;
+  std::size_t identities = 0;  // distinct figure identities (their hashes)
   std::uint64_t text_bytes = 0;     // the documents' sizes
   std::uint64_t storage_bytes = 0;  // the database's size (file or relations)
   std::size_t to_add_again = 0;     // Ledger::documents_to_add_again()

@@ -1,0 +1,234 @@
+#include "kanwu/ledger/block_record.h"
+
+#include <zlib.h>
+
+#include <charconv>
+#include <cstdint>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "kanwu/figures/comparable.h"
+#include "kanwu/figures/restatement.h"
+
+namespace kanwu::ledger {
+
+namespace {
+
+constexpr char kFormat = 1;
+// A record inflates to at most this: a block of thousands of figures is
+// well within it; bytes that would inflate further are not a record.
+constexpr std::size_t kMaxInflated = 64u << 20;
+
+// What a record leaves out of a figure, made again when read.
+constexpr std::uint32_t kDerivedClause = 1;      // metric_key: its sentence's masked clause
+constexpr std::uint32_t kDocumentSubject = 2;    // subject: "@", the document's name, then what is stored
+
+constexpr std::string_view kClausePrefix = "clause:";
+
+// The key of a figure known by its clause, made from its stored sentence
+// as comparable_figures() made it from the block: the clause is inside the
+// sentence, masked at the figure's own number (the first figure span that
+// ends after the figure's offset).
+std::string clause_key(const LedgerSentence& sentence, std::uint32_t offset, std::string_view role) {
+  std::vector<std::pair<std::size_t, std::size_t>> numbers;
+  std::size_t at = offset;
+  bool found = false;
+  for (const auto& [b, e] : sentence.figures) {
+    numbers.emplace_back(b, e);
+    if (!found && e > offset) at = std::max<std::size_t>(b, offset), found = true;
+  }
+  return fmt::format("{}{}#{}", kClausePrefix, masked_clause(sentence.text, at, numbers), role);
+}
+
+std::string shortest(double v) { return fmt::format("{}", v); }
+
+class Writer {
+ public:
+  void number(std::uint64_t n) {
+    for (; n > 0x7f; n >>= 7) out.push_back(static_cast<char>((n & 0x7f) | 0x80));
+    out.push_back(static_cast<char>(n));
+  }
+  void text(std::string_view s) {
+    number(s.size());
+    out.append(s);
+  }
+  std::string out;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+  bool number(std::uint64_t& n) {
+    n = 0;
+    for (unsigned shift = 0; shift < 64; shift += 7) {
+      if (at_ >= in_.size()) return false;
+      const auto byte = static_cast<unsigned char>(in_[at_++]);
+      n |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+      if (!(byte & 0x80)) return true;
+    }
+    return false;
+  }
+  template <typename T>
+  bool number_as(T& out) {
+    std::uint64_t n = 0;
+    if (!number(n) || n > static_cast<std::uint64_t>(std::numeric_limits<T>::max())) return false;
+    out = static_cast<T>(n);
+    return true;
+  }
+  bool text(std::string& s) {
+    std::uint64_t n = 0;
+    if (!number(n) || n > in_.size() - at_) return false;
+    s.assign(in_.substr(at_, n));
+    at_ += n;
+    return true;
+  }
+  bool real(double& v) {
+    std::string s;
+    if (!text(s) || s.empty()) return false;
+    if (s == "inf" || s == "-inf") {
+      v = s[0] == '-' ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+      return true;
+    }
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    return ec == std::errc() && end == s.data() + s.size();
+  }
+  bool done() const { return at_ == in_.size(); }
+
+ private:
+  std::string_view in_;
+  std::size_t at_ = 0;
+};
+
+std::string deflate_raw(const std::string& in) {
+  z_stream z{};
+  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw LedgerError("zlib: cannot start compressing a figure record");
+  std::string out(deflateBound(&z, static_cast<uLong>(in.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int status = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (status != Z_STREAM_END) throw LedgerError("zlib: cannot compress a figure record");
+  return out;
+}
+
+std::optional<std::string> inflate_raw(std::string_view in) {
+  z_stream z{};
+  if (inflateInit2(&z, -15) != Z_OK) return std::nullopt;
+  std::string out;
+  char chunk[16384];
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  int status = Z_OK;
+  while (status == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(chunk);
+    z.avail_out = sizeof chunk;
+    status = inflate(&z, Z_NO_FLUSH);
+    if (status != Z_OK && status != Z_STREAM_END) break;
+    out.append(chunk, sizeof chunk - z.avail_out);
+    if (out.size() > kMaxInflated) status = Z_DATA_ERROR;
+    else if (status == Z_OK && z.avail_in == 0 && z.avail_out != 0) status = Z_BUF_ERROR;  // cut short
+  }
+  // Bytes after the stream's end are not the record's.
+  const bool whole = status == Z_STREAM_END && z.avail_in == 0;
+  inflateEnd(&z);
+  if (!whole) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::string encode_block_record(const BlockRecord& record, std::string_view document) {
+  Writer w;
+  w.number(record.sentences.size());
+  for (const LedgerSentence& s : record.sentences) {
+    w.text(s.text);
+    w.number(s.figures.size());
+    for (const auto& [b, e] : s.figures) {
+      w.number(b);
+      w.number(e - std::min(b, e));
+    }
+  }
+  const std::string own_subject = "@" + std::string(document);
+  w.number(record.figures.size());
+  for (const LedgerClaim& c : record.figures) {
+    const bool has_sentence = c.sentence >= 0 && static_cast<std::size_t>(c.sentence) < record.sentences.size();
+    std::uint32_t left_out = 0;
+    if (has_sentence && c.metric_key.starts_with(kClausePrefix) &&
+        clause_key(record.sentences[static_cast<std::size_t>(c.sentence)], c.offset, c.role) == c.metric_key)
+      left_out |= kDerivedClause;
+    if (c.subject.starts_with(own_subject)) left_out |= kDocumentSubject;
+    w.number(has_sentence ? static_cast<std::uint64_t>(c.sentence) + 1 : 0);
+    w.number(c.offset);
+    w.number(c.flags);
+    w.number(left_out);
+    w.text(left_out & kDerivedClause ? std::string_view() : std::string_view(c.metric_key));
+    w.text(c.metric);
+    w.text(c.role);
+    w.text(left_out & kDocumentSubject ? std::string_view(c.subject).substr(own_subject.size()) : std::string_view(c.subject));
+    w.text(c.period);
+    w.text(c.period_text);
+    w.text(c.share_base);
+    w.text(c.unit);
+    w.text(c.text);
+    w.text(shortest(c.value));
+    w.text(shortest(c.low));
+    w.text(shortest(c.high));
+    w.number(static_cast<std::uint32_t>(c.start.line));
+    w.number(static_cast<std::uint32_t>(c.start.column));
+    w.number(static_cast<std::uint32_t>(c.end.line));
+    w.number(static_cast<std::uint32_t>(c.end.column));
+  }
+  return std::string(1, kFormat) + deflate_raw(w.out);
+}
+
+std::optional<BlockRecord> decode_block_record(std::string_view bytes, std::string_view document, int block) {
+  if (bytes.empty() || bytes[0] != kFormat) return std::nullopt;
+  const auto inflated = inflate_raw(bytes.substr(1));
+  if (!inflated) return std::nullopt;
+  Reader r(*inflated);
+  BlockRecord out;
+  std::uint64_t count = 0;
+  if (!r.number(count) || count > inflated->size()) return std::nullopt;
+  out.sentences.resize(count);
+  for (std::size_t i = 0; i < out.sentences.size(); ++i) {
+    LedgerSentence& s = out.sentences[i];
+    s.block = block;
+    s.index = static_cast<int>(i);
+    std::uint64_t spans = 0;
+    if (!r.text(s.text) || !r.number(spans) || spans > inflated->size()) return std::nullopt;
+    for (std::uint64_t k = 0; k < spans; ++k) {
+      std::uint32_t b = 0, length = 0;
+      if (!r.number_as(b) || !r.number_as(length) || b + std::uint64_t{length} > s.text.size()) return std::nullopt;
+      s.figures.emplace_back(b, b + length);
+    }
+  }
+  if (!r.number(count) || count > inflated->size()) return std::nullopt;
+  out.figures.resize(count);
+  for (LedgerClaim& c : out.figures) {
+    std::uint64_t sentence = 0;
+    std::uint32_t left_out = 0;
+    std::string subject;
+    if (!r.number(sentence) || sentence > out.sentences.size() || !r.number_as(c.offset) || !r.number_as(c.flags) ||
+        !r.number_as(left_out) || !r.text(c.metric_key) || !r.text(c.metric) || !r.text(c.role) || !r.text(subject) ||
+        !r.text(c.period) || !r.text(c.period_text) || !r.text(c.share_base) || !r.text(c.unit) || !r.text(c.text) ||
+        !r.real(c.value) || !r.real(c.low) || !r.real(c.high) || !r.number_as(c.start.line) ||
+        !r.number_as(c.start.column) || !r.number_as(c.end.line) || !r.number_as(c.end.column))
+      return std::nullopt;
+    c.sentence = static_cast<int>(sentence) - 1;
+    c.block = block;
+    c.subject = left_out & kDocumentSubject ? "@" + std::string(document) + subject : std::move(subject);
+    if (left_out & kDerivedClause) {
+      if (c.sentence < 0) return std::nullopt;
+      c.metric_key = clause_key(out.sentences[static_cast<std::size_t>(c.sentence)], c.offset, c.role);
+    }
+  }
+  if (!r.done()) return std::nullopt;
+  return out;
+}
+
+}  // namespace kanwu::ledger
