@@ -17,6 +17,8 @@ PACKAGES=(
   # `kanwu ledger`: the archive ledger in an SQLite file or a PostgreSQL
   # database (both opened at run time; the headers and pkg-config files here).
   libsqlite3-dev libpq-dev
+  # The ledger's figure records are deflated with zlib (linked: it is small).
+  zlib1g-dev
   # jieba's word list (rules/copyedit.yaml, repeated-word's lexicon).
   python3-jieba
   python3
