@@ -224,6 +224,29 @@ BOOST_AUTO_TEST_CASE(hedged_twins_reworded_conflict_when_the_other_figures_agree
                  .size() == 1u);  // the 5G figure itself, not the hedged one
 }
 
+// A figure whose metric the reader cannot name is known by its clause, and
+// a restating outlet rewords the clause lightly: the words that only
+// introduce a number (共, 达到/达, 同比) are not part of it. A content word
+// dropped (教育) makes another clause: not compared.
+BOOST_AUTO_TEST_CASE(an_unnamed_metric_is_its_clause_without_filler) {
+  const std::string a = "纪检监察\n\n2031年2月3日\n\n2030年，全省共查处违规问题1.2万起，批评教育和处理1.8万人，"
+                        "其中给予处分0.9万人。\n";
+  const auto restated = [](const std::string& clause) {
+    return "纪检数读\n\n2031年2月3日\n\n2030年，全省查处违规问题1.2万起，" + clause + "，其中给予处分0.9万人。\n";
+  };
+  const auto f = run_rules(kConflict, {{"a.txt", a}, {"b.txt", restated("批评教育和处理1.6万人")}});
+  BOOST_REQUIRE(f.size() == 1u);
+  BOOST_TEST(f[0].message.find("批评教育和处理@万人”:1.6万人|1.8万人") != std::string::npos, f[0].message);
+  BOOST_TEST(run_rules(kConflict, {{"a.txt", a}, {"b.txt", restated("批评教育和处理1.8万人")}}).empty());
+  BOOST_TEST(run_rules(kConflict, {{"a.txt", a}, {"b.txt", restated("批评和处理1.6万人")}}).empty());
+  // 达到 and 达, 同比增长 and 增长: one clause.
+  const std::string c = "工业数读\n\n2031年2月3日\n\n2030年，全省规上工业企业达到2.1万家，利润同比增长6.5%，"
+                        "营收增长4.1%。\n";
+  const std::string d = "工业速览\n\n2031年2月3日\n\n2030年，全省规上工业企业达2.1万家，利润增长5.6%，"
+                        "营收增长4.1%。\n";
+  BOOST_TEST(run_rules(kConflict, {{"c.txt", c}, {"d.txt", d}}).size() == 1u);
+}
+
 // Bounds a rule sets are bounds; parallel items with different bounds are
 // not one figure.
 BOOST_AUTO_TEST_CASE(bounds_are_read_as_bounds) {

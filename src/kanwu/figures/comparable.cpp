@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kanwu/figures/claim.h"
+#include "kanwu/figures/phrase.h"
 #include "kanwu/text/cache_file.h"
 #include "kanwu/text/utf8.h"
 
@@ -41,6 +42,17 @@ bool states_itself(const Document& document, const Claim& c, bool unnamed, const
 }
 
 }  // namespace
+
+// A restating outlet rewords a clause lightly — 达到 for 达, 超 for 超过, 同比
+// and 共 dropped — and the words it drops or swaps are those that only
+// introduce a number (`filler` in figures.yaml): the clause is compared
+// without them, word by word as the metric reader splits it.
+std::string restated_clause(std::string_view masked, const FigureVocabulary& vocabulary) {
+  std::string out;
+  for (const figure_stages::Word& w : figure_stages::split_words(masked, *vocabulary.lexicon))
+    if (!w.han || !vocabulary.filler.contains(w.text)) out += w.text;
+  return out;
+}
 
 // The other figures of each paragraph (figures come in block order: each
 // block's run is read on its own), the nearest kMaxCoFigures / 2 either
@@ -147,7 +159,8 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
     d.metric_key = c.metric_key;
     d.metric = c.metric;
     if (d.metric_key.empty()) {
-      const std::string clause = masked_clause(document.blocks()[c.block].text, c.quantity.number_begin, numbers);
+      const std::string clause =
+          restated_clause(masked_clause(document.blocks()[c.block].text, c.quantity.number_begin, numbers), vocabulary);
       if (utf8::count_code_points(clause) < kMinClauseCharacters) continue;
       d.metric_key = std::string(kClausePrefix) + clause + "#" + std::string(to_string(c.role));
       d.metric = clause_metric(d.metric_key);

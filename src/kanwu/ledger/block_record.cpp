@@ -10,6 +10,7 @@
 
 #include "kanwu/figures/comparable.h"
 #include "kanwu/figures/restatement.h"
+#include "kanwu/text/utf8.h"
 
 namespace kanwu::ledger {
 
@@ -21,16 +22,16 @@ constexpr char kFormat = 1;
 constexpr std::size_t kMaxInflated = 64u << 20;
 
 // What a record leaves out of a figure, made again when read.
-constexpr std::uint32_t kDerivedClause = 1;      // metric_key: its sentence's masked clause
+constexpr std::uint32_t kDerivedClause = 1;      // metric_key: its sentence's masked clause, less what was dropped
 constexpr std::uint32_t kDocumentSubject = 2;    // subject: "@", the document's name, then what is stored
 
 constexpr std::string_view kClausePrefix = "clause:";
 
-// The key of a figure known by its clause, made from its stored sentence
-// as comparable_figures() made it from the block: the clause is inside the
-// sentence, masked at the figure's own number (the first figure span that
-// ends after the figure's offset).
-std::string clause_key(const LedgerSentence& sentence, std::uint32_t offset, std::string_view role) {
+// The masked clause of a figure known by its clause, made from its stored
+// sentence as comparable_figures() made it from the block: the clause is
+// inside the sentence, masked at the figure's own number (the first figure
+// span that ends after the figure's offset).
+std::u32string sentence_clause(const LedgerSentence& sentence, std::uint32_t offset) {
   std::vector<std::pair<std::size_t, std::size_t>> numbers;
   std::size_t at = offset;
   bool found = false;
@@ -38,7 +39,55 @@ std::string clause_key(const LedgerSentence& sentence, std::uint32_t offset, std
     numbers.emplace_back(b, e);
     if (!found && e > offset) at = std::max<std::size_t>(b, offset), found = true;
   }
-  return fmt::format("{}{}#{}", kClausePrefix, masked_clause(sentence.text, at, numbers), role);
+  return code_points(masked_clause(sentence.text, at, numbers)).chars;
+}
+
+// The key is the clause less the words restated_clause() dropped (which
+// needs the vocabulary): kept as the places of the characters dropped,
+// [start, length) with start counted from the end of the previous place.
+using Dropped = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+std::u32string without(std::u32string_view clause, const Dropped& dropped) {
+  std::u32string out;
+  std::size_t at = 0;
+  for (const auto& [gap, length] : dropped) {
+    const std::size_t start = std::min(clause.size(), at + gap);
+    out.append(clause.substr(at, start - at));
+    at = std::min(clause.size(), start + length);
+  }
+  out.append(clause.substr(at));
+  return out;
+}
+
+// The places whose removal from `clause` leaves `kept` (nullopt when `kept`
+// is not what is left of it).
+std::optional<Dropped> dropped_from(std::u32string_view clause, std::u32string_view kept) {
+  Dropped out;
+  std::size_t i = 0, j = 0, previous_end = 0;
+  while (i < clause.size()) {
+    if (j < kept.size() && clause[i] == kept[j]) {
+      ++i, ++j;
+      continue;
+    }
+    const std::size_t start = i;
+    while (i < clause.size() && !(j < kept.size() && clause[i] == kept[j])) ++i;
+    out.emplace_back(static_cast<std::uint32_t>(start - previous_end), static_cast<std::uint32_t>(i - start));
+    previous_end = i;
+  }
+  if (j != kept.size() || without(clause, out) != kept) return std::nullopt;
+  return out;
+}
+
+// The clause part of a clause key ("clause:…#role"), as code points.
+std::optional<std::u32string> clause_of_key(std::string_view key, std::string_view role) {
+  const std::string suffix = "#" + std::string(role);
+  if (!key.starts_with(kClausePrefix) || !key.ends_with(suffix) || key.size() < kClausePrefix.size() + suffix.size())
+    return std::nullopt;
+  return code_points(key.substr(kClausePrefix.size(), key.size() - kClausePrefix.size() - suffix.size())).chars;
+}
+
+std::string clause_key(std::u32string_view clause, std::string_view role) {
+  return fmt::format("{}{}#{}", kClausePrefix, to_utf8(clause), role);
 }
 
 std::string shortest(double v) { return fmt::format("{}", v); }
@@ -158,15 +207,26 @@ std::string encode_block_record(const BlockRecord& record, std::string_view docu
   for (const LedgerClaim& c : record.figures) {
     const bool has_sentence = c.sentence >= 0 && static_cast<std::size_t>(c.sentence) < record.sentences.size();
     std::uint32_t left_out = 0;
-    if (has_sentence && c.metric_key.starts_with(kClausePrefix) &&
-        clause_key(record.sentences[static_cast<std::size_t>(c.sentence)], c.offset, c.role) == c.metric_key)
-      left_out |= kDerivedClause;
+    std::optional<Dropped> dropped;
+    if (has_sentence)
+      if (const auto kept = clause_of_key(c.metric_key, c.role)) {
+        dropped = dropped_from(sentence_clause(record.sentences[static_cast<std::size_t>(c.sentence)], c.offset), *kept);
+        if (dropped) left_out |= kDerivedClause;
+      }
     if (c.subject.starts_with(own_subject)) left_out |= kDocumentSubject;
     w.number(has_sentence ? static_cast<std::uint64_t>(c.sentence) + 1 : 0);
     w.number(c.offset);
     w.number(c.flags);
     w.number(left_out);
-    w.text(left_out & kDerivedClause ? std::string_view() : std::string_view(c.metric_key));
+    if (dropped) {
+      w.number(dropped->size());
+      for (const auto& [gap, length] : *dropped) {
+        w.number(gap);
+        w.number(length);
+      }
+    } else {
+      w.text(c.metric_key);
+    }
     w.text(c.metric);
     w.text(c.role);
     w.text(left_out & kDocumentSubject ? std::string_view(c.subject).substr(own_subject.size()) : std::string_view(c.subject));
@@ -213,8 +273,20 @@ std::optional<BlockRecord> decode_block_record(std::string_view bytes, std::stri
     std::uint64_t sentence = 0;
     std::uint32_t left_out = 0;
     std::string subject;
+    Dropped dropped;
     if (!r.number(sentence) || sentence > out.sentences.size() || !r.number_as(c.offset) || !r.number_as(c.flags) ||
-        !r.number_as(left_out) || !r.text(c.metric_key) || !r.text(c.metric) || !r.text(c.role) || !r.text(subject) ||
+        !r.number_as(left_out))
+      return std::nullopt;
+    if (left_out & kDerivedClause) {
+      std::uint64_t places = 0;
+      if (!r.number(places) || places > inflated->size()) return std::nullopt;
+      dropped.resize(places);
+      for (auto& [gap, length] : dropped)
+        if (!r.number_as(gap) || !r.number_as(length)) return std::nullopt;
+    } else if (!r.text(c.metric_key)) {
+      return std::nullopt;
+    }
+    if (!r.text(c.metric) || !r.text(c.role) || !r.text(subject) ||
         !r.text(c.period) || !r.text(c.period_text) || !r.text(c.share_base) || !r.text(c.unit) || !r.text(c.text) ||
         !r.real(c.value) || !r.real(c.low) || !r.real(c.high) || !r.number_as(c.start.line) ||
         !r.number_as(c.start.column) || !r.number_as(c.end.line) || !r.number_as(c.end.column))
@@ -224,7 +296,8 @@ std::optional<BlockRecord> decode_block_record(std::string_view bytes, std::stri
     c.subject = left_out & kDocumentSubject ? "@" + std::string(document) + subject : std::move(subject);
     if (left_out & kDerivedClause) {
       if (c.sentence < 0) return std::nullopt;
-      c.metric_key = clause_key(out.sentences[static_cast<std::size_t>(c.sentence)], c.offset, c.role);
+      c.metric_key =
+          clause_key(without(sentence_clause(out.sentences[static_cast<std::size_t>(c.sentence)], c.offset), dropped), c.role);
     }
   }
   if (!r.done()) return std::nullopt;

@@ -6,7 +6,9 @@
 // Rows for each figure (schema 3) spent most of the ledger's size on text
 // that is repeated within a block or can be made again: a figure known by
 // its clause was keyed by the clause itself, which is its sentence's text
-// masked (masked_clause()); an unnamed figure's subject is its document's
+// masked (masked_clause()) less the filler words restated_clause() drops —
+// kept as the places of the characters dropped, so that reading a record
+// needs no vocabulary; an unnamed figure's subject is its document's
 // name; the sentences, metric names and period words of one paragraph repeat
 // each other. A record keeps each sentence once, leaves out what can be made
 // again from it (checked when written: what would not come back the same is

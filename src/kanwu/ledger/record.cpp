@@ -79,13 +79,14 @@ std::optional<std::string> parse_date(std::string_view text) {
 }
 
 std::string figure_reader(std::string_view vocabulary_text) {
-  // "comparable 5": the figures as comparable_figures reads them (3: the
+  // "comparable 6": the figures as comparable_figures reads them (3: the
   // other figures of a paragraph kept by the hash of their identity; 4: a
   // clause's figures masked one mark each, so items of a list differ; 5:
   // targets are stored, flagged kFigurePlan, and hedges in the flags; new
   // periods (a start's own year, spans since a named event, 去年 + months);
-  // 累计 read before a stopping verb; generic words name no metric).
-  return fmt::format("kanwu 0.1.0; comparable 5; figures.yaml {:016x}", cache::hash(vocabulary_text));
+  // 累计 read before a stopping verb; generic words name no metric; 6: a
+  // clause key without the filler words, restated_clause()).
+  return fmt::format("kanwu 0.1.0; comparable 6; figures.yaml {:016x}", cache::hash(vocabulary_text));
 }
 
 LedgerDocument record_document(const Document& document, const FigureVocabulary& vocabulary,
