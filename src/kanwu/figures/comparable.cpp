@@ -134,8 +134,10 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
   std::vector<ComparableFigure> out;
   const BlockFigures& figures = block_figures(document);
   const DocumentFigures& read = document_figures(document, vocabulary);
-  // The figures' number spans, block by block, read once.
-  std::vector<std::pair<std::size_t, std::size_t>> numbers;
+  // The figures' number spans, block by block, read once; and for a clause
+  // key, the times written out (not a comparison's base, 比2012年: that is
+  // part of what is measured).
+  std::vector<std::pair<std::size_t, std::size_t>> numbers, times;
   std::size_t numbers_block = SIZE_MAX;
   for (const Claim& c : read.claims) {
     // A figure with no unit (18.8万亿英镑 reads as 18.8万亿) is not compared,
@@ -150,18 +152,33 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
     if (c.block != numbers_block) {
       numbers.clear();
       for (const Quantity& q : figures.quantities[c.block]) numbers.emplace_back(q.number_begin, q.number_end);
+      std::vector<std::pair<std::size_t, std::size_t>> spans;
+      for (const Period& p : figures.periods[c.block])
+        if (!p.baseline && std::none_of(numbers.begin(), numbers.end(), [&](const auto& n) {
+              return n.first < p.end && p.begin < n.second;
+            }))
+          spans.emplace_back(p.begin, p.end);
+      std::sort(spans.begin(), spans.end());
+      times.clear();
+      for (const auto& span : spans)
+        if (times.empty() || times.back().second <= span.first) times.push_back(span);
       numbers_block = c.block;
     }
     // A figure whose metric was not read is known by its clause, word for
     // word with the numbers masked (新建和改扩建学校#所): the same clause in
-    // two places is the same metric, if it says enough to name one.
+    // two places is the same metric, if it says enough to name one (its
+    // times included: 4日的预备会议 says which meeting). The key leaves the
+    // times out: they are the figure's period, compared apart, and a
+    // restatement writes them otherwise (去年 for 2024年) or drops them.
     ComparableFigure d;
     d.metric_key = c.metric_key;
     d.metric = c.metric;
     if (d.metric_key.empty()) {
+      const std::string_view text = document.blocks()[c.block].text;
+      const std::string said = restated_clause(masked_clause(text, c.quantity.number_begin, numbers), vocabulary);
+      if (utf8::count_code_points(said) < kMinClauseCharacters) continue;
       const std::string clause =
-          restated_clause(masked_clause(document.blocks()[c.block].text, c.quantity.number_begin, numbers), vocabulary);
-      if (utf8::count_code_points(clause) < kMinClauseCharacters) continue;
+          times.empty() ? said : restated_clause(masked_clause(text, c.quantity.number_begin, numbers, times), vocabulary);
       d.metric_key = std::string(kClausePrefix) + clause + "#" + std::string(to_string(c.role));
       d.metric = clause_metric(d.metric_key);
     }

@@ -103,10 +103,12 @@ template <std::size_t N, std::size_t M>
 std::u32string masked_span(std::string_view text, std::size_t at,
                            const std::vector<std::pair<std::size_t, std::size_t>>& numbers,
                            const std::array<std::string_view, N>& starts, const std::array<std::string_view, M>& ends,
-                           bool mark_own = false, std::vector<std::u32string>* dates = nullptr) {
+                           bool mark_own = false, std::vector<std::u32string>* dates = nullptr,
+                           const std::vector<std::pair<std::size_t, std::size_t>>* times = nullptr) {
   at = std::min(at, text.size());
   const auto [begin, end] = span_bounds(text, at, starts, ends);
   std::u32string masked;
+  std::size_t time = 0;  // the next time span
   bool in_date = false;  // inside a run of digits outside figures
   std::size_t marked_figure = SIZE_MAX;  // the figure the last mark stands for
   auto number = std::lower_bound(numbers.begin(), numbers.end(), begin,
@@ -117,6 +119,11 @@ std::u32string masked_span(std::string_view text, std::size_t at,
     const int n = utf8::decode(text, i, c);
     i += n > 0 ? static_cast<std::size_t>(n) : 1;
     if (n <= 0) continue;
+    if (times) {
+      // A time written out (2024年4月25日, 去年, 全年) is left out.
+      while (time < times->size() && (*times)[time].second <= here) ++time;
+      if (time < times->size() && (*times)[time].first <= here) continue;
+    }
     while (number != numbers.end() && number->second <= here) ++number;
     const bool in_figure = number != numbers.end() && number->first <= here;
     const bool date_digit = !in_figure && is_digit(c);
@@ -165,8 +172,9 @@ MaskedPassage MaskedPassage::around(std::string_view text, std::size_t at,
 
 
 std::string masked_clause(std::string_view text, std::size_t at,
-                          const std::vector<std::pair<std::size_t, std::size_t>>& numbers) {
-  return to_utf8(masked_span(text, at, numbers, kSentenceEnds, kClauseEnds, true));
+                          const std::vector<std::pair<std::size_t, std::size_t>>& numbers,
+                          const std::vector<std::pair<std::size_t, std::size_t>>& times) {
+  return to_utf8(masked_span(text, at, numbers, kSentenceEnds, kClauseEnds, true, nullptr, &times));
 }
 
 namespace {

@@ -60,7 +60,11 @@ struct PassageText {
 // clause before named), so the sentence's start comes with it. Two figures
 // whose metric the reader could not name are the same figure when their
 // clauses read alike word for word.
+// `times` (sorted, not overlapping the numbers) are left out: a clause names
+// a metric, and its time is the figure's period, read apart (2024年4月25日
+// and 去年4月25日, a 全年 dropped: one clause).
 std::string masked_clause(std::string_view block_text, std::size_t at,
-                          const std::vector<std::pair<std::size_t, std::size_t>>& numbers);
+                          const std::vector<std::pair<std::size_t, std::size_t>>& numbers,
+                          const std::vector<std::pair<std::size_t, std::size_t>>& times = {});
 
 }  // namespace kanwu
