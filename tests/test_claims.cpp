@@ -262,6 +262,31 @@ BOOST_AUTO_TEST_CASE(a_start_with_its_own_time_is_that_times_value) {
   BOOST_TEST(claim_with(f, "48.2%").period == "Y2024");
 }
 
+// A change's start of a time not said takes its time from the construction
+// and its metric from the change's end: over a span of years the change
+// runs from the first year to the last; after a change from a time read in
+// the same sentence, a parallel one starts when it started. Elsewhere the
+// start stays a value of a time not read.
+BOOST_AUTO_TEST_CASE(a_change_over_a_span_runs_from_its_first_year_to_its_last) {
+  const Document d = make_doc(
+      "2015年至2023年，全省农村居民人均可支配收入从11420元增长到20380元。\n\n"
+      "全市快递业务量由2018年的3.2亿件增长至2023年的7.9亿件，占全省的比重由21%提升至26%。\n\n"
+      "2023年，全市新能源汽车保有量从1.2万辆增加到3.4万辆。");
+  const auto& f = figures_of(d);
+  const Claim& from = claim_with(f, "11420元");
+  BOOST_TEST(!from.start_value);
+  BOOST_TEST(from.period == "Y2015");
+  BOOST_TEST(from.metric_key == claim_with(f, "20380元").metric_key);
+  BOOST_TEST(claim_with(f, "20380元").period == "Y2023");
+  BOOST_TEST(claim_with(f, "3.2亿件").metric_key == claim_with(f, "7.9亿件").metric_key);
+  BOOST_TEST(claim_with(f, "3.2亿件").period == "Y2018");
+  BOOST_TEST(!claim_with(f, "21%").start_value);
+  BOOST_TEST(claim_with(f, "21%").period == "Y2018");
+  BOOST_TEST(claim_with(f, "26%").period == "Y2023");
+  // One year for the whole change: the start's time is not read.
+  BOOST_TEST(claim_with(f, "1.2万辆").start_value);
+}
+
 BOOST_AUTO_TEST_CASE(start_values_targets_and_forecasts_are_not_compared) {
   const Document d = make_doc("2024年，人均预期寿命从78.2岁提高到79.1岁。\n\n"
                               "到2030年，全市森林覆盖率达到40%。\n\n2024年，确保城镇新增就业1.2万人以上。");

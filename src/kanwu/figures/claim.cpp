@@ -53,6 +53,15 @@ bool counts_a_total(const std::string& period) {
 
 // 由2020年的7.2%提升至7.4%: a time between 由/从 and 的 + a figure is the
 // start value's own, not the period the text goes on in.
+// The years of a span of years' key (Y2012-2024 → 2012, 2024); empty ones
+// for any other period.
+std::pair<std::string, std::string> year_span(std::string_view key) {
+  const auto digits = [](std::string_view t) { return std::all_of(t.begin(), t.end(), [](char ch) { return ch >= '0' && ch <= '9'; }); };
+  if (key.size() != 10 || key[0] != 'Y' || key[5] != '-' || !digits(key.substr(1, 4)) || !digits(key.substr(6, 4)))
+    return {};
+  return {std::string(key.substr(1, 4)), std::string(key.substr(6, 4))};
+}
+
 bool starts_a_change(std::string_view text, const ResolvedPeriod& p) {
   return is_start_value(text.substr(0, p.begin)) && text.substr(p.end).starts_with("的");
 }
@@ -112,6 +121,14 @@ class Extractor {
     SubjectCursor subjects;
     const auto& sentences = doc_.sentences(b);
     std::size_t sentence_first_claim = figures_.claims.size(), current_sentence = SIZE_MAX;
+    // The last change in a sentence that started at a time read: its
+    // start's time and its end's (a parallel change without times runs
+    // over them).
+    struct ChangeTimes {
+      std::size_t sentence;
+      std::string start, start_text, end;
+    };
+    std::optional<ChangeTimes> change_in_sentence;
     std::size_t s = 0, next_period = 0;
     std::string period = carried_, period_text;
     // A 截至… period holds to the end of its clause group (up to ；).
@@ -198,7 +215,8 @@ class Extractor {
         metric = reader_.before(scrub(window, q.begin));
         // A start with its own time (从1978年的10.2%) is that time's value;
         // one without (从1569个减至150个) is of a time not read.
-        c.start_value = is_start_value(scrub(clause, q.begin)) &&
+        c.starts_change = is_start_value(scrub(clause, q.begin));
+        c.start_value = c.starts_change &&
                         !(before_start && q.begin >= start_figure && q.begin <= start_figure + std::string_view("的").size());
         // 铁路、公路、水路、民航预计共发送旅客14047万人次: items joined by 、
         // with no figure of their own are what is counted together; the
@@ -292,6 +310,38 @@ class Extractor {
       if (!base.empty() && !c.metric_key.empty()) {
         c.qualifiers.push_back(base);
         c.metric_key += "+" + base;
+      }
+      // The end of a change (从A增长到B) names what its start measured:
+      // 由2016年的1.1万亿千瓦时增长至2024年的6.2万亿千瓦时 — A is 2016's
+      // 市场化交易电量. A start of a time not said takes one from the
+      // construction: over a span of years (2012年至2024年，…从16510元增长到
+      // 41314元) the change runs from the first year to the last; after a
+      // change from a time read in the same sentence (…，占比由17%提升至63%)
+      // it starts when that change started.
+      if (!figures_.claims.empty() && (c.role == ClaimRole::Value || c.role == ClaimRole::Share) &&
+          !c.metric_key.empty()) {
+        Claim& start = figures_.claims.back();
+        const bool its_start = start.starts_change && start.block == b && start.sentence == s &&
+                               unit_family(start.quantity.unit) == unit_family(q.unit) &&
+                               clause_start(text, sentence_begin, start.quantity.begin, true) == clause;
+        const auto [first_year, last_year] = year_span(c.period);
+        if (its_start && !start.start_value) {
+          change_in_sentence = ChangeTimes{s, start.period, start.period_text, c.period};
+        } else if (its_start && start.period == c.period && !first_year.empty()) {
+          start.start_value = false;
+          start.period = "Y" + first_year;
+          c.period = "Y" + last_year;
+        } else if (its_start && change_in_sentence && change_in_sentence->sentence == s &&
+                   change_in_sentence->end == c.period) {
+          start.start_value = false;
+          start.period = change_in_sentence->start;
+          start.period_text = change_in_sentence->start_text;
+        }
+        if (its_start && !start.start_value && (start.metric_key.empty() || start.role == c.role)) {
+          start.metric = c.metric;
+          start.metric_key = c.metric_key;
+          start.role = c.role;
+        }
       }
       figures_.claims.push_back(std::move(c));
     }

@@ -39,7 +39,8 @@ struct Claim {
   int increase = -1;  // for a rate: the increase stated beside it
   bool plan = false;      // a target or forecast (目标, 力争, 确保; 预计, 有望)
   bool forecast = false;  // a forecast (预计, 预测, 有望): someone's estimate, never compared
-  bool start_value = false;  // the A of 从A增加到B: a value before the period
+  bool start_value = false;  // the A of 从A增加到B: a value before the period, of a time not read
+  bool starts_change = false;  // the A of 从A增加到B, with its own time read (由2016年的A) or not
   bool ambiguous = false;    // another value in its paragraph reads as the same figure
   bool comparable() const {
     return !plan && !start_value && !ambiguous && !metric_key.empty() && !period.empty();

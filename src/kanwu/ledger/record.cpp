@@ -85,7 +85,8 @@ std::string figure_reader(std::string_view vocabulary_text) {
   // targets are stored, flagged kFigurePlan, and hedges in the flags; new
   // periods (a start's own year, spans since a named event, 去年 + months);
   // 累计 read before a stopping verb; generic words name no metric; 6: a
-  // clause key without the filler words, restated_clause()).
+  // clause key without the filler words and times, restated_clause(); a
+  // change's start dated by its span or a parallel change, named by its end).
   return fmt::format("kanwu 0.1.0; comparable 6; figures.yaml {:016x}", cache::hash(vocabulary_text));
 }
 
