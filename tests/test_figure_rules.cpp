@@ -239,6 +239,12 @@ BOOST_AUTO_TEST_CASE(an_unnamed_metric_is_its_clause_without_filler) {
   BOOST_TEST(f[0].message.find("批评教育和处理@万人”:1.6万人|1.8万人") != std::string::npos, f[0].message);
   BOOST_TEST(run_rules(kConflict, {{"a.txt", a}, {"b.txt", restated("批评教育和处理1.8万人")}}).empty());
   BOOST_TEST(run_rules(kConflict, {{"a.txt", a}, {"b.txt", restated("批评和处理1.6万人")}}).empty());
+  // A word that changes the figure is kept: 再次批评教育和处理 is not the
+  // batch 批评教育和处理 counts.
+  BOOST_TEST(run_rules(kConflict, {{"a.txt", a},
+                                   {"f.txt", "纪检数读\n\n2031年2月3日\n\n2030年，全省查处违规问题1.2万起，"
+                                             "再次批评教育和处理1.6万人，其中给予处分0.9万人。\n"}})
+                 .empty());
   // The time is the figure's period, compared apart: 去年 for 2030年 under
   // a 2031 dateline, or a 全年 dropped, is the same clause.
   BOOST_TEST(run_rules(kConflict, {{"a.txt", a},

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -577,6 +578,22 @@ BOOST_AUTO_TEST_CASE(remove_and_corrections) {
   BOOST_TEST(corrections[0].document.title == "通辽市民政局2024年5月6日发布");
   BOOST_TEST(corrections[1].corrected_on == "");
 
+  // A figure index row for each identity of each block (no foreign key
+  // deletes them: the ledger does, by the hashes the block's row names).
+  const std::string db = tmp.file("l.db");
+  const auto index_rows = [&] { return std::stoul(query_one(db, "SELECT count(*) FROM ledger_figures")); };
+  const auto index_rows_of = [&](const char* name) {
+    return std::stoul(query_one(db, std::string("SELECT count(*) FROM ledger_figures f JOIN ledger_documents d ON "
+                                                 "d.id = f.document_id WHERE d.name = '") + name + "'"));
+  };
+  const auto expected_rows = [](const LedgerDocument& d) {
+    std::set<std::pair<int, std::string>> rows;
+    for (const LedgerClaim& c : d.claims) rows.emplace(c.block, c.group);
+    return rows.size();
+  };
+  BOOST_TEST(index_rows_of("a.txt") == expected_rows(record(kRelease, "a.txt")));
+  const std::size_t b_rows = index_rows_of("b.txt");
+  BOOST_TEST(index_rows() == index_rows_of("a.txt") + b_rows);
   // Eight band rows a paragraph (no foreign key deletes them: the ledger does).
   const auto bands = [&] { return std::stoul(query_one(tmp.file("l.db"), "SELECT count(*) FROM ledger_paragraph_bands")); };
   const auto paragraphs = [&] { return std::stoul(query_one(tmp.file("l.db"), "SELECT count(*) FROM ledger_paragraphs")); };
@@ -587,7 +604,14 @@ BOOST_AUTO_TEST_CASE(remove_and_corrections) {
   changed.replace(changed.find("128"), 3, "130");
   BOOST_TEST(static_cast<int>(store->add(record(changed, "a.txt"))) == static_cast<int>(AddOutcome::Replaced));
   BOOST_TEST(bands() == kArchiveBands * paragraphs());
+  BOOST_TEST(index_rows_of("a.txt") == expected_rows(record(changed, "a.txt")));
+  BOOST_TEST(index_rows() == index_rows_of("a.txt") + b_rows);
+  // A record that no longer decodes (edited by hand) still has its index
+  // rows removed with it.
+  run_sql(db, "UPDATE ledger_figure_blocks SET record = x'00' WHERE document_id = "
+              "(SELECT id FROM ledger_documents WHERE name = 'a.txt')");
   BOOST_TEST(store->remove("a.txt"));
+  BOOST_TEST(index_rows() == b_rows);
   BOOST_TEST(!store->remove("a.txt"));
   BOOST_TEST(bands() == 0u);
   BOOST_TEST(store->documents().size() == 1u);
@@ -847,6 +871,26 @@ BOOST_AUTO_TEST_CASE(figure_records_come_back_as_written) {
     BOOST_TEST(!decode_block_record(bytes + '\x00', "records.txt", block));
   }
   BOOST_TEST(clauses > 0u);  // the test reaches what a record leaves out
+  // Hostile records: counts the bytes could not hold are refused before
+  // anything is allocated for them; a stream that inflates past what any
+  // block needs is not a record.
+  const auto record_of = [](const std::string& payload) {
+    z_stream z{};
+    deflateInit2(&z, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY);
+    std::string out(deflateBound(&z, static_cast<uLong>(payload.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(payload.data()));
+    z.avail_in = static_cast<uInt>(payload.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return std::string(1, '\x01') + out;
+  };
+  BOOST_TEST(!decode_block_record(record_of(std::string("\x80\x94\xeb\xdc\x03", 5)), "x", 0));  // 10^9 sentences
+  BOOST_TEST(!decode_block_record(record_of(std::string("\x00\x80\x94\xeb\xdc\x03", 6) + std::string(4000, '\0')), "x", 0));
+  BOOST_TEST(!decode_block_record(record_of(std::string(5u << 20, '\0')), "x", 0));  // inflates past 4 MB
+  BOOST_TEST((decode_block_record(record_of(std::string(2, '\0')), "x", 0)->figures.empty()));  // an empty block reads
   BOOST_TEST(unnamed > 0u);
   // A clause key that is not its sentence's masked clause is kept as written.
   BlockRecord odd = blocks.begin()->second;

@@ -44,13 +44,14 @@ bool states_itself(const Document& document, const Claim& c, bool unnamed, const
 }  // namespace
 
 // A restating outlet rewords a clause lightly — 达到 for 达, 超 for 超过, 同比
-// and 共 dropped — and the words it drops or swaps are those that only
-// introduce a number (`filler` in figures.yaml): the clause is compared
-// without them, word by word as the metric reader splits it.
+// and 共 dropped — and the words it drops or swaps do not change what is
+// measured (`clause_filler` in figures.yaml; not 首次, 再次: those do): the
+// clause is compared without them, word by word as the metric reader
+// splits it.
 std::string restated_clause(std::string_view masked, const FigureVocabulary& vocabulary) {
   std::string out;
   for (const figure_stages::Word& w : figure_stages::split_words(masked, *vocabulary.lexicon))
-    if (!w.han || !vocabulary.filler.contains(w.text)) out += w.text;
+    if (!w.han || !vocabulary.clause_filler.contains(w.text)) out += w.text;
   return out;
 }
 

@@ -93,8 +93,8 @@ std::string figure_group(std::string_view metric_key, std::string_view subject, 
 std::string clause_metric(std::string_view metric_key);
 
 // A masked clause (masked_clause()) as a figure known by its clause is
-// keyed: without the words that only introduce a number (the vocabulary's
-// filler), which restatements drop and swap.
+// keyed: without the words restatements drop and swap around a number (the
+// vocabulary's clause_filler).
 std::string restated_clause(std::string_view masked, const FigureVocabulary& vocabulary);
 
 // Fills each figure's evidence.cofigures from the figures beside it in its

@@ -103,6 +103,7 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   for (const auto& g : r.groups(root, "qualifiers"))
     for (const auto& name : g) v->qualifiers.emplace_back(name, g[0]);
   for (const auto& w : r.words(root, "filler")) v->filler.insert(w);
+  for (const auto& w : r.words(root, "clause_filler")) v->clause_filler.insert(w);
   for (const auto& w : r.words(root, "stops")) v->stops.insert(w);
   for (const auto& w : r.words(root, "generic_words")) v->generic_words.insert(w);
   v->dateline_agencies = r.words(root, "dateline_agencies");
@@ -134,7 +135,7 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
     }
     for (std::size_t i = 1; i < g.size(); ++i) v->since_events.push_back({g[i], year, month});
   }
-  static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "stops", "generic_words", "dateline_agencies", "plan_words", "done_words", "forecast_words", "span_words", "continuation_words",
+  static const std::set<std::string> kKnown{"indicators", "qualifiers", "filler", "clause_filler", "stops", "generic_words", "dateline_agencies", "plan_words", "done_words", "forecast_words", "span_words", "continuation_words",
                                             "national", "national_bodies", "not_subject_after", "own_place", "places",
                                             "place_suffixes", "not_places", "lexicon", "place_name_tags", "holidays",
                                             "holiday_suffixes", "review_titles", "since_events"};
@@ -176,6 +177,7 @@ std::shared_ptr<const FigureVocabulary> read(const std::string& path, std::vecto
   for (const auto& [a, b] : v->indicators) add_word(a), add_word(b);
   for (const auto& [a, b] : v->qualifiers) add_word(a), add_word(b);
   for (const auto& w : v->filler) add_word(w);
+  for (const auto& w : v->clause_filler) add_word(w);
   for (const auto& w : v->stops) add_word(w);
   std::set<std::string> name_tags;
   for (const auto& t : r.words(root, "place_name_tags")) name_tags.insert(t);

@@ -39,6 +39,7 @@ struct FigureVocabulary {
   // variant → qualifier, longest variant first.
   std::vector<std::pair<std::string, std::string>> qualifiers;
   std::set<std::string> filler;
+  std::set<std::string> clause_filler;  // left out of a clause key (restated_clause)
   std::set<std::string> stops;
   std::set<std::string> generic_words;  // a metric of these alone names nothing
   std::vector<std::string> dateline_agencies;  // 新华社, 本报: a dateline's opening

@@ -5,11 +5,13 @@
 #include <charconv>
 #include <cstdint>
 #include <limits>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "kanwu/figures/comparable.h"
 #include "kanwu/figures/restatement.h"
+#include "kanwu/text/cache_file.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu::ledger {
@@ -17,9 +19,14 @@ namespace kanwu::ledger {
 namespace {
 
 constexpr char kFormat = 1;
-// A record inflates to at most this: a block of thousands of figures is
-// well within it; bytes that would inflate further are not a record.
-constexpr std::size_t kMaxInflated = 64u << 20;
+// A record inflates to at most this: a block of tens of thousands of
+// figures is within it; bytes that would inflate further are not a record.
+constexpr std::size_t kMaxInflated = 4u << 20;
+// The fewest bytes a sentence and a figure take in an inflated record: a
+// count read is refused when the bytes left could not hold that many, so a
+// hostile record cannot make the reader allocate more than a few times its
+// size.
+constexpr std::size_t kMinSentenceBytes = 2, kMinFigureBytes = 23;
 
 // What a record leaves out of a figure, made again when read.
 constexpr std::uint32_t kDerivedClause = 1;      // metric_key: its sentence's masked clause, less what was dropped
@@ -92,6 +99,13 @@ std::string clause_key(std::u32string_view clause, std::string_view role) {
 
 std::string shortest(double v) { return fmt::format("{}", v); }
 
+// 32 bits of a key made again when read, kept to tell that it was made as
+// it was written.
+std::uint32_t key_check(std::string_view key) {
+  const std::uint64_t h = cache::hash(key);
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
 class Writer {
  public:
   void number(std::uint64_t n) {
@@ -143,6 +157,7 @@ class Reader {
     return ec == std::errc() && end == s.data() + s.size();
   }
   bool done() const { return at_ == in_.size(); }
+  std::size_t left() const { return in_.size() - at_; }
 
  private:
   std::string_view in_;
@@ -224,6 +239,7 @@ std::string encode_block_record(const BlockRecord& record, std::string_view docu
         w.number(gap);
         w.number(length);
       }
+      w.number(key_check(c.metric_key));
     } else {
       w.text(c.metric_key);
     }
@@ -253,36 +269,41 @@ std::optional<BlockRecord> decode_block_record(std::string_view bytes, std::stri
   Reader r(*inflated);
   BlockRecord out;
   std::uint64_t count = 0;
-  if (!r.number(count) || count > inflated->size()) return std::nullopt;
+  if (!r.number(count) || count > r.left() / kMinSentenceBytes) return std::nullopt;
   out.sentences.resize(count);
   for (std::size_t i = 0; i < out.sentences.size(); ++i) {
     LedgerSentence& s = out.sentences[i];
     s.block = block;
     s.index = static_cast<int>(i);
     std::uint64_t spans = 0;
-    if (!r.text(s.text) || !r.number(spans) || spans > inflated->size()) return std::nullopt;
+    if (!r.text(s.text) || !r.number(spans) || spans > r.left() / 2) return std::nullopt;
     for (std::uint64_t k = 0; k < spans; ++k) {
       std::uint32_t b = 0, length = 0;
       if (!r.number_as(b) || !r.number_as(length) || b + std::uint64_t{length} > s.text.size()) return std::nullopt;
       s.figures.emplace_back(b, b + length);
     }
   }
-  if (!r.number(count) || count > inflated->size()) return std::nullopt;
+  if (!r.number(count) || count > r.left() / kMinFigureBytes) return std::nullopt;
   out.figures.resize(count);
+  // A sentence's clause is masked once for each place in it a figure asks
+  // for (a hostile record could ask for one long sentence many times).
+  std::map<std::pair<std::size_t, std::uint32_t>, std::u32string> clauses;
   for (LedgerClaim& c : out.figures) {
     std::uint64_t sentence = 0;
     std::uint32_t left_out = 0;
     std::string subject;
     Dropped dropped;
+    std::uint32_t check = 0;
     if (!r.number(sentence) || sentence > out.sentences.size() || !r.number_as(c.offset) || !r.number_as(c.flags) ||
         !r.number_as(left_out))
       return std::nullopt;
     if (left_out & kDerivedClause) {
       std::uint64_t places = 0;
-      if (!r.number(places) || places > inflated->size()) return std::nullopt;
+      if (!r.number(places) || places > r.left() / 2) return std::nullopt;
       dropped.resize(places);
       for (auto& [gap, length] : dropped)
         if (!r.number_as(gap) || !r.number_as(length)) return std::nullopt;
+      if (!r.number_as(check)) return std::nullopt;
     } else if (!r.text(c.metric_key)) {
       return std::nullopt;
     }
@@ -296,8 +317,14 @@ std::optional<BlockRecord> decode_block_record(std::string_view bytes, std::stri
     c.subject = left_out & kDocumentSubject ? "@" + std::string(document) + subject : std::move(subject);
     if (left_out & kDerivedClause) {
       if (c.sentence < 0) return std::nullopt;
-      c.metric_key =
-          clause_key(without(sentence_clause(out.sentences[static_cast<std::size_t>(c.sentence)], c.offset), dropped), c.role);
+      const auto sentence_at = static_cast<std::size_t>(c.sentence);
+      auto [it, fresh] = clauses.try_emplace({sentence_at, c.offset});
+      if (fresh) it->second = sentence_clause(out.sentences[sentence_at], c.offset);
+      c.metric_key = clause_key(without(it->second, dropped), c.role);
+      // Made again as this kanwu masks a clause: a kanwu that masks
+      // otherwise than the one that wrote the record reads another key, and
+      // the record is not read (its document is to be added again).
+      if (key_check(c.metric_key) != check) return std::nullopt;
     }
   }
   if (!r.done()) return std::nullopt;

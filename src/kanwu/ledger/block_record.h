@@ -6,9 +6,11 @@
 // Rows for each figure (schema 3) spent most of the ledger's size on text
 // that is repeated within a block or can be made again: a figure known by
 // its clause was keyed by the clause itself, which is its sentence's text
-// masked (masked_clause()) less the filler words restated_clause() drops —
-// kept as the places of the characters dropped, so that reading a record
-// needs no vocabulary; an unnamed figure's subject is its document's
+// masked (masked_clause()) less the words restated_clause() drops — kept as
+// the places of the characters dropped and a 32-bit check of the key, so
+// that reading a record needs no vocabulary, and a kanwu that masks
+// otherwise reads no record rather than a wrong key; an unnamed figure's
+// subject is its document's
 // name; the sentences, metric names and period words of one paragraph repeat
 // each other. A record keeps each sentence once, leaves out what can be made
 // again from it (checked when written: what would not come back the same is
@@ -20,7 +22,8 @@
 // Layout: one byte, the format (1), then a raw deflate stream of: the
 // sentence count and each sentence (its text, its figure spans); the figure
 // count and each figure (its sentence, +1, 0 for none; its offset in it; its
-// flags and what was left out; its strings; its value, low and high as
+// flags and what was left out; its metric key, or the places dropped from
+// its clause and the key's check; its other strings; its value, low and high as
 // shortest round-trip decimals; its start and end). Numbers are LEB128
 // varints, strings a varint length and the bytes.
 #pragma once

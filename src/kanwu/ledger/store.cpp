@@ -172,7 +172,11 @@ CREATE INDEX ledger_documents_to_add_again ON ledger_documents (reader) WHERE re
     // sentences are one compressed record (block_record.h) instead of a row
     // per figure and per sentence; what a lookup is made by — each figure's
     // identity hash, day, document and block — is an index of its own
-    // (ledger_figures, no rowid: the table is the index). The records are
+    // (ledger_figures, no rowid: the table is the index), and a block's row
+    // names the identity hashes it is indexed under outside its record
+    // (groups), so its index rows are found again without reading the
+    // record (a record that does not decode would leave them behind). The
+    // records are
     // a table with rowids (an index finds a block's): a table without
     // rowids keeps a thousand bytes of a row in its page and spills the rest,
     // which left a quarter of the records' pages empty. Neither can be made
@@ -192,6 +196,7 @@ CREATE TABLE ledger_figure_blocks (
   document_id BIGINT NOT NULL REFERENCES ledger_documents (id) ON DELETE CASCADE,
   block INTEGER NOT NULL,
   figures INTEGER NOT NULL,
+  groups {blob} NOT NULL,
   record {blob} NOT NULL
 );
 CREATE UNIQUE INDEX ledger_figure_blocks_block ON ledger_figure_blocks (document_id, block);
@@ -234,6 +239,24 @@ std::int64_t as_stored(std::uint64_t hash) { return static_cast<std::int64_t>(ha
 // are half as long.
 std::int64_t band_stored(std::uint64_t key) {
   return static_cast<std::int32_t>(static_cast<std::uint32_t>(key ^ (key >> 32)));
+}
+
+// Identity hashes as a block's row keeps them: 8 bytes each, little-endian.
+std::string pack_hashes(const std::set<std::int64_t>& hashes) {
+  std::string out;
+  for (const std::int64_t h : hashes)
+    for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((static_cast<std::uint64_t>(h) >> (8 * i)) & 0xff));
+  return out;
+}
+
+std::vector<std::int64_t> unpack_hashes(std::string_view bytes) {
+  std::vector<std::int64_t> out;
+  for (std::size_t at = 0; at + 8 <= bytes.size(); at += 8) {
+    std::uint64_t h = 0;
+    for (int i = 0; i < 8; ++i) h |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[at + i])) << (8 * i);
+    out.push_back(static_cast<std::int64_t>(h));
+  }
+  return out;
 }
 
 // A publication date as the figures' index orders it: YYYYMMDD (a month or
@@ -361,17 +384,22 @@ void delete_document_rows(SqlConnection& db, std::int64_t id) {
     }
   }
   {
-    // A figure's index row is found again from its record (the index is
-    // by identity, not by document): by the identity's hash, whatever the
-    // day it was filed under.
+    // A block's index rows are found again by the hashes its row names
+    // (the index is by identity, not by document), whatever the day they
+    // were filed under.
+    std::vector<std::pair<std::int64_t, std::string>> blocks;
+    auto q = db.prepare("SELECT block, groups FROM ledger_figure_blocks WHERE document_id = $1");
+    q->bind(1, id);
+    while (q->next()) blocks.emplace_back(q->integer(0), q->blob(1));
     auto row = db.prepare("DELETE FROM ledger_figures WHERE group_hash = $1 AND document_id = $2 AND block = $3");
-    for (const StoredClaim& figure : document_figures(db, id)) {
-      row->reset();
-      row->bind(1, group_stored(figure.claim.group));
-      row->bind(2, id);
-      row->bind(3, static_cast<std::int64_t>(figure.claim.block));
-      row->run();
-    }
+    for (const auto& [block, groups] : blocks)
+      for (const std::int64_t hash : unpack_hashes(groups)) {
+        row->reset();
+        row->bind(1, hash);
+        row->bind(2, id);
+        row->bind(3, block);
+        row->run();
+      }
   }
   for (const char* sql : {"DELETE FROM ledger_paragraphs WHERE document_id = $1",
                           "DELETE FROM ledger_figure_blocks WHERE document_id = $1"}) {
@@ -547,19 +575,21 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
   {
     // One record per block: its figures and the sentences they stand in.
     std::map<int, BlockRecord> blocks;
-    std::map<int, int> sentence_in_block;  // document sentence → its index in its block's record
+    std::map<std::pair<int, int>, int> sentence_in_block;  // (block, document sentence) → its index in the block's record
     for (const LedgerClaim& c : doc.claims) {
       BlockRecord& record = blocks[c.block];
       LedgerClaim figure = c;
       figure.sentence = -1;
       if (c.sentence >= 0 && static_cast<std::size_t>(c.sentence) < doc.sentences.size()) {
-        const auto [it, fresh] = sentence_in_block.try_emplace(c.sentence, static_cast<int>(record.sentences.size()));
+        const auto [it, fresh] =
+            sentence_in_block.try_emplace({c.block, c.sentence}, static_cast<int>(record.sentences.size()));
         if (fresh) record.sentences.push_back(doc.sentences[static_cast<std::size_t>(c.sentence)]);
         figure.sentence = it->second;
       }
       record.figures.push_back(std::move(figure));
     }
-    auto q = db_->prepare("INSERT INTO ledger_figure_blocks (document_id, block, figures, record) VALUES ($1, $2, $3, $4)");
+    auto q = db_->prepare(
+        "INSERT INTO ledger_figure_blocks (document_id, block, figures, groups, record) VALUES ($1, $2, $3, $4, $5)");
     // Two figures of one identity in one block are one index row: the
     // lookup reads the block whole.
     auto index = db_->prepare(
@@ -567,15 +597,18 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
         "ON CONFLICT DO NOTHING");
     const std::int64_t published = published_day(doc.published);
     for (const auto& [block, record] : blocks) {
+      std::set<std::int64_t> groups;
+      for (const LedgerClaim& c : record.figures) groups.insert(group_stored(c.group));
       q->reset();
       q->bind(1, id);
       q->bind(2, static_cast<std::int64_t>(block));
       q->bind(3, static_cast<std::int64_t>(record.figures.size()));
-      q->bind_blob(4, encode_block_record(record, doc.name));
+      q->bind_blob(4, pack_hashes(groups));
+      q->bind_blob(5, encode_block_record(record, doc.name));
       q->run();
-      for (const LedgerClaim& c : record.figures) {
+      for (const std::int64_t group : groups) {
         index->reset();
-        index->bind(1, group_stored(c.group));
+        index->bind(1, group);
         index->bind(2, published);
         index->bind(3, id);
         index->bind(4, static_cast<std::int64_t>(block));
