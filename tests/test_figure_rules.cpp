@@ -251,6 +251,15 @@ BOOST_AUTO_TEST_CASE(an_unnamed_metric_is_its_clause_without_filler) {
                                    {"e.txt", "纪检数读\n\n2031年2月3日\n\n去年全年，全省查处违规问题1.2万起，"
                                              "批评教育和处理1.6万人，其中给予处分0.9万人。\n"}})
                  .size() == 1u);
+  // A stated base is part of what is measured, also of a figure known by its
+  // clause (its year is masked like any digits): 比2025年 and 比2024年 differ.
+  const std::string g = "林业\n\n2031年2月3日\n\n截至去年底，全省森林覆盖率达25.1%，比2025年提高约2个百分点，"
+                        "森林蓄积量达3.2亿立方米。\n";
+  const auto base = [](const std::string& since) {
+    return "林业数读\n\n2031年2月3日\n\n截至去年底，全省森林覆盖率达25.1%，" + since + "，森林蓄积量达3.2亿立方米。\n";
+  };
+  BOOST_TEST(run_rules(kConflict, {{"g.txt", g}, {"h.txt", base("比2024年提高约5个百分点")}}).empty());
+  BOOST_TEST(run_rules(kConflict, {{"g.txt", g}, {"h.txt", base("比2025年提高约3个百分点")}}).size() == 1u);
   // 达到 and 达, 同比增长 and 增长: one clause.
   const std::string c = "工业数读\n\n2031年2月3日\n\n2030年，全省规上工业企业达到2.1万家，利润同比增长6.5%，"
                         "营收增长4.1%。\n";

@@ -307,9 +307,9 @@ class Extractor {
       // contribution in points belongs to the driver in the clause before.
       if (c.role == ClaimRole::PointChange && (c.metric.starts_with("拉动") || c.metric.starts_with("带动")))
         c.metric_key.clear();
-      if (!base.empty() && !c.metric_key.empty()) {
+      if (!base.empty()) {
         c.qualifiers.push_back(base);
-        c.metric_key += "+" + base;
+        if (!c.metric_key.empty()) c.metric_key += "+" + base;
       }
       // The end of a change (从A增长到B) names what its start measured:
       // 由2016年的1.1万亿千瓦时增长至2024年的6.2万亿千瓦时 — A is 2016's

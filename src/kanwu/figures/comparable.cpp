@@ -182,6 +182,10 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
           times.empty() ? said : restated_clause(masked_clause(text, c.quantity.number_begin, numbers, times), vocabulary);
       d.metric_key = std::string(kClausePrefix) + clause + "#" + std::string(to_string(c.role));
       d.metric = clause_metric(d.metric_key);
+      // A stated base other than the year before (比2020年提高) is part of
+      // what is measured; its year is masked in the clause like any digits.
+      for (const std::string& q : c.qualifiers)
+        if (q.starts_with("较")) d.metric_key += "+" + q;
     }
     const bool unnamed = c.subject.starts_with("@");
     d.role = std::string(to_string(c.role));
