@@ -1,4 +1,5 @@
 #include "kanwu/figures/block_periods.h"
+#include "kanwu/text/marks.h"
 
 #include <algorithm>
 #include <cctype>
@@ -81,7 +82,7 @@ bool inside_longer_word(const FigureVocabulary& v, std::string_view text, std::s
 // of the done amount, in a clause with no verb of its own).
 bool clause_done(const FigureVocabulary& v, std::string_view after_plan_word) {
   std::size_t start = std::string_view::npos;
-  for (std::string_view mark : {"，", "；"}) {
+  for (std::string_view mark : marks::kClauseBreaks) {
     const std::size_t at = after_plan_word.find(mark);
     if (at != std::string_view::npos) start = std::min(start, at + mark.size());
   }

@@ -1,4 +1,5 @@
 #include "kanwu/figures/phrase.h"
+#include "kanwu/text/marks.h"
 
 #include <algorithm>
 
@@ -8,7 +9,7 @@
 namespace kanwu::figure_stages {
 
 bool is_mark(std::string_view text, std::size_t at, std::size_t& length, bool enumeration) {
-  for (std::string_view mark : {"，", "；", "：", "。", "！", "？", ",", ";", ":"}) {
+  for (std::string_view mark : marks::kClauseMarks) {
     if (text.substr(at).starts_with(mark)) {
       length = mark.size();
       return true;

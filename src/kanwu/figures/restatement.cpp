@@ -1,4 +1,5 @@
 #include "kanwu/figures/restatement.h"
+#include "kanwu/text/marks.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -11,9 +12,9 @@ namespace kanwu {
 namespace {
 
 // Sentence ends: a restated passage is read a sentence at a time.
-constexpr std::array<std::string_view, 6> kSentenceEnds{"。", "！", "？", "；", "\n", "!"};
+constexpr auto kSentenceEnds = marks::kSentenceEnds;
 constexpr std::size_t kReach = 600;
-constexpr std::array<std::string_view, 9> kClauseEnds{"。", "！", "？", "；", "\n", "!", "，", "：", ","};
+constexpr auto kClauseEnds = marks::kFigureClauseEnds;
 
 bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
 

@@ -1,4 +1,5 @@
 #include "kanwu/kinds/broken_paragraph.h"
+#include "kanwu/text/marks.h"
 
 #include <fmt/format.h>
 
@@ -66,7 +67,9 @@ std::size_t longest_shared_run(std::string_view a, std::string_view b_head) {
 // the break cuts a word; with a full stop inside (…送别。胡锦涛送花圈表示哀悼)
 // it is a headline when B restates it.
 bool is_headline_of(std::string_view a, std::string_view b, const JoinSignal& join) {
-  for (std::string_view mark : {"，", "、", "；", "：", ",", ";"})
+  // (An enumeration's 、 is a clause mark here too: a title does not list.)
+  if (a.find("、") != std::string_view::npos) return false;
+  for (std::string_view mark : marks::kMidSentenceMarks)
     if (a.find(mark) != std::string_view::npos) return false;
   if (a.find("。") == std::string_view::npos && a.find("！") == std::string_view::npos) return !join.spans_word;
   // Nor does one with a full stop end cutting a word (…最大开挖直 / 径12.68米).
@@ -281,7 +284,7 @@ class BrokenParagraphRule : public Rule {
   }
 
   static bool has_clause_mark(std::string_view text) {
-    for (std::string_view mark : {"，", "；", "：", ",", ";"})
+    for (std::string_view mark : marks::kMidSentenceMarks)
       if (text.find(mark) != std::string_view::npos) return true;
     return false;
   }

@@ -1,4 +1,5 @@
 #include "kanwu/kinds/figure_arithmetic.h"
+#include "kanwu/text/marks.h"
 
 #include <fmt/format.h>
 
@@ -243,7 +244,7 @@ class FigureArithmeticRule : public Rule {
     const std::string_view text = block.text;
     for (std::size_t at = text.find("分别"); at != std::string_view::npos; at = text.find("分别", at + 6)) {
       std::size_t start = 0;
-      for (std::string_view mark : {"，", "；", "：", "。", ",", ";", ":"}) {
+      for (std::string_view mark : marks::kClauseMarks) {
         const auto p = text.rfind(mark, at);
         if (p != std::string_view::npos) start = std::max(start, p + mark.size());
       }
@@ -261,7 +262,7 @@ class FigureArithmeticRule : public Rule {
         if (w == "和" || w == "与" || w == "及" || w == "以及") ++by_all;
       }
       std::size_t end = text.size();
-      for (std::string_view mark : {"，", "；", "。", ",", ";"}) {
+      for (std::string_view mark : marks::kClauseMarksButColon) {
         const auto p = text.find(mark, at);
         if (p != std::string_view::npos) end = std::min(end, p);
       }

@@ -1,4 +1,5 @@
 #include "kanwu/kinds/rate_range.h"
+#include "kanwu/text/marks.h"
 
 #include "kanwu/figures/claim.h"
 
@@ -35,7 +36,7 @@ class RateRangeRule : public Rule {
  private:
   static std::string_view clause_before(std::string_view text, std::size_t at) {
     std::size_t start = 0;
-    for (std::string_view mark : {"，", "；", "。", "！", "？", ",", ";"}) {
+    for (std::string_view mark : marks::kClauseMarksButColon) {
       const auto p = text.rfind(mark, at);
       if (p != std::string_view::npos && p < at) start = std::max(start, p + mark.size());
     }
