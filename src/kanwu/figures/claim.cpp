@@ -53,6 +53,13 @@ bool counts_a_total(const std::string& period) {
 
 // 由2020年的7.2%提升至7.4%: a time between 由/从 and 的 + a figure is the
 // start value's own, not the period the text goes on in.
+// A change in a sentence that started at a time read: its start's time and
+// its end's (a parallel change without times runs over them).
+struct ChangeTimes {
+  std::size_t sentence;
+  std::string start, start_text, end;
+};
+
 // The years of a span of years' key (Y2012-2024 → 2012, 2024); empty ones
 // for any other period.
 std::pair<std::string, std::string> year_span(std::string_view key) {
@@ -60,6 +67,36 @@ std::pair<std::string, std::string> year_span(std::string_view key) {
   if (key.size() != 10 || key[0] != 'Y' || key[5] != '-' || !digits(key.substr(1, 4)) || !digits(key.substr(6, 4)))
     return {};
   return {std::string(key.substr(1, 4)), std::string(key.substr(6, 4))};
+}
+
+// The end of a change (从A增长到B, `end`) after its start in the same clause
+// names what the start measured: 由2016年的1.1万亿千瓦时增长至2024年的6.2万亿
+// 千瓦时 — A is 2016's 市场化交易电量. A start of a time not said takes one
+// from the construction: over a span of years (2012年至2024年，…从16510元增长到
+// 41314元) the change runs from the first year to the last; after a change
+// from a time read in the same sentence (…，占比由17%提升至63%) it starts when
+// that change started (`last`: the sentence's last such change).
+void end_change(Claim& start, Claim& end, std::optional<ChangeTimes>& last) {
+  if ((end.role != ClaimRole::Value && end.role != ClaimRole::Share) || end.metric_key.empty() ||
+      unit_family(start.quantity.unit) != unit_family(end.quantity.unit))
+    return;
+  const auto [first_year, last_year] = year_span(end.period);
+  if (!start.start_value) {
+    last = ChangeTimes{start.sentence, start.period, start.period_text, end.period};
+  } else if (start.period == end.period && !first_year.empty()) {
+    start.start_value = false;
+    start.period = "Y" + first_year;
+    end.period = "Y" + last_year;
+  } else if (last && last->sentence == start.sentence && last->end == end.period) {
+    start.start_value = false;
+    start.period = last->start;
+    start.period_text = last->start_text;
+  }
+  if (!start.start_value && (start.metric_key.empty() || start.role == end.role)) {
+    start.metric = end.metric;
+    start.metric_key = end.metric_key;
+    start.role = end.role;
+  }
 }
 
 bool starts_a_change(std::string_view text, const ResolvedPeriod& p) {
@@ -121,13 +158,6 @@ class Extractor {
     SubjectCursor subjects;
     const auto& sentences = doc_.sentences(b);
     std::size_t sentence_first_claim = figures_.claims.size(), current_sentence = SIZE_MAX;
-    // The last change in a sentence that started at a time read: its
-    // start's time and its end's (a parallel change without times runs
-    // over them).
-    struct ChangeTimes {
-      std::size_t sentence;
-      std::string start, start_text, end;
-    };
     std::optional<ChangeTimes> change_in_sentence;
     std::size_t s = 0, next_period = 0;
     std::string period = carried_, period_text;
@@ -311,37 +341,11 @@ class Extractor {
         c.qualifiers.push_back(base);
         if (!c.metric_key.empty()) c.metric_key += "+" + base;
       }
-      // The end of a change (从A增长到B) names what its start measured:
-      // 由2016年的1.1万亿千瓦时增长至2024年的6.2万亿千瓦时 — A is 2016's
-      // 市场化交易电量. A start of a time not said takes one from the
-      // construction: over a span of years (2012年至2024年，…从16510元增长到
-      // 41314元) the change runs from the first year to the last; after a
-      // change from a time read in the same sentence (…，占比由17%提升至63%)
-      // it starts when that change started.
-      if (!figures_.claims.empty() && (c.role == ClaimRole::Value || c.role == ClaimRole::Share) &&
-          !c.metric_key.empty()) {
+      if (!figures_.claims.empty()) {
         Claim& start = figures_.claims.back();
-        const bool its_start = start.starts_change && start.block == b && start.sentence == s &&
-                               unit_family(start.quantity.unit) == unit_family(q.unit) &&
-                               clause_start(text, sentence_begin, start.quantity.begin, true) == clause;
-        const auto [first_year, last_year] = year_span(c.period);
-        if (its_start && !start.start_value) {
-          change_in_sentence = ChangeTimes{s, start.period, start.period_text, c.period};
-        } else if (its_start && start.period == c.period && !first_year.empty()) {
-          start.start_value = false;
-          start.period = "Y" + first_year;
-          c.period = "Y" + last_year;
-        } else if (its_start && change_in_sentence && change_in_sentence->sentence == s &&
-                   change_in_sentence->end == c.period) {
-          start.start_value = false;
-          start.period = change_in_sentence->start;
-          start.period_text = change_in_sentence->start_text;
-        }
-        if (its_start && !start.start_value && (start.metric_key.empty() || start.role == c.role)) {
-          start.metric = c.metric;
-          start.metric_key = c.metric_key;
-          start.role = c.role;
-        }
+        if (start.starts_change && start.block == b && start.sentence == s &&
+            clause_start(text, sentence_begin, start.quantity.begin, true) == clause)
+          end_change(start, c, change_in_sentence);
       }
       figures_.claims.push_back(std::move(c));
     }
