@@ -176,10 +176,10 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
     d.metric = c.metric;
     if (d.metric_key.empty()) {
       const std::string_view text = document.blocks()[c.block].text;
-      const std::string said = restated_clause(masked_clause(text, c.quantity.number_begin, numbers), vocabulary);
-      if (utf8::count_code_points(said) < kMinClauseCharacters) continue;
+      if (utf8::count_code_points(masked_clause(text, c.quantity.number_begin, numbers)) < kMinClauseCharacters)
+        continue;
       const std::string clause =
-          times.empty() ? said : restated_clause(masked_clause(text, c.quantity.number_begin, numbers, times), vocabulary);
+          restated_clause(masked_clause(text, c.quantity.number_begin, numbers, times), vocabulary);
       d.metric_key = std::string(kClausePrefix) + clause + "#" + std::string(to_string(c.role));
       d.metric = clause_metric(d.metric_key);
       // A stated base other than the year before (比2020年提高) is part of
