@@ -812,17 +812,7 @@ BOOST_AUTO_TEST_CASE(figure_records_come_back_as_written) {
     doc.claims.push_back(c);
   }
   doc.sentences.insert(doc.sentences.end(), unnamed_doc.sentences.begin(), unnamed_doc.sentences.end());
-  std::map<int, BlockRecord> blocks;
-  for (const LedgerClaim& c : doc.claims) {
-    BlockRecord& r = blocks[c.block];
-    LedgerClaim figure = c;
-    figure.sentence = -1;
-    if (c.sentence >= 0) {
-      figure.sentence = static_cast<int>(r.sentences.size());
-      r.sentences.push_back(doc.sentences[static_cast<std::size_t>(c.sentence)]);
-    }
-    r.figures.push_back(std::move(figure));
-  }
+  const std::map<int, BlockRecord> blocks = block_records(doc);
   BOOST_REQUIRE(blocks.size() >= 2u);
   std::size_t clauses = 0, unnamed = 0;
   for (const auto& [block, r] : blocks) {

@@ -72,18 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const Document d(decode_source("f.txt", bytes), format_for_path("f.txt"));
     const LedgerDocument doc = record_document(d, vocabulary(), RecordOptions{"f.txt", "2025-01-01", "", "fuzz"});
-    std::map<int, BlockRecord> blocks;
-    for (const LedgerClaim& c : doc.claims) {
-      BlockRecord& r = blocks[c.block];
-      LedgerClaim figure = c;
-      figure.sentence = -1;
-      if (c.sentence >= 0) {
-        figure.sentence = static_cast<int>(r.sentences.size());
-        r.sentences.push_back(doc.sentences[static_cast<std::size_t>(c.sentence)]);
-      }
-      r.figures.push_back(std::move(figure));
-    }
-    for (const auto& [block, r] : blocks) {
+    for (const auto& [block, r] : block_records(doc)) {
       const auto back = decode_block_record(encode_block_record(r, "f.txt"), "f.txt", block);
       fuzz::require(back && same(r, *back));
     }

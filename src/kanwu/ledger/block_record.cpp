@@ -206,6 +206,23 @@ std::optional<std::string> inflate_raw(std::string_view in) {
 
 }  // namespace
 
+std::map<int, BlockRecord> block_records(const LedgerDocument& document) {
+  std::map<int, BlockRecord> blocks;
+  std::map<std::pair<int, int>, int> in_block;  // (block, document sentence) → its index in the block's record
+  for (const LedgerClaim& c : document.claims) {
+    BlockRecord& record = blocks[c.block];
+    LedgerClaim figure = c;
+    figure.sentence = -1;
+    if (c.sentence >= 0 && static_cast<std::size_t>(c.sentence) < document.sentences.size()) {
+      const auto [it, fresh] = in_block.try_emplace({c.block, c.sentence}, static_cast<int>(record.sentences.size()));
+      if (fresh) record.sentences.push_back(document.sentences[static_cast<std::size_t>(c.sentence)]);
+      figure.sentence = it->second;
+    }
+    record.figures.push_back(std::move(figure));
+  }
+  return blocks;
+}
+
 std::string encode_block_record(const BlockRecord& record, std::string_view document) {
   Writer w;
   w.number(record.sentences.size());

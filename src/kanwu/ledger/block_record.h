@@ -28,6 +28,7 @@
 // varints, strings a varint length and the bytes.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,11 @@ struct BlockRecord {
   std::vector<LedgerSentence> sentences;  // LedgerClaim::sentence indexes these
   std::vector<LedgerClaim> figures;       // in the document's order
 };
+
+// A document's figures as records, one per block: each block's figures in
+// order and the sentences they stand in (LedgerClaim::sentence re-indexed
+// into its block's).
+std::map<int, BlockRecord> block_records(const LedgerDocument& document);
 
 // The record of one block's figures; `document` is the name the document is
 // stored under (an unnamed figure's subject is "@" and that name).

@@ -573,21 +573,7 @@ AddOutcome Ledger::add(const LedgerDocument& doc) {
   }
 
   {
-    // One record per block: its figures and the sentences they stand in.
-    std::map<int, BlockRecord> blocks;
-    std::map<std::pair<int, int>, int> sentence_in_block;  // (block, document sentence) → its index in the block's record
-    for (const LedgerClaim& c : doc.claims) {
-      BlockRecord& record = blocks[c.block];
-      LedgerClaim figure = c;
-      figure.sentence = -1;
-      if (c.sentence >= 0 && static_cast<std::size_t>(c.sentence) < doc.sentences.size()) {
-        const auto [it, fresh] =
-            sentence_in_block.try_emplace({c.block, c.sentence}, static_cast<int>(record.sentences.size()));
-        if (fresh) record.sentences.push_back(doc.sentences[static_cast<std::size_t>(c.sentence)]);
-        figure.sentence = it->second;
-      }
-      record.figures.push_back(std::move(figure));
-    }
+    const std::map<int, BlockRecord> blocks = block_records(doc);
     auto q = db_->prepare(
         "INSERT INTO ledger_figure_blocks (document_id, block, figures, groups, record) VALUES ($1, $2, $3, $4, $5)");
     // Two figures of one identity in one block are one index row: the
