@@ -1,5 +1,4 @@
 #include "kanwu/figures/block_periods.h"
-#include "kanwu/text/marks.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,6 +6,7 @@
 #include "kanwu/figures/roles.h"
 #include "kanwu/nlp/join.h"
 #include "kanwu/text/bytes.h"
+#include "kanwu/text/marks.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu::figure_stages {

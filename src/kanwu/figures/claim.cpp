@@ -51,8 +51,6 @@ bool counts_a_total(const std::string& period) {
   return period.starts_with("FYP") || period.starts_with("S") || period.ends_with('E') || span_of_years || run_of_months;
 }
 
-// 由2020年的7.2%提升至7.4%: a time between 由/从 and 的 + a figure is the
-// start value's own, not the period the text goes on in.
 // A change in a sentence that started at a time read: its start's time and
 // its end's (a parallel change without times runs over them).
 struct ChangeTimes {
@@ -99,6 +97,8 @@ void end_change(Claim& start, Claim& end, std::optional<ChangeTimes>& last) {
   }
 }
 
+// 由2020年的7.2%提升至7.4%: a time between 由/从 and 的 + a figure is the
+// start value's own, not the period the text goes on in.
 bool starts_a_change(std::string_view text, const ResolvedPeriod& p) {
   return is_start_value(text.substr(0, p.begin)) && text.substr(p.end).starts_with("的");
 }

@@ -16,8 +16,6 @@ namespace {
 constexpr std::size_t kMinClauseCharacters = 10;
 // Other figures of a paragraph kept as evidence.
 constexpr std::size_t kMaxCoFigures = 16;
-// A metric key the reader did not name: the figure's clause.
-constexpr std::string_view kClausePrefix = "clause:";
 
 bool names_indicator(const FigureVocabulary& vocabulary, const std::string& metric) {
   return std::any_of(vocabulary.indicators.begin(), vocabulary.indicators.end(),
@@ -107,9 +105,15 @@ void identify(ComparableFigure& d) {
   d.evidence.plan = d.plan;
 }
 
+std::string clause_key(std::string_view clause, std::string_view role) {
+  std::string key(kClauseKeyPrefix);
+  ((key += clause) += '#') += role;
+  return key;
+}
+
 std::string clause_metric(std::string_view key) {
-  if (!key.starts_with(kClausePrefix)) return {};
-  key.remove_prefix(kClausePrefix.size());
+  if (!key.starts_with(kClauseKeyPrefix)) return {};
+  key.remove_prefix(kClauseKeyPrefix.size());
   // The role follows the last '#' (the clause's masked numbers are '#' too).
   return "“" + std::string(key.substr(0, key.rfind('#'))) + "”";
 }
@@ -180,7 +184,7 @@ std::vector<ComparableFigure> comparable_figures(const Document& document, const
         continue;
       const std::string clause =
           restated_clause(masked_clause(text, c.quantity.number_begin, numbers, times), vocabulary);
-      d.metric_key = std::string(kClausePrefix) + clause + "#" + std::string(to_string(c.role));
+      d.metric_key = clause_key(clause, to_string(c.role));
       d.metric = clause_metric(d.metric_key);
       // A stated base other than the year before (比2020年提高) is part of
       // what is measured; its year is masked in the clause like any digits.

@@ -92,6 +92,11 @@ std::string figure_group(std::string_view metric_key, std::string_view subject, 
 // “…”); "" for a key the reader named.
 std::string clause_metric(std::string_view metric_key);
 
+// The key of a figure known by its clause: "clause:", the clause (a masked
+// clause as restated_clause() reads it), "#" and the figure's role.
+inline constexpr std::string_view kClauseKeyPrefix = "clause:";
+std::string clause_key(std::string_view clause, std::string_view role);
+
 // A masked clause (masked_clause()) as a figure known by its clause is
 // keyed: without the words restatements drop and swap around a number (the
 // vocabulary's clause_filler).

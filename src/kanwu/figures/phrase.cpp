@@ -1,9 +1,9 @@
 #include "kanwu/figures/phrase.h"
-#include "kanwu/text/marks.h"
 
 #include <algorithm>
 
 #include "kanwu/text/chars.h"
+#include "kanwu/text/marks.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu::figure_stages {

@@ -1,10 +1,10 @@
 #include "kanwu/figures/restatement.h"
-#include "kanwu/text/marks.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <array>
 
+#include "kanwu/text/marks.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {

@@ -1,5 +1,4 @@
 #include "kanwu/kinds/broken_paragraph.h"
-#include "kanwu/text/marks.h"
 
 #include <fmt/format.h>
 
@@ -9,12 +8,13 @@
 #include <vector>
 
 #include "kanwu/doc/classify.h"
-#include "kanwu/nlp/lexicon.h"
-#include "kanwu/rules/lexicon_param.h"
 #include "kanwu/figures/period.h"
 #include "kanwu/figures/quantity.h"
 #include "kanwu/nlp/join.h"
+#include "kanwu/nlp/lexicon.h"
+#include "kanwu/rules/lexicon_param.h"
 #include "kanwu/text/chars.h"
+#include "kanwu/text/marks.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {
@@ -63,14 +63,19 @@ std::size_t longest_shared_run(std::string_view a, std::string_view b_head) {
   return best;
 }
 
+// A mark that ends a clause but not a sentence: the text is prose.
+bool has_clause_mark(std::string_view text) {
+  for (std::string_view mark : marks::kMidSentenceMarks)
+    if (text.find(mark) != std::string_view::npos) return true;
+  return false;
+}
+
 // A line with no clause marks is a title (《…实施方案》发布, …互致贺电) unless
 // the break cuts a word; with a full stop inside (…送别。胡锦涛送花圈表示哀悼)
 // it is a headline when B restates it.
 bool is_headline_of(std::string_view a, std::string_view b, const JoinSignal& join) {
   // (An enumeration's 、 is a clause mark here too: a title does not list.)
-  if (a.find("、") != std::string_view::npos) return false;
-  for (std::string_view mark : marks::kMidSentenceMarks)
-    if (a.find(mark) != std::string_view::npos) return false;
+  if (a.find("、") != std::string_view::npos || has_clause_mark(a)) return false;
   if (a.find("。") == std::string_view::npos && a.find("！") == std::string_view::npos) return !join.spans_word;
   // Nor does one with a full stop end cutting a word (…最大开挖直 / 径12.68米).
   return !join.spans_word && longest_shared_run(a, head_chars(b, 80)) >= 6;
@@ -283,11 +288,6 @@ class BrokenParagraphRule : public Rule {
     return !is_heading_by_form(a.text);
   }
 
-  static bool has_clause_mark(std::string_view text) {
-    for (std::string_view mark : marks::kMidSentenceMarks)
-      if (text.find(mark) != std::string_view::npos) return true;
-    return false;
-  }
 
   // …交易额达8.9亿元: a title ending in a figure and its unit (at most three
   // characters after the digits) states a whole fact; the unit belongs to

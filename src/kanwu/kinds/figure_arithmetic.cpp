@@ -1,5 +1,4 @@
 #include "kanwu/kinds/figure_arithmetic.h"
-#include "kanwu/text/marks.h"
 
 #include <fmt/format.h>
 
@@ -10,6 +9,7 @@
 #include "kanwu/figures/claim.h"
 #include "kanwu/nlp/segment.h"
 #include "kanwu/text/chars.h"
+#include "kanwu/text/marks.h"
 #include "kanwu/text/utf8.h"
 
 namespace kanwu {

@@ -1,7 +1,7 @@
 #include "kanwu/kinds/rate_range.h"
-#include "kanwu/text/marks.h"
 
 #include "kanwu/figures/claim.h"
+#include "kanwu/text/marks.h"
 
 namespace kanwu {
 

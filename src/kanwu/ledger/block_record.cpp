@@ -11,6 +11,7 @@
 
 #include "kanwu/figures/comparable.h"
 #include "kanwu/figures/restatement.h"
+#include "kanwu/ledger/varint.h"
 #include "kanwu/text/cache_file.h"
 #include "kanwu/text/utf8.h"
 
@@ -32,7 +33,6 @@ constexpr std::size_t kMinSentenceBytes = 2, kMinFigureBytes = 23;
 constexpr std::uint32_t kDerivedClause = 1;      // metric_key: its sentence's masked clause, less what was dropped
 constexpr std::uint32_t kDocumentSubject = 2;    // subject: "@", the document's name, then what is stored
 
-constexpr std::string_view kClausePrefix = "clause:";
 
 // The masked clause of a figure known by its clause, made from its stored
 // sentence as comparable_figures() made it from the block: the clause is
@@ -88,13 +88,9 @@ std::optional<Dropped> dropped_from(std::u32string_view clause, std::u32string_v
 // The clause part of a clause key ("clause:…#role"), as code points.
 std::optional<std::u32string> clause_of_key(std::string_view key, std::string_view role) {
   const std::string suffix = "#" + std::string(role);
-  if (!key.starts_with(kClausePrefix) || !key.ends_with(suffix) || key.size() < kClausePrefix.size() + suffix.size())
+  if (!key.starts_with(kClauseKeyPrefix) || !key.ends_with(suffix) || key.size() < kClauseKeyPrefix.size() + suffix.size())
     return std::nullopt;
-  return code_points(key.substr(kClausePrefix.size(), key.size() - kClausePrefix.size() - suffix.size())).chars;
-}
-
-std::string clause_key(std::u32string_view clause, std::string_view role) {
-  return fmt::format("{}{}#{}", kClausePrefix, to_utf8(clause), role);
+  return code_points(key.substr(kClauseKeyPrefix.size(), key.size() - kClauseKeyPrefix.size() - suffix.size())).chars;
 }
 
 std::string shortest(double v) { return fmt::format("{}", v); }
@@ -108,10 +104,7 @@ std::uint32_t key_check(std::string_view key) {
 
 class Writer {
  public:
-  void number(std::uint64_t n) {
-    for (; n > 0x7f; n >>= 7) out.push_back(static_cast<char>((n & 0x7f) | 0x80));
-    out.push_back(static_cast<char>(n));
-  }
+  void number(std::uint64_t n) { append_varint(out, n); }
   void text(std::string_view s) {
     number(s.size());
     out.append(s);
@@ -122,16 +115,7 @@ class Writer {
 class Reader {
  public:
   explicit Reader(std::string_view in) : in_(in) {}
-  bool number(std::uint64_t& n) {
-    n = 0;
-    for (unsigned shift = 0; shift < 64; shift += 7) {
-      if (at_ >= in_.size()) return false;
-      const auto byte = static_cast<unsigned char>(in_[at_++]);
-      n |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-      if (!(byte & 0x80)) return true;
-    }
-    return false;
-  }
+  bool number(std::uint64_t& n) { return read_varint(in_, at_, n); }
   template <typename T>
   bool number_as(T& out) {
     std::uint64_t n = 0;
@@ -337,7 +321,7 @@ std::optional<BlockRecord> decode_block_record(std::string_view bytes, std::stri
       const auto sentence_at = static_cast<std::size_t>(c.sentence);
       auto [it, fresh] = clauses.try_emplace({sentence_at, c.offset});
       if (fresh) it->second = sentence_clause(out.sentences[sentence_at], c.offset);
-      c.metric_key = clause_key(without(it->second, dropped), c.role);
+      c.metric_key = clause_key(to_utf8(without(it->second, dropped)), c.role);
       // Made again as this kanwu masks a clause: a kanwu that masks
       // otherwise than the one that wrote the record reads another key, and
       // the record is not read (its document is to be added again).

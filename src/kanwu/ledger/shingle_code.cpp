@@ -4,6 +4,8 @@
 #include <bit>
 #include <cstdint>
 
+#include "kanwu/ledger/varint.h"
+
 namespace kanwu::ledger {
 
 namespace {
@@ -87,10 +89,7 @@ std::string encode_shingles(const ArchivedShingles& archived) {
     k = scaled > 1 ? static_cast<unsigned>(std::bit_width(scaled)) - 1 : 0;
   }
   std::string out(1, static_cast<char>(k | ((16 - archived.bits) << 4)));
-  for (std::size_t n = shingles.size();; n >>= 7) {
-    out.push_back(static_cast<char>((n & 0x7f) | (n > 0x7f ? 0x80 : 0)));
-    if (n <= 0x7f) break;
-  }
+  append_varint(out, shingles.size());
   BitWriter w(out);
   std::int32_t previous = -1;
   for (const Shingle s : shingles) {
@@ -108,14 +107,9 @@ std::optional<ArchivedShingles> decode_shingles(std::string_view bytes) {
   const unsigned k = static_cast<unsigned char>(bytes[0]) & 0x0fu;
   const unsigned bits = 16 - (static_cast<unsigned char>(bytes[0]) >> 4);
   const std::int64_t top = (std::int64_t{1} << bits) - 1;
-  std::size_t at = 1, count = 0;
-  for (unsigned shift = 0;; shift += 7) {
-    if (at >= bytes.size() || shift > 21) return std::nullopt;
-    const auto byte = static_cast<unsigned char>(bytes[at++]);
-    count |= static_cast<std::size_t>(byte & 0x7f) << shift;
-    if (!(byte & 0x80)) break;
-  }
-  if (count > static_cast<std::size_t>(top) + 1) return std::nullopt;
+  std::size_t at = 1;
+  std::uint64_t count = 0;
+  if (!read_varint(bytes, at, count, /*max_bytes=*/4) || count > static_cast<std::uint64_t>(top) + 1) return std::nullopt;
   std::vector<Shingle> out;
   out.reserve(count);
   BitReader r(bytes.substr(at));
